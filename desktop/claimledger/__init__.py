@@ -1,0 +1,3 @@
+"""Claim Ledger: an offline desktop app for fact-checkers."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Plain dataclasses and rules: statuses, reasons, events, consensus. No Qt, no SQL."""

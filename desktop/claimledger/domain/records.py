@@ -1,0 +1,92 @@
+"""What the workspace hands to the window and the command line: plain, immutable rows."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from claimledger.domain.status import Status
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    id: str
+    title: str
+    outlet: str | None
+    author: str | None
+    url: str | None
+    published: str | None
+    retrieved: str
+    statements: int
+    reviewed: int
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDetail:
+    id: str
+    title: str
+    outlet: str | None
+    author: str | None
+    url: str | None
+    published: str | None
+    retrieved: str
+    filename: str | None
+    encoding: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """A ledger row: one statement and the current reviewer's verdict on it."""
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    role: str
+    origin: str
+    status: Status = Status.UNREVIEWED
+    reason: str | None = None
+    note: str | None = None
+
+    def as_json(self) -> dict:
+        row = asdict(self)
+        row["status"] = self.status.value
+        return row
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    status: Status = Status.UNREVIEWED
+    reason: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedArticle:
+    id: str
+    title: str
+    statements: int
+    created: bool
+    filename: str | None = None
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a verb changed, so views refresh only that (Anki's OpChanges idea)."""
+
+    label: str = ""
+    articles: frozenset[str] = field(default_factory=frozenset)
+    claims: frozenset[str] = field(default_factory=frozenset)
+    library: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not (self.articles or self.claims or self.library)

@@ -1,0 +1,97 @@
+"""Table definitions. `event` is the source of truth; the rest are projections of it.
+
+Bulk writes and hot reads go through SQLAlchemy Core on these tables' `__table__`
+(sqlmodel's ORM path measured ~55x slower than sqlite3 for bulk inserts).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class EventRow(SQLModel, table=True):
+    __tablename__ = "event"
+    __table_args__ = (
+        Index("ix_event_claim", "claim_id"),
+        Index("ix_event_article", "article_id"),
+    )
+    seq: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
+    id: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    kind: str = Field(sa_column=Column(Text, nullable=False))
+    author: str = Field(sa_column=Column(Text, nullable=False))
+    hlc: str = Field(sa_column=Column(Text, nullable=False))
+    article_id: str | None = Field(default=None, sa_column=Column(Text))
+    claim_id: str | None = Field(default=None, sa_column=Column(Text))
+    payload: str = Field(sa_column=Column(Text, nullable=False))
+    signature: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class ReviewerRow(SQLModel, table=True):
+    __tablename__ = "reviewer"
+    id: str = Field(sa_column=Column(Text, primary_key=True))
+    name: str = Field(sa_column=Column(Text, nullable=False))
+    joined_hlc: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class SettingRow(SQLModel, table=True):
+    """Local, per-workspace settings; not a projection, never synced."""
+
+    __tablename__ = "setting"
+    key: str = Field(sa_column=Column(Text, primary_key=True))
+    value: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class ArticleRow(SQLModel, table=True):
+    __tablename__ = "article"
+    id: str = Field(sa_column=Column(Text, primary_key=True))
+    title: str = Field(sa_column=Column(Text, nullable=False))
+    outlet: str | None = Field(default=None, sa_column=Column(Text))
+    author: str | None = Field(default=None, sa_column=Column(Text))
+    url: str | None = Field(default=None, sa_column=Column(Text))
+    published: str | None = Field(default=None, sa_column=Column(Text))
+    retrieved: str = Field(sa_column=Column(Text, nullable=False))
+    filename: str | None = Field(default=None, sa_column=Column(Text))
+    encoding: str | None = Field(default=None, sa_column=Column(Text))
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    retired: int = Field(default=0, sa_column=Column(Integer, nullable=False, default=0))
+
+
+class ClaimRow(SQLModel, table=True):
+    __tablename__ = "claim"
+    __table_args__ = (
+        Index("ix_claim_article_start", "article_id", "start"),
+        UniqueConstraint("article_id", "start", "end", name="uq_claim_span"),
+    )
+    id: str = Field(sa_column=Column(Text, primary_key=True))
+    article_id: str = Field(sa_column=Column(Text, ForeignKey("article.id"), nullable=False))
+    start: int = Field(sa_column=Column(Integer, nullable=False))
+    end: int = Field(sa_column=Column(Integer, nullable=False))
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    kind: str = Field(sa_column=Column(Text, nullable=False))
+    role: str = Field(sa_column=Column(Text, nullable=False))
+    origin: str = Field(sa_column=Column(Text, nullable=False))
+    retired: int = Field(default=0, sa_column=Column(Integer, nullable=False, default=0))
+
+
+class VerdictRow(SQLModel, table=True):
+    __tablename__ = "verdict"
+    __table_args__ = (Index("ix_verdict_reviewer", "reviewer_id", "status"),)
+    claim_id: str = Field(sa_column=Column(Text, ForeignKey("claim.id"), primary_key=True))
+    reviewer_id: str = Field(sa_column=Column(Text, primary_key=True))
+    status: str = Field(sa_column=Column(Text, nullable=False))
+    reason: str | None = Field(default=None, sa_column=Column(Text))
+    note: str | None = Field(default=None, sa_column=Column(Text))
+    event_id: str = Field(sa_column=Column(Text, nullable=False))
+    hlc: str = Field(sa_column=Column(Text, nullable=False))
+    author: str = Field(sa_column=Column(Text, nullable=False))
+
+
+event_t = EventRow.__table__
+reviewer_t = ReviewerRow.__table__
+article_t = ArticleRow.__table__
+claim_t = ClaimRow.__table__
+verdict_t = VerdictRow.__table__
+setting_t = SettingRow.__table__
+
+PROJECTIONS = (reviewer_t, article_t, claim_t, verdict_t)

@@ -1,0 +1,13 @@
+"""Errors a user can act on. Every message is one plain sentence."""
+
+
+class WorkspaceError(ValueError):
+    """Bad input or a request that cannot be met; nothing was changed."""
+
+
+class NotFound(WorkspaceError):
+    pass
+
+
+class Ambiguous(WorkspaceError):
+    pass

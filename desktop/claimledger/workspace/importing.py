@@ -1,0 +1,120 @@
+"""Import verbs: files and pasted text become articles with their statements."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from claimledger.domain import events as ev
+from claimledger.domain.ids import article_id_for
+from claimledger.domain.records import Changes, ImportedArticle
+from claimledger.store import queries
+from claimledger.text import ArticleError, PreparedArticle, prepare_article, prepare_text
+from claimledger.workspace.base import WorkspaceBase
+from claimledger.workspace.errors import WorkspaceError
+
+MAX_ARTICLE_BYTES = 25 * 1024 * 1024
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+# progress(done, total, what) -> False to cancel
+Progress = Callable[[int, int, str], bool]
+
+
+class ImportCancelled(WorkspaceError):
+    pass
+
+
+@dataclass
+class ImportReport:
+    imported: list[ImportedArticle] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def changes(self) -> Changes:
+        created = frozenset(a.id for a in self.imported if a.created)
+        return Changes("Import", articles=created, library=bool(created))
+
+
+class ImportVerbs(WorkspaceBase):
+    def import_files(self, paths: Sequence[Path | str], *, progress: Progress | None = None,
+                     all_or_nothing: bool = True) -> ImportReport:
+        """Read, clean and segment each file, then store them.
+
+        With all_or_nothing (the command line), one bad file stops everything before any
+        write; otherwise (the window) good files import and failures are reported.
+        """
+        report = ImportReport()
+        prepared: list[tuple[str, PreparedArticle]] = []
+        for done, path in enumerate(map(Path, paths)):
+            if progress and not progress(done, len(paths), path.name):
+                raise ImportCancelled("Import cancelled; nothing was imported.")
+            try:
+                prepared.append((path.name, prepare_article(read_article_file(path), path.name)))
+            except (ArticleError, WorkspaceError) as error:
+                if all_or_nothing:
+                    raise WorkspaceError(f"{path}: {error}") from None
+                report.failures.append((str(path), str(error)))
+        report.imported = self._store_prepared(prepared)
+        if progress:
+            progress(len(paths), len(paths), "")
+        return report
+
+    def import_text(self, text: str, title: str | None = None) -> ImportedArticle:
+        try:
+            article = prepare_text(text, title.strip() if title and title.strip() else None)
+        except ArticleError as error:
+            raise WorkspaceError(str(error)) from None
+        return self._store_prepared([(None, article)])[0]
+
+    def _store_prepared(self, prepared: list[tuple[str | None, PreparedArticle]]
+                        ) -> list[ImportedArticle]:
+        results = []
+        with self.db.write() as conn:
+            for filename, article in prepared:
+                article_id = article_id_for(article.text)
+                existing = queries.article_summaries(conn, self.reviewer_id, article_id)
+                if existing:
+                    summary = existing[0]
+                    results.append(ImportedArticle(article_id, summary.title, summary.statements,
+                                                   False, filename))
+                    continue
+                self._append(conn, [self._import_event(article_id, article, filename)])
+                results.append(ImportedArticle(article_id, article.title,
+                                               len(article.statements), True, filename))
+        return results
+
+    def _import_event(self, article_id: str, article: PreparedArticle, filename: str | None):
+        payload = {
+            "article": article_id,
+            "title": article.title,
+            "outlet": article.outlet,
+            "author": article.byline,
+            "url": article.url,
+            "published": article.published,
+            "retrieved": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "filename": filename,
+            "encoding": article.encoding,
+            "text": article.text,
+            "statements": [[s.start, s.end, s.kind, s.role] for s in article.statements],
+        }
+        return self._event(ev.ARTICLE_IMPORTED, payload)
+
+
+def read_article_file(path: Path) -> bytes:
+    """The file's bytes, or a WorkspaceError that says plainly what is wrong."""
+    if not path.exists():
+        raise WorkspaceError("No such file.")
+    if path.is_dir():
+        raise WorkspaceError("That is a folder, not an article file.")
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise WorkspaceError(f"The file is {size // (1024 * 1024)} MB; articles over "
+                                 f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MB are refused.")
+        return path.read_bytes()
+    except PermissionError:
+        raise WorkspaceError("The file cannot be read (permission denied).") from None
+    except OSError as error:
+        raise WorkspaceError(f"The file cannot be read ({error.strerror or error}).") from None

@@ -1,0 +1,76 @@
+"""Read verbs: what the window and the command line show."""
+
+from __future__ import annotations
+
+import json
+from functools import cached_property
+
+from claimledger.domain.reasons import Reason, Taxonomy
+from claimledger.domain.records import ArticleDetail, ArticleSummary, ClaimView
+from claimledger.domain.status import Status
+from claimledger.resources import resource
+from claimledger.store import queries, verify
+from claimledger.workspace.base import WorkspaceBase
+from claimledger.workspace.errors import Ambiguous, NotFound
+
+
+class ReadVerbs(WorkspaceBase):
+    def articles(self) -> list[ArticleSummary]:
+        with self.db.read() as conn:
+            return queries.article_summaries(conn, self.reviewer_id)
+
+    def article_summary(self, article_id: str) -> ArticleSummary:
+        with self.db.read() as conn:
+            found = queries.article_summaries(conn, self.reviewer_id, article_id)
+        if not found:
+            raise NotFound(f"No article with id {article_id}.")
+        return found[0]
+
+    def article(self, article_id: str) -> ArticleDetail:
+        with self.db.read() as conn:
+            detail = queries.article_detail(conn, article_id)
+        if detail is None:
+            raise NotFound(f"No article with id {article_id}.")
+        return detail
+
+    def claims(self, article_id: str) -> list[ClaimView]:
+        with self.db.read() as conn:
+            return queries.claims_of_article(conn, article_id, self.reviewer_id)
+
+    def claim(self, claim_id: str) -> ClaimView:
+        with self.db.read() as conn:
+            view = queries.claim(conn, claim_id, self.reviewer_id)
+        if view is None:
+            raise NotFound(f"No claim with id {claim_id}.")
+        return view
+
+    def resolve_article(self, prefix: str) -> str:
+        return self._resolve("article", prefix)
+
+    def resolve_claim(self, prefix: str) -> str:
+        return self._resolve("claim", prefix)
+
+    def _resolve(self, table: str, prefix: str) -> str:
+        cleaned = prefix.strip().lower()
+        if not cleaned or any(c not in "0123456789abcdef" for c in cleaned):
+            raise NotFound(f"No {table} with id {prefix!r} (ids are hexadecimal).")
+        with self.db.read() as conn:
+            found = queries.ids_with_prefix(conn, table, cleaned)
+        if not found:
+            raise NotFound(f"No {table} with id {prefix!r}.")
+        if len(found) > 1:
+            raise Ambiguous(f"The id {prefix!r} matches more than one {table}; type more of it.")
+        return found[0]
+
+    @cached_property
+    def taxonomy(self) -> Taxonomy:
+        with open(resource("reasons.json"), encoding="utf-8") as handle:
+            return Taxonomy.from_json(json.load(handle))
+
+    def reasons_for(self, status: Status) -> tuple[Reason, ...]:
+        return self.taxonomy.for_status(status)
+
+    def projections_match_log(self) -> bool:
+        """Rebuild every projection from the event log and compare (nothing is kept)."""
+        with self.db.rollback_only() as conn:
+            return verify.rebuild_equals_live(conn)
