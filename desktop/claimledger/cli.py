@@ -12,12 +12,13 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from claimledger import __version__
 from claimledger.domain.status import Status
 from claimledger.store import SchemaTooNew
-from claimledger.workspace import Workspace, WorkspaceError
+from claimledger.workspace import PAPERS, Workspace, WorkspaceError
 
 PROG = "claim-ledger"
 
@@ -70,6 +71,16 @@ def build_parser() -> argparse.ArgumentParser:
                       help=", ".join(s.value for s in Status))
     mark.add_argument("--reason")
     mark.add_argument("--note")
+
+    pdf = commands.add_parser("export-pdf", help="write the verification PDF")
+    pdf.add_argument("articles", nargs="+", metavar="ARTICLE")
+    pdf.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    pdf.add_argument("--audit", action="store_true", help="add each claim's history")
+    pdf.add_argument("--paper", choices=PAPERS, default="A4")
+
+    hist = commands.add_parser("history", help="a claim's events, newest first")
+    hist.add_argument("claim", metavar="CLAIM")
+    hist.add_argument("--json", action="store_true")
 
     commands.add_parser("verify", help="check that the tables equal a replay of the event log")
     return parser
@@ -155,6 +166,24 @@ def cmd_mark(ws: Workspace, args) -> None:
           + (f"  ({view.reason})" if view.reason else ""))
 
 
+def cmd_export_pdf(ws: Workspace, args) -> None:
+    ids = [ws.resolve_article(a) for a in args.articles]
+    done = ws.export_pdf(ids, args.output, audit=args.audit, paper=args.paper)
+    print(f"wrote {done.path} ({done.pages} pages, {done.articles} article(s), "
+          f"{done.claims} statements)")
+    print(f"ledger digest: sha256:{done.digest}")
+
+
+def cmd_history(ws: Workspace, args) -> None:
+    entries = ws.history(ws.resolve_claim(args.claim))
+    if args.json:
+        _print_json([e.as_json() for e in entries])
+        return
+    for e in entries:
+        when = datetime.fromtimestamp(e.when_ms / 1000, UTC).strftime("%Y-%m-%d %H:%M:%S")
+        print(f"{when}  {e.who}  {e.what}")
+
+
 def cmd_verify(ws: Workspace, args) -> int:
     if ws.projections_match_log():
         print("ok: every table equals a replay of the event log")
@@ -169,6 +198,8 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace], int | None]] = {
     "text": cmd_text,
     "claims": cmd_claims,
     "mark": cmd_mark,
+    "export-pdf": cmd_export_pdf,
+    "history": cmd_history,
     "verify": cmd_verify,
 }
 

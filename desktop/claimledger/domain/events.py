@@ -16,6 +16,7 @@ CLAIM_CREATED = "claim.created"
 CLAIM_RETIRED = "claim.retired"
 VERDICT_SET = "verdict.set"
 SOURCE_ADDED = "source.added"
+SOURCE_EDITED = "source.edited"
 SOURCE_RETIRED = "source.retired"
 CONSENSUS_SET = "consensus.set"
 REVIEWER_JOINED = "reviewer.joined"
@@ -28,6 +29,7 @@ KINDS = frozenset(
         CLAIM_RETIRED,
         VERDICT_SET,
         SOURCE_ADDED,
+        SOURCE_EDITED,
         SOURCE_RETIRED,
         CONSENSUS_SET,
         REVIEWER_JOINED,

@@ -52,6 +52,13 @@ class ClaimView:
     status: Status = Status.UNREVIEWED
     reason: str | None = None
     note: str | None = None
+    supports: int = 0
+    contradicts: int = 0
+    context: int = 0
+
+    @property
+    def source_count(self) -> int:
+        return self.supports + self.contradicts + self.context
 
     def as_json(self) -> dict:
         row = asdict(self)
@@ -90,3 +97,36 @@ class Changes:
     @property
     def empty(self) -> bool:
         return not (self.articles or self.claims or self.library)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    id: str
+    claim_id: str
+    kind: str
+    url: str | None
+    file: str | None
+    title: str | None
+    publisher: str | None
+    excerpt: str | None
+    stance: str
+    accessed: str | None
+    archived_url: str | None
+    added_by: str
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    claim_id: str
+    article_id: str
+    article_title: str
+    start: int
+    end: int
+    text: str
+    snippet: str
+
+    def as_json(self) -> dict:
+        return asdict(self)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 
 from sqlalchemy import Connection, select, text
@@ -10,14 +9,18 @@ from sqlalchemy.dialects.sqlite import insert
 
 from claimledger.domain.events import Event
 from claimledger.store import projections
-from claimledger.store.tables import PROJECTIONS, event_t
+from claimledger.store.eventrows import events_of_kind, from_row, to_row
+from claimledger.store.tables import PROJECTIONS, claim_t, event_t
+
+__all__ = ["append", "claim_events_of_article", "events_of_kind", "iter_events", "latest_hlc",
+           "rebuild_projections"]
 
 
 def append(conn: Connection, events: Iterable[Event]) -> list[Event]:
     """Store the events not already in the log and project them; return the new ones."""
     added = []
     for event in events:
-        row = _to_row(event)
+        row = to_row(event)
         result = conn.execute(insert(event_t).values(row).on_conflict_do_nothing())
         if result.rowcount:
             projections.apply(conn, event)
@@ -34,7 +37,19 @@ def iter_events(conn: Connection, *, claim_id: str | None = None) -> Iterator[Ev
     if claim_id is not None:
         query = query.where(event_t.c.claim_id == claim_id)
     for row in conn.execute(query):
-        yield _from_row(row)
+        yield from_row(row)
+
+
+def claim_events_of_article(conn: Connection, article_id: str) -> Iterator[Event]:
+    """The events of every claim of an article, in log order."""
+    query = (
+        select(event_t)
+        .where(event_t.c.claim_id.in_(select(claim_t.c.id).where(claim_t.c.article_id
+                                                                  == article_id)))
+        .order_by(event_t.c.seq)
+    )
+    for row in conn.execute(query):
+        yield from_row(row)
 
 
 def rebuild_projections(conn: Connection) -> None:
@@ -43,24 +58,3 @@ def rebuild_projections(conn: Connection) -> None:
         conn.execute(table.delete())
     for event in list(iter_events(conn)):
         projections.apply(conn, event)
-
-
-def _to_row(event: Event) -> dict:
-    payload = event.payload
-    return {
-        "id": event.id,
-        "kind": event.kind,
-        "author": event.author,
-        "hlc": event.hlc,
-        "article_id": payload.get("article"),
-        "claim_id": payload.get("claim"),
-        "payload": json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
-        "signature": event.signature,
-    }
-
-
-def _from_row(row) -> Event:
-    return Event(
-        id=row.id, kind=row.kind, author=row.author, hlc=row.hlc,
-        payload=json.loads(row.payload), signature=row.signature,
-    )

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-HEAD = "0001_initial"
-KNOWN = ("0001_initial",)
+HEAD = "0002_sources_search"
+KNOWN = ("0001_initial", "0002_sources_search")
 _SCRIPTS = Path(__file__).with_name("migrations")
 
 

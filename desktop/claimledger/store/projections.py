@@ -15,7 +15,8 @@ from sqlalchemy.dialects.sqlite import insert
 from claimledger.domain import events as ev
 from claimledger.domain.events import Event
 from claimledger.domain.ids import claim_id_for
-from claimledger.store.tables import article_t, claim_t, reviewer_t
+from claimledger.store.eventrows import events_of_kind
+from claimledger.store.tables import article_t, claim_t, reviewer_t, source_t
 
 _ARTICLE_FIELDS = ("title", "outlet", "author", "url", "published", "retrieved", "filename",
                    "encoding")
@@ -54,10 +55,14 @@ def _article_imported(conn: Connection, event: Event) -> None:
 
 
 def _article_edited(conn: Connection, event: Event) -> None:
-    fields = {k: v for k, v in event.payload["fields"].items() if k in EDITABLE_ARTICLE_FIELDS}
+    """Fold every edit of the article in event order, so sync order never matters."""
+    article_id = event.payload["article"]
+    fields: dict[str, Any] = {}
+    for earlier in events_of_kind(conn, ev.ARTICLE_EDITED, article_id=article_id):
+        fields.update((k, v) for k, v in earlier.payload["fields"].items()
+                      if k in EDITABLE_ARTICLE_FIELDS)
     if fields:
-        conn.execute(update(article_t).where(article_t.c.id == event.payload["article"])
-                     .values(fields))
+        conn.execute(update(article_t).where(article_t.c.id == article_id).values(fields))
 
 
 def _claim_created(conn: Connection, event: Event) -> None:
@@ -77,9 +82,44 @@ def _claim_created(conn: Connection, event: Event) -> None:
 
 
 def _claim_retired(conn: Connection, event: Event) -> None:
-    retired = 1 if event.payload.get("retired", True) else 0
-    conn.execute(update(claim_t).where(claim_t.c.id == event.payload["claim"])
-                 .values(retired=retired))
+    claim_id = event.payload["claim"]
+    latest = max(events_of_kind(conn, ev.CLAIM_RETIRED, claim_id=claim_id), key=_order)
+    retired = 1 if latest.payload.get("retired", True) else 0
+    conn.execute(update(claim_t).where(claim_t.c.id == claim_id).values(retired=retired))
+
+
+_SOURCE_FIELDS = ("kind", "url", "file", "title", "publisher", "excerpt", "stance",
+                  "accessed", "archived_url")
+
+
+def _source_changed(conn: Connection, event: Event) -> None:
+    """Fold the source's added/edited/retired events in order into its row."""
+    source_id = event.payload["source"]
+    history = sorted(
+        (e for kind in (ev.SOURCE_ADDED, ev.SOURCE_EDITED, ev.SOURCE_RETIRED)
+         for e in events_of_kind(conn, kind, claim_id=event.payload["claim"])
+         if e.payload.get("source") == source_id),
+        key=_order,
+    )
+    added = next((e for e in history if e.kind == ev.SOURCE_ADDED), None)
+    if added is None:
+        return
+    row = {f: added.payload.get(f) for f in _SOURCE_FIELDS}
+    row.update(id=source_id, claim_id=added.payload["claim"], retired=0,
+               author=added.author, hlc=added.hlc)
+    for later in history:
+        if later.kind == ev.SOURCE_EDITED:
+            row.update((k, v) for k, v in later.payload["fields"].items() if k in _SOURCE_FIELDS)
+        elif later.kind == ev.SOURCE_RETIRED:
+            row["retired"] = 1 if later.payload.get("retired", True) else 0
+    conn.execute(insert(source_t).values(row).on_conflict_do_update(
+        index_elements=["id"], set_={k: v for k, v in row.items() if k != "id"}))
+
+
+def _order(event: Event) -> tuple[str, str, str]:
+    return event.order_key
+
+
 
 
 _VERDICT_UPSERT = text(
@@ -122,5 +162,8 @@ _HANDLERS: dict[str, Callable[[Connection, Event], Any]] = {
     ev.CLAIM_CREATED: _claim_created,
     ev.CLAIM_RETIRED: _claim_retired,
     ev.VERDICT_SET: _verdict_set,
+    ev.SOURCE_ADDED: _source_changed,
+    ev.SOURCE_EDITED: _source_changed,
+    ev.SOURCE_RETIRED: _source_changed,
     ev.REVIEWER_JOINED: _reviewer_joined,
 }

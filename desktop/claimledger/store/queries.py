@@ -18,27 +18,38 @@ _SUMMARY = text(
                JOIN claim c ON c.id = v.claim_id
                WHERE v.reviewer_id = :reviewer AND v.status != 'unreviewed' AND c.retired = 0
                GROUP BY c.article_id) r ON r.article_id = a.id
-    WHERE a.retired = 0 {where}
+    WHERE a.retired = :retired {where}
     ORDER BY a.retrieved DESC, a.title
     """
 )
 
 _CLAIMS = """
     SELECT c.id, c.article_id, c.start, c."end", c.text, c.kind, c.role, c.origin,
-           coalesce(v.status, 'unreviewed') AS status, v.reason, v.note
+           coalesce(v.status, 'unreviewed') AS status, v.reason, v.note,
+           coalesce(s.supports, 0) AS supports, coalesce(s.contradicts, 0) AS contradicts,
+           coalesce(s.context, 0) AS context
     FROM claim c
     LEFT JOIN verdict v ON v.claim_id = c.id AND v.reviewer_id = :reviewer
+    LEFT JOIN (SELECT claim_id, sum(stance = 'supports') AS supports,
+                      sum(stance = 'contradicts') AS contradicts,
+                      sum(stance = 'context') AS context
+               FROM source WHERE retired = 0 GROUP BY claim_id) s ON s.claim_id = c.id
     WHERE c.retired = 0 AND {where}
     ORDER BY c.start, c."end" DESC
 """
 
 
-def article_summaries(conn: Connection, reviewer: str, article_id: str | None = None
-                      ) -> list[ArticleSummary]:
+def article_summaries(conn: Connection, reviewer: str, article_id: str | None = None, *,
+                      retired: bool = False) -> list[ArticleSummary]:
     where = "AND a.id = :article" if article_id else ""
     rows = conn.execute(text(_SUMMARY.text.format(where=where)),
-                        {"reviewer": reviewer, "article": article_id})
+                        {"reviewer": reviewer, "article": article_id, "retired": int(retired)})
     return [ArticleSummary(*row) for row in rows]
+
+
+def article_retired(conn: Connection, article_id: str) -> int | None:
+    return conn.execute(text("SELECT retired FROM article WHERE id = :id"),
+                        {"id": article_id}).scalar()
 
 
 def article_detail(conn: Connection, article_id: str) -> ArticleDetail | None:
@@ -75,13 +86,15 @@ def verdict(conn: Connection, claim_id: str, reviewer: str) -> Verdict:
     return Verdict(Status(row.status), row.reason, row.note) if row else Verdict()
 
 
-def ids_with_prefix(conn: Connection, table: str, prefix: str, limit: int = 3) -> list[str]:
+def ids_with_prefix(conn: Connection, table: str, prefix: str, limit: int = 3, *,
+                    include_retired: bool = False) -> list[str]:
     """Ids in `table` ('article' or 'claim') starting with `prefix`; at most `limit`."""
     if table not in ("article", "claim"):
         raise ValueError(table)
     like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    live = "" if include_retired else "AND retired = 0"
     rows = conn.execute(
-        text(f"SELECT id FROM {table} WHERE id LIKE :p ESCAPE '\\' AND retired = 0 LIMIT :n"),
+        text(f"SELECT id FROM {table} WHERE id LIKE :p ESCAPE '\\' {live} LIMIT :n"),
         {"p": like, "n": limit},
     )
     return [row[0] for row in rows]
@@ -107,5 +120,32 @@ def _claim_view(row) -> ClaimView:
     return ClaimView(
         id=row.id, article_id=row.article_id, start=row.start, end=row.end, text=row.text,
         kind=row.kind, role=row.role, origin=row.origin, status=Status(row.status),
-        reason=row.reason, note=row.note,
+        reason=row.reason, note=row.note, supports=row.supports,
+        contradicts=row.contradicts, context=row.context,
     )
+
+
+def verdicts_of_article(conn: Connection, article_id: str) -> dict[str, list[tuple[str, Verdict]]]:
+    """Every reviewer's verdict per claim of an article: {claim_id: [(reviewer_id, v)]}."""
+    rows = conn.execute(
+        text("SELECT v.claim_id, v.reviewer_id, v.status, v.reason, v.note FROM verdict v "
+             "JOIN claim c ON c.id = v.claim_id WHERE c.article_id = :a "
+             "ORDER BY v.claim_id, v.reviewer_id"),
+        {"a": article_id},
+    )
+    found: dict[str, list[tuple[str, Verdict]]] = {}
+    for row in rows:
+        verdict = Verdict(Status(row.status), row.reason, row.note)
+        found.setdefault(row.claim_id, []).append((row.reviewer_id, verdict))
+    return found
+
+
+def claim_exists(conn: Connection, claim_id: str) -> bool:
+    return bool(conn.execute(text("SELECT 1 FROM claim WHERE id = :id"), {"id": claim_id}).first())
+
+
+def claim_span(conn: Connection, claim_id: str) -> tuple[str, int, int, int] | None:
+    """(article_id, start, end, retired) of any claim, live or retired."""
+    row = conn.execute(text('SELECT article_id, start, "end", retired FROM claim WHERE id = :id'),
+                       {"id": claim_id}).first()
+    return tuple(row) if row else None

@@ -87,11 +87,33 @@ class VerdictRow(SQLModel, table=True):
     author: str = Field(sa_column=Column(Text, nullable=False))
 
 
+class SourceRow(SQLModel, table=True):
+    """A piece of evidence attached to a claim; `author` is the reviewer who added it."""
+
+    __tablename__ = "source"
+    __table_args__ = (Index("ix_source_claim", "claim_id"),)
+    id: str = Field(sa_column=Column(Text, primary_key=True))
+    claim_id: str = Field(sa_column=Column(Text, ForeignKey("claim.id"), nullable=False))
+    kind: str = Field(sa_column=Column(Text, nullable=False))
+    url: str | None = Field(default=None, sa_column=Column(Text))
+    file: str | None = Field(default=None, sa_column=Column(Text))
+    title: str | None = Field(default=None, sa_column=Column(Text))
+    publisher: str | None = Field(default=None, sa_column=Column(Text))
+    excerpt: str | None = Field(default=None, sa_column=Column(Text))
+    stance: str = Field(sa_column=Column(Text, nullable=False))
+    accessed: str | None = Field(default=None, sa_column=Column(Text))
+    archived_url: str | None = Field(default=None, sa_column=Column(Text))
+    retired: int = Field(default=0, sa_column=Column(Integer, nullable=False, default=0))
+    author: str = Field(sa_column=Column(Text, nullable=False))
+    hlc: str = Field(sa_column=Column(Text, nullable=False))
+
+
 event_t = EventRow.__table__
 reviewer_t = ReviewerRow.__table__
 article_t = ArticleRow.__table__
 claim_t = ClaimRow.__table__
 verdict_t = VerdictRow.__table__
 setting_t = SettingRow.__table__
+source_t = SourceRow.__table__
 
-PROJECTIONS = (reviewer_t, article_t, claim_t, verdict_t)
+PROJECTIONS = (reviewer_t, article_t, claim_t, verdict_t, source_t)

@@ -7,21 +7,30 @@ what changed.
 from __future__ import annotations
 
 from claimledger.domain.records import Changes
+from claimledger.workspace.claims import ClaimVerbs
 from claimledger.workspace.errors import Ambiguous, NotFound, WorkspaceError
+from claimledger.workspace.evidence import EvidenceVerbs
+from claimledger.workspace.exporting import PAPERS, ExportCancelled, ExportVerbs, PdfExport
 from claimledger.workspace.importing import ImportCancelled, ImportReport, ImportVerbs
+from claimledger.workspace.library import LibraryVerbs
 from claimledger.workspace.reading import ReadVerbs
+from claimledger.workspace.reasons import ReasonVerbs
 from claimledger.workspace.reviewing import ReviewVerbs
 
 __all__ = [
     "Ambiguous",
     "Changes",
+    "ExportCancelled",
     "ImportCancelled",
     "ImportReport",
     "NotFound",
+    "PAPERS",
+    "PdfExport",
     "Workspace",
     "WorkspaceError",
 ]
 
 
-class Workspace(ImportVerbs, ReviewVerbs, ReadVerbs):
+class Workspace(ImportVerbs, ReviewVerbs, ClaimVerbs, EvidenceVerbs, LibraryVerbs, ExportVerbs,
+                ReasonVerbs, ReadVerbs):
     """One open workspace (a SQLite file) as one reviewer sees it."""

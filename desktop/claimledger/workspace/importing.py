@@ -74,6 +74,9 @@ class ImportVerbs(WorkspaceBase):
         with self.db.write() as conn:
             for filename, article in prepared:
                 article_id = article_id_for(article.text)
+                if queries.article_retired(conn, article_id):
+                    self._append(conn, [self._event(ev.ARTICLE_EDITED, {
+                        "article": article_id, "fields": {"retired": 0}})])
                 existing = queries.article_summaries(conn, self.reviewer_id, article_id)
                 if existing:
                     summary = existing[0]

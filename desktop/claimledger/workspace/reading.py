@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from functools import cached_property
-
-from claimledger.domain.reasons import Reason, Taxonomy
+from claimledger.domain.history import HistoryEntry, history_entries
 from claimledger.domain.records import ArticleDetail, ArticleSummary, ClaimView
-from claimledger.domain.status import Status
-from claimledger.resources import resource
-from claimledger.store import queries, verify
+from claimledger.store import log, queries, verify
 from claimledger.workspace.base import WorkspaceBase
 from claimledger.workspace.errors import Ambiguous, NotFound
 
@@ -44,33 +39,35 @@ class ReadVerbs(WorkspaceBase):
             raise NotFound(f"No claim with id {claim_id}.")
         return view
 
-    def resolve_article(self, prefix: str) -> str:
-        return self._resolve("article", prefix)
+    def resolve_article(self, prefix: str, *, include_retired: bool = False) -> str:
+        return self._resolve("article", prefix, include_retired)
 
-    def resolve_claim(self, prefix: str) -> str:
-        return self._resolve("claim", prefix)
+    def resolve_claim(self, prefix: str, *, include_retired: bool = False) -> str:
+        return self._resolve("claim", prefix, include_retired)
 
-    def _resolve(self, table: str, prefix: str) -> str:
+    def _resolve(self, table: str, prefix: str, include_retired: bool = False) -> str:
         cleaned = prefix.strip().lower()
         if not cleaned or any(c not in "0123456789abcdef" for c in cleaned):
             raise NotFound(f"No {table} with id {prefix!r} (ids are hexadecimal).")
         with self.db.read() as conn:
-            found = queries.ids_with_prefix(conn, table, cleaned)
+            found = queries.ids_with_prefix(conn, table, cleaned,
+                                            include_retired=include_retired)
         if not found:
             raise NotFound(f"No {table} with id {prefix!r}.")
         if len(found) > 1:
             raise Ambiguous(f"The id {prefix!r} matches more than one {table}; type more of it.")
         return found[0]
 
-    @cached_property
-    def taxonomy(self) -> Taxonomy:
-        with open(resource("reasons.json"), encoding="utf-8") as handle:
-            return Taxonomy.from_json(json.load(handle))
-
-    def reasons_for(self, status: Status) -> tuple[Reason, ...]:
-        return self.taxonomy.for_status(status)
-
     def projections_match_log(self) -> bool:
         """Rebuild every projection from the event log and compare (nothing is kept)."""
         with self.db.rollback_only() as conn:
             return verify.rebuild_equals_live(conn)
+
+    def history(self, claim_id: str) -> list[HistoryEntry]:
+        """Every event of the claim, newest first, in words."""
+        with self.db.read() as conn:
+            if queries.claim(conn, claim_id, self.reviewer_id) is None:
+                raise NotFound(f"No claim with id {claim_id}.")
+            events = list(log.iter_events(conn, claim_id=claim_id))
+            names = queries.reviewer_names(conn)
+        return history_entries(events, names)

@@ -1,0 +1,134 @@
+"""Export verbs: the verification PDF for the editor."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from claimledger.domain.consensus import consensus
+from claimledger.domain.events import canonical_json
+from claimledger.domain.history import history_entries
+from claimledger.domain.records import ArticleDetail, ClaimView, Verdict
+from claimledger.report import (
+    ReportArticle,
+    ReportCancelled,
+    ReportClaim,
+    ReportError,
+    ReportEvent,
+    ReportInput,
+    ReportReviewer,
+    ReportVerdict,
+    build_pdf,
+)
+from claimledger.store import log, queries
+from claimledger.workspace.base import WorkspaceBase
+from claimledger.workspace.errors import WorkspaceError
+
+PAPERS = ("A4", "Letter")
+
+
+class ExportCancelled(WorkspaceError):
+    pass
+
+
+@dataclass(frozen=True)
+class PdfExport:
+    path: Path
+    pages: int
+    digest: str
+    articles: int
+    claims: int
+
+
+class ExportVerbs(WorkspaceBase):
+    def export_pdf(self, article_ids: Sequence[str], out_path: Path | str, *,
+                   audit: bool = False, paper: str = "A4",
+                   progress: Callable[[int, int], bool] | None = None) -> PdfExport:
+        """Write the verification PDF atomically; a cancelled or failed export leaves any
+        earlier file at `out_path` as it was."""
+        if not article_ids:
+            raise WorkspaceError("Choose at least one article to export.")
+        if paper not in PAPERS:
+            raise WorkspaceError(f"Paper size is one of {', '.join(PAPERS)}, not {paper!r}.")
+        report = self.report_input(article_ids, audit=audit, paper=paper)
+        try:
+            pages = build_pdf(report, Path(out_path), progress)
+        except ReportCancelled:
+            raise ExportCancelled("Export cancelled; no file was written.") from None
+        except ReportError as error:
+            raise WorkspaceError(str(error)) from None
+        claims = sum(len(a.claims) for a in report.articles)
+        return PdfExport(Path(out_path), pages, report.ledger_digest, len(report.articles),
+                         claims)
+
+    def report_input(self, article_ids: Sequence[str], *, audit: bool = False,
+                     paper: str = "A4") -> ReportInput:
+        with self.db.read() as conn:
+            names = queries.reviewer_names(conn)
+            names.setdefault(self.reviewer_id, self.reviewer_name)
+            articles = []
+            for article_id in dict.fromkeys(article_ids):
+                detail = queries.article_detail(conn, article_id)
+                if detail is None:
+                    raise WorkspaceError(f"No article with id {article_id}.")
+                claims = queries.claims_of_article(conn, article_id, self.reviewer_id)
+                verdicts = queries.verdicts_of_article(conn, article_id)
+                events = list(log.claim_events_of_article(conn, article_id)) if audit else []
+                articles.append(_report_article(detail, claims, verdicts, events, names))
+        reviewers = sorted({r for a in articles for c in a.claims for r in c.reviewers}
+                           or {self.reviewer_name})
+        return ReportInput(
+            articles=tuple(articles),
+            reviewers=tuple(ReportReviewer(name) for name in reviewers),
+            generated_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            ledger_digest=ledger_digest(articles),
+            paper=paper,
+            include_audit=audit,
+        )
+
+
+def ledger_digest(articles: Sequence[ReportArticle]) -> str:
+    """A short SHA-256 of the ledger state a report shows, so two prints can be compared."""
+    state = [
+        [a.article_id, [[c.claim_id, c.status.value, c.reason, c.note,
+                         sorted([v.reviewer, v.status.value, v.reason, v.note]
+                                for v in c.verdicts)] for c in a.claims]]
+        for a in articles
+    ]
+    return hashlib.sha256(canonical_json(state)).hexdigest()[:16]
+
+
+def _report_article(detail: ArticleDetail, claims: list[ClaimView],
+                    verdicts: dict[str, list[tuple[str, Verdict]]], events, names
+                    ) -> ReportArticle:
+    by_claim: dict[str, list] = {}
+    for event in events:
+        by_claim.setdefault(event.payload.get("claim"), []).append(event)
+    report_claims = tuple(
+        _report_claim(c, verdicts.get(c.id, []), by_claim.get(c.id, []), names) for c in claims
+    )
+    return ReportArticle(detail.id, detail.title, detail.outlet, detail.author, detail.url,
+                         detail.published, detail.retrieved[:10], detail.text, report_claims)
+
+
+def _report_claim(claim: ClaimView, verdicts: list[tuple[str, Verdict]], events, names
+                  ) -> ReportClaim:
+    per_reviewer = tuple(
+        ReportVerdict(names.get(rid, "unknown reviewer"), v.status, v.reason, v.note)
+        for rid, v in verdicts if v.status.is_reviewed
+    )
+    agreed, state = consensus(v.status for v in per_reviewer)
+    history = tuple(
+        ReportEvent(datetime.fromtimestamp(h.when_ms / 1000, UTC).strftime("%Y-%m-%d %H:%M"),
+                    h.who, h.what)
+        for h in reversed(history_entries(events, names))
+    )
+    return ReportClaim(
+        claim_id=claim.id, start=claim.start, end=claim.end, text=claim.text, kind=claim.kind,
+        status=agreed or claim.status, reason=claim.reason, note=claim.note,
+        reviewers=tuple(v.reviewer for v in per_reviewer), verdicts=per_reviewer,
+        consensus_state=state if per_reviewer else None, history=history,
+    )
