@@ -1,0 +1,224 @@
+"""Give each statement a kind (claim / not-a-claim / duplicate) and a role.
+
+Most roles belong to a whole line (a byline, a credit, "ADVERTISEMENT"), so lines are
+classified first and their statements inherit the role. Body lines are then looked at
+statement by statement: a trailing "(Photo: …)" is a credit and makes the rest of its
+line a caption, and a question is not a claim. Every decision carries a short reason
+("photo credit", "headline") so the UI can explain it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimledger.text import rules
+from claimledger.text.model import CLAIM, DUPLICATE, NOT_A_CLAIM, Statement
+from claimledger.text.segment import LINE_PATTERN
+
+#: Roles whose statements make claims; every other role is "not a claim".
+CLAIM_ROLES = frozenset({"body", "bullet"})
+
+_BULLET = re.compile(r"(?:[*\-•‣▪◦⁃–]|\d{1,3}[.)])\s+\S")
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S.*")
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_TERMINAL_END = re.compile(r"[.!?…:;,][\"'”’»)\]*_]*\Z")
+_QUESTION_END = re.compile(r"[?‽][\"'”’»)\]]*\Z")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*\s")
+_HEADER_LINES = 12
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str           # stripped, without markdown emphasis around it
+    blank_before: bool  # a blank line separates it from the previous line
+
+
+def classify(text: str, spans: list[tuple[int, int]]) -> list[Statement]:
+    """Statements for ``spans`` (from segment) of ``text``."""
+    return [statement for statement, _reason in classify_with_reasons(text, spans)]
+
+
+def classify_with_reasons(
+    text: str, spans: list[tuple[int, int]]
+) -> list[tuple[Statement, str]]:
+    """Like classify, with the reason for each decision ("photo credit", "claim")."""
+    lines = _lines(text)
+    roles = _line_roles(lines)
+    out: list[tuple[Statement, str]] = []
+    by_line = _group(spans, lines)
+    previous_text: str | None = None
+    for line, (role, reason), line_spans in zip(lines, roles, by_line, strict=True):
+        duplicate = line.text == previous_text
+        previous_text = line.text
+        pieces = _statement_roles(text, line_spans, role, reason)
+        for (start, end), (piece_role, piece_reason) in zip(line_spans, pieces, strict=True):
+            if duplicate:
+                kind, piece_reason = DUPLICATE, "repeats the line before"
+            else:
+                kind = CLAIM if piece_role in CLAIM_ROLES else NOT_A_CLAIM
+            out.append((Statement(start, end, kind, piece_role), piece_reason))
+    return out
+
+
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    previous_end = 0
+    for match in LINE_PATTERN.finditer(text):
+        stripped = match.group().strip()
+        if not stripped:
+            continue
+        gap = text[previous_end:match.start()]
+        blank_before = bool(lines) and sum(gap.count(c) for c in "\n\r\u2028\u2029\x85") > 1
+        lines.append(_Line(match.start(), match.end(), _undecorate(stripped), blank_before))
+        previous_end = match.end()
+    return lines
+
+
+def _undecorate(line: str) -> str:
+    """"*Health correspondent · Lowmere Courier*" -> the words inside the emphasis."""
+    inner = line
+    for mark in ("**", "__", "*", "_"):
+        if len(inner) > 2 * len(mark) and inner.startswith(mark) and inner.endswith(mark):
+            inner = inner[len(mark):-len(mark)].strip()
+            break
+    return inner.lstrip("·| ").strip() or line
+
+
+def _group(spans: list[tuple[int, int]], lines: list[_Line]) -> list[list[tuple[int, int]]]:
+    groups: list[list[tuple[int, int]]] = [[] for _ in lines]
+    index = 0
+    for span in spans:
+        while index + 1 < len(lines) and span[0] >= lines[index].end:
+            index += 1
+        groups[index].append(span)
+    return groups
+
+
+# --- line roles ---------------------------------------------------------------------------
+
+
+def _line_roles(lines: list[_Line]) -> list[tuple[str | None, str]]:
+    """(role, reason) per line; role None means "look at each statement"."""
+    header_end = _header_end(lines)
+    roles = [_line_role(line, index, index < header_end) for index, line in enumerate(lines)]
+    for index, line in enumerate(lines[:-1]):
+        below = lines[index + 1]
+        if (
+            roles[index][0] is None
+            and roles[index + 1] == ("credit", "photo credit")
+            and not below.blank_before
+            and len(line.text) <= 400
+        ):
+            roles[index] = ("caption", "caption above a photo credit")
+    return roles
+
+
+def _header_end(lines: list[_Line]) -> int:
+    """Index of the first paragraph that reads like body text (the header is above it)."""
+    for index, line in enumerate(lines[:_HEADER_LINES]):
+        if len(line.text.split()) >= 15 and _TERMINAL_END.search(line.text):
+            return index
+    return min(len(lines), _HEADER_LINES)
+
+
+def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, str]:
+    text = line.text
+    words = len(text.split())
+    name = rules.first_rule(rules.ADVERTISEMENT_RULES, text)
+    if name:
+        return "advertisement", name
+    if words <= 20:
+        name = rules.first_rule(rules.FURNITURE_RULES, text)
+        if name:
+            return "furniture", name
+        if _is_metadata_strip(text):
+            return "furniture", "article metadata"
+    credit = _credit(text)
+    if credit:
+        return "credit", credit
+    if rules.first_rule(rules.CAPTION_RULES, text) or _MARKDOWN_IMAGE.fullmatch(text):
+        return "caption", "caption"
+    if _is_byline(text):
+        return "byline", "byline"
+    if words <= 16 and (rules.DATE_LINE.fullmatch(text) or _is_dateline_only(text)):
+        return "dateline", "dateline"
+    if index == 0 and len(text) <= 250 and (
+        _MARKDOWN_HEADING.fullmatch(text) or not text.rstrip("\"'”’»)]").endswith(".")
+    ):
+        return "headline", "headline"
+    if _MARKDOWN_HEADING.fullmatch(text):
+        return "heading", "heading"
+    if _BULLET.match(text):
+        return "bullet", "bullet point"
+    if in_header and rules.looks_like_outlet(text):
+        return "byline", "name of the outlet"
+    if (
+        words <= 12
+        and len(text) <= 100
+        and text[0].isupper()
+        and not _TERMINAL_END.search(text)
+        and not _SENTENCE_BREAK.search(text)
+    ):
+        return "heading", "heading"
+    return None, "claim"
+
+
+def _credit(text: str) -> str | None:
+    """"photo credit" / "reporting credit" for a credit line or statement, else None."""
+    if len(text.split()) > 16:
+        return None
+    if rules.looks_like_slash_credit(text):
+        return "photo credit"
+    return rules.first_rule(rules.CREDIT_RULES, text)
+
+
+def _is_byline(text: str) -> bool:
+    match = rules.BYLINE.fullmatch(text)
+    if match is None or len(text.split()) > 15 or text.endswith((".", "?", "!", ":", ";")):
+        return False
+    names, _outlet = rules.split_byline(match["names"])
+    particles = {"and", "de", "da", "del", "der", "van", "von", "la", "le", "bin", "al", "y"}
+    return all(word[0].isupper() or word in particles for word in names.replace(",", " ").split())
+
+
+def _is_dateline_only(text: str) -> bool:
+    match = rules.dateline(text)
+    return match is not None and match.end() == len(text)
+
+
+def _is_metadata_strip(text: str) -> bool:
+    """"Health correspondent · Published date 2026-03-11 · Lowmere Courier"."""
+    parts = re.split(r"\s[·|•]\s", text)
+    return len(parts) >= 2 and all(
+        part and len(part.split()) <= 6 and not _TERMINAL_END.search(part) for part in parts
+    )
+
+
+# --- statement roles inside a body line ----------------------------------------------------
+
+
+def _statement_roles(
+    text: str, spans: list[tuple[int, int]], role: str | None, reason: str
+) -> list[tuple[str, str]]:
+    if role is not None and role != "bullet":
+        return [(role, reason)] * len(spans)
+    pieces: list[tuple[str, str]] = []
+    for start, end in spans:
+        piece = text[start:end]
+        credit = _credit(piece) if role is None else None
+        if credit:
+            pieces.append(("credit", credit))
+        elif role is None and _QUESTION_END.search(piece):
+            pieces.append(("question", "a question, not a claim"))
+        else:
+            pieces.append((role or "body", reason if role else "claim"))
+    if role is None and len(pieces) > 1 and pieces[-1] == ("credit", "photo credit"):
+        pieces = [
+            ("caption", "caption of a photo") if piece_role in {"body", "question"}
+            else (piece_role, piece_reason)
+            for piece_role, piece_reason in pieces
+        ]
+    return pieces

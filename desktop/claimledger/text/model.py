@@ -1,0 +1,45 @@
+"""The values the text pipeline hands to the layers above it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Statement kinds.
+CLAIM = "claim"
+NOT_A_CLAIM = "not-a-claim"
+DUPLICATE = "duplicate"
+KINDS = (CLAIM, NOT_A_CLAIM, DUPLICATE)
+
+#: Statement roles (where the statement sits in the article).
+ROLES = (
+    "body", "headline", "heading", "byline", "dateline", "caption", "credit",
+    "advertisement", "furniture", "bullet", "question",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One automatic statement: ``text[start:end]`` of its article (code-point offsets)."""
+
+    start: int
+    end: int
+    kind: str
+    role: str
+
+    def text_in(self, text: str) -> str:
+        """The statement's words, cut from the article text it was made from."""
+        return text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """An article cleaned and split into statements, ready to be stored."""
+
+    text: str
+    title: str
+    byline: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    encoding: str
+    statements: list[Statement] = field(default_factory=list)

@@ -1,0 +1,193 @@
+"""Rule tables for recognising the parts of a news page that are not claims.
+
+Each rule is a (name, pattern) pair so that a suggestion can be explained to the
+reviewer ("not a claim: photo credit"). Patterns are matched against one stripped line
+or statement with ``fullmatch`` unless said otherwise. Shared by classify and metadata.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+#: Advertising markers.
+ADVERTISEMENT_RULES = (
+    ("advertisement", re.compile(r"advertisement|advertising|ad|sponsored(?: content)?|"
+                                 r"promoted|paid (?:content|post|partner)|partner content", _I)),
+    ("advertisement", re.compile(r"(?:story|article) continues below(?: advertisement)?|"
+                                 r"scroll to continue(?: with content)?", _I)),
+)
+
+#: Page furniture: sharing, navigation, newsletter prompts, timestamps.
+FURNITURE_RULES = (
+    ("sharing button", re.compile(r"share(?: this)?(?: article| story| page| post)?"
+                                  r"(?: (?:on|via) \w+)?|tweet|e-?mail|print|copy link|"
+                                  r"save(?: article| for later)?|facebook|twitter|x|whatsapp|"
+                                  r"linkedin|reddit", _I)),
+    ("sharing button", re.compile(r"(?:(?:share|facebook|twitter|x|e-?mail|whatsapp|linkedin|"
+                                  r"reddit|copy link|print|bluesky|threads)\b\W*){2,}", _I)),
+    ("contact line", re.compile(r".{0,80}\bcan be (?:reached|contacted) (?:at|on)\b.{0,120}", _I)),
+    ("comments", re.compile(r"(?:\d[\d,]* )?comments?(?:\s*\(\d[\d,]*\))?|view comments|"
+                            r"leave a comment|"
+                            r"join the (?:conversation|discussion)", _I)),
+    ("related links", re.compile(r"related(?: articles?| stories| content| coverage| topics)?|"
+                                 r"(?:more|most) (?:read|popular|viewed|shared)|more stories|"
+                                 r"recommended(?: for you)?|trending(?: now)?|read next|up next|"
+                                 r"you (?:may|might) also like|more (?:on|from|about) .{1,60}|"
+                                 r"see also:?.{0,80}|(?:tags|topics):.{0,200}", _I)),
+    ("read more link", re.compile(r"(?:read|see) more\b.{0,120}|continue reading.{0,40}|"
+                                  r"click here\b.{0,120}|listen to (?:this )?(?:article|story)"
+                                  r".{0,40}", _I)),
+    ("newsletter prompt", re.compile(r"(?:sign up|subscribe|register)\b.{0,160}|"
+                                     r"(?:get|receive|try) (?:our|the) .{0,60}newsletters?.{0,80}|"
+                                     r"(?:follow us|like us) on .{1,60}|log ?in|sign ?in", _I)),
+    ("timestamp", re.compile(r"(?:(?:updated|posted|published|last updated)\s*:?\s*)?"
+                             r"(?:\d+|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|"
+                             r"weeks?|months?) ago|(?:last )?updated:?\s+(?:\d|an?\b|on\b|at\b|"
+                             r"[A-Z][a-z]+\.? \d).{0,60}", _I)),
+    ("reading time", re.compile(r"\d+[ -]min(?:ute)?s?(?: read| listen)?", _I)),
+    ("copyright notice", re.compile(r"(?:copyright\s*(?:©\s*)?\d{4}|©).{0,160}|"
+                                    r".{0,120}all rights reserved\.?", _I)),
+    ("navigation", re.compile(r"skip to (?:main )?content|back to top|menu|home|search|"
+                              r"image \d+ of \d+|\d+ of \d+|previous|next", _I)),
+)
+
+_AGENCY = (r"AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|Getty Images|Getty|PA|PA Media|Bloomberg|"
+           r"Shutterstock|Alamy|Associated Press|Xinhua|dpa|ANSA|EFE")
+
+#: Photo and other credits.
+CREDIT_RULES = (
+    ("photo credit", re.compile(r"\(?(?:[A-Z][\w&.'-]*\s)?(?:Photo|Photograph|Pool Photo)"
+                                r"(?:/[^()\n]{1,100})?\)?")),
+    ("photo credit", re.compile(r"\(?(?:photo|photos|photograph|photography|image|images|"
+                                r"picture|pictures|illustration|graphic|video|footage|credit|"
+                                r"photo credit|image credit|pictured)"
+                                r"\s*(?::|by\b)\s*[^\n]{1,120}?\)?\.?|image source,.{1,120}", _I)),
+    ("photo credit", re.compile(rf"\(?(?:{_AGENCY})(?: (?:Photo|Images))?\)?")),
+    ("reporting credit", re.compile(r"\(?(?:(?:additional )?reporting|writing|editing|"
+                                    r"compiled|produced|graphics?|fact-checking) by\b[^\n]{1,300}",
+                                    _I)),
+)
+
+#: Captions announced as such.
+CAPTION_RULES = (
+    ("caption", re.compile(r"(?:image |photo |video )?caption\s*[:,].{1,400}|"
+                           r"pictured\s*:.{1,400}", _I)),
+)
+
+#: Words that make a short capitalised name an outlet ("Lowmere Courier").
+OUTLET_WORDS = re.compile(
+    r"\b(?:News|Press|Wire|Times|Post|Herald|Tribune|Journal|Courier|Examiner|Gazette|"
+    r"Ledger|Agency|Media|Chronicle|Observer|Telegraph|Guardian|Independent|Reuters|"
+    r"Associated Press|Bloomberg|Review|Standard|Star|Sun|Mail|Express|Mirror|Today|Daily|"
+    r"Weekly|Radio|Television|TV|Broadcasting|Network)\b"
+)
+KNOWN_OUTLETS = frozenset({"AP", "AFP", "Reuters", "Bloomberg", "dpa", "EFE", "ANSA", "Xinhua",
+                           "PA", "UPI", "CNN", "BBC", "NPR"})
+
+_MONTHS = ("january february march april may june july august september october "
+           "november december").split()
+MONTHS = {name: index + 1 for index, name in enumerate(_MONTHS)}
+MONTHS.update({name[:3]: index + 1 for index, name in enumerate(_MONTHS)})
+MONTHS["sept"] = 9
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+#: A date written out: 2026-03-14, March 14, 2026, 14 March 2026, Mar. 14 2026.
+DATE = re.compile(
+    r"(?P<iso>(?P<y1>\d{4})-(?P<m1>\d{2})-(?P<d1>\d{2}))"
+    rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m3>{_MONTH}),?\s+(?P<y3>\d{{4}})",
+    _I,
+)
+
+#: A header line that only gives the date ("Published March 14, 2026").
+DATE_LINE = re.compile(
+    r"(?:(?:first )?(?:published|posted|date|dated|updated|last updated)\b\s*:?\s*"
+    r"(?:date\s*)?(?:on\s*)?)?"
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:{DATE.pattern})"
+    r"(?:[,;]?\s*(?:at\s+|updated\s+)?[\w:. ]{0,30})?",
+    _I,
+)
+
+#: "By Maria Nuñez and Tom Reyes, Reuters"
+BYLINE = re.compile(r"(?:words |written |reported )?by\s+(?P<names>[^\W\d_][^\n]{1,200})", _I)
+
+#: A dateline: "WASHINGTON, June 8 (Reuters) -" or "LISBON (AP) —" (at a paragraph start).
+DATELINE = re.compile(
+    r"(?P<place>[^\W\d_][^\W\d_ .'’/-]*(?:[ .'’/-]+[^\W\d_]+){0,4})"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"(?:\s*\((?P<outlet>[^()\n]{1,40})\))?"
+    r"\s*(?:-|—|–|--)"
+)
+
+
+def first_rule(rules: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
+    """Name of the first rule whose pattern matches all of ``text``."""
+    for name, pattern in rules:
+        if pattern.fullmatch(text):
+            return name
+    return None
+
+
+def iso_date(text: str) -> str | None:
+    """The first written-out date in ``text`` as YYYY-MM-DD, if it is a real date."""
+    match = DATE.search(text)
+    if match is None:
+        return None
+    if match.group("iso"):
+        year, month, day = int(match["y1"]), int(match["m1"]), int(match["d1"])
+    else:
+        name = (match["m2"] or match["m3"]).lower().rstrip(".")
+        year, month = int(match["y2"] or match["y3"]), MONTHS[name]
+        day = int(match["d2"] or match["d3"])
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1800 <= year <= 2200):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def dateline(line: str) -> re.Match[str] | None:
+    """A dateline at the start of ``line`` (its place written in capitals), or None."""
+    match = DATELINE.match(line)
+    if match is None or not match["place"].isupper() or len(match["place"]) < 3:
+        return None
+    return match
+
+
+def looks_like_outlet(text: str) -> bool:
+    """A short capitalised name with a newspaper word in it, or a known agency."""
+    text = text.strip(" *_·|")
+    if text in KNOWN_OUTLETS:
+        return True
+    words = text.split()
+    return (
+        0 < len(words) <= 6
+        and all(word[:1].isupper() or word in {"of", "the", "and", "&"} for word in words)
+        and OUTLET_WORDS.search(text) is not None
+        and not text.endswith(".")
+    )
+
+
+def looks_like_slash_credit(text: str) -> bool:
+    """"Name/AGENCY", "REUTERS/Name/File Photo", "Name/Agency via Getty Images"."""
+    text = text.strip().removeprefix("(").removesuffix(")").strip()
+    if "/" not in text or "://" in text or len(text) > 100 or text.endswith((".", "?", "!")):
+        return False
+    parts = [part.strip() for part in text.split("/")]
+    return all(
+        part and part[0].isupper() and len(part.split()) <= 6 for part in parts
+    ) and len(text.split()) <= 14
+
+
+def split_byline(names: str) -> tuple[str, str | None]:
+    """"Maria Nuñez and Tom Reyes, Reuters" -> ("Maria Nuñez and Tom Reyes", "Reuters")."""
+    names = names.strip().rstrip(".")
+    for separator in (" | ", " — ", " – ", " - ", ", "):
+        head, found, tail = names.rpartition(separator)
+        if not found or not head:
+            continue
+        if looks_like_outlet(tail):
+            return head.strip(), tail.strip(" *_")
+        if separator == ", " and " and " not in tail:
+            return head.strip(), None  # "Maria Nuñez, Health Correspondent"
+    return names, None

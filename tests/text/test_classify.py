@@ -1,0 +1,112 @@
+"""Roles and kinds: what is a claim and what is page furniture."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.text import prepare_text
+
+ARTICLE = """Harbour council backs $212 million bridge plan
+
+By Maria Nuñez and Tom Reyes, Reuters
+
+PORT AVERILL, June 8 (Reuters) - The city council voted 5-4 on Tuesday to replace \
+the 94-year-old Harbour Street Bridge. The vote followed four hours of public comment.
+
+Demonstrators gather outside the council chamber on Tuesday. (AP Photo/Lena Virtanen)
+
+Who pays
+
+The plan is funded as follows:
+- $96 million from a state grant
+* $66 million in municipal bonds
+
+ADVERTISEMENT
+
+Will the toll survive the next election? Council member Ana Ruiz thinks not.
+
+Ana Ruiz/REUTERS
+Kofi Mensah/Northgate Press via Getty Images
+Photo: Lena Virtanen
+Share this
+Related Articles
+Sign up for our newsletter to get the morning briefing
+42 minutes ago
+Updated 3 hours ago
+The bridge carries 31,000 vehicles a day.
+The bridge carries 31,000 vehicles a day.
+"""
+
+
+@pytest.fixture(scope="module")
+def roles() -> dict[str, tuple[str, str]]:
+    article = prepare_text(ARTICLE)
+    found: dict[str, tuple[str, str]] = {}
+    for statement in article.statements:
+        found.setdefault(article.text[statement.start:statement.end],
+                         (statement.role, statement.kind))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("statement", "role", "kind"),
+    [
+        ("Harbour council backs $212 million bridge plan", "headline", "not-a-claim"),
+        ("By Maria Nuñez and Tom Reyes, Reuters", "byline", "not-a-claim"),
+        ("The vote followed four hours of public comment.", "body", "claim"),
+        ("Demonstrators gather outside the council chamber on Tuesday.", "caption", "not-a-claim"),
+        ("(AP Photo/Lena Virtanen)", "credit", "not-a-claim"),
+        ("Who pays", "heading", "not-a-claim"),
+        ("The plan is funded as follows:", "body", "claim"),
+        ("- $96 million from a state grant", "bullet", "claim"),
+        ("* $66 million in municipal bonds", "bullet", "claim"),
+        ("ADVERTISEMENT", "advertisement", "not-a-claim"),
+        ("Will the toll survive the next election?", "question", "not-a-claim"),
+        ("Council member Ana Ruiz thinks not.", "body", "claim"),
+        ("Ana Ruiz/REUTERS", "credit", "not-a-claim"),
+        ("Kofi Mensah/Northgate Press via Getty Images", "credit", "not-a-claim"),
+        ("Photo: Lena Virtanen", "credit", "not-a-claim"),
+        ("Share this", "furniture", "not-a-claim"),
+        ("Related Articles", "furniture", "not-a-claim"),
+        ("Sign up for our newsletter to get the morning briefing", "furniture", "not-a-claim"),
+        ("42 minutes ago", "furniture", "not-a-claim"),
+        ("Updated 3 hours ago", "furniture", "not-a-claim"),
+    ],
+)
+def test_roles(roles: dict[str, tuple[str, str]], statement: str, role: str, kind: str) -> None:
+    assert roles[statement] == (role, kind)
+
+
+def test_dateline_paragraph_is_a_claim(roles: dict[str, tuple[str, str]]) -> None:
+    first = next(text for text in roles if text.startswith("PORT AVERILL, June 8"))
+    assert roles[first] == ("body", "claim")
+
+
+def test_adjacent_duplicate_line_is_marked() -> None:
+    article = prepare_text(ARTICLE)
+    last_two = article.statements[-2:]
+    assert [s.kind for s in last_two] == ["claim", "duplicate"]
+    assert article.text[last_two[0].start:last_two[0].end] == \
+        article.text[last_two[1].start:last_two[1].end]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Advertisement", "Sponsored", "Photograph: Lena Virtanen/Meridian Wire",
+     "Credit: Oskar Lindqvist", "(Reuters Photo/Jane Roe, File)", "Read more", "Comments",
+     "LISBON (AP) —", "Published March 14, 2026"],
+)
+def test_lines_that_are_not_claims(line: str) -> None:
+    text = f"Port reopens\n\nThe port reopened on Monday.\n\n{line}\n\nIt had been shut."
+    article = prepare_text(text)
+    by_text = {article.text[s.start:s.end]: s for s in article.statements}
+    assert by_text[line].kind == "not-a-claim"
+    assert by_text["The port reopened on Monday."].kind == "claim"
+
+
+def test_long_first_sentence_is_not_a_headline() -> None:
+    article = prepare_text(
+        "The council voted 5-4 on Tuesday to replace the bridge. It will cost $212 million."
+    )
+    assert [s.role for s in article.statements] == ["body", "body"]
+    assert article.title == "Untitled article"

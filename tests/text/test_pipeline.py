@@ -1,0 +1,101 @@
+"""The whole pipeline: files and pasted text in, a prepared article out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimledger.text import ArticleError, PreparedArticle, prepare_article, prepare_text
+from claimledger.text.normalise import normalise
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+
+def assert_article_invariants(article: PreparedArticle) -> None:
+    text = article.text
+    covered = [False] * len(text)
+    previous_end = 0
+    for statement in article.statements:
+        piece = text[statement.start:statement.end]
+        assert piece and piece == piece.strip()
+        assert statement.start >= previous_end
+        previous_end = statement.end
+        assert statement.kind in {"claim", "not-a-claim", "duplicate"}
+        covered[statement.start:statement.end] = [True] * (statement.end - statement.start)
+    assert all(covered[i] or c.isspace() for i, c in enumerate(text))
+    assert article.title
+
+
+def test_text_file_with_crlf_and_trailing_spaces() -> None:
+    raw = "Bridge vote set   \r\n\r\n\r\n\r\nBy Ana Ruiz\r\n\r\nThe vote is on Tuesday.  \r\n"
+    article = prepare_article(raw.encode("utf-8"), "bridge.TXT")
+    assert article.text == "Bridge vote set\n\nBy Ana Ruiz\n\nThe vote is on Tuesday."
+    assert article.title == "Bridge vote set"
+    assert article.byline == "Ana Ruiz"
+    assert article.encoding == "utf-8"
+    assert_article_invariants(article)
+
+
+def test_cp1252_file() -> None:
+    raw = "Café owners protest\n\n“We will not back down,” said Tomás Nuñez."
+    article = prepare_article(raw.encode("cp1252"), "cafe.txt")
+    assert article.encoding == "cp1252"
+    assert "Nuñez" in article.text and "“We" in article.text
+
+
+def test_file_stem_is_the_title_when_there_is_no_headline() -> None:
+    data = b"The council voted 5-4 on Tuesday. It meets again in May."
+    article = prepare_article(data, "vote-report.txt")
+    assert article.title == "vote-report"
+
+
+def test_nfc_and_tabs_are_kept() -> None:
+    article = prepare_text("Cafe\u0301 reopens\n\nPrices:\tup 3.5%.")
+    assert article.text == "Café reopens\n\nPrices:\tup 3.5%."
+
+
+def test_normalise_is_idempotent() -> None:
+    text = "\n\n  A \r\n\r\n\r\n\u2028B\u00a0 \x00\n\n\n"
+    assert normalise(normalise(text)) == normalise(text)
+    assert normalise(text) == "  A\n\nB"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*")))
+def test_sample_articles(name: str) -> None:
+    article = prepare_article((SAMPLES / name).read_bytes(), name)
+    assert_article_invariants(article)
+    assert sum(s.kind == "claim" for s in article.statements) >= 20
+    assert any(s.role == "headline" for s in article.statements)
+
+
+def test_empty_pasted_text_is_refused() -> None:
+    with pytest.raises(ArticleError, match="no text"):
+        prepare_text("  \n ")
+
+
+def test_binary_file_is_refused() -> None:
+    with pytest.raises(ArticleError, match="binary file"):
+        prepare_article(b"\x89PNG\r\n\x1a\n" + bytes(100), "photo.txt")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=300))
+def test_invariants_for_arbitrary_pasted_text(text: str) -> None:
+    if not normalise(text):
+        with pytest.raises(ArticleError):
+            prepare_text(text)
+        return
+    assert_article_invariants(prepare_text(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Mayor cuts budget", "By Ana Ruiz", "\r\n", "\n\n", "The U.S. said no. ", "“Why?” he asked. ",
+    "😀 𝔅 ", "ADVERTISEMENT", "(AP Photo/J. Roe)", "- a bullet", " ", "\t", "Dr. Lee left.",
+]), min_size=1, max_size=40).map("".join))
+def test_invariants_for_news_like_pasted_text(text: str) -> None:
+    if normalise(text):
+        assert_article_invariants(prepare_text(text))
