@@ -1,0 +1,58 @@
+"""The command line: a thin shell over the workspace verbs.
+
+With no command it opens the window. Each module here registers its own subcommands.
+Errors print one line on stderr and exit 1 (2 for usage errors, as argparse does); a
+command that fails changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from claimledger import __version__
+from claimledger.cli import evidence, export, review
+from claimledger.cli.common import PROG, default_db, default_reviewer, fail
+from claimledger.store import SchemaTooNew
+from claimledger.workspace import Workspace, WorkspaceError
+
+__all__ = ["build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=PROG, description="Claim Ledger for fact-checkers.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--db", type=Path, help="workspace file (default: $CLAIM_LEDGER_DB "
+                        "or one in your user data folder)")
+    parser.add_argument("--reviewer", help="your name (default: $CLAIM_LEDGER_REVIEWER or "
+                        "your user name)")
+    parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
+                        help="render the window offscreen to a PNG and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in (review, evidence, export):
+        module.register(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _utf8_stdio()
+    db = args.db or default_db()
+    reviewer = args.reviewer or default_reviewer()
+    if args.command is None:
+        from claimledger.ui.app import run_window
+
+        return run_window(db, reviewer, screenshot=args.screenshot)
+    try:
+        with Workspace(db, reviewer) as ws:
+            return args.run(ws, args) or 0
+    except (WorkspaceError, SchemaTooNew, ValueError) as error:
+        return fail(str(error))
+
+
+def _utf8_stdio() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure:
+            reconfigure(encoding="utf-8", errors="replace")
