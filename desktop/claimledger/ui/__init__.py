@@ -1,0 +1,1 @@
+"""The window: PySide6 views over the workspace verbs. The only package that imports Qt."""

@@ -1,0 +1,105 @@
+"""Starting the window: display checks, the application object, the screenshot mode."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+NO_DISPLAY = ("claim-ledger: no display found; run it in a desktop session, with "
+              "`xvfb-run make run`, or with QT_QPA_PLATFORM=offscreen")
+SCREENSHOT_SIZE = (1400, 860)
+
+
+def has_display() -> bool:
+    """False only on Linux/BSD without X11, Wayland or an explicit Qt platform."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY",
+                                                 "QT_QPA_PLATFORM"))
+
+
+def run_window(db: Path, reviewer: str, screenshot: Path | None = None) -> int:
+    """Open the window on `db`; with `screenshot`, render it offscreen to a PNG and exit."""
+    if screenshot is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    set_up_application(app)
+    workspace = _open_workspace(db, reviewer, show_box=screenshot is None)
+    if workspace is None:
+        return 1
+    try:
+        window = _make_window(workspace)
+        if screenshot is not None:
+            return save_screenshot(window, Path(screenshot))
+        window.show()
+        return app.exec()
+    finally:
+        workspace.close()
+
+
+def set_up_application(app) -> None:
+    """Names for QSettings, the icon, the bundled fonts and the stylesheet."""
+    from claimledger.ui.look import STYLESHEET, icon, install_fonts, ui_font
+    from claimledger.ui.main_window import APPLICATION, ORGANISATION
+
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName("claim-ledger")
+    app.setWindowIcon(icon("claim-ledger.svg"))
+    install_fonts()
+    app.setFont(ui_font())
+    app.setStyleSheet(STYLESHEET)
+
+
+def _open_workspace(db: Path, reviewer: str, show_box: bool):
+    """The workspace, or None after one clear line (and a message box in a session)."""
+    from claimledger.store import SchemaTooNew
+    from claimledger.workspace import Workspace, WorkspaceError
+
+    try:
+        return Workspace(Path(db), reviewer)
+    except (WorkspaceError, SchemaTooNew, OSError) as error:
+        reason = str(error)
+    except Exception as error:  # noqa: BLE001 - e.g. a file that is not SQLite at all
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        reason = f"it is not a Claim Ledger workspace or cannot be read ({first_line})"
+    message = f"claim-ledger: cannot open the workspace {db}: {reason}"
+    print(message, file=sys.stderr)
+    if show_box:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "Claim Ledger", message.removeprefix("claim-ledger: "))
+    return None
+
+
+def _make_window(workspace):
+    from claimledger.ui.main_window import MainWindow
+
+    return MainWindow(workspace)
+
+
+def save_screenshot(window, path: Path) -> int:
+    """Show the window offscreen at a fixed size, let it lay out and paint, grab a PNG."""
+    from PySide6.QtWidgets import QApplication
+
+    window.persist_settings = False
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    window.article_view.select_claim(window.claim_id)
+    QApplication.processEvents()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    saved = window.grab().save(str(path), "PNG")
+    window.close()
+    if not saved:
+        print(f"claim-ledger: could not write the screenshot {path}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,216 @@
+"""The article, readable, with every statement coloured by its status.
+
+Status colours live in the document's character formats (changed only for the claims a
+verb touched); the selected statement is an ExtraSelection drawn on top. All offsets
+from the workspace are code points and go through `TextOffsets` before reaching Qt.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QFrame, QTextEdit
+
+from claimledger.domain.records import ClaimView
+from claimledger.domain.status import Status
+from claimledger.ui.look import ACCENT, INK, PAPER, reading_font
+from claimledger.ui.offsets import TextOffsets
+
+COLUMN_WIDTH = 720
+MIN_SIDE_MARGIN = 28
+LINE_HEIGHT_PERCENT = 145
+FAINT_UNDERLINE = "#c3c8cf"
+MUTED_TEXT = "#8a8f96"
+OUTLINE_UNREVIEWED = "#d6e3f3"
+#: How many earlier statements a click looks back through, for statements that overlap.
+OVERLAP_LOOKBACK = 8
+
+
+def status_format(claim: ClaimView) -> QTextCharFormat:
+    """How a statement looks in the text: tint and underline in its status colour."""
+    fmt = QTextCharFormat()
+    style = claim.status.style
+    if claim.status.is_reviewed:
+        fmt.setBackground(QColor(style.tint))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor(style.colour))
+    elif claim.kind == "claim":
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(QColor(FAINT_UNDERLINE))
+    if claim.status is Status.NOT_A_CLAIM or (claim.kind != "claim"
+                                               and not claim.status.is_reviewed):
+        fmt.setForeground(QColor(MUTED_TEXT))
+    return fmt
+
+
+def blend(first: str, second: str, share: float) -> QColor:
+    """`first` moved `share` of the way towards `second`."""
+    a, b = QColor(first), QColor(second)
+    return QColor(*(round(x + (y - x) * share) for x, y in
+                    ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue()))))
+
+
+def outline_format(claim: ClaimView) -> QTextCharFormat:
+    """The selected statement: a deeper shade of its tint and a solid underline."""
+    fmt = QTextCharFormat()
+    reviewed = claim.status.is_reviewed
+    fmt.setBackground(blend(claim.status.style.tint, claim.status.style.colour, 0.35)
+                      if reviewed else QColor(OUTLINE_UNREVIEWED))
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(QColor(claim.status.style.colour if reviewed else ACCENT))
+    fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
+    return fmt
+
+
+class ArticleView(QTextEdit):
+    """Emits claimClicked(claim_id) when a statement is clicked without selecting text."""
+
+    claimClicked = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setStyleSheet(f"QTextEdit {{ background: {PAPER}; color: {INK}; }}")
+        self.setMinimumWidth(320)
+        self.document().setDefaultFont(reading_font())
+        self.document().setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(24)
+        self._offsets = TextOffsets("")
+        self._claims: dict[str, ClaimView] = {}
+        self._starts: list[int] = []
+        self._ordered: list[ClaimView] = []
+        self._order_of: dict[str, int] = {}
+        self._selected: str | None = None
+
+    @property
+    def offsets(self) -> TextOffsets:
+        return self._offsets
+
+    def set_article(self, text: str, claims: list[ClaimView]) -> None:
+        self._offsets = TextOffsets(text)
+        self._selected = None
+        self.setExtraSelections([])
+        self.setPlainText(text)
+        self._set_line_height()
+        self._index_claims(claims)
+        self._apply_formats(claims)
+        self._fit_column()
+        self.verticalScrollBar().setValue(0)
+
+    def clear_article(self) -> None:
+        self.set_article("", [])
+
+    def update_claims(self, changed: Iterable[ClaimView]) -> None:
+        changed = [c for c in changed if c.id in self._claims]
+        for claim in changed:
+            self._claims[claim.id] = claim
+            self._ordered[self._order_of[claim.id]] = claim
+        self._apply_formats(changed)
+        if self._selected in {c.id for c in changed}:
+            self.select_claim(self._selected, scroll=False)
+
+    def select_claim(self, claim_id: str | None, scroll: bool = True) -> None:
+        """Outline `claim_id` and centre it in the view."""
+        claim = self._claims.get(claim_id) if claim_id else None
+        self._selected = claim.id if claim else None
+        if claim is None:
+            self.setExtraSelections([])
+            return
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = self._cursor_for(claim)
+        selection.format = outline_format(claim)
+        self.setExtraSelections([selection])
+        if scroll:
+            self._centre_on(selection.cursor)
+
+    def outline_span(self) -> tuple[int, int] | None:
+        """The outlined statement's (start, end) in UTF-16 document positions."""
+        selections = self.extraSelections()
+        if not selections:
+            return None
+        cursor = selections[0].cursor
+        return cursor.selectionStart(), cursor.selectionEnd()
+
+    def format_at(self, utf16_position: int) -> QTextCharFormat:
+        """The character format of the character starting at a UTF-16 position."""
+        block = self.document().findBlock(utf16_position)
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.contains(utf16_position):
+                return fragment.charFormat()
+            fragments += 1
+        return block.charFormat()
+
+    def claim_at(self, code_point: int) -> ClaimView | None:
+        """The innermost statement containing `code_point`, if any."""
+        last = bisect_right(self._starts, code_point)
+        for claim in reversed(self._ordered[max(0, last - OVERLAP_LOOKBACK):last]):
+            if claim.start <= code_point < claim.end:
+                return claim
+        return None
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        utf16 = self.cursorForPosition(event.position().toPoint()).position()
+        claim = self.claim_at(self._offsets.to_code_point(utf16))
+        if claim:
+            self.claimClicked.emit(claim.id)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_column()
+
+    def _index_claims(self, claims: list[ClaimView]) -> None:
+        self._claims = {c.id: c for c in claims}
+        self._ordered = sorted(claims, key=lambda c: (c.start, c.end))
+        self._starts = [c.start for c in self._ordered]
+        self._order_of = {c.id: i for i, c in enumerate(self._ordered)}
+
+    def _cursor_for(self, claim: ClaimView) -> QTextCursor:
+        start, end = self._offsets.span_to_utf16(claim.start, claim.end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _apply_formats(self, claims: Iterable[ClaimView]) -> None:
+        editor = QTextCursor(self.document())
+        editor.beginEditBlock()
+        for claim in claims:
+            cursor = self._cursor_for(claim)
+            cursor.setCharFormat(status_format(claim))
+        editor.endEditBlock()
+
+    def _set_line_height(self) -> None:
+        block = QTextBlockFormat()
+        block.setLineHeight(LINE_HEIGHT_PERCENT,
+                            QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(block)
+
+    def _fit_column(self) -> None:
+        """Keep lines at a comfortable reading width, centred in wide windows."""
+        side = max(MIN_SIDE_MARGIN, (self.viewport().width() - COLUMN_WIDTH) // 2)
+        frame = self.document().rootFrame()
+        fmt = frame.frameFormat()
+        if fmt.leftMargin() != side:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            frame.setFrameFormat(fmt)
+
+    def _centre_on(self, cursor: QTextCursor) -> None:
+        start = QTextCursor(cursor)
+        start.setPosition(cursor.selectionStart())
+        rect = self.cursorRect(start)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)

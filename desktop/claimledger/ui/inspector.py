@@ -1,0 +1,194 @@
+"""The claim inspector: the selected statement, its status, reason and note.
+
+It only shows and asks; the window calls the workspace verbs. A note is committed on
+focus-out or Ctrl+Enter, never per keystroke, so undo steps stay meaningful.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from claimledger.domain.reasons import Reason
+from claimledger.domain.records import ClaimView
+from claimledger.domain.status import Status
+from claimledger.ui.look import status_icon
+
+BUTTON_ORDER = (Status.SOURCED, Status.DISPUTED, Status.UNVERIFIED, Status.NOT_A_CLAIM,
+                Status.UNREVIEWED)
+ROLE_WORDS = {"body": "body text", "credit": "photo credit", "furniture": "page furniture",
+              "advertisement": "advertisement", "dateline": "dateline", "byline": "byline"}
+
+
+def button_text(status: Status) -> str:
+    word = "Clear" if status is Status.UNREVIEWED else status.style.label
+    return f"{word}  {status.style.key}"
+
+
+def kind_line(claim: ClaimView) -> str:
+    """'Not a claim: photo credit' or 'Claim in the body text'."""
+    role = ROLE_WORDS.get(claim.role, claim.role)
+    if claim.kind == "duplicate":
+        return f"Duplicate line ({role})"
+    if claim.kind != "claim":
+        return f"Not a claim: {role}"
+    origin = "selected by hand" if claim.origin != "auto" else "automatic statement"
+    return f"Claim in the {role} · {origin}"
+
+
+class NoteEditor(QPlainTextEdit):
+    """Emits committed(text) on focus-out or Ctrl+Enter; Escape puts the old note back."""
+
+    committed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._original = ""
+        self.setPlaceholderText("Add a note (Ctrl+Enter to save)")
+        self.setTabChangesFocus(True)
+
+    def show_note(self, note: str | None) -> None:
+        self._original = note or ""
+        if self.toPlainText() != self._original:
+            self.setPlainText(self._original)
+
+    def commit(self) -> None:
+        text = self.toPlainText()
+        if text.strip() != self._original.strip():
+            self._original = text
+            self.committed.emit(text)
+
+    def keyPressEvent(self, event) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.commit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.setPlainText(self._original)
+            self.cancelled.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        self.commit()
+        super().focusOutEvent(event)
+
+
+class Inspector(QWidget):
+    markRequested = Signal(object)
+    reasonChosen = Signal(object)
+    noteCommitted = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspector")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.claim: ClaimView | None = None
+        self._build()
+        self.show_claim(None, ())
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 12)
+        layout.setSpacing(8)
+        self.text_label = QLabel(objectName="claimText", wordWrap=True)
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text_label.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                      QSizePolicy.Policy.Minimum)
+        self.kind_label = QLabel(objectName="kindLine", wordWrap=True)
+        layout.addWidget(self.text_label)
+        layout.addWidget(self.kind_label)
+        layout.addLayout(self._build_buttons())
+        layout.addWidget(QLabel("Reason"))
+        self.reason_combo = QComboBox(editable=True)
+        self.reason_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.reason_combo.lineEdit().setPlaceholderText("Pick a preset or type a reason")
+        self.reason_combo.activated.connect(self._reason_activated)
+        self.reason_combo.lineEdit().editingFinished.connect(self._reason_edited)
+        layout.addWidget(self.reason_combo)
+        layout.addWidget(QLabel("Note"))
+        self.note_editor = NoteEditor()
+        self.note_editor.setMinimumHeight(60)
+        self.note_editor.committed.connect(self.noteCommitted)
+        layout.addWidget(self.note_editor, 1)
+        self.id_label = QLabel(objectName="claimId")
+        self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.id_label)
+
+    def _build_buttons(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        self.status_group = QButtonGroup(self)
+        self.status_buttons: dict[Status, QToolButton] = {}
+        for n, status in enumerate(BUTTON_ORDER):
+            button = QToolButton(objectName="statusButton", checkable=True)
+            button.setText(button_text(status))
+            button.setIcon(status_icon(status))
+            button.setIconSize(QSize(16, 16))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, s=status: self.markRequested.emit(s))
+            self.status_group.addButton(button)
+            self.status_buttons[status] = button
+            grid.addWidget(button, n // 3, n % 3)
+        return grid
+
+    def show_claim(self, claim: ClaimView | None, reasons: tuple[Reason, ...]) -> None:
+        """Show `claim` (None: nothing selected) with the presets for its status."""
+        self.claim = claim
+        self.setEnabled(claim is not None)
+        self.text_label.setText(claim.text if claim else "Select a statement in the ledger.")
+        self.kind_label.setText(kind_line(claim) if claim else "")
+        self.id_label.setText(f"Claim {claim.id}" if claim else "")
+        self._show_status(claim.status if claim else None)
+        self._show_reasons(claim, reasons)
+        self.note_editor.show_note(claim.note if claim else None)
+
+    def _show_status(self, status: Status | None) -> None:
+        self.status_group.setExclusive(False)
+        for each, button in self.status_buttons.items():
+            button.setChecked(each is status)
+            colour = each.style.tint if each is status and each.is_reviewed else "#ffffff"
+            border = each.style.colour if each is status else "#d8dbe0"
+            button.setStyleSheet(f"QToolButton {{ background: {colour}; "
+                                 f"border: 1px solid {border}; }}")
+        self.status_group.setExclusive(True)
+
+    def _show_reasons(self, claim: ClaimView | None, reasons: tuple[Reason, ...]) -> None:
+        combo = self.reason_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("")
+        combo.addItems([r.label for r in reasons])
+        combo.setEditText(claim.reason or "" if claim else "")
+        combo.setEnabled(bool(claim and claim.status.is_reviewed))
+        combo.blockSignals(False)
+
+    def _reason_activated(self, _index: int) -> None:
+        self._emit_reason(self.reason_combo.currentText())
+
+    def _reason_edited(self) -> None:
+        self._emit_reason(self.reason_combo.currentText())
+
+    def _emit_reason(self, text: str) -> None:
+        if self.claim is None or not self.claim.status.is_reviewed:
+            return
+        reason = text.strip() or None
+        if reason != (self.claim.reason or None):
+            self.reasonChosen.emit(reason)
+
+    def focus_note(self) -> None:
+        self.note_editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.note_editor.moveCursor(self.note_editor.textCursor().MoveOperation.End)

@@ -1,0 +1,101 @@
+"""The ledger table: one selected row at a time, driven from the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from claimledger.domain.status import Status
+from claimledger.ui.ledger_model import (
+    NOTE,
+    NUMBER,
+    REASON,
+    STATEMENT,
+    STATUS,
+    ClaimRole,
+    LedgerModel,
+    status_text,
+)
+
+
+class LedgerView(QTableView):
+    """Emits claimSelected(claim_id) when the current row changes."""
+
+    claimSelected = Signal(str)
+
+    def __init__(self, model: LedgerModel, parent=None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setShowGrid(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalHeader().hide()
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._size_columns()
+        self.selectionModel().currentRowChanged.connect(self._on_current_row)
+
+    def _size_columns(self) -> None:
+        metrics = self.fontMetrics()
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(metrics.height() + 10)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        widest_status = max(metrics.horizontalAdvance(status_text(s)) for s in Status)
+        fixed = {NUMBER: metrics.horizontalAdvance("0000") + 14, STATUS: widest_status + 40}
+        for column, width in fixed.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.setColumnWidth(column, width)
+        header.setSectionResizeMode(STATEMENT, QHeaderView.ResizeMode.Stretch)
+        for column, sample in ((REASON, "Claimed withou"), (NOTE, "A short no")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("Note") + 16)
+
+    def keyboardSearch(self, search: str) -> None:
+        """Letters and digits are review shortcuts here, never a jump to a matching row."""
+
+    def ledger_model(self) -> LedgerModel:
+        return self.model()  # type: ignore[return-value]
+
+    def current_claim_id(self) -> str | None:
+        index = self.currentIndex()
+        claim = index.data(ClaimRole) if index.isValid() else None
+        return claim.id if claim else None
+
+    def select_claim(self, claim_id: str) -> bool:
+        """Make `claim_id` the current row, fetching rows as needed; False if absent."""
+        model = self.ledger_model()
+        row = model.row_of(claim_id)
+        if row is None:
+            return False
+        model.ensure_loaded(row)
+        index = model.index(row, STATEMENT)
+        if self.currentIndex().row() != row:
+            self.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        return True
+
+    def step(self, delta: int) -> None:
+        """Move the current row by `delta`, staying inside the ledger."""
+        model = self.ledger_model()
+        if model.total_rows() == 0:
+            return
+        current = self.currentIndex().row()
+        row = 0 if current < 0 else max(0, min(model.total_rows() - 1, current + delta))
+        model.ensure_loaded(row)
+        claim = model.claim_at(row)
+        if claim:
+            self.select_claim(claim.id)
+
+    def _on_current_row(self, current, _previous) -> None:
+        claim = current.data(ClaimRole) if current.isValid() else None
+        if claim:
+            self.claimSelected.emit(claim.id)

@@ -1,0 +1,31 @@
+"""Helpers shared by the window tests (imported by name; pytest puts this folder on the path)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from claimledger.resources import resource
+
+HARBOUR = resource("samples", "harbour-bridge-funding.txt")
+
+
+def import_through_window(qtbot, window, paths) -> None:
+    """Import as the File menu does, waiting for the worker thread to report."""
+    with qtbot.waitSignal(window.importer.finished, timeout=20_000):
+        window.import_paths([Path(p) for p in paths])
+
+
+def activate(qtbot, window) -> None:
+    window.activateWindow()
+    window.raise_()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def press(qtbot, key, modifier=None) -> None:
+    """Type a key into whatever has the focus, as a user would."""
+    target = QApplication.focusWidget()
+    assert target is not None, "nothing has the keyboard focus"
+    qtbot.keyClick(target, key, modifier or Qt.KeyboardModifier.NoModifier)
