@@ -14,8 +14,7 @@ from pathlib import Path
 from claimledger import __version__
 from claimledger.cli import evidence, export, review
 from claimledger.cli.common import PROG, default_db, default_reviewer, fail
-from claimledger.store import SchemaTooNew
-from claimledger.workspace import Workspace, WorkspaceError
+from claimledger.workspace import NotAWorkspace, SchemaTooNew, Workspace, WorkspaceError
 
 __all__ = ["build_parser", "main"]
 
@@ -47,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with Workspace(db, reviewer) as ws:
             return args.run(ws, args) or 0
-    except (WorkspaceError, SchemaTooNew, ValueError) as error:
+    except (WorkspaceError, SchemaTooNew, NotAWorkspace, ValueError) as error:
         return fail(str(error))
 
 

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError
 
 from claimledger.store import migrate
 
@@ -21,13 +22,21 @@ class SchemaTooNew(RuntimeError):
     """The database was written by a newer Claim Ledger."""
 
 
+class NotAWorkspace(RuntimeError):
+    """The file is not a SQLite database, or not one of ours."""
+
+
 class Database:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.engine = _make_engine(self.path)
-        with self.engine.connect() as conn:
-            state = migrate.state(conn)
+        try:
+            with self.engine.connect() as conn:
+                state = migrate.state(conn)
+        except DatabaseError:
+            self.engine.dispose()
+            raise NotAWorkspace(f"{self.path} is not a Claim Ledger workspace.") from None
         if state == "newer":
             self.engine.dispose()
             raise SchemaTooNew(

@@ -60,17 +60,15 @@ def set_up_application(app) -> None:
 
 def _open_workspace(db: Path, reviewer: str, show_box: bool):
     """The workspace, or None after one clear line (and a message box in a session)."""
-    from claimledger.store import SchemaTooNew
-    from claimledger.workspace import Workspace, WorkspaceError
+    from claimledger.workspace import NotAWorkspace, SchemaTooNew, Workspace, WorkspaceError
 
     try:
         return Workspace(Path(db), reviewer)
-    except (WorkspaceError, SchemaTooNew, OSError) as error:
+    except (WorkspaceError, SchemaTooNew, NotAWorkspace) as error:
         reason = str(error)
-    except Exception as error:  # noqa: BLE001 - e.g. a file that is not SQLite at all
-        first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
-        reason = f"it is not a Claim Ledger workspace or cannot be read ({first_line})"
-    message = f"claim-ledger: cannot open the workspace {db}: {reason}"
+    except OSError as error:
+        reason = f"{db} cannot be opened ({error.strerror or error})."
+    message = f"claim-ledger: cannot open the workspace: {reason}"
     print(message, file=sys.stderr)
     if show_box:
         from PySide6.QtWidgets import QMessageBox

@@ -7,6 +7,7 @@ what changed.
 from __future__ import annotations
 
 from claimledger.domain.records import Changes
+from claimledger.store import NotAWorkspace, SchemaTooNew
 from claimledger.workspace.claims import ClaimVerbs
 from claimledger.workspace.errors import Ambiguous, NotFound, WorkspaceError
 from claimledger.workspace.evidence import EvidenceVerbs
@@ -23,9 +24,11 @@ __all__ = [
     "ExportCancelled",
     "ImportCancelled",
     "ImportReport",
+    "NotAWorkspace",
     "NotFound",
     "PAPERS",
     "PdfExport",
+    "SchemaTooNew",
     "Workspace",
     "WorkspaceError",
 ]
