@@ -29,12 +29,12 @@ Ana Ruiz/REUTERS
 Kofi Mensah/Northgate Press via Getty Images
 Photo: Lena Virtanen
 Share this
-Related Articles
 Sign up for our newsletter to get the morning briefing
 42 minutes ago
 Updated 3 hours ago
 The bridge carries 31,000 vehicles a day.
 The bridge carries 31,000 vehicles a day.
+Related Articles
 """
 
 
@@ -84,10 +84,12 @@ def test_dateline_paragraph_is_a_claim(roles: dict[str, tuple[str, str]]) -> Non
 
 def test_adjacent_duplicate_line_is_marked() -> None:
     article = prepare_text(ARTICLE)
-    last_two = article.statements[-2:]
+    last_two = article.statements[-3:-1]
     assert [s.kind for s in last_two] == ["claim", "duplicate"]
     assert article.text[last_two[0].start:last_two[0].end] == \
         article.text[last_two[1].start:last_two[1].end]
+    assert article.duplicates == {len(article.statements) - 2: len(article.statements) - 3}
+    assert article.tail_start is None  # a "Related Articles" line with nothing under it
 
 
 @pytest.mark.parametrize(

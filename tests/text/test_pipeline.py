@@ -23,7 +23,7 @@ def assert_article_invariants(article: PreparedArticle) -> None:
         assert piece and piece == piece.strip()
         assert statement.start >= previous_end
         previous_end = statement.end
-        assert statement.kind in {"claim", "not-a-claim", "duplicate"}
+        assert statement.kind in {"claim", "not-a-claim", "duplicate", "outside-body"}
         covered[statement.start:statement.end] = [True] * (statement.end - statement.start)
     assert all(covered[i] or c.isspace() for i, c in enumerate(text))
     assert article.title

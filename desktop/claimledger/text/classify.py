@@ -1,19 +1,22 @@
-"""Give each statement a kind (claim / not-a-claim / duplicate) and a role.
+"""Give each statement a kind (claim / not-a-claim / duplicate / outside-body) and a role.
 
 Most roles belong to a whole line (a byline, a credit, "ADVERTISEMENT"), so lines are
 classified first and their statements inherit the role. Body lines are then looked at
 statement by statement: a trailing "(Photo: …)" is a credit and makes the rest of its
-line a caption, and a question is not a claim. Every decision carries a short reason
-("photo credit", "headline") so the UI can explain it.
+line a caption, a question is not a claim, and neither is a sentence of pure opinion
+("I believe ...", "In my view ..."). A pasted page tail ("Related Articles" and the
+other stories under it, to the end) is outside the body; a line repeated just below
+(an image's alt text standing again as its caption) is a duplicate. Every decision
+carries a short reason ("photo credit", "headline") so the UI can explain it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claimledger.text import rules
-from claimledger.text.model import CLAIM, DUPLICATE, NOT_A_CLAIM, Statement
+from claimledger.text.model import CLAIM, DUPLICATE, NOT_A_CLAIM, OUTSIDE_BODY, Statement
 from claimledger.text.segment import LINE_PATTERN
 
 #: Roles whose statements make claims; every other role is "not a claim".
@@ -36,31 +39,132 @@ class _Line:
     blank_before: bool  # a blank line separates it from the previous line
 
 
+@dataclass(frozen=True)
+class Classified:
+    """Statements with the reason for each, where the page tail begins, and duplicates."""
+
+    statements: list[Statement]
+    reasons: list[str]
+    tail_start: int | None = None
+    duplicates: dict[int, int] = field(default_factory=dict)
+
+
 def classify(text: str, spans: list[tuple[int, int]]) -> list[Statement]:
     """Statements for ``spans`` (from segment) of ``text``."""
-    return [statement for statement, _reason in classify_with_reasons(text, spans)]
+    return classify_article(text, spans).statements
 
 
 def classify_with_reasons(
     text: str, spans: list[tuple[int, int]]
 ) -> list[tuple[Statement, str]]:
     """Like classify, with the reason for each decision ("photo credit", "claim")."""
+    found = classify_article(text, spans)
+    return list(zip(found.statements, found.reasons, strict=True))
+
+
+def classify_article(text: str, spans: list[tuple[int, int]]) -> Classified:
+    """Kinds, roles and reasons of the statements, the page tail and duplicate lines."""
     lines = _lines(text)
     roles = _line_roles(lines)
-    out: list[tuple[Statement, str]] = []
     by_line = _group(spans, lines)
-    previous_text: str | None = None
-    for line, (role, reason), line_spans in zip(lines, roles, by_line, strict=True):
-        duplicate = line.text == previous_text
-        previous_text = line.text
-        pieces = _statement_roles(text, line_spans, role, reason)
-        for (start, end), (piece_role, piece_reason) in zip(line_spans, pieces, strict=True):
-            if duplicate:
-                kind, piece_reason = DUPLICATE, "repeats the line before"
+    pieces = [
+        _statement_roles(text, line_spans, role, reason)
+        for (role, reason), line_spans in zip(roles, by_line, strict=True)
+    ]
+    _alt_text_captions(text, lines, by_line, pieces)
+    tail_line = _tail_line(lines, roles)
+    statements: list[Statement] = []
+    reasons: list[str] = []
+    duplicates: dict[int, int] = {}
+    previous: dict[str, int] = {}
+    for index, (line, line_spans, line_pieces) in enumerate(
+        zip(lines, by_line, pieces, strict=True)
+    ):
+        in_tail = tail_line is not None and index >= tail_line
+        current: dict[str, int] = {}
+        whole = _same_text(line.text)
+        for (start, end), (role, reason) in zip(line_spans, line_pieces, strict=True):
+            key = _same_text(text[start:end])
+            first = previous.get(key) if key else None
+            if first is None and whole and len(line_spans) == 1:
+                first = previous.get(whole)
+            if in_tail:
+                kind, reason = OUTSIDE_BODY, "in the page tail (other stories), not the article"
+            elif first is not None:
+                kind, reason = DUPLICATE, "repeats the line before"
+                duplicates[len(statements)] = first
             else:
-                kind = CLAIM if piece_role in CLAIM_ROLES else NOT_A_CLAIM
-            out.append((Statement(start, end, kind, piece_role), piece_reason))
-    return out
+                kind = CLAIM if role in CLAIM_ROLES else NOT_A_CLAIM
+            if key:
+                current.setdefault(key, duplicates.get(len(statements), len(statements)))
+            statements.append(Statement(start, end, kind, role))
+            reasons.append(reason)
+        if whole and len(line_spans) > 1 and line_spans:
+            current.setdefault(whole, len(statements) - len(line_spans))
+        if line_spans:
+            previous = current
+    tail_start = lines[tail_line].start if tail_line is not None else None
+    if tail_start is not None:
+        tail_start = next((s.start for s in statements if s.start >= tail_start), tail_start)
+    return Classified(statements, reasons, tail_start, duplicates)
+
+
+_IMAGE_MARKUP = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _same_text(piece: str) -> str:
+    """A statement's words for comparing lines: no image markup, case or punctuation."""
+    piece = _IMAGE_MARKUP.sub(r"\1", piece)
+    return _NOT_WORD.sub(" ", piece.lower()).strip()
+
+
+def _alt_text_captions(
+    text: str,
+    lines: list[_Line],
+    by_line: list[list[tuple[int, int]]],
+    pieces: list[list[tuple[str, str]]],
+) -> None:
+    """A line whose words stand again as the caption on the next line is that caption too.
+
+    Pasted pages often hold an image's description (alt text) and, just below, the same
+    words as its caption with a credit ("... (AP Photo/…)"): both are captions.
+    """
+    for index in range(len(lines) - 1):
+        mine = pieces[index]
+        if not mine or any(role != "body" for role, _reason in mine):
+            continue
+        below = pieces[index + 1]
+        after = pieces[index + 2] if index + 2 < len(lines) else []
+        is_caption = any(role in {"caption", "credit"} for role, _reason in below) or (
+            bool(after) and after[0][0] == "credit"
+        )
+        if not is_caption or not by_line[index + 1]:
+            continue
+        words = _same_text(lines[index].text)
+        first_below = _same_text(text[slice(*by_line[index + 1][0])])
+        if words and (words == first_below or words == _same_text(lines[index + 1].text)):
+            pieces[index] = [("caption", "image description repeated as its caption")] * len(mine)
+
+
+def _tail_line(lines: list[_Line], roles: list[tuple[str | None, str]]) -> int | None:
+    """Index of the line that opens a pasted page tail ("Related Articles" ...), or None.
+
+    The tail runs to the end of the text: a list of other stories, so no long
+    paragraph may follow it, and the article body must come before it.
+    """
+    body_before = 0
+    for index, line in enumerate(lines):
+        if roles[index][0] is None and len(line.text.split()) >= 12:
+            body_before += 1
+        if body_before < 2 or index == len(lines) - 1:
+            continue
+        if rules.first_rule(rules.TAIL_RULES, line.text.rstrip(":").strip()) is None:
+            continue
+        rest = lines[index + 1:]
+        if all(len(other.text.split()) <= rules.TAIL_MAX_WORDS for other in rest):
+            return index
+    return None
 
 
 def _lines(text: str) -> list[_Line]:
@@ -136,6 +240,12 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
             return "furniture", name
         if _is_metadata_strip(text):
             return "furniture", "article metadata"
+    if words <= 45:
+        name = rules.first_rule(rules.PROMO_RULES, text)
+        if name:
+            return "furniture", name
+    if words <= 25 and rules.OPINION_HEADING.fullmatch(text):
+        return ("headline" if index == 0 else "heading"), "opinion heading"
     credit = _credit(text)
     if credit:
         return "credit", credit
@@ -213,6 +323,8 @@ def _statement_roles(
             pieces.append(("credit", credit))
         elif role is None and _QUESTION_END.search(piece):
             pieces.append(("question", "a question, not a claim"))
+        elif role is None and rules.is_opinion(piece):
+            pieces.append(("opinion", "pure opinion, nothing to check"))
         else:
             pieces.append((role or "body", reason if role else "claim"))
     if role is None and len(pieces) > 1 and pieces[-1] == ("credit", "photo credit"):

@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 CLAIM = "claim"
 NOT_A_CLAIM = "not-a-claim"
 DUPLICATE = "duplicate"
-KINDS = (CLAIM, NOT_A_CLAIM, DUPLICATE)
+#: A statement of the page tail ("Related Articles" and the other stories under it).
+OUTSIDE_BODY = "outside-body"
+KINDS = (CLAIM, NOT_A_CLAIM, DUPLICATE, OUTSIDE_BODY)
 
 #: Statement roles (where the statement sits in the article).
 ROLES = (
     "body", "headline", "heading", "byline", "dateline", "caption", "credit",
-    "advertisement", "furniture", "bullet", "question",
+    "advertisement", "furniture", "bullet", "question", "opinion",
 )
 
 
@@ -43,3 +45,7 @@ class PreparedArticle:
     url: str | None
     encoding: str
     statements: list[Statement] = field(default_factory=list)
+    #: Offset where a pasted page tail ("Related Articles" and the stories below) begins.
+    tail_start: int | None = None
+    #: Index of a duplicate statement -> index of its first occurrence.
+    duplicates: dict[int, int] = field(default_factory=dict)

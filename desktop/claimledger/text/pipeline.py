@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from claimledger.text.classify import classify
+from claimledger.text.classify import classify_article
 from claimledger.text.decode import decode_bytes
 from claimledger.text.errors import ArticleError
 from claimledger.text.html import ExtractedHtml, extract_html, looks_like_html
@@ -53,7 +53,8 @@ def _prepare(
     if not text:
         where = "this page" if page is not None else "the file"
         raise ArticleError(f"No article text was found in {where}.")
-    statements = classify(text, segment(text))
+    classified = classify_article(text, segment(text))
+    statements = classified.statements
     found = text_metadata(text, statements)
 
     def first(*values: str | None) -> str | None:
@@ -69,4 +70,6 @@ def _prepare(
         url=html.url,
         encoding=encoding,
         statements=statements,
+        tail_start=classified.tail_start,
+        duplicates=classified.duplicates,
     )

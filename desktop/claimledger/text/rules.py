@@ -28,9 +28,11 @@ FURNITURE_RULES = (
     ("sharing button", re.compile(r"(?:(?:share|facebook|twitter|x|e-?mail|whatsapp|linkedin|"
                                   r"reddit|copy link|print|bluesky|threads)\b\W*){2,}", _I)),
     ("contact line", re.compile(r".{0,80}\bcan be (?:reached|contacted) (?:at|on)\b.{0,120}", _I)),
-    ("comments", re.compile(r"(?:\d[\d,]* )?comments?(?:\s*\(\d[\d,]*\))?|view comments|"
-                            r"leave a comment|"
-                            r"join the (?:conversation|discussion)", _I)),
+    ("comments", re.compile(r"(?:\d[\d,]* )?comments?(?:\s*\(\d[\d,]*\))?|"
+                            r"(?:view|show|hide|load|read) (?:all )?(?:\d+ )?comments|"
+                            r"leave a comment|no comments(?: yet)?\W*.{0,80}|"
+                            r"be the first to comment.{0,60}|comments are closed.{0,60}|"
+                            r"join the (?:conversation|discussion).{0,60}", _I)),
     ("related links", re.compile(r"related(?: articles?| stories| content| coverage| topics)?|"
                                  r"(?:more|most) (?:read|popular|viewed|shared)|more stories|"
                                  r"recommended(?: for you)?|trending(?: now)?|read next|up next|"
@@ -55,6 +57,68 @@ FURNITURE_RULES = (
 
 _AGENCY = (r"AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|Getty Images|Getty|PA|PA Media|Bloomberg|"
            r"Shutterstock|Alamy|Associated Press|Xinhua|dpa|ANSA|EFE")
+
+#: Newsletter and app promotions, which may run longer than a button.
+PROMO_RULES = (
+    ("newsletter prompt", re.compile(
+        r"(?:sign up|subscribe)\b.{0,240}|.{0,120}\b(?:sign up|subscribe) (?:to|for) (?:our|the)"
+        r" .{0,40}newsletters?.{0,120}|.{0,80}\bnewsletters?\b.{0,60}\b(?:inbox|sign up|"
+        r"subscribe)\b.{0,80}|(?:get|receive) .{0,60}(?:delivered )?(?:straight |direct(?:ly)? )?"
+        r"to your inbox.{0,80}", _I)),
+    ("app promotion", re.compile(
+        r"(?:download|get|install|try) (?:our|the) (?:free )?(?:[\w'’ ]{0,30} )?app\b.{0,160}|"
+        r".{0,80}\b(?:on|in) (?:our|the) [\w'’ ]{0,30}app\b.{0,60}(?:download|available|"
+        r"get it)\b.{0,80}|(?:get|turn on|enable) (?:breaking[- ]news )?(?:alerts|"
+        r"notifications)\b.{0,120}|never miss a (?:story|thing|headline).{0,120}", _I)),
+    ("author note", re.compile(
+        r"(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+ (?:is|was) (?:an? |the )?[^.]{0,100}\b(?:columnist|"
+        r"correspondent|contributor|contributing writer|freelance|writer|reporter|editor|"
+        r"author of)\b[^.]{0,100}\.?|(?:the )?views expressed (?:here |in this \w+ )?are "
+        r"(?:the author'?s'?|those of the author|(?:his|her|their) own).{0,80}|"
+        r"this (?:is an? )?(?:opinion|comment) (?:piece|column|article).{0,120}", _I)),
+    ("support appeal", re.compile(
+        r"(?:support|donate to) (?:our|independent) (?:journalism|reporting).{0,200}|"
+        r"(?:enjoyed|liked) this (?:article|story)\?.{0,200}", _I)),
+)
+
+#: A line that opens the tail of a pasted page: other stories follow it to the end.
+TAIL_RULES = (
+    ("related links", re.compile(
+        r"related(?: articles?| stories| content| coverage| news| reading)?|"
+        r"(?:more|most) (?:read|popular|viewed|shared)(?: stories| articles| now)?|"
+        r"more (?:stories|articles|news)(?: (?:from|on|about) .{1,60})?|"
+        r"more (?:from|on|in) .{1,60}|recommended(?: for you| stories| reading)?|"
+        r"read next|up next|you (?:may|might) also (?:like|be interested in)|"
+        r"trending(?: now| stories)?|latest (?:news|stories|headlines)|"
+        r"(?:editor'?s'? )?picks|don'?t miss|also (?:read|on) .{1,40}|top stories", _I)),
+)
+#: No line of a page tail is longer than this (teasers, headlines, times, credits).
+TAIL_MAX_WORDS = 45
+
+#: An opinion kicker: "Opinion: The bridge vote was a mistake", "OPINION | ...".
+OPINION_HEADING = re.compile(
+    r"(?:opinion|op-ed|editorial|column|commentary|analysis|comment)\s*[:|—–-]\s*\S.{0,200}"
+    r"|opinion|op-ed|editorial|commentary", _I)
+
+#: Pure opinion: a judgement with no checkable content. Kept narrow on purpose.
+_OPINION = re.compile(
+    r"(?:[\"“‘]\s*)?(?:(?:I|We) (?:(?:still|really|firmly|strongly) )?(?:think|believe|feel|"
+    r"suspect|would argue|doubt|hope|fear)\b|In (?:my|our) (?:view|opinion|judgment)\b|"
+    r"(?:Frankly|Honestly|Personally|To my mind|For my part),|It is (?:high )?time (?:for|to)\b|"
+    r"(?:This|That|It|The|Their|His|Her|Our|Its)(?: \w+){0,2} (?:is|was|would be) "
+    r"(?:simply |frankly |nothing "
+    r"short of )?(?:a |an )?(?:disgrace|scandal|shameful|outrageous|absurd|ridiculous|"
+    r"shameless|betrayal|travesty|insult)\b|.{0,120}\bshould be ashamed\b|"
+    r"(?:Surely|Of course),)")
+_FACT_SIGNS = re.compile(r"\d|\b(?:said|says|told|according to|percent|million|billion|"
+                         r"thousand|hundred)\b")
+
+
+def is_opinion(sentence: str) -> bool:
+    """A sentence of pure opinion: an opinion opener and nothing to check in it."""
+    sentence = sentence.strip()
+    return _OPINION.match(sentence) is not None and _FACT_SIGNS.search(sentence) is None
+
 
 #: Photo and other credits.
 CREDIT_RULES = (

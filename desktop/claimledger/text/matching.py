@@ -1,0 +1,340 @@
+"""The same claim in several articles: lexical paraphrase matching, incremental.
+
+Pure Python, no model and no extra dependency. A claim is normalised (lowercase, numbers
+written one way: "one million" = "1,000,000" = "1000000", "3.5%" = "3.5 percent"),
+reduced to content tokens with a light stemmer, and compared with two measures:
+
+* a weighted token Dice score (figures count double: they carry the claim), and
+* a character-trigram Dice score on the normalised text (catches "flooded"/"flooding").
+
+Figures then gate the score: two claims that state different figures are not the same
+claim ("31,000 vehicles" vs "13,000 vehicles"), so a clash of figures caps the score
+below the link threshold, though it may still be *suggested* (and then checked for a
+clash of numbers). Two thresholds, as Meedan Check uses them: at or above ``LINK`` two
+claims are linked, at or above ``SUGGEST`` the link is offered to the reviewer.
+
+``MatchIndex`` keeps an inverted index from tokens to claims. Adding an article looks
+up only its claims' rarer tokens (and figures), so an import compares the new article
+with a few candidates, never with every stored claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from claimledger.text.numbers import NUMBER, is_not_a_quantity, number_value
+from claimledger.text.rules import dateline
+
+#: Link two claims at or above this similarity.
+LINK = 0.72
+#: Offer a link to the reviewer at or above this similarity.
+SUGGEST = 0.5
+#: Highest similarity two claims with clashing figures can reach (suggest, never link).
+NUMBER_CLASH_CAP = 0.64
+
+STOPWORDS = frozenset("""
+    a an the of in on at to for from by with and or but than as that which who whom whose
+    it its this these those there their they them he she his her we our us you your i me my
+    was were is are be been being has have had do does did will would could should may might
+    must can shall not no nor so if then also just only very such into onto over under about
+    after before since until while during between through per each every some any all both
+    more most less least other another own same up down out off again further once here
+    when where why how what said says say told according percent
+""".split())
+
+_YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
+_APOSTROPHE = re.compile(r"['’]s\b")
+_NON_WORD = re.compile(r"[^\w\s.]|_")
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+")
+_SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly")
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:.6g}"
+
+
+_ATTRIBUTION_TAIL = re.compile(
+    r",?\s+(?:according to [^,;]{2,80}|(?:the |a |an )?[^,;\"“”]{2,60}? (?:said|says|say|"
+    r"show|shows|showed|found|estimate|estimates|reported)(?: on \w+| in a statement| last "
+    r"\w+)?)\s*[.!]?[\"”’]?\Z")
+_ATTRIBUTION_HEAD = re.compile(r"\A(?:according to [^,;]{2,80}|[^,;\"“”]{2,60}? "
+                               r"(?:said|says|told \w+)(?: on \w+)?(?: that)?),?\s+")
+
+
+def claim_core(text: str) -> str:
+    """The claim without its dateline and its attribution: what two outlets share.
+
+    "PORT AVERILL, June 8 (Wire) - The toll ..., the council said." -> "The toll ...".
+    """
+    head = dateline(text)
+    if head is not None:
+        text = text[head.end():].lstrip()
+    core = _ATTRIBUTION_TAIL.sub("", text)
+    core = _ATTRIBUTION_HEAD.sub("", core)
+    return core if len(core.split()) >= 4 else text
+
+
+def normalise_for_matching(text: str) -> str:
+    """Lowercase words and numbers written one way; punctuation removed.
+
+    "One million people", "1,000,000 people" -> "1000000 people"; "3.5%" -> "3.5 percent".
+    """
+    out: list[str] = []
+    position = 0
+    for match in NUMBER.finditer(text):
+        if match["frac"] is None and match["digits"] is None and match["words"] is None:
+            continue
+        value, _step = number_value(match) if not is_not_a_quantity(text, match) else (None, 0.0)
+        if value is None:
+            continue  # a year, a date, a time: kept as written
+        start = next(match.start(g) for g in ("cur", "frac", "digits", "words") if match[g])
+        out.append(text[position:start])
+        piece = _number_text(value)
+        if match["cur"]:
+            piece = "usd " + piece if "$" in match["cur"] else "currency " + piece
+        pct = (match["pct"] or "").strip().lower()
+        if pct in {"%", "percent", "per cent"}:
+            piece += " percent"
+        elif pct:
+            piece += " " + pct
+        out.append(f" {piece} ")
+        position = match.end()
+    out.append(text[position:])
+    joined = _APOSTROPHE.sub("", "".join(out).lower())
+    joined = _NON_WORD.sub(" ", joined)
+    joined = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", joined)
+    return " ".join(joined.split())
+
+
+def _stem(word: str) -> str:
+    if word[0].isdigit():
+        return word
+    for suffix in _SUFFIXES:
+        if len(word) - len(suffix) >= 4 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class _Features:
+    weights: dict[str, float]
+    total: float
+    grams: frozenset[str]
+    numbers: frozenset[str]
+    names: frozenset[str]
+
+
+_NAME = re.compile(r"(?<![.!?:\"“‘] )(?<!\A)\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\b")
+_NAME_STOP = frozenset("""
+    the a an it in on at he she they we his her their this that these those but and or
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december mr mrs ms dr gov sen rep
+""".split())
+
+
+def _names(text: str) -> frozenset[str]:
+    """Capitalised words inside a sentence (people, places, bodies), lowercased."""
+    out = set()
+    for match in _NAME.finditer(text):
+        if match.start() == 0 or text[:match.start()].rstrip()[-1:] in {".", "!", "?"}:
+            continue
+        word = match.group().lower()
+        if word not in _NAME_STOP:
+            out.add(_stem(_APOSTROPHE.sub("", word)))
+    return frozenset(out)
+
+
+def _features(text: str) -> _Features:
+    text = claim_core(text)
+    normal = normalise_for_matching(text)
+    names = _names(text)
+    weights: dict[str, float] = {}
+    numbers: set[str] = set()
+    for token in _TOKEN.findall(normal):
+        if token in STOPWORDS or (len(token) < 3 and not token[0].isdigit()):
+            continue
+        if _YEAR.fullmatch(token):
+            weights[token] = 1.0  # a year dates the claim; it is not its figure
+        elif token[0].isdigit():
+            numbers.add(token)
+            weights[token] = 2.0
+        else:
+            stem = _stem(token)
+            weights.setdefault(stem, 1.5 if stem in names else 1.0)
+    squeezed = " ".join(t for t in normal.split() if t not in STOPWORDS)
+    grams = frozenset(squeezed[i:i + 3] for i in range(max(0, len(squeezed) - 2)))
+    return _Features(weights, sum(weights.values()), grams, frozenset(numbers), names)
+
+
+def _similarity(a: _Features, b: _Features, floor: float = 0.0) -> float:
+    """Similarity of two claims; 0.0 early when it cannot reach ``floor``."""
+    if not a.total or not b.total:
+        return 0.0
+    small, large = (a.weights, b.weights) if len(a.weights) <= len(b.weights) else \
+        (b.weights, a.weights)
+    shared = sum(weight for token, weight in small.items() if token in large)
+    dice = 2 * shared / (a.total + b.total)
+    containment = shared / min(a.total, b.total)
+    words = 0.35 * dice + 0.3 * containment
+    if floor and words + 0.35 < floor:
+        return 0.0  # cannot reach the floor even with every trigram shared
+    grams = (2 * len(a.grams & b.grams) / (len(a.grams) + len(b.grams))
+             if a.grams and b.grams else 0.0)
+    score = words + 0.35 * grams
+    if a.numbers and (a.numbers <= b.numbers or b.numbers <= a.numbers) and containment >= 0.5:
+        score += 0.25 * (1 - score)  # the same figures, said of mostly the same words
+    if a.numbers and b.numbers and not (a.numbers <= b.numbers or b.numbers <= a.numbers):
+        # different figures: perhaps the same claim with a clashing number, never a link
+        score = min(score, NUMBER_CLASH_CAP if a.numbers & b.numbers else NUMBER_CLASH_CAP - 0.05)
+    if a.names and b.names and not a.names & b.names:
+        score = min(score, NUMBER_CLASH_CAP)  # about different people or places
+    return round(min(1.0, score), 4)
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two claims are, from 0 (nothing shared) to 1 (the same words)."""
+    return _similarity(_features(a), _features(b))
+
+
+@dataclass(frozen=True)
+class Match:
+    claim_id: str
+    other_article_id: str
+    other_claim_id: str
+    similarity: float
+    linked: bool
+
+
+@dataclass(slots=True)
+class _Claim:
+    article_id: str
+    claim_id: str
+    features: _Features
+
+
+class MatchIndex:
+    """Claims of many articles, with the matches between articles kept up to date.
+
+    ``add`` compares the new article's claims with candidates found through the inverted
+    index (claims that share one of its rarer tokens or a figure) and records matches
+    both ways; ``remove`` forgets an article and its matches.
+    """
+
+    #: Tokens looked up per claim (its rarest ones, plus every figure).
+    RARE_TOKENS = 6
+    #: Candidates scored per claim, those sharing most weight first.
+    MAX_CANDIDATES = 40
+    #: Weight of looked-up tokens a candidate must share (a figure counts 2, a word 1).
+    MIN_SHARED = 2.0
+
+    def __init__(self) -> None:
+        self._claims: dict[str, list[_Claim]] = {}
+        self._postings: dict[str, set[int]] = defaultdict(set)
+        self._store: dict[int, _Claim] = {}
+        self._next = 0
+        self._keys: dict[str, list[int]] = {}
+        self._matches: dict[str, dict[tuple[str, str, str], Match]] = defaultdict(dict)
+
+    def __len__(self) -> int:
+        return len(self._claims)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._claims
+
+    def add(self, article_id: str, claims: Sequence[tuple[str, str]]) -> list[Match]:
+        """Index an article's (claim_id, text) claims; return its matches (replaces any)."""
+        if article_id in self._claims:
+            self.remove(article_id)
+        entries = [_Claim(article_id, claim_id, _features(text)) for claim_id, text in claims]
+        for entry in entries:
+            for score, other in self._candidates_for(entry):
+                self._record(entry, other, score)
+        keys: list[int] = []
+        for entry in entries:
+            key = self._next
+            self._next += 1
+            self._store[key] = entry
+            keys.append(key)
+            for token in entry.features.weights:
+                self._postings[token].add(key)
+        self._keys[article_id] = keys
+        self._claims[article_id] = entries
+        return self.matches_for(article_id)
+
+    def remove(self, article_id: str) -> None:
+        """Forget an article: its claims, postings and every match that involves it."""
+        for key in self._keys.pop(article_id, []):
+            entry = self._store.pop(key)
+            for token in entry.features.weights:
+                posting = self._postings.get(token)
+                if posting is not None:
+                    posting.discard(key)
+                    if not posting:
+                        del self._postings[token]
+        self._claims.pop(article_id, None)
+        mine = self._matches.pop(article_id, {})
+        for match in mine.values():
+            theirs = self._matches.get(match.other_article_id)
+            if theirs is None:
+                continue
+            for key in [k for k, m in theirs.items() if m.other_article_id == article_id]:
+                del theirs[key]
+
+    def matches_for(self, article_id: str) -> list[Match]:
+        """Matches of the article's claims in other articles, best first."""
+        found = self._matches.get(article_id, {})
+        return sorted(found.values(), key=lambda m: (-m.similarity, m.claim_id,
+                                                     m.other_article_id, m.other_claim_id))
+
+    def query(self, text: str) -> list[tuple[str, str, float]]:
+        """(article_id, claim_id, similarity) of stored claims alike ``text``, best first."""
+        entry = _Claim("", "", _features(text))
+        found = [(other.article_id, other.claim_id, score)
+                 for score, other in self._candidates_for(entry)]
+        return sorted(found, key=lambda item: -item[2])
+
+    # --- internals ---------------------------------------------------------------
+
+    def _candidates_for(self, entry: _Claim) -> Iterable[tuple[float, _Claim]]:
+        weights = entry.features.weights
+        if not weights:
+            return []
+        size = len(self._store) or 1
+        ranked = sorted(
+            (token for token in weights if token in self._postings),
+            key=lambda token: (not token[0].isdigit(), len(self._postings[token])),
+        )
+        lookup = [t for t in ranked if t[0].isdigit()][: self.RARE_TOKENS]
+        lookup += [t for t in ranked if not t[0].isdigit()][: self.RARE_TOKENS]
+        shared: Counter[int] = Counter()
+        limit = max(200, size // 5)
+        for token in lookup:
+            posting = self._postings[token]
+            if len(posting) > limit:
+                continue  # too common to point at a paraphrase
+            weight = weights[token]
+            for key in posting:
+                shared[key] += weight
+        out: list[tuple[float, _Claim]] = []
+        for key, weight in shared.most_common(self.MAX_CANDIDATES):
+            if weight < self.MIN_SHARED:
+                break  # a paraphrase shares a figure or two of the rarer words
+            other = self._store[key]
+            if other.article_id == entry.article_id and entry.article_id:
+                continue
+            score = _similarity(entry.features, other.features, SUGGEST)
+            if score >= SUGGEST:
+                out.append((score, other))
+        return out
+
+    def _record(self, entry: _Claim, other: _Claim, score: float) -> None:
+        linked = score >= LINK
+        mine = Match(entry.claim_id, other.article_id, other.claim_id, score, linked)
+        theirs = Match(other.claim_id, entry.article_id, entry.claim_id, score, linked)
+        self._matches[entry.article_id][(mine.claim_id, mine.other_article_id,
+                                         mine.other_claim_id)] = mine
+        self._matches[other.article_id][(theirs.claim_id, theirs.other_article_id,
+                                         theirs.other_claim_id)] = theirs

@@ -1,0 +1,98 @@
+"""Figures with unit, count and period; clashing figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.text.numbers import extract_numbers, find_clashes, word_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "counts"),
+    [
+        ("The bridge carries 31,000 vehicles a day.", 31_000, None, "vehicles a day"),
+        ("Growth slowed to 3.5 percent.", 3.5, "percent", None),
+        ("Prices rose 18%.", 18, "percent", None),
+        ("It will cost $212 million.", 212_000_000, "USD", None),
+        ("About one million homes lost power.", 1_000_000, None, "homes"),
+        ("Exports reached 4.6 million tonnes of grain.", 4_600_000, "tonnes", "grain"),
+        ("Some 1,240 measles cases were recorded.", 1_240, None, "measles cases"),
+        ("Two-thirds of voters agreed.", 2 / 3, "fraction", None),
+        ("It took eleven hours.", 11, "hours", None),
+        ("18.6 percent of patients left.", 18.6, "percent", "patients"),
+    ],
+)
+def test_extract(text: str, value: float, unit: str | None, counts: str | None) -> None:
+    found = extract_numbers(text)
+    assert len(found) == 1, found
+    quantity = found[0]
+    assert quantity.value == pytest.approx(value)
+    assert (quantity.unit, quantity.counts) == (unit, counts)
+    assert text[quantity.start:quantity.end] == quantity.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The council met on March 14, 2026.", "The vote was 5-4.", "They met at 9 p.m.",
+     "It was No. 3 of the queue.", "She arrived at 8:15.", "It was the 11th time.",
+     "In 2024, the port closed.", "One of the nurses left."],
+)
+def test_not_quantities(text: str) -> None:
+    assert extract_numbers(text) == []
+
+
+def test_word_numbers() -> None:
+    assert word_number("one million") == 1_000_000
+    assert word_number("twenty-five") == 25
+    assert word_number("two hundred and five") == 205
+    assert word_number("three thousand four hundred") == 3_400
+
+
+def test_period_is_the_one_nearest_the_figure_and_not_the_dateline() -> None:
+    text = "VELDRA, May 6 (Wire) - Elsmere state recorded 1,240 cases in April."
+    (quantity,) = extract_numbers(text)
+    assert quantity.scope == "April"
+    assert quantity.level == "part"
+
+
+def _items(*texts: str) -> list[tuple[str, str, list]]:
+    return [(f"c{i}", text, extract_numbers(text)) for i, text in enumerate(texts)]
+
+
+def test_part_exceeding_the_whole_clashes() -> None:
+    clashes = find_clashes(_items(
+        "The agency counted 1,150 cases across the country in March.",
+        "The state health department put its own March count at 1,180 cases.",
+    ))
+    assert len(clashes) == 1
+    assert "exceeds the national" in clashes[0].explanation
+    assert "1,180" in clashes[0].explanation and "1,150" in clashes[0].explanation
+
+
+def test_same_quantity_with_two_values_clashes() -> None:
+    clashes = find_clashes(_items(
+        "Elsmere state recorded 1,240 measles cases in April.",
+        "Elsmere's health department reported 980 cases in April.",
+    ))
+    assert [(c.claim_id, c.other_claim_id) for c in clashes] == [("c0", "c1")]
+    assert "1,240 here vs 980 in c1" in clashes[0].explanation
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # different places
+        ("In Lowmere, 64 cases were reported in April.",
+         "Elsmere's health department reported 980 cases in April."),
+        # rounding: "about 1.2 million" and 1,240,000 agree
+        ("Elsmere counted about 1.2 million visitors in April.",
+         "Elsmere counted 1,240,000 visitors in April."),
+        # different months
+        ("Elsmere recorded 1,240 cases in April.", "Elsmere recorded 1,180 cases in March."),
+        # a part below its whole
+        ("Nationally, 4,900 cases were reported in April.",
+         "Elsmere state recorded 1,240 cases in April."),
+    ],
+)
+def test_no_clash(texts: tuple[str, str]) -> None:
+    assert find_clashes(_items(*texts)) == []
