@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from claimledger import __version__
-from claimledger.cli import evidence, export, review
+from claimledger.cli import evidence, export, review, sync
 from claimledger.cli.common import PROG, default_db, default_reviewer, fail
 from claimledger.workspace import NotAWorkspace, SchemaTooNew, Workspace, WorkspaceError
 
@@ -26,10 +26,13 @@ def build_parser() -> argparse.ArgumentParser:
                         "or one in your user data folder)")
     parser.add_argument("--reviewer", help="your name (default: $CLAIM_LEDGER_REVIEWER or "
                         "your user name)")
+    parser.add_argument("--allow-file-key", action="store_true",
+                        help="where no secure keyring exists, keep your signing key in a "
+                        "file readable only by you")
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
                         help="render the window offscreen to a PNG and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (review, evidence, export):
+    for module in (review, evidence, export, sync):
         module.register(commands)
     return parser
 
@@ -44,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_window(db, reviewer, screenshot=args.screenshot)
     try:
-        with Workspace(db, reviewer) as ws:
+        allow = True if args.allow_file_key else None
+        with Workspace(db, reviewer, allow_file_key=allow) as ws:
             return args.run(ws, args) or 0
     except (WorkspaceError, SchemaTooNew, NotAWorkspace, ValueError) as error:
         return fail(str(error))

@@ -74,9 +74,15 @@ def cmd_text(ws: Workspace, args) -> None:
 
 
 def cmd_claims(ws: Workspace, args) -> None:
-    claims = ws.claims(ws.resolve_article(args.article))
+    article_id = ws.resolve_article(args.article)
+    claims = ws.claims(article_id)
     if args.json:
-        print_json([c.as_json() for c in claims])
+        verdicts, agreed = ws.verdicts(article_id), ws.consensus(article_id)
+        none = {"status": None, "state": "none", "settled_by": None}
+        print_json([{**c.as_json(),
+                     "verdicts": [v.as_json() for v in verdicts.get(c.id, [])],
+                     "consensus": agreed[c.id].as_json() if c.id in agreed else none}
+                    for c in claims])
         return
     for c in claims:
         extra = "".join(f"  [{x}]" for x in (c.reason, c.note) if x)

@@ -28,6 +28,39 @@ def append(conn: Connection, events: Iterable[Event]) -> list[Event]:
     return added
 
 
+_RANK = {"reviewer.joined": 0, "article.imported": 1, "article.edited": 2, "claim.created": 3,
+         "claim.retired": 4, "source.added": 5, "source.edited": 6, "source.retired": 6}
+_BATCHED = {"verdict.set": projections.VERDICT_UPSERT,
+            "consensus.set": projections.CONSENSUS_UPSERT}
+
+
+def merge(conn: Connection, events: Iterable[Event]) -> list[Event]:
+    """Append events from elsewhere in bulk; return those that were new.
+
+    Events are applied so that what others depend on comes first (articles before their
+    claims, claims before verdicts). Verdicts and consensus are last-writer-wins upserts,
+    which give the same result in any order, so they go in one executemany each.
+    """
+    fresh: dict[str, Event] = {}
+    for event in events:
+        fresh.setdefault(event.id, event)
+    for known in known_event_ids(conn, list(fresh)):
+        del fresh[known]
+    ordered = sorted(fresh.values(), key=lambda e: (_RANK.get(e.kind, 9), e.order_key))
+    if ordered:
+        conn.execute(insert(event_t), [to_row(e) for e in ordered])
+    batches: dict[str, list[dict]] = {kind: [] for kind in _BATCHED}
+    for event in ordered:
+        if event.kind in _BATCHED:
+            batches[event.kind].append(projections.upsert_params(event))
+        else:
+            projections.apply(conn, event)
+    for kind, params in batches.items():
+        if params:
+            conn.execute(_BATCHED[kind], params)
+    return ordered
+
+
 def latest_hlc(conn: Connection) -> str | None:
     return conn.execute(text("SELECT max(hlc) FROM event")).scalar()
 
@@ -58,3 +91,31 @@ def rebuild_projections(conn: Connection) -> None:
         conn.execute(table.delete())
     for event in list(iter_events(conn)):
         projections.apply(conn, event)
+
+
+def events_for_articles(conn: Connection, article_ids: Iterable[str] | None) -> list[Event]:
+    """Every event a ledger file needs for these articles (None: the whole workspace):
+    the articles' own events, their claims' events, and the reviewers who wrote them."""
+    if article_ids is None:
+        return list(iter_events(conn))
+    ids = list(article_ids)
+    claims = select(claim_t.c.id).where(claim_t.c.article_id.in_(ids))
+    query = (select(event_t)
+             .where(event_t.c.article_id.in_(ids) | event_t.c.claim_id.in_(claims))
+             .order_by(event_t.c.seq))
+    events = [from_row(row) for row in conn.execute(query)]
+    authors = {e.author for e in events}
+    joined = select(event_t).where((event_t.c.kind == "reviewer.joined")
+                                   & event_t.c.author.in_(authors)).order_by(event_t.c.seq)
+    return [from_row(row) for row in conn.execute(joined)] + events
+
+
+def known_event_ids(conn: Connection, ids: Iterable[str]) -> set[str]:
+    """Which of these event ids the log already holds (checked in chunks)."""
+    ids = list(ids)
+    found: set[str] = set()
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        found.update(r[0] for r in conn.execute(select(event_t.c.id)
+                                                .where(event_t.c.id.in_(chunk))))
+    return found

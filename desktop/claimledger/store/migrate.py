@@ -10,8 +10,8 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-HEAD = "0002_sources_search"
-KNOWN = ("0001_initial", "0002_sources_search")
+HEAD = "0003_reviewer_keys_consensus"
+KNOWN = ("0001_initial", "0002_sources_search", "0003_reviewer_keys_consensus")
 _SCRIPTS = Path(__file__).with_name("migrations")
 
 

@@ -122,36 +122,57 @@ def _order(event: Event) -> tuple[str, str, str]:
 
 
 
-_VERDICT_UPSERT = text(
+_LWW_WHERE = """
+    WHERE (excluded.hlc, excluded.author, excluded.event_id)
+        > ({table}.hlc, {table}.author, {table}.event_id)
+"""
+
+VERDICT_UPSERT = text(
     """
     INSERT INTO verdict (claim_id, reviewer_id, status, reason, note, event_id, hlc, author)
     VALUES (:claim, :reviewer, :status, :reason, :note, :event_id, :hlc, :author)
     ON CONFLICT (claim_id, reviewer_id) DO UPDATE SET
         status = excluded.status, reason = excluded.reason, note = excluded.note,
         event_id = excluded.event_id, hlc = excluded.hlc, author = excluded.author
-    WHERE (excluded.hlc, excluded.author, excluded.event_id)
-        > (verdict.hlc, verdict.author, verdict.event_id)
+    """ + _LWW_WHERE.format(table="verdict")
+)
+
+CONSENSUS_UPSERT = text(
     """
+    INSERT INTO consensus (claim_id, status, reason, note, event_id, hlc, author)
+    VALUES (:claim, :status, :reason, :note, :event_id, :hlc, :author)
+    ON CONFLICT (claim_id) DO UPDATE SET
+        status = excluded.status, reason = excluded.reason, note = excluded.note,
+        event_id = excluded.event_id, hlc = excluded.hlc, author = excluded.author
+    """ + _LWW_WHERE.format(table="consensus")
 )
 
 
-def _verdict_set(conn: Connection, event: Event) -> None:
-    """Last writer wins per (claim, reviewer); the reviewer is always the event's author."""
+def upsert_params(event: Event) -> dict:
+    """Parameters for VERDICT_UPSERT / CONSENSUS_UPSERT. A verdict's reviewer is always
+    the event's author: nobody can set another reviewer's verdict."""
     p = event.payload
-    conn.execute(
-        _VERDICT_UPSERT,
-        {
-            "claim": p["claim"], "reviewer": event.author, "status": p["status"],
+    return {"claim": p["claim"], "reviewer": event.author, "status": p["status"],
             "reason": p.get("reason"), "note": p.get("note"), "event_id": event.id,
-            "hlc": event.hlc, "author": event.author,
-        },
-    )
+            "hlc": event.hlc, "author": event.author}
+
+
+def _verdict_set(conn: Connection, event: Event) -> None:
+    """Last writer wins per (claim, reviewer)."""
+    conn.execute(VERDICT_UPSERT, upsert_params(event))
+
+
+def _consensus_set(conn: Connection, event: Event) -> None:
+    """Last writer wins per claim across reviewers: settling is a desk-wide decision."""
+    conn.execute(CONSENSUS_UPSERT, upsert_params(event))
 
 
 def _reviewer_joined(conn: Connection, event: Event) -> None:
+    """The first key a reviewer joins with is pinned; a later one never replaces it."""
     conn.execute(
         insert(reviewer_t)
-        .values(id=event.author, name=event.payload["name"], joined_hlc=event.hlc)
+        .values(id=event.author, name=event.payload["name"], joined_hlc=event.hlc,
+                public_key=event.payload.get("public_key"))
         .on_conflict_do_nothing()
     )
 
@@ -166,4 +187,5 @@ _HANDLERS: dict[str, Callable[[Connection, Event], Any]] = {
     ev.SOURCE_EDITED: _source_changed,
     ev.SOURCE_RETIRED: _source_changed,
     ev.REVIEWER_JOINED: _reviewer_joined,
+    ev.CONSENSUS_SET: _consensus_set,
 }

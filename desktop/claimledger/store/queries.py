@@ -149,3 +149,44 @@ def claim_span(conn: Connection, claim_id: str) -> tuple[str, int, int, int] | N
     row = conn.execute(text('SELECT article_id, start, "end", retired FROM claim WHERE id = :id'),
                        {"id": claim_id}).first()
     return tuple(row) if row else None
+
+
+def reviewer_key(conn: Connection, reviewer_id: str) -> str | None:
+    """The pinned public key of a reviewer who has joined this workspace."""
+    return conn.execute(text("SELECT public_key FROM reviewer WHERE id = :id"),
+                        {"id": reviewer_id}).scalar()
+
+
+def pinned_keys(conn: Connection) -> dict[str, str]:
+    return dict(conn.execute(text("SELECT id, public_key FROM reviewer "
+                                  "WHERE public_key IS NOT NULL")).all())
+
+
+def reviewers(conn: Connection) -> list[tuple[str, str, str | None]]:
+    """(id, name, public_key) of every reviewer who has joined, by name."""
+    rows = conn.execute(text("SELECT id, name, public_key FROM reviewer ORDER BY name"))
+    return [tuple(row) for row in rows]
+
+
+def consensus_of_article(conn: Connection, article_id: str) -> dict[str, tuple]:
+    """{claim_id: (status, reason, note, author_name)} for settled claims of an article."""
+    rows = conn.execute(
+        text("SELECT k.claim_id, k.status, k.reason, k.note, coalesce(r.name, '?') "
+             "FROM consensus k JOIN claim c ON c.id = k.claim_id "
+             "LEFT JOIN reviewer r ON r.id = k.author WHERE c.article_id = :a"),
+        {"a": article_id},
+    )
+    return {row[0]: tuple(row[1:]) for row in rows}
+
+
+def all_reviewed_verdicts(conn: Connection, article_id: str | None = None
+                          ) -> list[tuple[str, str, str, str]]:
+    """(article_id, claim_id, reviewer_id, status) of every reviewed, live verdict."""
+    where = "AND c.article_id = :a" if article_id else ""
+    rows = conn.execute(
+        text("SELECT c.article_id, v.claim_id, v.reviewer_id, v.status FROM verdict v "
+             "JOIN claim c ON c.id = v.claim_id JOIN article a ON a.id = c.article_id "
+             f"WHERE v.status != 'unreviewed' AND c.retired = 0 AND a.retired = 0 {where}"),
+        {"a": article_id},
+    )
+    return [tuple(row) for row in rows]

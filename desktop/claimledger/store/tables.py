@@ -32,6 +32,7 @@ class ReviewerRow(SQLModel, table=True):
     id: str = Field(sa_column=Column(Text, primary_key=True))
     name: str = Field(sa_column=Column(Text, nullable=False))
     joined_hlc: str = Field(sa_column=Column(Text, nullable=False))
+    public_key: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class SettingRow(SQLModel, table=True):
@@ -108,6 +109,19 @@ class SourceRow(SQLModel, table=True):
     hlc: str = Field(sa_column=Column(Text, nullable=False))
 
 
+class ConsensusRow(SQLModel, table=True):
+    """A settled disagreement: the last consensus.set per claim wins, whoever wrote it."""
+
+    __tablename__ = "consensus"
+    claim_id: str = Field(sa_column=Column(Text, ForeignKey("claim.id"), primary_key=True))
+    status: str = Field(sa_column=Column(Text, nullable=False))
+    reason: str | None = Field(default=None, sa_column=Column(Text))
+    note: str | None = Field(default=None, sa_column=Column(Text))
+    event_id: str = Field(sa_column=Column(Text, nullable=False))
+    hlc: str = Field(sa_column=Column(Text, nullable=False))
+    author: str = Field(sa_column=Column(Text, nullable=False))
+
+
 event_t = EventRow.__table__
 reviewer_t = ReviewerRow.__table__
 article_t = ArticleRow.__table__
@@ -115,5 +129,6 @@ claim_t = ClaimRow.__table__
 verdict_t = VerdictRow.__table__
 setting_t = SettingRow.__table__
 source_t = SourceRow.__table__
+consensus_t = ConsensusRow.__table__
 
-PROJECTIONS = (reviewer_t, article_t, claim_t, verdict_t, source_t)
+PROJECTIONS = (reviewer_t, article_t, claim_t, verdict_t, source_t, consensus_t)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from claimledger.domain.records import Changes
 from claimledger.store import NotAWorkspace, SchemaTooNew
 from claimledger.workspace.claims import ClaimVerbs
+from claimledger.workspace.consensus import AgreementReport, Consensus, ConsensusVerbs
 from claimledger.workspace.errors import Ambiguous, NotFound, WorkspaceError
 from claimledger.workspace.evidence import EvidenceVerbs
 from claimledger.workspace.exporting import PAPERS, ExportCancelled, ExportVerbs, PdfExport
@@ -17,8 +18,13 @@ from claimledger.workspace.library import LibraryVerbs
 from claimledger.workspace.reading import ReadVerbs
 from claimledger.workspace.reasons import ReasonVerbs
 from claimledger.workspace.reviewing import ReviewVerbs
+from claimledger.workspace.sync import SyncReport, SyncVerbs, UnknownReviewers
 
 __all__ = [
+    "AgreementReport",
+    "Consensus",
+    "SyncReport",
+    "UnknownReviewers",
     "Ambiguous",
     "Changes",
     "ExportCancelled",
@@ -34,6 +40,6 @@ __all__ = [
 ]
 
 
-class Workspace(ImportVerbs, ReviewVerbs, ClaimVerbs, EvidenceVerbs, LibraryVerbs, ExportVerbs,
-                ReasonVerbs, ReadVerbs):
+class Workspace(ImportVerbs, ConsensusVerbs, ReviewVerbs, ClaimVerbs, EvidenceVerbs,
+                LibraryVerbs, SyncVerbs, ExportVerbs, ReasonVerbs, ReadVerbs):
     """One open workspace (a SQLite file) as one reviewer sees it."""

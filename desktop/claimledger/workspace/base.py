@@ -1,4 +1,10 @@
-"""The workspace core: one database, one reviewer, one clock, and how verbs commit."""
+"""The workspace core: one database, one reviewer identity, one clock, how verbs commit.
+
+The reviewer's identity (uuid, name, Ed25519 key) lives in the user's config folder,
+not in the workspace, so the same person is the same reviewer in every workspace. The
+private key is fetched from the keyring only when the first event must be signed, or
+earlier by `unlock()`, which the window calls off the GUI thread.
+"""
 
 from __future__ import annotations
 
@@ -11,29 +17,35 @@ from sqlalchemy import Connection
 from claimledger.domain import events as ev
 from claimledger.domain.clock import HybridClock
 from claimledger.domain.events import Event
+from claimledger.exchange import keys
+from claimledger.exchange.errors import IdentityError, KeyStoreError
+from claimledger.exchange.identity import Identity, IdentityStore
+from claimledger.exchange.keystore import KeyStore, allow_file_key_from_env
 from claimledger.store import Database, log, queries
 from claimledger.workspace.errors import WorkspaceError
 
 
 class WorkspaceBase:
-    def __init__(self, path: Path, reviewer_name: str) -> None:
-        name = reviewer_name.strip()
+    def __init__(self, path: Path, reviewer_name: str, *, config_dir: Path | None = None,
+                 allow_file_key: bool | None = None) -> None:
+        name = " ".join(reviewer_name.split())
         if not name:
             raise WorkspaceError("The reviewer needs a name.")
         self.path = Path(path)
         self.db = Database(self.path)
         self.reviewer_name = name
+        self._identities = IdentityStore(config_dir)
+        self._allow_file_key = (allow_file_key_from_env() if allow_file_key is None
+                                else allow_file_key)
+        self._identity: Identity | None = self._identities.lookup(name)
+        self._private_key = None
+        self.reviewer_id = self._identity.id if self._identity else str(uuid.uuid4())
         self._clock = HybridClock()
         self._lock = threading.RLock()
         with self.db.read() as conn:
             latest = log.latest_hlc(conn)
-            self.reviewer_id = queries.setting(conn, self._reviewer_key) or str(uuid.uuid4())
         if latest:
             self._clock.observe(latest)
-
-    @property
-    def _reviewer_key(self) -> str:
-        return f"local-reviewer:{self.reviewer_name}"
 
     def close(self) -> None:
         self.db.close()
@@ -44,18 +56,50 @@ class WorkspaceBase:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @property
+    def identity(self) -> Identity | None:
+        """This reviewer's identity, if it exists yet (made on the first write)."""
+        return self._identity
+
+    def key_storage(self) -> str:
+        """Where this reviewer's key is (or would be) kept, in words."""
+        if self._identity:
+            return self._identity.key_location
+        return self._keystore().describe()
+
+    def unlock(self, *, allow_file_key: bool | None = None) -> Identity:
+        """Load (or on first use create) this reviewer's key. May touch the keyring, so the
+        window calls it on a worker thread; a refusal explains what to do."""
+        if allow_file_key is not None:
+            self._allow_file_key = allow_file_key
+        with self._lock:
+            if self._private_key is None:
+                try:
+                    identity, private = self._identities.get_or_create(self.reviewer_name,
+                                                                       self._keystore())
+                except (IdentityError, KeyStoreError) as error:
+                    raise WorkspaceError(str(error)) from None
+                self._identity, self._private_key = identity, private
+                self.reviewer_id = identity.id
+        return self._identity
+
+    def _keystore(self) -> KeyStore:
+        return KeyStore(self._identities.config_dir, allow_file_key=self._allow_file_key)
+
     def _event(self, kind: str, payload: dict) -> Event:
+        self.unlock()
         with self._lock:
             return Event.new(kind, self.reviewer_id, self._clock.now(), payload)
 
     def _append(self, conn: Connection, events: list[Event]) -> list[Event]:
-        """Append this reviewer's events, joining the workspace on the first write."""
-        self._ensure_reviewer(conn)
-        return log.append(conn, events)
+        """Sign and append this reviewer's events, joining the workspace on the first."""
+        self.unlock()
+        self._ensure_joined(conn)
+        return log.append(conn, [keys.sign_event(e, self._private_key) for e in events])
 
-    def _ensure_reviewer(self, conn: Connection) -> None:
-        if queries.setting(conn, self._reviewer_key) == self.reviewer_id:
+    def _ensure_joined(self, conn: Connection) -> None:
+        if queries.reviewer_key(conn, self.reviewer_id) is not None:
             return
-        queries.put_setting(conn, self._reviewer_key, self.reviewer_id)
-        joined = self._event(ev.REVIEWER_JOINED, {"name": self.reviewer_name})
-        log.append(conn, [joined])
+        joined = self._event(ev.REVIEWER_JOINED, {"name": self.reviewer_name,
+                                                  "public_key": self._identity.public_key})
+        log.append(conn, [keys.sign_event(joined, self._private_key)])

@@ -1,0 +1,27 @@
+"""The errors of exchange/: each message is a sentence a reviewer can act on."""
+
+from __future__ import annotations
+
+
+class ExchangeError(Exception):
+    """Base of every error raised by claimledger.exchange."""
+
+
+class KeyStoreError(ExchangeError):
+    """The private key could not be stored or loaded (keyring hung, file unreadable)."""
+
+
+class InsecureKeyStorage(KeyStoreError):
+    """No secure keyring is available and the user has not allowed a key file."""
+
+
+class IdentityError(ExchangeError):
+    """A reviewer identity is inconsistent (missing or mismatched private key)."""
+
+
+class LedgerFileError(ExchangeError):
+    """A ledger file is unreadable or malformed; the message names the file."""
+
+
+class TrustError(ExchangeError):
+    """A ledger file's events cannot be trusted; the whole file is refused."""

@@ -1,0 +1,391 @@
+"""The ledger file (.cledger): a JSON header, reviewer cards and signed events (DESIGN §5).
+
+Written atomically, one event per line so two exports diff well. Read strictly: UTF-8
+only, no duplicate keys, no NaN or Infinity, bounded size and nesting, every field
+checked against the tables in `fields`. Every failure is a `LedgerFileError` whose
+message names the file and says where and why, in one sentence. Events are numbered
+from 1, in file order, in messages.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from claimledger import __version__
+from claimledger.domain.events import Event
+from claimledger.exchange import fields as F
+from claimledger.exchange.atomic import atomic_write
+from claimledger.exchange.errors import LedgerFileError
+
+FORMAT = F.FORMAT
+VERSION = F.VERSION
+SUFFIX = ".cledger"
+APP_NAME = "Claim Ledger"
+MAX_BYTES = 512 * 1024 * 1024
+_PAYLOAD_DEPTH = F.MAX_DEPTH - 3  # document > events list > event > payload
+_EVENT_KEYS = frozenset(f.name for f in F.EVENT_FIELDS)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewerCard:
+    id: str
+    name: str
+    public_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Exporter:
+    app: str
+    version: str
+    reviewer: str
+
+
+@dataclass(frozen=True)
+class LedgerFile:
+    format: str
+    version: int
+    exporter: Exporter
+    exported_at: str
+    reviewers: list[ReviewerCard]
+    events: list[Event]
+    path: Path | None = None
+
+    @property
+    def name(self) -> str:
+        """How messages name the file."""
+        return self.path.name if self.path is not None else "ledger file"
+
+
+class _Bad(Exception):
+    """A problem inside the file; read_ledger_file prefixes the file name."""
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+def write_ledger_file(
+    path: Path,
+    *,
+    events: Iterable[Event],
+    reviewers: Iterable[ReviewerCard],
+    exporter_name: str,
+    exported_at: datetime | None = None,
+) -> None:
+    """Write a ledger file atomically. `events` may be a generator (streamed, in order).
+
+    ValueError (and no file) if an event is unsigned, has no reviewer card, or could not
+    be read back (NaN, nesting deeper than the reader allows).
+    """
+    cards = list(reviewers)
+    known = {card.id for card in cards}
+    when = (exported_at or datetime.now(UTC)).replace(microsecond=0).isoformat()
+    header = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exporter": {"app": APP_NAME, "version": __version__, "reviewer": exporter_name},
+        "exported_at": when,
+    }
+    if not exporter_name.strip():
+        raise ValueError("the exporter needs a name")
+
+    def write(handle: BinaryIO) -> None:
+        handle.write(b"{\n")
+        for key, value in header.items():
+            handle.write(f"  {_dumps(key)}: {_dumps(value)},\n".encode())
+        _write_list(handle, "reviewers", (_card_json(c) for c in cards), last=False)
+        _write_list(handle, "events", (_event_json(e, known) for e in events), last=True)
+        handle.write(b"}\n")
+
+    atomic_write(Path(path), write)
+
+
+def _write_list(handle: BinaryIO, key: str, items: Iterable[str], *, last: bool) -> None:
+    handle.write(f'  "{key}": ['.encode())
+    separator = "\n    "
+    for item in items:
+        handle.write((separator + item).encode("utf-8"))
+        separator = ",\n    "
+    handle.write(("\n  ]" if separator != "\n    " else "]").encode())
+    handle.write(b"\n" if last else b",\n")
+
+
+def _card_json(card: ReviewerCard) -> str:
+    return _dumps({"id": card.id, "name": card.name, "public_key": card.public_key})
+
+
+def _event_json(event: Event, known: set[str]) -> str:
+    if not event.signature:
+        raise ValueError(f"event {event.id} is not signed")
+    if event.author not in known:
+        raise ValueError(f"event {event.id}: its author {event.author} has no reviewer card")
+    if not _depth_within(event.payload, _PAYLOAD_DEPTH):
+        raise ValueError(f"event {event.id}: payload nested more than {F.MAX_DEPTH} levels")
+    body = {f.name: getattr(event, f.name) for f in F.EVENT_FIELDS}
+    return _dumps(body)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+def read_ledger_file(path: Path, max_bytes: int = MAX_BYTES) -> LedgerFile:
+    path = Path(path)
+    try:
+        return _parse(_read_bytes(path, max_bytes), path)
+    except _Bad as exc:
+        raise LedgerFileError(f"{path.name}: {exc}") from None
+
+
+def parse_ledger_bytes(data: bytes, path: Path | None = None) -> LedgerFile:
+    """Parse a ledger file already in memory (e.g. an e-mail attachment)."""
+    try:
+        return _parse(data, path)
+    except _Bad as exc:
+        name = path.name if path is not None else "ledger file"
+        raise LedgerFileError(f"{name}: {exc}") from None
+
+
+def _parse(data: bytes, path: Path | None) -> LedgerFile:
+    doc = _parse_json(_decode(data))
+    _check_header(doc)
+    return LedgerFile(
+        format=doc["format"],
+        version=doc["version"],
+        exporter=_exporter(doc["exporter"]),
+        exported_at=doc["exported_at"],
+        reviewers=_reviewers(doc["reviewers"]),
+        events=_events(doc["events"]),
+        path=path,
+    )
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            size = _size(handle)
+            if size > max_bytes:
+                raise _Bad(_too_large(size, max_bytes))
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise _Bad(f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise _Bad(_too_large(len(data), max_bytes))
+    return data
+
+
+def _size(handle: BinaryIO) -> int:
+    return os.fstat(handle.fileno()).st_size
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (f"too large ({size / 2**20:,.1f} MB; this app reads ledger files up to "
+            f"{limit / 2**20:,.0f} MB)")
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise _Bad(f"not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line})") from None
+    if not text.strip():
+        raise _Bad("empty file")
+    return text
+
+
+class _Constant(Exception):
+    pass
+
+
+def _reject_constant(name: str) -> Any:
+    raise _Constant(f"{name} is not allowed (JSON has no NaN or Infinity)")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Constant(f"the number {text[:40]} is too large")
+    return value
+
+
+def _parse_json(text: str) -> Any:
+    duplicates: list[tuple[str, dict]] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict:
+        obj = dict(items)
+        if len(obj) != len(items) and not duplicates:
+            duplicates.append((_first_duplicate(items), obj))
+        return obj
+
+    try:
+        doc = json.loads(text, object_pairs_hook=pairs, parse_constant=_reject_constant,
+                         parse_float=_finite_float)
+    except json.JSONDecodeError as exc:
+        raise _Bad(_syntax(exc)) from None
+    except _Constant as exc:
+        raise _Bad(str(exc)) from None
+    except RecursionError:
+        raise _Bad(f"nested too deeply (more than {F.MAX_DEPTH} levels)") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise _Bad(f"not valid JSON ({exc})") from None
+    if duplicates:
+        key, obj = duplicates[0]
+        raise _Bad(f"duplicate key {key!r} {_where(doc, obj)}")
+    return doc
+
+
+def _syntax(exc: json.JSONDecodeError) -> str:
+    where = f"line {exc.lineno}, column {exc.colno}"
+    if not exc.doc[exc.pos:].strip():
+        return f"truncated: the file ends in the middle of the JSON ({where})"
+    if exc.msg == "Extra data":
+        return f"has text after the end of the JSON ({where})"
+    reason = exc.msg[:1].lower() + exc.msg[1:]
+    return f"truncated or not JSON ({where}: {reason})"
+
+
+def _first_duplicate(items: list[tuple[str, Any]]) -> str:
+    seen: set[str] = set()
+    for key, _ in items:
+        if key in seen:
+            return key
+        seen.add(key)
+    return ""
+
+
+def _where(doc: Any, obj: dict) -> str:
+    """Where a parsed object sits, for messages: 'in event 17', 'in the header', ..."""
+    if obj is doc or not isinstance(doc, dict):
+        return "in the header"
+    for key, label in (("exporter", "the exporter"), ("reviewers", "reviewer"),
+                       ("events", "event")):
+        value = doc.get(key)
+        if value is obj or (isinstance(value, dict) and _contains(value, obj)):
+            return f"in {label}"
+        if isinstance(value, list):
+            for index, item in enumerate(value, 1):
+                if item is obj or _contains(item, obj):
+                    return f"in {label} {index}"
+    return "in the file"
+
+
+def _contains(value: Any, target: dict) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if item is target:
+            return True
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+# -- checking the shape -------------------------------------------------------------------
+
+
+def _check_header(doc: Any) -> None:
+    if not isinstance(doc, dict):
+        raise _Bad(f"not a Claim Ledger file (the JSON is {F.json_type_name(doc)})")
+    if "format" not in doc:
+        raise _Bad("not a Claim Ledger file (it has no 'format' field)")
+    if doc["format"] != FORMAT:
+        raise _Bad(f"not a Claim Ledger file (format is {_show(doc['format'])})")
+    version = doc.get("version")
+    if F.INTEGER.problem(version) is not None:
+        raise _Bad(f"unknown format version {_show(version)}")
+    if version > VERSION:
+        raise _Bad(f"version {version} is newer than this app reads ({VERSION}); "
+                   "update Claim Ledger to open it")
+    _check_object(doc, F.HEADER_FIELDS, "the header")
+
+
+def _check_object(raw: Any, table: tuple[F.Field, ...], where: str) -> None:
+    if not isinstance(raw, dict):
+        raise _Bad(f"{where} is {F.json_type_name(raw)}, not an object")
+    for field in table:
+        if field.name not in raw:
+            raise _Bad(f"{where}: missing field {field.name!r}")
+        problem = field.type.problem(raw[field.name])
+        if problem is not None:
+            raise _Bad(f"{where}: field {field.name!r} {problem} "
+                       f"({_show(raw[field.name])})")
+    if len(raw) != len(table):
+        names = {field.name for field in table}
+        unknown = next(key for key in raw if key not in names)
+        raise _Bad(f"{where}: unknown field {unknown!r}")
+
+
+def _exporter(raw: Any) -> Exporter:
+    _check_object(raw, F.EXPORTER_FIELDS, "the exporter")
+    return Exporter(raw["app"], raw["version"], raw["reviewer"])
+
+
+def _reviewers(raw: list) -> list[ReviewerCard]:
+    cards: list[ReviewerCard] = []
+    seen: set[str] = set()
+    for index, item in enumerate(raw, 1):
+        _check_object(item, F.REVIEWER_FIELDS, f"reviewer {index}")
+        if item["id"] in seen:
+            raise _Bad(f"reviewer {index}: id {item['id']} is listed twice")
+        seen.add(item["id"])
+        cards.append(ReviewerCard(item["id"], item["name"], item["public_key"]))
+    return cards
+
+
+def _events(raw: list) -> list[Event]:
+    events: list[Event] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(raw, 1):
+        if type(item) is not dict or item.keys() != _EVENT_KEYS or not _fast_ok(item):
+            _check_object(item, F.EVENT_FIELDS, f"event {index}")
+        if not _depth_within(item["payload"], _PAYLOAD_DEPTH):
+            raise _Bad(f"event {index}: nested too deeply (more than {F.MAX_DEPTH} levels)")
+        first = seen.setdefault(item["id"], index)
+        if first != index:
+            raise _Bad(f"event {index}: id {item['id']} appears twice (also event {first})")
+        events.append(Event(item["id"], item["kind"], item["author"], item["hlc"],
+                            item["payload"], item["signature"]))
+    return events
+
+
+_EVENT_CHECKS = tuple((f.name, f.type.accepts) for f in F.EVENT_FIELDS)
+
+
+def _fast_ok(item: dict) -> bool:
+    for name, accepts in _EVENT_CHECKS:
+        if not accepts(item[name]):
+            return False
+    return True
+
+
+def _depth_within(value: Any, limit: int) -> bool:
+    """True if `value` (a payload) nests at most `limit` levels, counting itself."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return False
+        children = item.values() if isinstance(item, dict) else item
+        for child in children:
+            if isinstance(child, dict | list):
+                stack.append((child, depth + 1))
+    return True
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."

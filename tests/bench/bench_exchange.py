@@ -1,0 +1,112 @@
+"""Benchmark of ledger-file exchange (prints figures; never asserted by tests).
+
+Run:  PYTHONPATH=desktop .venv/bin/python tests/bench/bench_exchange.py [events]
+
+  * signing 100,000 events (Ed25519 over canonical JSON);
+  * a bare verify loop: 100,000 `public_key.verify(signature, message)` calls on
+    bytes prepared beforehand (the floor for any checker);
+  * check_events on a read file of 100,000 events, and its ratio to the bare loop
+    (target <= 1.5);
+  * write_ledger_file and read_ledger_file of 100,000 events (seconds, MB).
+"""
+
+from __future__ import annotations
+
+import base64
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "desktop"))
+
+from claimledger.domain import events as ev  # noqa: E402
+from claimledger.domain.clock import format_stamp  # noqa: E402
+from claimledger.domain.events import Event  # noqa: E402
+from claimledger.exchange import keys  # noqa: E402
+from claimledger.exchange.ledgerfile import (  # noqa: E402
+    ReviewerCard,
+    read_ledger_file,
+    write_ledger_file,
+)
+from claimledger.exchange.trust import check_events  # noqa: E402
+
+N = 100_000
+REPEATS = 3  # the verify loops take the best of these runs, alternating, against noise
+REVIEWERS = ("Ann Ode", "Ben Ode", "Cat Ode")
+
+
+def _unsigned(n: int, authors: list[str]) -> list[Event]:
+    return [
+        Event.new(ev.VERDICT_SET, authors[i % len(authors)],
+                  format_stamp(1_700_000_000_000 + i, 0),
+                  {"claim": uuid.uuid4().hex[:24], "status": "disputed",
+                   "reason": "Claimed without evidence", "note": f"row {i}, see “source”"})
+        for i in range(n)
+    ]
+
+
+def _timed(fn):
+    start = time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - start
+
+
+def run(n: int = N) -> list[str]:
+    """Run the benchmark; returns (and prints) its report lines."""
+    lines: list[str] = []
+
+    def say(text: str) -> None:
+        print(text, flush=True)
+        lines.append(text)
+
+    privates = [keys.generate_private_key() for _ in REVIEWERS]
+    cards = [ReviewerCard(str(uuid.uuid4()), name, keys.public_key_b64(p))
+             for name, p in zip(REVIEWERS, privates, strict=True)]
+    by_author = {card.id: p for card, p in zip(cards, privates, strict=True)}
+    unsigned = _unsigned(n, [card.id for card in cards])
+
+    signed, seconds = _timed(lambda: [keys.sign_event(e, by_author[e.author])
+                                      for e in unsigned])
+    say(f"sign {n:,} events: {seconds:.2f} s ({seconds / n * 1e6:.1f} µs each)")
+
+    publics = {card.id: keys.public_key_from_b64(card.public_key) for card in cards}
+    prepared = [(publics[e.author], base64.b64decode(e.signature), e.canonical_bytes())
+                for e in signed]
+
+    def bare() -> None:
+        for public, signature, message in prepared:
+            public.verify(signature, message)
+
+    bare_runs: list[float] = []
+    bare_runs.append(_timed(bare)[1])
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.cledger"
+        _, seconds = _timed(lambda: write_ledger_file(path, events=signed, reviewers=cards,
+                                                      exporter_name="Ann Ode"))
+        megabytes = path.stat().st_size / 2**20
+        say(f"write_ledger_file, {n:,} events: {seconds:.2f} s, {megabytes:.1f} MB")
+        ledger, seconds = _timed(lambda: read_ledger_file(path))
+        say(f"read_ledger_file, {n:,} events: {seconds:.2f} s "
+            f"({megabytes / seconds:.0f} MB/s)")
+
+    check_runs: list[float] = []
+    for repeat in range(REPEATS):
+        report, seconds = _timed(lambda: check_events(ledger, pinned={}))
+        assert len(report.events) == n
+        check_runs.append(seconds)
+        if repeat + 1 < REPEATS:
+            bare_runs.append(_timed(bare)[1])
+    bare_seconds, seconds = min(bare_runs), min(check_runs)
+    say(f"bare verify loop, {n:,} signatures: {bare_seconds:.2f} s "
+        f"({bare_seconds / n * 1e6:.1f} µs each; best of {len(bare_runs)})")
+    say(f"check_events, {n:,} events: {seconds:.2f} s (best of {len(check_runs)}); "
+        f"ratio to the bare loop {seconds / bare_seconds:.2f} (target <= 1.5)")
+    return lines
+
+
+if __name__ == "__main__":
+    run(int(sys.argv[1]) if len(sys.argv) > 1 else N)
