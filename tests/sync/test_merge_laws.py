@@ -1,0 +1,89 @@
+"""Merging is a union of signed events, so it is commutative, associative and idempotent;
+every import order gives the same workspace."""
+
+from __future__ import annotations
+
+from itertools import permutations
+
+from conftest import claims_of_sample, state
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimledger.domain.status import Status
+
+STATUSES = [s for s in Status]
+ops = st.lists(st.tuples(st.integers(0, 2), st.integers(0, 7), st.sampled_from(STATUSES),
+                         st.sampled_from([None, "Note A", "Note & <b>"])),
+               min_size=1, max_size=10)
+
+
+def _three_ledgers(desk, script):
+    names = ["Ana Ruiz", "Ben Ode", "Cy Lam"]
+    reviewers = [desk.reviewer(n) for n in names]
+    claims = [claims_of_sample(ws) for ws in reviewers][0]
+    for who, which, status, note in script:
+        reviewers[who].mark(claims[which], status, note=note)
+    return [desk.export(ws, f"file-{i}") for i, ws in enumerate(reviewers)]
+
+
+@settings(max_examples=8, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(script=ops)
+def test_every_import_order_gives_the_same_workspace(tmp_path_factory, script):
+    from conftest import Desk
+
+    desk = Desk(tmp_path_factory.mktemp("desk"))
+    try:
+        files = _three_ledgers(desk, script)
+        results = []
+        for order in list(permutations(files))[:4]:
+            observer = desk.reviewer("Observer", db=f"obs-{len(results)}")
+            for file in order:
+                observer.sync_files([file], accept_new_reviewers=True)
+            results.append(state(observer))
+        assert all(r == results[0] for r in results)
+        together = desk.reviewer("Observer", db="together")
+        together.sync_files(files, accept_new_reviewers=True)
+        assert state(together) == results[0]
+    finally:
+        desk.close()
+
+
+def test_reimporting_a_file_changes_nothing(desk):
+    files = _three_ledgers(desk, [(0, 1, Status.SOURCED, "n"), (1, 1, Status.DISPUTED, None)])
+    observer = desk.reviewer("Observer")
+    observer.sync_files(files, accept_new_reviewers=True)
+    once = state(observer)
+    report = observer.sync_files(files)
+    assert report.new_events == 0 and not report.failures
+    assert state(observer) == once
+
+
+def test_import_of_an_export_equals_the_original(desk):
+    ana = desk.reviewer("Ana Ruiz")
+    claims = claims_of_sample(ana)
+    ana.mark(claims[0], Status.DISPUTED, reason="Outdated figure", note="2024 data")
+    ana.add_source(claims[0], url="https://data.example.org/grain", stance="contradicts")
+    ana.add_claim(ana.articles()[0].id, 0, 12)
+    file = desk.export(ana, "ana")
+    copy = desk.reviewer("Ana Ruiz", db="copy")  # same identity, fresh workspace
+    copy.sync_files([file], accept_new_reviewers=True)
+    assert state(copy) == state(ana)
+    assert copy.projections_match_log()
+
+
+def test_merge_is_associative_and_idempotent(desk):
+    files = _three_ledgers(desk, [(0, 0, Status.SOURCED, None), (1, 0, Status.UNVERIFIED, "x"),
+                                  (2, 3, Status.NOT_A_CLAIM, None), (0, 0, Status.DISPUTED, None)])
+    left = desk.reviewer("Observer", db="left")
+    left.sync_files(files[:2], accept_new_reviewers=True)
+    left_file = desk.export(left, "left")
+    grouped_left = desk.reviewer("Observer", db="grouped-left")
+    grouped_left.sync_files([left_file, files[2]], accept_new_reviewers=True)
+    right = desk.reviewer("Observer", db="right")
+    right.sync_files(files[1:], accept_new_reviewers=True)
+    grouped_right = desk.reviewer("Observer", db="grouped-right")
+    grouped_right.sync_files([files[0], desk.export(right, "right")], accept_new_reviewers=True)
+    assert state(grouped_left) == state(grouped_right)
+    grouped_right.sync_files(files + [left_file], accept_new_reviewers=True)
+    assert state(grouped_left) == state(grouped_right)
