@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
 
 from claimledger.ui.shortcuts_dialog import ShortcutsDialog
 
@@ -25,8 +27,48 @@ def test_no_two_actions_share_a_shortcut(window):
             assert text not in seen, f"{text} is used by {seen[text]} and {action.text()}"
             seen[text] = action.text()
     assert {"J", "K", "1", "2", "3", "4", "0", "R", "N", "Ctrl+Z", "Ctrl+Shift+Z"} <= set(seen)
+    assert {"C", "E", "Ctrl+Shift+F", "Ctrl+F", "Ctrl+Shift+L", "Ctrl+Shift+S",
+            "Ctrl+Shift+M", "Ctrl+Del"} <= set(seen)
 
 
-def test_undo_and_redo_start_disabled(window):
-    assert not window.actions["undo"].isEnabled()
-    assert not window.actions["redo"].isEnabled()
+def test_review_depth_actions_are_listed_in_the_shortcuts_dialog(qtbot, window):
+    dialog = ShortcutsDialog(window.actions.values(), window)
+    qtbot.addWidget(dialog)
+    rows = {(menu, action): keys for menu, action, keys in dialog.rows}
+    assert rows[("Review", "Make a Claim from Selection")] == "C"
+    assert rows[("Review", "Add Source…")] == "E"
+    assert rows[("Edit", "Find in All Articles…")] == "Ctrl+Shift+F"
+    assert ("Review", "Split Statement at Cursor") in rows
+    assert ("Review", "Merge with Next Statement") in rows
+    assert ("Review", "Retire Claim") in rows
+    assert ("Edit", "Filter Ledger") in rows
+
+
+def test_custom_widgets_have_accessible_names(window):
+    assert window.article_view.accessibleName() == "Article text"
+    assert window.ledger_view.accessibleName() == "Ledger"
+    assert window.library.accessibleName() == "Library of articles"
+    for chip in window.filter_bar.chips():
+        assert chip.accessibleName().startswith("Filter: ")
+        assert chip.focusPolicy() & Qt.FocusPolicy.TabFocus
+    for button in window.inspector.status_buttons.values():
+        assert button.accessibleName()
+    assert window.library_tools.sort.accessibleName() == "Sort the library"
+    assert window.inspector.sources_panel.list.accessibleName()
+    assert window.inspector.history_panel.accessibleName()
+
+
+def test_tab_walks_library_article_filter_chips_ledger_inspector(qtbot, window):
+    from window_helpers import HARBOUR, activate, import_through_window
+
+    import_through_window(qtbot, window, [HARBOUR])
+    activate(qtbot, window)
+    tools, bar = window.library_tools, window.filter_bar
+    tools.filter.setFocus()
+    expected = [tools.sort, tools.show_retired, window.library, window.article_view,
+                bar.text, *bar.chips(), window.ledger_view]
+    for widget in expected:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is widget, widget.accessibleName()
+    qtbot.keyClick(window.ledger_view, Qt.Key.Key_Tab)
+    assert window.inspector.isAncestorOf(QApplication.focusWidget())

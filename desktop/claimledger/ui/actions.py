@@ -25,9 +25,10 @@ class ActionSpec:
     icon: str | None = None
     status: Status | None = None
     tip: str = ""
+    checkable: bool = False
 
 
-MENUS = ("File", "Edit", "Review", "Help")
+MENUS = ("File", "Edit", "Article", "Review", "Help")
 
 SPECS = (
     ActionSpec("import_files", "&Import Article…", "File", ("Ctrl+O",), "import.svg",
@@ -39,6 +40,18 @@ SPECS = (
     ActionSpec("quit", "&Quit", "File", ("Ctrl+Q",)),
     ActionSpec("undo", "&Undo", "Edit", ("Ctrl+Z",), "undo.svg"),
     ActionSpec("redo", "&Redo", "Edit", ("Ctrl+Shift+Z",), "redo.svg"),
+    ActionSpec("find", "&Find in All Articles…", "Edit", ("Ctrl+Shift+F",), "search.svg",
+               tip="Search statements, notes and source excerpts in every article"),
+    ActionSpec("filter_ledger", "Filter &Ledger", "Edit", ("Ctrl+F",),
+               tip="Type to filter the ledger's statements"),
+    ActionSpec("clear_filter", "Show &All Statements", "Edit", ("Ctrl+Shift+L",),
+               tip="Clear the ledger's filter"),
+    ActionSpec("edit_article", "Edit Article &Details…", "Article",
+               tip="Title, outlet, author, URL and published date"),
+    ActionSpec("retire_article", "&Retire Article", "Article",
+               tip="Hide the article from the library (undo or Restore brings it back)"),
+    ActionSpec("show_retired", "Show Retired &Articles", "Article", checkable=True,
+               tip="List retired articles in the library, to restore them"),
     ActionSpec("mark_sourced", "&Sourced", "Review", ("1",), status=Status.SOURCED),
     ActionSpec("mark_disputed", "&Disputed", "Review", ("2",), status=Status.DISPUTED),
     ActionSpec("mark_unverified", "U&nverified", "Review", ("3",), status=Status.UNVERIFIED),
@@ -51,15 +64,27 @@ SPECS = (
     ActionSpec("reason", "&Reason…", "Review", ("R",), "reason.svg",
                tip="Pick a reason for the verdict"),
     ActionSpec("note", "No&te…", "Review", ("N",), "note.svg", tip="Write a note"),
+    ActionSpec("add_source", "Add Source…", "Review", ("E",),
+               tip="Add evidence: a link or document, its stance and an excerpt"),
+    ActionSpec("make_claim", "Make a Claim from Se&lection", "Review", ("C",),
+               tip="Make the words selected in the article a claim of their own"),
+    ActionSpec("split_claim", "Spl&it Statement at Cursor", "Review", ("Ctrl+Shift+S",),
+               tip="Split the statement where the text cursor is in the article"),
+    ActionSpec("merge_next", "&Merge with Next Statement", "Review", ("Ctrl+Shift+M",)),
+    ActionSpec("retire_claim", "Retire Claim", "Review", ("Ctrl+Del",),
+               tip="Take the statement out of the ledger (undo brings it back)"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "Help", ("F1",)),
 )
 
 STATUS_ACTIONS = {spec.name: spec.status for spec in SPECS if spec.status is not None}
 TOOLBAR = ("import_files", "paste", None, "mark_sourced", "mark_disputed", "mark_unverified",
-           "mark_not_a_claim", "mark_clear", None, "reason", "note", None, "undo", "redo")
-SEPARATE_AFTER = {"samples", "redo", "mark_clear", "previous"}
+           "mark_not_a_claim", "mark_clear", None, "reason", "note", None, "undo", "redo",
+           None, "find")
+SEPARATE_AFTER = {"samples", "redo", "mark_clear", "previous", "note", "retire_article",
+                  "clear_filter"}
 ICON_TEXT = {"import_files": "Import", "paste": "Paste", "undo": "Undo", "redo": "Redo",
-             "reason": "Reason", "note": "Note", "mark_not_a_claim": "Not a claim"}
+             "reason": "Reason", "note": "Note", "mark_not_a_claim": "Not a claim",
+             "find": "Find"}
 
 
 def create_actions(window: QMainWindow) -> dict[str, QAction]:
@@ -70,6 +95,7 @@ def create_actions(window: QMainWindow) -> dict[str, QAction]:
         action.setObjectName(spec.name)
         action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setCheckable(spec.checkable)
         if spec.status is not None:
             action.setIcon(status_icon(spec.status))
         elif spec.icon:

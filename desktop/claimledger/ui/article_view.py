@@ -3,20 +3,30 @@
 Status colours live in the document's character formats (changed only for the claims a
 verb touched); the selected statement is an ExtraSelection drawn on top. All offsets
 from the workspace are code points and go through `TextOffsets` before reaching Qt.
+A finer claim inside a statement keeps its parent's tint and gets an outline on top
+(see nested_marks); a selection of words becomes a claim through `selection_span`.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QFrame, QTextEdit
 
 from claimledger.domain.records import ClaimView
 from claimledger.domain.status import Status
 from claimledger.ui.look import ACCENT, INK, PAPER, reading_font
+from claimledger.ui.nested_marks import nested_ids, paint_outlines
 from claimledger.ui.offsets import TextOffsets
 
 COLUMN_WIDTH = 720
@@ -29,10 +39,16 @@ OUTLINE_UNREVIEWED = "#d6e3f3"
 OVERLAP_LOOKBACK = 8
 
 
-def status_format(claim: ClaimView) -> QTextCharFormat:
-    """How a statement looks in the text: tint and underline in its status colour."""
+def status_format(claim: ClaimView, nested: bool = False) -> QTextCharFormat:
+    """How a statement looks in the text: tint and underline in its status colour.
+
+    A nested (finer) claim sets no background while unreviewed, so its parent's tint
+    shows through; its outline is painted on top.
+    """
     fmt = QTextCharFormat()
     style = claim.status.style
+    if nested and not claim.status.is_reviewed:
+        return fmt
     if claim.status.is_reviewed:
         fmt.setBackground(QColor(style.tint))
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
@@ -66,14 +82,19 @@ def outline_format(claim: ClaimView) -> QTextCharFormat:
 
 
 class ArticleView(QTextEdit):
-    """Emits claimClicked(claim_id) when a statement is clicked without selecting text."""
+    """Emits claimClicked(claim_id) when a statement is clicked without selecting text,
+    and contextMenuWanted(global_pos) for a right click or the menu key."""
 
     claimClicked = Signal(str)
+    contextMenuWanted = Signal(QPoint)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setAccessibleName("Article text")
+        self.setAccessibleDescription("Select words and press C to make them a claim")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setStyleSheet(f"QTextEdit {{ background: {PAPER}; color: {INK}; }}")
@@ -87,6 +108,7 @@ class ArticleView(QTextEdit):
         self._ordered: list[ClaimView] = []
         self._order_of: dict[str, int] = {}
         self._selected: str | None = None
+        self._nested: set[str] = set()
 
     @property
     def offsets(self) -> TextOffsets:
@@ -102,6 +124,39 @@ class ArticleView(QTextEdit):
         self._apply_formats(claims)
         self._fit_column()
         self.verticalScrollBar().setValue(0)
+
+    def reload_claims(self, claims: list[ClaimView]) -> None:
+        """The statements changed shape (added, split, merged, retired): recolour all,
+        keeping the text, the scroll position and the outline."""
+        position = self.verticalScrollBar().value()
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.setCharFormat(QTextCharFormat())
+        self._index_claims(claims)
+        self._apply_formats(claims)
+        self.verticalScrollBar().setValue(position)
+        self.select_claim(self._selected, scroll=False)
+
+    def selection_span(self) -> tuple[int, int] | None:
+        """The selected words as code-point offsets, or None without a selection."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._offsets.span_to_code_points(cursor.selectionStart(),
+                                                 cursor.selectionEnd())
+
+    def cursor_code_point(self) -> int:
+        return self._offsets.to_code_point(self.textCursor().position())
+
+    def select_utf16(self, start: int, end: int) -> None:
+        """Select document positions [start, end) as a reader's drag would."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def is_nested(self, claim_id: str) -> bool:
+        return claim_id in self._nested
 
     def clear_article(self) -> None:
         self.set_article("", [])
@@ -156,6 +211,31 @@ class ArticleView(QTextEdit):
                 return claim
         return None
 
+    def contextMenuEvent(self, event) -> None:
+        if event.reason() == event.Reason.Mouse and not self.textCursor().hasSelection():
+            self.setTextCursor(self.cursorForPosition(event.pos()))
+        where = event.globalPos() if event.reason() == event.Reason.Mouse \
+            else self.viewport().mapToGlobal(self.cursorRect().bottomLeft())
+        self.contextMenuWanted.emit(where)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._nested:
+            return
+        top = self.cursorForPosition(QPoint(0, 0)).position()
+        bottom = self.cursorForPosition(QPoint(self.viewport().width(),
+                                               self.viewport().height())).position()
+        first = self._offsets.to_code_point(top)
+        last = self._offsets.to_code_point(bottom)
+        shown = [self._claims[i] for i in self._nested
+                 if self._claims[i].end >= first and self._claims[i].start <= last]
+        if not shown:
+            return
+        painter = QPainter(self.viewport())
+        offset = QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        paint_outlines(painter, self.document(), shown, self._offsets.to_utf16, offset)
+        painter.end()
+
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
@@ -170,10 +250,12 @@ class ArticleView(QTextEdit):
         self._fit_column()
 
     def _index_claims(self, claims: list[ClaimView]) -> None:
+        """Claims by start, longest first, so an inner claim comes after its parent."""
         self._claims = {c.id: c for c in claims}
-        self._ordered = sorted(claims, key=lambda c: (c.start, c.end))
+        self._ordered = sorted(claims, key=lambda c: (c.start, -c.end))
         self._starts = [c.start for c in self._ordered]
         self._order_of = {c.id: i for i, c in enumerate(self._ordered)}
+        self._nested = nested_ids(self._ordered)
 
     def _cursor_for(self, claim: ClaimView) -> QTextCursor:
         start, end = self._offsets.span_to_utf16(claim.start, claim.end)
@@ -183,12 +265,34 @@ class ArticleView(QTextEdit):
         return cursor
 
     def _apply_formats(self, claims: Iterable[ClaimView]) -> None:
+        """Recolour `claims` and any claim overlapping them, parents before children."""
+        claims = list(claims)
+        if self._nested and claims:
+            claims = self._ordered if len(claims) >= len(self._claims) \
+                else self._with_overlapping(claims)
         editor = QTextCursor(self.document())
         editor.beginEditBlock()
         for claim in claims:
             cursor = self._cursor_for(claim)
-            cursor.setCharFormat(status_format(claim))
+            nested = claim.id in self._nested
+            if nested:
+                cursor.mergeCharFormat(status_format(claim, nested=True))
+            else:
+                cursor.setCharFormat(status_format(claim))
         editor.endEditBlock()
+        if self._nested:
+            self.viewport().update()
+
+    def _with_overlapping(self, claims: list[ClaimView]) -> list[ClaimView]:
+        found: dict[str, ClaimView] = {}
+        for claim in claims:
+            low = max(0, bisect_right(self._starts, claim.start) - OVERLAP_LOOKBACK)
+            high = bisect_left(self._starts, claim.end)
+            for other in self._ordered[low:high]:
+                if other.start < claim.end and other.end > claim.start:
+                    found[other.id] = other
+            found[claim.id] = self._claims.get(claim.id, claim)
+        return sorted(found.values(), key=lambda c: (c.start, -c.end))
 
     def _set_line_height(self) -> None:
         block = QTextBlockFormat()

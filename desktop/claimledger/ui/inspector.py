@@ -1,4 +1,4 @@
-"""The claim inspector: the selected statement, its status, reason and note.
+"""The claim inspector: the selected statement, then tabs Verdict | Sources | History.
 
 It only shows and asks; the window calls the workspace verbs. A note is committed on
 focus-out or Ctrl+Enter, never per keystroke, so undo steps stay meaningful.
@@ -10,10 +10,13 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QFrame,
     QGridLayout,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
     QSizePolicy,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -22,8 +25,12 @@ from PySide6.QtWidgets import (
 from claimledger.domain.reasons import Reason
 from claimledger.domain.records import ClaimView
 from claimledger.domain.status import Status
+from claimledger.ui.history_panel import HistoryPanel
 from claimledger.ui.look import status_icon
+from claimledger.ui.sources_panel import SourcesPanel
 
+VERDICT_TAB, SOURCES_TAB, HISTORY_TAB = range(3)
+TEXT_LINES = 4
 BUTTON_ORDER = (Status.SOURCED, Status.DISPUTED, Status.UNVERIFIED, Status.NOT_A_CLAIM,
                 Status.UNREVIEWED)
 ROLE_WORDS = {"body": "body text", "credit": "photo credit", "furniture": "page furniture",
@@ -107,11 +114,58 @@ class Inspector(QWidget):
         self.text_label.setSizePolicy(QSizePolicy.Policy.Preferred,
                                       QSizePolicy.Policy.Minimum)
         self.kind_label = QLabel(objectName="kindLine", wordWrap=True)
-        layout.addWidget(self.text_label)
+        layout.addWidget(self._scrolling(self.text_label))
         layout.addWidget(self.kind_label)
+        self.tabs = QTabWidget(objectName="inspectorTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Statement details")
+        self.sources_panel = SourcesPanel()
+        self.history_panel = HistoryPanel()
+        self.tabs.addTab(self._build_verdict(), "Verdict")
+        self.tabs.addTab(self.sources_panel, "Sources")
+        self.tabs.addTab(self.history_panel, "History")
+        layout.addWidget(self.tabs, 1)
+
+    def _scrolling(self, label: QLabel) -> QScrollArea:
+        """A long statement scrolls after a few lines instead of squeezing the ledger."""
+        area = QScrollArea(objectName="claimTextArea")
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        area.setWidget(label)
+        area.setWidgetResizable(False)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        area.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget "
+                           "{ background: transparent; }")
+        lines = label.fontMetrics().lineSpacing()
+        self._text_heights = (lines + 6, lines * TEXT_LINES + 6)
+        self.text_area = area
+        return area
+
+    def _fit_text_area(self) -> None:
+        """As tall as the statement, up to TEXT_LINES lines; beyond that it scrolls."""
+        low, high = self._text_heights
+        width = max(100, self.text_area.width())
+        height = self.text_label.heightForWidth(width)
+        if height + 4 > high:
+            width -= self.text_area.verticalScrollBar().sizeHint().width() + 2
+            height = self.text_label.heightForWidth(width)
+        self.text_label.resize(width, height)
+        self.text_area.setFixedHeight(min(high, max(low, height + 4)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_text_area()
+
+    def _build_verdict(self) -> QWidget:
+        page = QWidget(objectName="verdictPage")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(6)
         layout.addLayout(self._build_buttons())
         layout.addWidget(QLabel("Reason"))
         self.reason_combo = QComboBox(editable=True)
+        self.reason_combo.setAccessibleName("Reason")
         self.reason_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.reason_combo.lineEdit().setPlaceholderText("Pick a preset or type a reason")
         self.reason_combo.activated.connect(self._reason_activated)
@@ -119,12 +173,14 @@ class Inspector(QWidget):
         layout.addWidget(self.reason_combo)
         layout.addWidget(QLabel("Note"))
         self.note_editor = NoteEditor()
+        self.note_editor.setAccessibleName("Note")
         self.note_editor.setMinimumHeight(60)
         self.note_editor.committed.connect(self.noteCommitted)
         layout.addWidget(self.note_editor, 1)
         self.id_label = QLabel(objectName="claimId")
         self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.id_label)
+        return page
 
     def _build_buttons(self) -> QGridLayout:
         grid = QGridLayout()
@@ -139,6 +195,9 @@ class Inspector(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            word = "Clear the verdict" if status is Status.UNREVIEWED \
+                else f"Mark {status.style.label.lower()}"
+            button.setAccessibleName(f"{word} (key {status.style.key})")
             button.clicked.connect(lambda _=False, s=status: self.markRequested.emit(s))
             self.status_group.addButton(button)
             self.status_buttons[status] = button
@@ -150,11 +209,14 @@ class Inspector(QWidget):
         self.claim = claim
         self.setEnabled(claim is not None)
         self.text_label.setText(claim.text if claim else "Select a statement in the ledger.")
+        self._fit_text_area()
         self.kind_label.setText(kind_line(claim) if claim else "")
         self.id_label.setText(f"Claim {claim.id}" if claim else "")
         self._show_status(claim.status if claim else None)
         self._show_reasons(claim, reasons)
         self.note_editor.show_note(claim.note if claim else None)
+        count = claim.source_count if claim else 0
+        self.tabs.setTabText(SOURCES_TAB, f"Sources ({count})" if count else "Sources")
 
     def _show_status(self, status: Status | None) -> None:
         self.status_group.setExclusive(False)

@@ -2,23 +2,32 @@
 
 Rows arrive lazily (canFetchMore/fetchMore, a batch at a time) so a 100,000-statement
 ledger opens at once; `update_claims` repaints only the rows a verb changed.
+The model's rows are the *shown* rows: a `LedgerFilter` picks them from every statement
+in plain Python (see ledger_filter), so J/K and row numbers stay inside the filter.
+A row that stops matching after a verdict stays shown until the filter changes, so the
+reviewer never loses their place.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from claimledger.domain.records import ClaimView
+from claimledger.domain.records import ClaimView, SourceView
 from claimledger.domain.status import Status
+from claimledger.ui.evidence_look import counts_sentence, counts_text, stance_label
+from claimledger.ui.ledger_filter import LedgerFilter, RowIndex
 from claimledger.ui.look import MUTED, status_dot
 
 BATCH = 500
-COLUMNS = ("#", "Status", "Statement", "Reason", "Note")
-NUMBER, STATUS, STATEMENT, REASON, NOTE = range(len(COLUMNS))
+COLUMNS = ("#", "Status", "Sources", "Statement", "Reason", "Note")
+NUMBER, STATUS, SOURCES, STATEMENT, REASON, NOTE = range(len(COLUMNS))
 ClaimRole = int(Qt.ItemDataRole.UserRole) + 1
+#: The row's statement number in the whole ledger (1-based), whatever the filter.
+NumberRole = ClaimRole + 1
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -33,50 +42,105 @@ def one_line(text: str | None) -> str:
 
 
 class LedgerModel(QAbstractTableModel):
+    """Emits filterChanged() after the shown rows or the chip counts change."""
+
+    filterChanged = Signal()
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._claims: list[ClaimView] = []
-        self._row_of: dict[str, int] = {}
+        self._all: list[ClaimView] = []
+        self._index_of: dict[str, int] = {}
+        self._rows = RowIndex([])
+        self._shown: list[int] = []
+        self._filter = LedgerFilter()
         self._loaded = 0
+        #: claim id -> its sources, asked only for the Sources column's tooltip.
+        self.sources_for: Callable[[str], list[SourceView]] | None = None
 
     def set_claims(self, claims: list[ClaimView]) -> None:
         self.beginResetModel()
-        self._claims = list(claims)
-        self._row_of = {claim.id: row for row, claim in enumerate(self._claims)}
-        self._loaded = min(BATCH, len(self._claims))
+        self._all = list(claims)
+        self._index_of = {claim.id: n for n, claim in enumerate(self._all)}
+        self._rows = RowIndex(self._all)
+        self._shown = self._rows.rows(self._filter)
+        self._loaded = min(BATCH, len(self._shown))
         self.endResetModel()
+        self.filterChanged.emit()
+
+    def set_filter(self, wanted: LedgerFilter) -> None:
+        """Show only the rows `wanted` keeps (all rows for an empty filter)."""
+        self._filter = wanted
+        shown = self._rows.rows(wanted)
+        self.beginResetModel()
+        self._shown = shown
+        self._loaded = min(BATCH, len(shown))
+        self.endResetModel()
+        self.filterChanged.emit()
+
+    @property
+    def filter(self) -> LedgerFilter:
+        return self._filter
+
+    def count(self, what: Status | int) -> int:
+        """How many statements of the whole ledger have a status (or flag bit)."""
+        return self._rows.count(what)
 
     def update_claims(self, changed: Iterable[ClaimView]) -> None:
         """Replace the given claims and repaint only their rows."""
+        counted = False
         for claim in changed:
-            row = self._row_of.get(claim.id)
-            if row is None:
+            index = self._index_of.get(claim.id)
+            if index is None:
                 continue
-            self._claims[row] = claim
-            if row < self._loaded:
+            self._rows.replace(index, claim)
+            counted = True
+            row = self.row_of(claim.id)
+            if row is not None and row < self._loaded:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        if counted:
+            self.filterChanged.emit()
 
     def claim_at(self, row: int) -> ClaimView | None:
-        return self._claims[row] if 0 <= row < len(self._claims) else None
+        return self._all[self._shown[row]] if 0 <= row < len(self._shown) else None
 
     def row_of(self, claim_id: str) -> int | None:
-        return self._row_of.get(claim_id)
+        """The shown row of `claim_id`, or None if it is absent or filtered out."""
+        index = self._index_of.get(claim_id)
+        if index is None:
+            return None
+        row = bisect_left(self._shown, index)
+        return row if row < len(self._shown) and self._shown[row] == index else None
+
+    def find(self, claim_id: str) -> ClaimView | None:
+        """The claim, shown or filtered out."""
+        index = self._index_of.get(claim_id)
+        return self._all[index] if index is not None else None
+
+    def all_claims(self) -> list[ClaimView]:
+        return list(self._all)
 
     def total_rows(self) -> int:
-        return len(self._claims)
+        """Rows shown (all of them once fetched)."""
+        return len(self._shown)
+
+    def statement_count(self) -> int:
+        return len(self._all)
 
     def ensure_loaded(self, row: int) -> None:
-        """Fetch batches until `row` is visible to views (for jumping to far rows)."""
-        while row >= self._loaded and self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
+        """Make rows up to `row`'s batch visible to views in one insertion (for jumps)."""
+        target = min(len(self._shown), (row // BATCH + 1) * BATCH)
+        if target > self._loaded:
+            self.beginInsertRows(QModelIndex(), self._loaded, target - 1)
+            self._loaded = target
+            self.endInsertRows()
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._loaded < len(self._claims)
+        return not parent.isValid() and self._loaded < len(self._shown)
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        count = min(BATCH, len(self._claims) - self._loaded)
+        count = min(BATCH, len(self._shown) - self._loaded)
         if count <= 0:
             return
         self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + count - 1)
@@ -100,11 +164,25 @@ class LedgerModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= self._loaded:
             return None
-        claim = self._claims[index.row()]
+        number = self._shown[index.row()]
+        claim = self._all[number]
         if role == ClaimRole:
             return claim
+        if role == NumberRole:
+            return number + 1
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == SOURCES:
+            return self._sources_tooltip(claim)
         handler = _ROLES.get(int(role))
-        return handler(claim, index.row(), index.column()) if handler else None
+        return handler(claim, number, index.column()) if handler else None
+
+    def _sources_tooltip(self, claim: ClaimView) -> str:
+        lines = [counts_sentence(claim)]
+        if claim.source_count and self.sources_for is not None:
+            for source in self.sources_for(claim.id):
+                name = source.title or source.url or source.file or "Untitled source"
+                by = f" — {source.publisher}" if source.publisher else ""
+                lines.append(f"• {stance_label(source.stance)}: {name}{by}")
+        return "\n".join(lines)
 
 
 def _display(claim: ClaimView, row: int, column: int):
@@ -112,6 +190,8 @@ def _display(claim: ClaimView, row: int, column: int):
         return str(row + 1)
     if column == STATUS:
         return status_text(claim.status)
+    if column == SOURCES:
+        return counts_text(claim)
     if column == STATEMENT:
         return one_line(claim.text)
     if column == REASON:
@@ -153,6 +233,12 @@ def _alignment(claim: ClaimView, row: int, column: int):
     return None
 
 
+def _accessible(claim: ClaimView, row: int, column: int):
+    if column == SOURCES:
+        return counts_sentence(claim)
+    return None
+
+
 _ROLES = {
     int(Qt.ItemDataRole.DisplayRole): _display,
     int(Qt.ItemDataRole.ToolTipRole): _tooltip,
@@ -160,4 +246,5 @@ _ROLES = {
     int(Qt.ItemDataRole.BackgroundRole): _background,
     int(Qt.ItemDataRole.ForegroundRole): _foreground,
     int(Qt.ItemDataRole.TextAlignmentRole): _alignment,
+    int(Qt.ItemDataRole.AccessibleTextRole): _accessible,
 }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from claimledger.domain.status import Status
@@ -10,18 +10,22 @@ from claimledger.ui.ledger_model import (
     NOTE,
     NUMBER,
     REASON,
+    SOURCES,
     STATEMENT,
     STATUS,
     ClaimRole,
     LedgerModel,
     status_text,
 )
+from claimledger.ui.sources_column import SourcesDelegate
 
 
 class LedgerView(QTableView):
-    """Emits claimSelected(claim_id) when the current row changes."""
+    """Emits claimSelected(claim_id) when the current row changes, and
+    contextMenuWanted(claim_id, global_pos) on a right click or the menu key."""
 
     claimSelected = Signal(str)
+    contextMenuWanted = Signal(str, QPoint)
 
     def __init__(self, model: LedgerModel, parent=None) -> None:
         super().__init__(parent)
@@ -36,6 +40,10 @@ class LedgerView(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalHeader().hide()
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setItemDelegateForColumn(SOURCES, SourcesDelegate(self))
+        self.setAccessibleName("Ledger")
+        self.setAccessibleDescription("One row per statement: status, sources, statement, "
+                                      "reason and note")
         self._size_columns()
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
 
@@ -47,7 +55,9 @@ class LedgerView(QTableView):
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         widest_status = max(metrics.horizontalAdvance(status_text(s)) for s in Status)
-        fixed = {NUMBER: metrics.horizontalAdvance("0000") + 14, STATUS: widest_status + 40}
+        fixed = {NUMBER: metrics.horizontalAdvance("0000") + 14, STATUS: widest_status + 40,
+                 SOURCES: max(metrics.horizontalAdvance("Sources") + 20,
+                              metrics.horizontalAdvance("0 ✓ 0 ✗ 0 ○") + 22)}
         for column, width in fixed.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.setColumnWidth(column, width)
@@ -94,6 +104,28 @@ class LedgerView(QTableView):
         claim = model.claim_at(row)
         if claim:
             self.select_claim(claim.id)
+
+    def restore_current(self, claim_id: str | None) -> bool:
+        """Reselect `claim_id` after the rows changed; False if it is not shown."""
+        if claim_id and self.ledger_model().row_of(claim_id) is not None:
+            self.blockSignals(True)
+            self.select_claim(claim_id)
+            self.blockSignals(False)
+            return True
+        return False
+
+    def contextMenuEvent(self, event) -> None:
+        index = self.indexAt(event.pos()) if event.reason() == event.Reason.Mouse \
+            else self.currentIndex()
+        claim = index.data(ClaimRole) if index.isValid() else None
+        if claim is None:
+            return
+        if index.row() != self.currentIndex().row():
+            self.select_claim(claim.id)
+        rect = self.visualRect(index)
+        where = event.globalPos() if event.reason() == event.Reason.Mouse \
+            else self.viewport().mapToGlobal(rect.bottomLeft())
+        self.contextMenuWanted.emit(claim.id, where)
 
     def _on_current_row(self, current, _previous) -> None:
         claim = current.data(ClaimRole) if current.isValid() else None

@@ -38,6 +38,7 @@ from claimledger.ui.library import LibraryView
 from claimledger.ui.look import icon
 from claimledger.ui.paste_dialog import PasteDialog
 from claimledger.ui.review import ReviewMixin
+from claimledger.ui.review_depth import ReviewDepthMixin
 from claimledger.ui.shortcuts_dialog import ShortcutsDialog
 from claimledger.ui.welcome import WelcomePanel
 from claimledger.workspace import ImportReport, Workspace
@@ -64,7 +65,7 @@ def titled(title: str, widget: QWidget) -> QWidget:
     return pane
 
 
-class MainWindow(ReviewMixin, QMainWindow):
+class MainWindow(ReviewDepthMixin, ReviewMixin, QMainWindow):
     def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -86,6 +87,7 @@ class MainWindow(ReviewMixin, QMainWindow):
         self.importer.cancelled.connect(
             lambda: self.statusBar().showMessage("Import cancelled; nothing was imported.", 5000))
         self._connect()
+        self.install_review_depth()
         self._restore_settings()
         self.refresh_library()
         self._open_initial_article()
@@ -171,6 +173,7 @@ class MainWindow(ReviewMixin, QMainWindow):
             if menu_of(action) == "Review":
                 action.setEnabled(bool(articles))
         self._update_progress()
+        self.after_library_refresh()
 
     def open_article(self, article_id: str, claim_id: str | None = None) -> None:
         """Show an article with its ledger; select `claim_id` or the first statement."""
@@ -185,7 +188,8 @@ class MainWindow(ReviewMixin, QMainWindow):
         self.setWindowTitle(f"{detail.title} — Claim Ledger")
         settings().setValue("session/article", article_id)
         known = claim_id and self.ledger_model.row_of(claim_id) is not None
-        target = claim_id if known else (claims[0].id if claims else None)
+        first_shown = self.ledger_model.claim_at(0) or (claims[0] if claims else None)
+        target = claim_id if known else (first_shown.id if first_shown else None)
         if target:
             self.select_claim(target)
         else:

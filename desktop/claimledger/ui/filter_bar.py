@@ -1,0 +1,164 @@
+"""The filter bar over the ledger: status chips with counts, two flags, and a text filter.
+
+Chips toggle; several status chips show any of those statuses, and "No source yet" /
+"Has a note" narrow further. The text filter waits for a short pause in typing.
+Filtering itself is the model's (plain Python over precomputed flags).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from claimledger.domain.status import Status
+from claimledger.ui.ledger_filter import HAS_NOTE, NO_SOURCE, LedgerFilter
+from claimledger.ui.ledger_model import LedgerModel
+from claimledger.ui.look import LINE, MUTED, status_dot
+
+CHIP_ORDER = (Status.UNREVIEWED, Status.SOURCED, Status.DISPUTED, Status.UNVERIFIED,
+              Status.NOT_A_CLAIM)
+TYPING_PAUSE_MS = 150
+FLAG_CHIPS = {"no_source": ("No source yet", NO_SOURCE, "#5b4b8a"),
+              "has_note": ("Has a note", HAS_NOTE, "#1f4e79")}
+
+
+def chip_style(colour: str, tint: str) -> str:
+    return (f"QToolButton {{ border: 1px solid {LINE}; border-radius: 11px; "
+            f"padding: 2px 9px; background: #ffffff; color: #1f2328; }}"
+            f"QToolButton:hover {{ background: #eef1f5; }}"
+            f"QToolButton:checked {{ background: {tint}; border: 1px solid {colour}; "
+            f"font-weight: bold; }}"
+            f"QToolButton:focus {{ border: 2px solid #1f4e79; }}")
+
+
+class Chip(QToolButton):
+    def __init__(self, word: str, colour: str, tint: str, icon: QIcon | None = None,
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.word = word
+        self.setObjectName("filterChip")
+        self.setCheckable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+                                if icon else Qt.ToolButtonStyle.ToolButtonTextOnly)
+        if icon:
+            self.setIcon(icon)
+            self.setIconSize(QSize(10, 10))
+        self.setStyleSheet(chip_style(colour, tint))
+        self.show_count(0)
+
+    def show_count(self, count: int) -> None:
+        self.setText(f"{self.word}  {count:,}")
+        state = "on" if self.isChecked() else "off"
+        self.setAccessibleName(f"Filter: {self.word}, {count:,} statements, {state}")
+        self.setToolTip(f"Show only statements: {self.word.lower()} ({count:,})")
+
+
+class FilterBar(QWidget):
+    """Emits applied() after the model's rows changed because of the bar."""
+
+    applied = Signal()
+
+    def __init__(self, model: LedgerModel, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterBar")
+        self.setAccessibleName("Ledger filter")
+        self.model = model
+        self.status_chips: dict[Status, Chip] = {}
+        self.flag_chips: dict[str, Chip] = {}
+        self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._apply)
+        self._build()
+        model.filterChanged.connect(self.refresh_counts)
+        self.refresh_counts()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 2, 10, 6)
+        layout.setSpacing(5)
+        statuses = QHBoxLayout()
+        statuses.setSpacing(5)
+        for status in CHIP_ORDER:
+            style = status.style
+            tint = style.tint if status.is_reviewed else "#e8edf3"
+            chip = Chip(style.label, style.colour, tint, QIcon(status_dot(status)))
+            chip.toggled.connect(self._apply)
+            self.status_chips[status] = chip
+            statuses.addWidget(chip)
+        statuses.addStretch(1)
+        layout.addLayout(statuses)
+        second = QHBoxLayout()
+        second.setSpacing(5)
+        for name, (word, _bit, colour) in FLAG_CHIPS.items():
+            chip = Chip(word, colour, "#e9e4f5" if name == "no_source" else "#dde8f5")
+            chip.toggled.connect(self._apply)
+            self.flag_chips[name] = chip
+            second.addWidget(chip)
+        self.text = QLineEdit(placeholderText="Filter statements, reasons, notes…")
+        self.text.setObjectName("ledgerFilterText")
+        self.text.setAccessibleName("Filter the ledger by text")
+        self.text.setClearButtonEnabled(True)
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.text.setMinimumWidth(120)
+        self.text.textChanged.connect(lambda _t: self._typing.start())
+        self.text.returnPressed.connect(self._apply_now)
+        second.addWidget(self.text, 1)
+        self.shown_label = QLabel()
+        self.shown_label.setStyleSheet(f"color: {MUTED};")
+        second.addWidget(self.shown_label)
+        layout.addLayout(second)
+
+    def chips(self) -> list[Chip]:
+        return [*self.status_chips.values(), *self.flag_chips.values()]
+
+    def current_filter(self) -> LedgerFilter:
+        chosen = frozenset(s for s, chip in self.status_chips.items() if chip.isChecked())
+        return LedgerFilter(chosen, self.flag_chips["no_source"].isChecked(),
+                            self.flag_chips["has_note"].isChecked(), self.text.text())
+
+    def clear(self) -> None:
+        """Show every row again."""
+        for chip in self.chips():
+            chip.blockSignals(True)
+            chip.setChecked(False)
+            chip.blockSignals(False)
+        self.text.blockSignals(True)
+        self.text.clear()
+        self.text.blockSignals(False)
+        self._apply()
+
+    def focus_text(self) -> None:
+        self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.text.selectAll()
+
+    def refresh_counts(self) -> None:
+        model = self.model
+        for status, chip in self.status_chips.items():
+            chip.show_count(model.count(status))
+        for name, chip in self.flag_chips.items():
+            chip.show_count(model.count(FLAG_CHIPS[name][1]))
+        total, shown = model.statement_count(), model.total_rows()
+        self.shown_label.setText(f"{shown:,} of {total:,}" if shown != total
+                                 else f"{total:,} shown")
+        self.shown_label.setAccessibleName(f"Showing {shown:,} of {total:,} statements")
+
+    def _apply_now(self) -> None:
+        self._typing.stop()
+        self._apply()
+
+    def _apply(self) -> None:
+        self._typing.stop()
+        wanted = self.current_filter()
+        if wanted != self.model.filter:
+            self.model.set_filter(wanted)
+            self.applied.emit()
+        self.refresh_counts()

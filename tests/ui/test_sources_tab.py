@@ -1,0 +1,158 @@
+"""Evidence: add a source through its dialog; the Sources tab, the ledger's Sources
+column and the database agree; a bad link is refused inline and nothing is saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from window_helpers import HARBOUR, activate, import_through_window
+
+from claimledger.domain.records import ClaimView
+from claimledger.ui.evidence_look import counts_sentence, counts_text
+from claimledger.ui.inspector import HISTORY_TAB, SOURCES_TAB, VERDICT_TAB
+from claimledger.ui.ledger_model import SOURCES
+from claimledger.ui.sources_panel import source_html
+
+
+def open_dialog(qtbot, window):
+    window.ledger_view.setFocus()
+    qtbot.keyClick(window.ledger_view, Qt.Key.Key_E)
+    qtbot.waitUntil(lambda: window.source_dialog is not None
+                    and window.source_dialog.isVisible())
+    return window.source_dialog
+
+
+def press_ok(qtbot, dialog):
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+
+
+def sources_cell(window, claim_id):
+    model = window.ledger_model
+    return model.data(model.index(model.row_of(claim_id), SOURCES))
+
+
+def test_add_a_source_through_the_dialog(qtbot, window, workspace, artifacts):
+    import_through_window(qtbot, window, [HARBOUR])
+    activate(qtbot, window)
+    window.step(2)
+    claim_id = window.claim_id
+    dialog = open_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.url, "https://example.org/minutes/2026-03-12")
+    qtbot.keyClicks(dialog.title, "Council minutes, 12 March")
+    qtbot.keyClicks(dialog.publisher, "Port Averill Council")
+    qtbot.keyClicks(dialog.excerpt, "Approved a capital envelope of $180 million.")
+    dialog.stance_buttons["contradicts"].click()
+    press_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: window.source_dialog is None)
+
+    stored = workspace.sources(claim_id)
+    assert len(stored) == 1
+    source = stored[0]
+    assert (source.url, source.title, source.publisher, source.stance) == (
+        "https://example.org/minutes/2026-03-12", "Council minutes, 12 March",
+        "Port Averill Council", "contradicts")
+    assert source.accessed  # today, by default
+    assert workspace.claim(claim_id).contradicts == 1
+
+    assert sources_cell(window, claim_id) == "1 ✗"
+    tip = window.ledger_model.data(window.ledger_model.index(
+        window.ledger_model.row_of(claim_id), SOURCES), Qt.ItemDataRole.ToolTipRole)
+    assert "Contradicts: Council minutes, 12 March — Port Averill Council" in tip
+    tabs = window.inspector.tabs
+    assert tabs.currentIndex() == SOURCES_TAB
+    assert tabs.tabText(SOURCES_TAB) == "Sources (1)"
+    panel = window.inspector.sources_panel
+    assert [s.id for s in panel.sources] == [source.id]
+    assert "Council minutes, 12 March" in source_html(source)
+    assert panel.open_button.isEnabled()
+    window.inspector.grab().save(str(artifacts / "inspector_sources_tab.png"))
+    tabs.setCurrentIndex(VERDICT_TAB)
+    window.inspector.grab().save(str(artifacts / "inspector_verdict_tab.png"))
+    tabs.setCurrentIndex(HISTORY_TAB)
+    window.inspector.grab().save(str(artifacts / "inspector_history_tab.png"))
+
+
+def test_a_javascript_link_is_refused_inline_and_nothing_is_saved(qtbot, window, workspace):
+    import_through_window(qtbot, window, [HARBOUR])
+    activate(qtbot, window)
+    claim_id = window.claim_id
+    dialog = open_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.url, "javascript:alert(1)")
+    qtbot.keyClicks(dialog.title, "Trap")
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.error.isVisible()
+    assert "Links must be http, https or doi" in dialog.error.text()
+    assert workspace.sources(claim_id) == []
+    assert sources_cell(window, claim_id) == ""
+
+    dialog.url.clear()
+    qtbot.keyClicks(dialog.url, "ftp://files.example.org/x")
+    press_ok(qtbot, dialog)
+    assert "ftp:" in dialog.error.text() and dialog.isVisible()
+    dialog.url.clear()
+    press_ok(qtbot, dialog)
+    assert dialog.error.text() == "A source needs a link or a local file."
+    assert workspace.sources(claim_id) == []
+    dialog.reject()
+
+
+def test_edit_and_retire_a_source_from_the_tab(qtbot, window, workspace):
+    import_through_window(qtbot, window, [HARBOUR])
+    claim_id = window.claim_id
+    source_id, changes = workspace.add_source(claim_id, url="https://example.org/a",
+                                              title="First title", stance="supports")
+    window.apply_changes(changes)
+    window.inspector.tabs.setCurrentIndex(SOURCES_TAB)
+    panel = window.inspector.sources_panel
+    assert [s.title for s in panel.sources] == ["First title"]
+    assert sources_cell(window, claim_id) == "1 ✓"
+
+    panel.edit_button.click()
+    qtbot.waitUntil(lambda: window.source_dialog is not None)
+    dialog = window.source_dialog
+    assert dialog.url.text() == "https://example.org/a"
+    dialog.title.clear()
+    qtbot.keyClicks(dialog.title, "Better title")
+    dialog.stance_buttons["context"].click()
+    press_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: window.source_dialog is None)
+    assert workspace.sources(claim_id)[0].title == "Better title"
+    assert [s.title for s in panel.sources] == ["Better title"]
+    assert sources_cell(window, claim_id) == "1 ○"
+
+    panel.retire_button.click()
+    assert workspace.sources(claim_id) == []
+    assert panel.sources == []
+    assert sources_cell(window, claim_id) == ""
+    assert source_id
+
+
+def test_counts_text_and_sentence():
+    claim = ClaimView("c", "a", 0, 1, "x", "claim", "body", "auto", supports=2,
+                      contradicts=1)
+    assert counts_text(claim) == "2 ✓  1 ✗"
+    assert counts_sentence(claim) == "3 sources: 2 supporting, 1 contradicting"
+
+
+def test_links_open_only_when_asked_and_only_safe_ones(qtbot, window, workspace, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString())
+                        or True)
+    import_through_window(qtbot, window, [HARBOUR])
+    claim_id = window.claim_id
+    _sid, changes = workspace.add_source(claim_id, url="doi:10.1234/bridge.2026",
+                                         title="Survey", stance="supports")
+    window.apply_changes(changes)
+    window.inspector.tabs.setCurrentIndex(SOURCES_TAB)
+    panel = window.inspector.sources_panel
+    assert opened == []  # showing sources fetches and opens nothing
+    label = panel.list.itemWidget(panel.list.item(0))
+    assert 'href="https://doi.org/10.1234/bridge.2026"' in label.text()
+    panel.open_button.click()
+    assert opened == ["https://doi.org/10.1234/bridge.2026"]
+    label.linkActivated.emit("https://doi.org/10.1234/bridge.2026")
+    assert len(opened) == 2
