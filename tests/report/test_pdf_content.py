@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from report_fixtures import _STATEMENTS, big_article, make_article, make_report
+from report_pdf import build
 
 import claimledger
 from claimledger.domain.status import Status
 from claimledger.report import Agreement, ReportArticle
-from conftest import build
 
 
 def test_ledger_lists_statements_statuses_reasons_and_notes(sample_pdf):

@@ -7,6 +7,7 @@ import tempfile
 
 import pytest
 from report_fixtures import HOSTILE_NOTE, make_article, make_report
+from report_pdf import build
 
 from claimledger.domain.status import Status
 from claimledger.report import (
@@ -17,7 +18,6 @@ from claimledger.report import (
     ReportSource,
     build_pdf,
 )
-from conftest import build
 
 
 def test_hostile_note_prints_literally(sample_pdf):

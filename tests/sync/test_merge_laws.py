@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from itertools import permutations
 
-from conftest import claims_of_sample, state
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sync_desk import Desk, claims_of_sample, state
 
 from claimledger.domain.status import Status
 
@@ -30,7 +30,6 @@ def _three_ledgers(desk, script):
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(script=ops)
 def test_every_import_order_gives_the_same_workspace(tmp_path_factory, script):
-    from conftest import Desk
 
     desk = Desk(tmp_path_factory.mktemp("desk"))
     try:

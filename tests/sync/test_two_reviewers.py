@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import claims_of_sample, state
+from sync_desk import claims_of_sample, state
 
 from claimledger.domain.status import Status
 from claimledger.workspace import UnknownReviewers

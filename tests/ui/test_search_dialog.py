@@ -94,4 +94,4 @@ def test_nothing_found_says_so(qtbot, window):
 
 
 def test_snippet_marks_become_bold_and_the_rest_is_escaped():
-    assert snippet_html("a [toll] <b>") == "a <b>toll</b> &lt;b&gt;"
+    assert snippet_html("a \ue000toll\ue001 [sic] <b>") == "a <b>toll</b> [sic] &lt;b&gt;"

@@ -91,4 +91,4 @@ def cmd_search(ws: Workspace, args) -> None:
         print_json([h.as_json() for h in hits])
         return
     for h in hits:
-        print(f"{h.claim_id[:12]}  {h.article_title[:40]:<40}  {h.snippet}")
+        print(f"{h.claim_id[:12]}  {h.article_title[:40]:<40}  {h.marked_snippet()}")

@@ -39,18 +39,45 @@ def history_entries(events: Iterable[Event], names: Mapping[str, str]) -> list[H
 
 def _describe(event: Event, previous: dict | None) -> str:
     p = event.payload
+    prefix = "Undo: " if "undo_of" in p else "Redo: " if "redo_of" in p else ""
     if event.kind == ev.VERDICT_SET:
-        return _describe_verdict(p, previous)
-    if event.kind == ev.CLAIM_CREATED:
-        return f"Created the claim (characters {p['start']}-{p['end']})"
-    if event.kind == ev.CLAIM_RETIRED:
-        return "Retired the claim" if p.get("retired", True) else "Restored the claim"
-    return event.kind
+        return prefix + _describe_verdict(p, previous)
+    describe = _DESCRIBERS.get(event.kind)
+    return prefix + (describe(p) if describe else event.kind)
+
+
+def _source_label(p: dict) -> str:
+    return _quote(p.get("title") or p.get("url") or p.get("file") or "a source")
+
+
+def _describe_source_edit(p: dict) -> str:
+    fields = p.get("fields", {})
+    return "Edited a source: " + ", ".join(
+        f"{name} {_quote(str(value)) if value is not None else 'cleared'}"
+        for name, value in fields.items())
+
+
+def _describe_consensus(p: dict) -> str:
+    if p.get("status") == Status.UNREVIEWED.value:
+        return "Cleared the consensus"
+    reason = f" ({p['reason']})" if p.get("reason") else ""
+    return f"Settled the consensus as {_label(p['status'])}{reason}"
+
+
+_DESCRIBERS = {
+    ev.CLAIM_CREATED: lambda p: f"Created the claim (characters {p['start']}-{p['end']})",
+    ev.CLAIM_RETIRED: lambda p: "Retired the claim" if p.get("retired", True)
+    else "Restored the claim",
+    ev.SOURCE_ADDED: lambda p: f"Added a source, {_source_label(p)} ({p.get('stance')})",
+    ev.SOURCE_EDITED: _describe_source_edit,
+    ev.SOURCE_RETIRED: lambda p: "Retired a source" if p.get("retired", True)
+    else "Restored a source",
+    ev.CONSENSUS_SET: _describe_consensus,
+}
 
 
 def _describe_verdict(new: dict, old: dict | None) -> str:
     old = old or {"status": Status.UNREVIEWED.value}
-    prefix = "Undo: " if "undo_of" in new else "Redo: " if "redo_of" in new else ""
     parts = []
     if new["status"] != old.get("status"):
         parts.append(f"status {_label(old.get('status'))} → {_label(new['status'])}")
@@ -62,7 +89,7 @@ def _describe_verdict(new: dict, old: dict | None) -> str:
             else:
                 parts.append(f"{field} {_quote(after)}" + (f", was {_quote(before)}"
                                                             if before else ""))
-    return prefix + ("; ".join(parts) or "no change")
+    return "; ".join(parts) or "no change"
 
 
 def _label(status: str | None) -> str:

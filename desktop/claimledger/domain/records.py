@@ -18,6 +18,10 @@ class ArticleSummary:
     retrieved: str
     statements: int
     reviewed: int
+    sourced: int = 0
+    disputed: int = 0
+    unverified: int = 0
+    not_a_claim: int = 0
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -118,6 +122,11 @@ class SourceView:
         return asdict(self)
 
 
+#: Private-use characters around each match in a search snippet: they never occur in
+#: article text, unlike brackets.
+MATCH_START, MATCH_END = "\ue000", "\ue001"
+
+
 @dataclass(frozen=True, slots=True)
 class SearchHit:
     claim_id: str
@@ -128,5 +137,14 @@ class SearchHit:
     text: str
     snippet: str
 
+    @property
+    def plain_snippet(self) -> str:
+        return self.snippet.replace(MATCH_START, "").replace(MATCH_END, "")
+
+    def marked_snippet(self, start: str = "[", end: str = "]") -> str:
+        return self.snippet.replace(MATCH_START, start).replace(MATCH_END, end)
+
     def as_json(self) -> dict:
-        return asdict(self)
+        row = asdict(self)
+        row["snippet"] = self.marked_snippet()
+        return row

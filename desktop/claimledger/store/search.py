@@ -10,10 +10,11 @@ from claimledger.domain.records import SearchHit
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
+
 _SEARCH = text(
     """
     SELECT c.id, c.article_id, a.title, c.start, c."end", c.text,
-           snippet(claim_fts, -1, '[', ']', '…', 12) AS snip
+           snippet(claim_fts, -1, char(57344), char(57345), '…', 12) AS snip
     FROM claim_fts
     JOIN claim c ON c.rowid = claim_fts.rowid
     JOIN article a ON a.id = c.article_id

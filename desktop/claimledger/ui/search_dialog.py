@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from claimledger.domain.records import SearchHit
+from claimledger.domain.records import MATCH_END, MATCH_START, SearchHit
 from claimledger.ui.look import MUTED
 
 TYPING_PAUSE_MS = 150
@@ -35,13 +35,13 @@ RESULTS_STYLE = ("QListView { background: #ffffff; } "
 
 
 def snippet_html(snippet: str) -> str:
-    """The FTS snippet with its [matches] in bold, everything else escaped."""
-    return escape(snippet).replace("[", "<b>").replace("]", "</b>")
+    """The FTS snippet with its matches in bold, everything else escaped."""
+    return escape(snippet).replace(MATCH_START, "<b>").replace(MATCH_END, "</b>")
 
 
 def matched_elsewhere(hit: SearchHit) -> bool:
     """True when the words matched the claim's note or a source, not its statement."""
-    plain = hit.snippet.replace("[", "").replace("]", "").strip("…").strip()
+    plain = hit.plain_snippet.strip("…").strip()
     return bool(plain) and plain not in hit.text
 
 
@@ -76,7 +76,7 @@ class HitModel(QAbstractListModel):
         if role == HitRole:
             return hit
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{hit.article_title}: {hit.snippet.replace('[', '').replace(']', '')}"
+            return f"{hit.article_title}: {hit.plain_snippet}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.text
         return None

@@ -72,6 +72,8 @@ class EvidenceVerbs(UndoVerbs):
         before = {k: getattr(current, k) for k in changes_wanted}
         after = _checked_source({**{k: getattr(current, k) for k in EDITABLE},
                                  **changes_wanted})
+        if not after.get("url") and not after.get("file"):
+            raise WorkspaceError("A source needs a link or a local file.")
         after = {k: after.get(k) for k in changes_wanted}
         if after == before:
             return Changes()

@@ -66,7 +66,7 @@ class ReadVerbs(WorkspaceBase):
     def history(self, claim_id: str) -> list[HistoryEntry]:
         """Every event of the claim, newest first, in words."""
         with self.db.read() as conn:
-            if queries.claim(conn, claim_id, self.reviewer_id) is None:
+            if not queries.claim_exists(conn, claim_id):
                 raise NotFound(f"No claim with id {claim_id}.")
             events = list(log.iter_events(conn, claim_id=claim_id))
             names = queries.reviewer_names(conn)
