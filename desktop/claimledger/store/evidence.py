@@ -44,3 +44,16 @@ def stance_counts_of_article(conn: Connection, article_id: str
     for claim_id, stance, count in rows:
         counts.setdefault(claim_id, {})[stance] = count
     return counts
+
+
+def sources_of_article(conn: Connection, article_id: str) -> dict[str, list[SourceView]]:
+    """{claim_id: [live sources]} for every claim of an article."""
+    rows = conn.execute(
+        text(_SOURCES.format(where="s.claim_id IN (SELECT id FROM claim WHERE article_id = :a)")),
+        {"a": article_id},
+    )
+    found: dict[str, list[SourceView]] = {}
+    for row in rows:
+        view = SourceView(*row)
+        found.setdefault(view.claim_id, []).append(view)
+    return found

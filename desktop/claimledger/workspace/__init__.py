@@ -18,11 +18,13 @@ from claimledger.workspace.library import LibraryVerbs
 from claimledger.workspace.reading import ReadVerbs
 from claimledger.workspace.reasons import ReasonVerbs
 from claimledger.workspace.reviewing import ReviewVerbs
-from claimledger.workspace.sync import SyncReport, SyncVerbs, UnknownReviewers
+from claimledger.workspace.sync import SyncReport, UnknownReviewers
+from claimledger.workspace.sync_folder import FolderSync, SyncFolderVerbs
 
 __all__ = [
     "AgreementReport",
     "Consensus",
+    "FolderSync",
     "SyncReport",
     "UnknownReviewers",
     "Ambiguous",
@@ -41,5 +43,5 @@ __all__ = [
 
 
 class Workspace(ImportVerbs, ConsensusVerbs, ReviewVerbs, ClaimVerbs, EvidenceVerbs,
-                LibraryVerbs, SyncVerbs, ExportVerbs, ReasonVerbs, ReadVerbs):
+                LibraryVerbs, SyncFolderVerbs, ExportVerbs, ReasonVerbs, ReadVerbs):
     """One open workspace (a SQLite file) as one reviewer sees it."""

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from claimledger.domain.consensus import consensus
 from claimledger.domain.events import canonical_json
 from claimledger.domain.history import history_entries
-from claimledger.domain.records import ArticleDetail, ClaimView, Verdict
+from claimledger.domain.records import ArticleDetail, ClaimView, SourceView, Verdict
+from claimledger.exchange.keys import fingerprint
 from claimledger.report import (
+    Agreement,
     ReportArticle,
     ReportCancelled,
     ReportClaim,
@@ -20,10 +22,11 @@ from claimledger.report import (
     ReportEvent,
     ReportInput,
     ReportReviewer,
+    ReportSource,
     ReportVerdict,
     build_pdf,
 )
-from claimledger.store import log, queries
+from claimledger.store import evidence, log, queries
 from claimledger.workspace.base import WorkspaceBase
 from claimledger.workspace.errors import WorkspaceError
 
@@ -64,6 +67,16 @@ class ExportVerbs(WorkspaceBase):
         return PdfExport(Path(out_path), pages, report.ledger_digest, len(report.articles),
                          claims)
 
+    def _report_agreement(self, articles: Sequence[ReportArticle]) -> tuple[Agreement, ...]:
+        """Agreement figures per exported article, when two or more reviewers rated."""
+        rows: list[Agreement] = []
+        for article in articles:
+            report = self.agreement(article.article_id)
+            prefix = f"{article.title}: " if len(articles) > 1 else ""
+            rows.extend(replace(row, label=prefix + row.label)
+                        for row in _agreement_rows(report) if report.pairs)
+        return tuple(rows)
+
     def report_input(self, article_ids: Sequence[str], *, audit: bool = False,
                      paper: str = "A4") -> ReportInput:
         with self.db.read() as conn:
@@ -77,17 +90,31 @@ class ExportVerbs(WorkspaceBase):
                 claims = queries.claims_of_article(conn, article_id, self.reviewer_id)
                 verdicts = queries.verdicts_of_article(conn, article_id)
                 events = list(log.claim_events_of_article(conn, article_id)) if audit else []
-                articles.append(_report_article(detail, claims, verdicts, events, names))
-        reviewers = sorted({r for a in articles for c in a.claims for r in c.reviewers}
-                           or {self.reviewer_name})
+                sources = evidence.sources_of_article(conn, article_id)
+                articles.append(_report_article(detail, claims, verdicts, events, names,
+                                                sources))
+            keys = {name: key for _, name, key in queries.reviewers(conn)}
+        names_seen = sorted({r for a in articles for c in a.claims for r in c.reviewers}
+                            or {self.reviewer_name})
         return ReportInput(
             articles=tuple(articles),
-            reviewers=tuple(ReportReviewer(name) for name in reviewers),
+            reviewers=tuple(ReportReviewer(n, fingerprint(keys[n]) if keys.get(n) else None)
+                            for n in names_seen),
+            agreement=self._report_agreement(articles),
             generated_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
             ledger_digest=ledger_digest(articles),
             paper=paper,
             include_audit=audit,
         )
+
+
+def _agreement_rows(report) -> list[Agreement]:
+    rows = [Agreement(f"Cohen's kappa, {p.first} / {p.second} ({p.claims} claims)", p.kappa)
+            for p in report.pairs]
+    if report.claims:
+        rows.append(Agreement(f"Krippendorff's alpha, all reviewers ({report.claims} claims)",
+                              report.alpha))
+    return rows
 
 
 def ledger_digest(articles: Sequence[ReportArticle]) -> str:
@@ -102,20 +129,21 @@ def ledger_digest(articles: Sequence[ReportArticle]) -> str:
 
 
 def _report_article(detail: ArticleDetail, claims: list[ClaimView],
-                    verdicts: dict[str, list[tuple[str, Verdict]]], events, names
-                    ) -> ReportArticle:
+                    verdicts: dict[str, list[tuple[str, Verdict]]], events, names,
+                    sources: dict[str, list[SourceView]]) -> ReportArticle:
     by_claim: dict[str, list] = {}
     for event in events:
         by_claim.setdefault(event.payload.get("claim"), []).append(event)
     report_claims = tuple(
-        _report_claim(c, verdicts.get(c.id, []), by_claim.get(c.id, []), names) for c in claims
+        _report_claim(c, verdicts.get(c.id, []), by_claim.get(c.id, []), names,
+                      sources.get(c.id, [])) for c in claims
     )
     return ReportArticle(detail.id, detail.title, detail.outlet, detail.author, detail.url,
                          detail.published, detail.retrieved[:10], detail.text, report_claims)
 
 
-def _report_claim(claim: ClaimView, verdicts: list[tuple[str, Verdict]], events, names
-                  ) -> ReportClaim:
+def _report_claim(claim: ClaimView, verdicts: list[tuple[str, Verdict]], events, names,
+                  sources: list[SourceView]) -> ReportClaim:
     per_reviewer = tuple(
         ReportVerdict(names.get(rid, "unknown reviewer"), v.status, v.reason, v.note)
         for rid, v in verdicts if v.status.is_reviewed
@@ -131,4 +159,6 @@ def _report_claim(claim: ClaimView, verdicts: list[tuple[str, Verdict]], events,
         status=agreed or claim.status, reason=claim.reason, note=claim.note,
         reviewers=tuple(v.reviewer for v in per_reviewer), verdicts=per_reviewer,
         consensus_state=state if per_reviewer else None, history=history,
+        sources=tuple(ReportSource(s.title or s.url or s.file or "Source", s.publisher,
+                                   s.url, s.stance, s.excerpt) for s in sources),
     )
