@@ -145,7 +145,8 @@ def test_importing_the_same_file_twice_gives_one_article(cli, news_files):
 
 
 def test_verify_prints_ok(cli, news_files):
-    assert _ok(cli("verify")).startswith("ok")  # an empty workspace
+    missing = cli("verify")  # no workspace yet: said plainly, and none is created
+    assert missing.returncode == 1 and b"import an article" in missing.stderr
     article = _json(cli("import", "--json", *news_files.values()))[0]["id"]
     claim = _json(cli("claims", "--json", article))[0]["id"]
     _ok(cli("mark", claim, "not-a-claim", "--reason", "Headline or heading"))

@@ -18,6 +18,9 @@ from claimledger.workspace import NotAWorkspace, SchemaTooNew, Workspace, Worksp
 
 __all__ = ["build_parser", "main"]
 
+#: Commands that may create the workspace file; every other one needs it to exist.
+CREATES_WORKSPACE = frozenset({"import", "identity", "sync"})
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=PROG, description="Claim Ledger for fact-checkers.")
@@ -46,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         from claimledger.ui.app import run_window
 
         return run_window(db, reviewer, screenshot=args.screenshot)
+    if args.command not in CREATES_WORKSPACE and not Path(db).exists():
+        return fail(f"No workspace at {db} yet; import an article to create it.")
     try:
         allow = True if args.allow_file_key else None
         with Workspace(db, reviewer, allow_file_key=allow) as ws:
