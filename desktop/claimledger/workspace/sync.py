@@ -74,6 +74,8 @@ class SyncVerbs:
                               exporter_name=self.reviewer_name)
         except OSError as error:
             raise WorkspaceError(f"Could not write {path}: {error.strerror or error}.") from None
+        except ValueError as error:  # an unsigned event or one whose author has no key
+            raise WorkspaceError(f"This workspace cannot be exported as it is: {error}.") from None
         return LedgerExport(path, len(events), len(cards))
 
     def sync_files(self, paths: Sequence[Path | str], *, accept_new_reviewers: bool = False,
