@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 
 import pytest
 from report_fixtures import HOSTILE_NOTE, make_article, make_report
@@ -113,9 +112,14 @@ def test_unwritable_folder_is_a_clear_error(tmp_path, monkeypatch):
     folder.mkdir()
     folder.chmod(0o500)
     if os.access(folder, os.W_OK):  # root ignores permissions: simulate the refusal
-        def refuse(*args, **kwargs):
-            raise PermissionError(13, "Permission denied")
-        monkeypatch.setattr(tempfile, "mkstemp", refuse)
+        real_open = os.open
+
+        def refuse(path, *args, **kwargs):
+            if str(path).startswith(str(folder)):
+                raise PermissionError(13, "Permission denied")
+            return real_open(path, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", refuse)
     try:
         with pytest.raises(ReportError, match="permission to write there"):
             build_pdf(make_report(), folder / "r.pdf")

@@ -17,8 +17,8 @@ from pathlib import Path
 import platformdirs
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from claimledger.atomic import atomic_write_bytes
 from claimledger.exchange import keys
-from claimledger.exchange.atomic import atomic_write_bytes
 from claimledger.exchange.errors import IdentityError
 from claimledger.exchange.keystore import KeyStore
 

@@ -22,8 +22,8 @@ import keyring
 import keyring.errors
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from claimledger.atomic import atomic_write_bytes
 from claimledger.exchange import keys
-from claimledger.exchange.atomic import atomic_write_bytes
 from claimledger.exchange.errors import InsecureKeyStorage, KeyStoreError
 
 SERVICE = "claim-ledger"
@@ -171,6 +171,10 @@ class KeyStore:
             )
         except KeyStoreError:
             raise
+        except keyring.errors.KeyringLocked:
+            raise KeyStoreError(
+                "The system keyring is locked; unlock it (log in to it) and try again."
+            ) from None
         except keyring.errors.KeyringError:
             return None
 

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from claimledger import __version__
+from claimledger.atomic import atomic_write
 from claimledger.domain.events import Event
 from claimledger.exchange import fields as F
-from claimledger.exchange.atomic import atomic_write
 from claimledger.exchange.errors import LedgerFileError
 
 FORMAT = F.FORMAT

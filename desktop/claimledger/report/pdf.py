@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +10,7 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
 
 import claimledger
+from claimledger.atomic import atomic_write
 
 from .article import article_flowables, legend, numbering
 from .cover import cover_flowables
@@ -142,42 +141,25 @@ def _article_section(article: ReportArticle, numbers: dict[str, int], tall: floa
 
 
 def _write_atomically(out_path: Path, write: Callable[[BinaryIO], int]) -> int:
+    """Build into a temp file beside the target and swap it in; any failure becomes a
+    ReportError that says what to do, and leaves an old report untouched."""
     folder = out_path.parent
     if out_path.is_dir():
         raise ReportError(f"Cannot save the report as {out_path}: that is a folder.")
-    tmp = _make_temp(folder, out_path.name)
+    if not folder.is_dir():
+        raise ReportError(f"Cannot save the report: the folder {folder} does not exist.")
     try:
-        with open(tmp, "wb") as fh:
-            pages = write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, _mode_for(out_path))
-        os.replace(tmp, out_path)
-    except BaseException as exc:
-        _unlink_quietly(tmp)
-        if isinstance(exc, ReportError | KeyboardInterrupt | SystemExit):
-            raise
-        if isinstance(exc, OSError):
-            raise ReportError(f"Cannot write the report to {out_path}: "
-                              f"{exc.strerror or exc}.") from exc
-        raise ReportError(f"The report could not be built: {exc}") from exc
-    _fsync_folder(folder)
-    return pages
-
-
-def _make_temp(folder: Path, name: str) -> Path:
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
-    except FileNotFoundError:
-        raise ReportError(f"Cannot save the report: the folder {folder} does not exist.") \
-            from None
+        return atomic_write(out_path, write, mode=_mode_for(out_path))
+    except (ReportError, KeyboardInterrupt, SystemExit):
+        raise
     except PermissionError:
         raise ReportError(f"Cannot save the report in {folder}: you do not have permission "
                           "to write there. Choose another folder.") from None
     except OSError as exc:
-        raise ReportError(f"Cannot save the report in {folder}: {exc.strerror}.") from exc
-    os.close(fd)
-    return Path(tmp)
+        raise ReportError(f"Cannot write the report to {out_path}: "
+                          f"{exc.strerror or exc}.") from exc
+    except Exception as exc:
+        raise ReportError(f"The report could not be built: {exc}") from exc
 
 
 def _mode_for(out_path: Path) -> int:
@@ -187,22 +169,3 @@ def _mode_for(out_path: Path) -> int:
     except OSError:
         return 0o644
 
-
-def _unlink_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from claimledger.atomic import write_atomically
+from claimledger.atomic import atomic_write_bytes
 from claimledger.domain.reasons import Reason, Taxonomy
 from claimledger.domain.status import Status
 from claimledger.resources import resource
@@ -45,7 +45,7 @@ class ReasonVerbs(WorkspaceBase):
     def export_reasons(self, path: Path | str) -> None:
         data = json.dumps(self.taxonomy.to_json(), ensure_ascii=False, indent=2) + "\n"
         try:
-            write_atomically(Path(path), data.encode("utf-8"))
+            atomic_write_bytes(Path(path), data.encode("utf-8"))
         except OSError as error:
             raise WorkspaceError(f"Could not write {path}: {error.strerror or error}.") from None
 
