@@ -1,6 +1,9 @@
+CREATE INDEX ix_claim_analysis_article ON claim_analysis (article_id);
 CREATE INDEX ix_claim_article_start ON claim (article_id, start);
+CREATE INDEX ix_claim_match_article ON claim_match (article_id);
 CREATE INDEX ix_event_article ON event (article_id);
 CREATE INDEX ix_event_claim ON event (claim_id);
+CREATE INDEX ix_match_token_article ON match_token (article_id);
 CREATE INDEX ix_source_claim ON source (claim_id);
 CREATE INDEX ix_verdict_reviewer ON verdict (reviewer_id, status);
 CREATE TABLE alembic_version (
@@ -21,6 +24,11 @@ CREATE TABLE article (
 	retired INTEGER NOT NULL,
 	PRIMARY KEY (id)
 );
+CREATE TABLE article_analysis (
+	article_id TEXT NOT NULL,
+	version INTEGER NOT NULL,
+	PRIMARY KEY (article_id)
+);
 CREATE TABLE claim (
 	id TEXT NOT NULL,
 	article_id TEXT NOT NULL,
@@ -35,7 +43,25 @@ CREATE TABLE claim (
 	CONSTRAINT uq_claim_span UNIQUE (article_id, start, "end"),
 	FOREIGN KEY(article_id) REFERENCES article (id)
 );
+CREATE TABLE claim_analysis (
+	claim_id TEXT NOT NULL,
+	article_id TEXT NOT NULL,
+	suggestion TEXT NOT NULL,
+	score REAL NOT NULL,
+	reasons TEXT NOT NULL,
+	numbers TEXT NOT NULL,
+	PRIMARY KEY (claim_id)
+);
 CREATE VIRTUAL TABLE claim_fts USING fts5(statement, notes, excerpts, tokenize = 'unicode61 remove_diacritics 2');
+CREATE TABLE claim_match (
+	claim_id TEXT NOT NULL,
+	other_claim_id TEXT NOT NULL,
+	article_id TEXT NOT NULL,
+	other_article_id TEXT NOT NULL,
+	similarity REAL NOT NULL,
+	linked INTEGER NOT NULL,
+	PRIMARY KEY (claim_id, other_claim_id)
+);
 CREATE TABLE consensus (
 	claim_id TEXT NOT NULL,
 	status TEXT NOT NULL,
@@ -45,6 +71,16 @@ CREATE TABLE consensus (
 	hlc TEXT NOT NULL,
 	author TEXT NOT NULL,
 	PRIMARY KEY (claim_id),
+	FOREIGN KEY(claim_id) REFERENCES claim (id)
+);
+CREATE TABLE dismissal (
+	claim_id TEXT NOT NULL,
+	reviewer_id TEXT NOT NULL,
+	dismissed INTEGER NOT NULL,
+	hlc TEXT NOT NULL,
+	author TEXT NOT NULL,
+	event_id TEXT NOT NULL,
+	PRIMARY KEY (claim_id, reviewer_id),
 	FOREIGN KEY(claim_id) REFERENCES claim (id)
 );
 CREATE TABLE event (
@@ -59,6 +95,13 @@ CREATE TABLE event (
 	signature TEXT,
 	PRIMARY KEY (seq),
 	UNIQUE (id)
+);
+CREATE TABLE match_token (
+	token TEXT NOT NULL,
+	claim_id TEXT NOT NULL,
+	article_id TEXT NOT NULL,
+	weight REAL NOT NULL,
+	PRIMARY KEY (token, claim_id)
 );
 CREATE TABLE reviewer (
 	id TEXT NOT NULL,

@@ -149,7 +149,7 @@ def _bench_import(folder: Path, label: str, size: int, seed: int, repeat: int) -
     path.write_text(body, encoding="utf-8")
     data = path.read_bytes()
     prepare_article(data, path.name)  # warm up the pipeline's lazy imports and caches
-    totals, prepares, raws, raws_fts = [], [], [], []
+    totals, prepares, raws, raws_fts, analyses = [], [], [], [], []
     for attempt in range(repeat):
         started = time.perf_counter()
         prepare_article(data, path.name)
@@ -157,9 +157,12 @@ def _bench_import(folder: Path, label: str, size: int, seed: int, repeat: int) -
         ws = _workspace(folder / f"import-{label}-{attempt}.sqlite")
         try:
             started = time.perf_counter()
-            report = ws.import_files([path])
+            report = ws.import_files([path], analyse=False)
             totals.append(time.perf_counter() - started)
             article_id = report.imported[0].id
+            started = time.perf_counter()
+            ws.analyse(article_id)  # what import_files(analyse=True), the default, adds
+            analyses.append(time.perf_counter() - started)
             with ws.db.read() as conn:
                 rows = [tuple(r) for r in conn.exec_driver_sql(
                     'SELECT id, article_id, start, "end", text, kind, role, origin, retired '
@@ -168,12 +171,15 @@ def _bench_import(folder: Path, label: str, size: int, seed: int, repeat: int) -
             ws.close()
         raws.append(_raw_executemany(folder, rows))
         raws_fts.append(_raw_executemany(folder, rows, fts=True))
-    total, prepare, raw, raw_fts = map(statistics.median, (totals, prepares, raws, raws_fts))
+    total, prepare, raw, raw_fts, analysed = map(statistics.median,
+                                                 (totals, prepares, raws, raws_fts, analyses))
     store = max(total - prepare, 1e-9)
     runs = f"median of {repeat}" if repeat > 1 else "one run"
     return [
         f"import {label} ({len(data) / 1024:,.0f} KB, {len(rows):,} statements; {runs}): "
-        f"{total:.3f} s via import_files (text pipeline {prepare:.3f} s, store ~{store:.3f} s)",
+        f"{total:.3f} s via import_files(analyse=False) (text pipeline {prepare:.3f} s, "
+        f"store ~{store:.3f} s); with analyse=True (the default) {total + analysed:.3f} s "
+        f"(assisted-review analysis {analysed:.3f} s, after the import's transaction)",
         f"  raw sqlite3 executemany of the same rows: {raw * 1000:.1f} ms "
         f"(with the FTS5 trigger: {raw_fts * 1000:.1f} ms); import_files / raw = "
         f"{total / raw:,.1f}x, store part / raw = {store / raw:,.1f}x, "

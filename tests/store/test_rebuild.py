@@ -50,6 +50,11 @@ def busy_workspace(open_workspace, article_files):
     ben.mark(first[1], "disputed")
     ben.undo()
     ben.settle(first[0], "disputed", reason="Contradicted by records")
+    declined = next(c.id for c in ana.claims(ids[0]) if "declined to comment" in c.text)
+    ben.dismiss(declined)
+    ben.undo()
+    ben.redo()
+    ana.accept(declined)
     return ana, ben
 
 
@@ -87,6 +92,7 @@ def test_rebuild_equals_the_live_tables(busy_workspace):
     assert all(len(rows) for rows in live.values())
     assert len(live["source"]) == 2
     assert len(live["consensus"]) == 1
+    assert len(live["dismissal"]) == 1
     if index is not None:
         assert len(index) == len(live["claim"])
         assert any("Ben disagrees." in row[2] for row in index)

@@ -78,16 +78,22 @@ def cmd_claims(ws: Workspace, args) -> None:
     claims = ws.claims(article_id)
     if args.json:
         verdicts, agreed = ws.verdicts(article_id), ws.consensus(article_id)
+        assist = ws.suggestions(article_id)
         none = {"status": None, "state": "none", "settled_by": None}
         print_json([{**c.as_json(),
                      "verdicts": [v.as_json() for v in verdicts.get(c.id, [])],
-                     "consensus": agreed[c.id].as_json() if c.id in agreed else none}
+                     "consensus": agreed[c.id].as_json() if c.id in agreed else none,
+                     **(assist[c.id].as_json() if c.id in assist else _NO_ASSIST)}
                     for c in claims])
         return
     for c in claims:
         extra = "".join(f"  [{x}]" for x in (c.reason, c.note) if x)
         print(f"{c.id[:12]}  {c.start:>6}-{c.end:<6}  {c.status.value:<11}  {c.kind:<11}  "
               f"{c.text}{extra}")
+
+
+_NO_ASSIST = {"suggestion": None, "checkworthiness": None, "numbers": [], "flags": [],
+              "dismissed": False, "accepted": False}
 
 
 def cmd_mark(ws: Workspace, args) -> None:

@@ -20,6 +20,8 @@ SOURCE_EDITED = "source.edited"
 SOURCE_RETIRED = "source.retired"
 CONSENSUS_SET = "consensus.set"
 REVIEWER_JOINED = "reviewer.joined"
+#: A reviewer dismissed the suggestion on a claim ({claim, dismissed}); undo sends false.
+SUGGESTION_DISMISSED = "suggestion.dismissed"
 
 KINDS = frozenset(
     {
@@ -33,6 +35,7 @@ KINDS = frozenset(
         SOURCE_RETIRED,
         CONSENSUS_SET,
         REVIEWER_JOINED,
+        SUGGESTION_DISMISSED,
     }
 )
 

@@ -41,7 +41,8 @@ def _describe(event: Event, previous: dict | None) -> str:
     p = event.payload
     prefix = "Undo: " if "undo_of" in p else "Redo: " if "redo_of" in p else ""
     if event.kind == ev.VERDICT_SET:
-        return prefix + _describe_verdict(p, previous)
+        accepted = "Accepted the suggestion: " if p.get("accepted_suggestion") else ""
+        return prefix + accepted + _describe_verdict(p, previous)
     describe = _DESCRIBERS.get(event.kind)
     return prefix + (describe(p) if describe else event.kind)
 
@@ -73,6 +74,8 @@ _DESCRIBERS = {
     ev.SOURCE_RETIRED: lambda p: "Retired a source" if p.get("retired", True)
     else "Restored a source",
     ev.CONSENSUS_SET: _describe_consensus,
+    ev.SUGGESTION_DISMISSED: lambda p: "Dismissed the suggestion" if p.get("dismissed", True)
+    else "Brought the suggestion back",
 }
 
 

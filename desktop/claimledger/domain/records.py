@@ -148,3 +148,49 @@ class SearchHit:
         row = asdict(self)
         row["snippet"] = self.marked_snippet()
         return row
+
+
+@dataclass(frozen=True)
+class ClaimAssist:
+    """What assisted review says about one statement; it never sets a verdict by itself.
+
+    ``suggestion`` is {status, reason, source_hint, markers, because} (status None: no
+    suggestion); ``flags`` name other claims whose figures clash with this one's:
+    [{"claim": other claim id, "explanation": ...}]. ``dismissed`` and ``accepted`` are
+    the current reviewer's.
+    """
+
+    claim_id: str
+    kind: str
+    suggestion: dict
+    checkworthiness: dict
+    numbers: list[dict]
+    flags: list[dict] = field(default_factory=list)
+    dismissed: bool = False
+    accepted: bool = False
+
+    @property
+    def has_suggestion(self) -> bool:
+        return self.suggestion.get("status") is not None
+
+    def as_json(self) -> dict:
+        return {"suggestion": self.suggestion, "checkworthiness": self.checkworthiness,
+                "numbers": self.numbers, "flags": self.flags, "dismissed": self.dismissed,
+                "accepted": self.accepted}
+
+
+@dataclass(frozen=True, slots=True)
+class MatchView:
+    """A claim of this article said again in another article (``linked``: the same claim;
+    otherwise only alike enough to offer the link)."""
+
+    claim_id: str
+    other_article_id: str
+    other_article_title: str
+    other_claim_id: str
+    other_text: str
+    similarity: float
+    linked: bool
+
+    def as_json(self) -> dict:
+        return asdict(self)

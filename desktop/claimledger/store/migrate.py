@@ -10,8 +10,9 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-HEAD = "0003_reviewer_keys_consensus"
-KNOWN = ("0001_initial", "0002_sources_search", "0003_reviewer_keys_consensus")
+HEAD = "0004_analysis"
+KNOWN = ("0001_initial", "0002_sources_search", "0003_reviewer_keys_consensus",
+         "0004_analysis")
 _SCRIPTS = Path(__file__).with_name("migrations")
 
 

@@ -157,6 +157,25 @@ def upsert_params(event: Event) -> dict:
             "hlc": event.hlc, "author": event.author}
 
 
+DISMISSAL_UPSERT = text(
+    """
+    INSERT INTO dismissal (claim_id, reviewer_id, dismissed, hlc, author, event_id)
+    VALUES (:claim, :reviewer, :dismissed, :hlc, :author, :event_id)
+    ON CONFLICT (claim_id, reviewer_id) DO UPDATE SET
+        dismissed = excluded.dismissed, hlc = excluded.hlc, author = excluded.author,
+        event_id = excluded.event_id
+    """ + _LWW_WHERE.format(table="dismissal")
+)
+
+
+def _suggestion_dismissed(conn: Connection, event: Event) -> None:
+    """Last writer wins per (claim, reviewer); the reviewer is the event's author."""
+    conn.execute(DISMISSAL_UPSERT, {
+        "claim": event.payload["claim"], "reviewer": event.author,
+        "dismissed": 1 if event.payload.get("dismissed", True) else 0,
+        "hlc": event.hlc, "author": event.author, "event_id": event.id})
+
+
 def _verdict_set(conn: Connection, event: Event) -> None:
     """Last writer wins per (claim, reviewer)."""
     conn.execute(VERDICT_UPSERT, upsert_params(event))
@@ -188,4 +207,5 @@ _HANDLERS: dict[str, Callable[[Connection, Event], Any]] = {
     ev.SOURCE_RETIRED: _source_changed,
     ev.REVIEWER_JOINED: _reviewer_joined,
     ev.CONSENSUS_SET: _consensus_set,
+    ev.SUGGESTION_DISMISSED: _suggestion_dismissed,
 }

@@ -6,7 +6,7 @@ Bulk writes and hot reads go through SQLAlchemy Core on these tables' `__table__
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import REAL, Column, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -122,6 +122,70 @@ class ConsensusRow(SQLModel, table=True):
     author: str = Field(sa_column=Column(Text, nullable=False))
 
 
+class DismissalRow(SQLModel, table=True):
+    """A reviewer dismissed (or took back dismissing) the suggestion on a claim; the last
+    suggestion.dismissed event wins per (claim, reviewer), as for verdicts."""
+
+    __tablename__ = "dismissal"
+    claim_id: str = Field(sa_column=Column(Text, ForeignKey("claim.id"), primary_key=True))
+    reviewer_id: str = Field(sa_column=Column(Text, primary_key=True))
+    dismissed: int = Field(sa_column=Column(Integer, nullable=False))
+    hlc: str = Field(sa_column=Column(Text, nullable=False))
+    author: str = Field(sa_column=Column(Text, nullable=False))
+    event_id: str = Field(sa_column=Column(Text, nullable=False))
+
+
+# --- derived data: analysis caches, rebuilt from the claims at will (not projections) ---
+
+
+class ClaimAnalysisRow(SQLModel, table=True):
+    """Suggestion, check-worthiness and figures of one claim (JSON), as the rules of
+    article_analysis.version computed them."""
+
+    __tablename__ = "claim_analysis"
+    __table_args__ = (Index("ix_claim_analysis_article", "article_id"),)
+    claim_id: str = Field(sa_column=Column(Text, primary_key=True))
+    article_id: str = Field(sa_column=Column(Text, nullable=False))
+    suggestion: str = Field(sa_column=Column(Text, nullable=False))
+    score: float = Field(sa_column=Column(REAL, nullable=False))
+    reasons: str = Field(sa_column=Column(Text, nullable=False))
+    numbers: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class ArticleAnalysisRow(SQLModel, table=True):
+    """Which articles are analysed, with which version of the rules."""
+
+    __tablename__ = "article_analysis"
+    article_id: str = Field(sa_column=Column(Text, primary_key=True))
+    version: int = Field(sa_column=Column(Integer, nullable=False))
+
+
+class ClaimMatchRow(SQLModel, table=True):
+    """The same claim in another article; every match is stored both ways."""
+
+    __tablename__ = "claim_match"
+    __table_args__ = (Index("ix_claim_match_article", "article_id"),)
+    claim_id: str = Field(sa_column=Column(Text, primary_key=True))
+    other_claim_id: str = Field(sa_column=Column(Text, primary_key=True))
+    article_id: str = Field(sa_column=Column(Text, nullable=False))
+    other_article_id: str = Field(sa_column=Column(Text, nullable=False))
+    similarity: float = Field(sa_column=Column(REAL, nullable=False))
+    linked: int = Field(sa_column=Column(Integer, nullable=False))
+
+
+class MatchTokenRow(SQLModel, table=True):
+    """The inverted index of claim matching: a token and a claim that has it. Tokens that
+    start with "#" name a group of figures that could clash (text.matching.clash_keys).
+    The primary key (token, claim_id) is the look-up by token."""
+
+    __tablename__ = "match_token"
+    __table_args__ = (Index("ix_match_token_article", "article_id"),)
+    token: str = Field(sa_column=Column(Text, primary_key=True))
+    claim_id: str = Field(sa_column=Column(Text, primary_key=True))
+    article_id: str = Field(sa_column=Column(Text, nullable=False))
+    weight: float = Field(sa_column=Column(REAL, nullable=False))
+
+
 event_t = EventRow.__table__
 reviewer_t = ReviewerRow.__table__
 article_t = ArticleRow.__table__
@@ -130,5 +194,10 @@ verdict_t = VerdictRow.__table__
 setting_t = SettingRow.__table__
 source_t = SourceRow.__table__
 consensus_t = ConsensusRow.__table__
+dismissal_t = DismissalRow.__table__
+claim_analysis_t = ClaimAnalysisRow.__table__
+article_analysis_t = ArticleAnalysisRow.__table__
+claim_match_t = ClaimMatchRow.__table__
+match_token_t = MatchTokenRow.__table__
 
-PROJECTIONS = (reviewer_t, article_t, claim_t, verdict_t, source_t, consensus_t)
+PROJECTIONS = (reviewer_t, article_t, claim_t, verdict_t, source_t, consensus_t, dismissal_t)

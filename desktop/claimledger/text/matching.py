@@ -22,10 +22,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
-from claimledger.text.numbers import NUMBER, is_not_a_quantity, number_value
+from claimledger.text.numbers import (
+    NUMBER,
+    Quantity,
+    counts_key,
+    is_not_a_quantity,
+    number_value,
+)
 from claimledger.text.rules import dateline
 
 #: Link two claims at or above this similarity.
@@ -199,6 +206,75 @@ def similarity(a: str, b: str) -> float:
     return _similarity(_features(a), _features(b))
 
 
+# --- for an index kept elsewhere (the workspace keeps its postings in SQLite) -----------
+
+#: What ``claim_features`` returns: opaque, compared with ``score``.
+Features = _Features
+#: Tokens looked up per claim (its rarest ones, plus every figure).
+RARE_TOKENS = 6
+#: Candidates scored per claim, those sharing most weight first.
+MAX_CANDIDATES = 40
+#: Weight of looked-up tokens a candidate must share (a figure counts 2, a word 1).
+MIN_SHARED = 2.0
+
+_K = TypeVar("_K")
+
+
+def claim_features(text: str) -> Features:
+    """A claim's matching features: its weighted tokens (``features.weights``), figures,
+    names and trigrams. Compute once per claim, compare many times with ``score``."""
+    return _features(text)
+
+
+def score(a: Features, b: Features, floor: float = 0.0) -> float:
+    """``similarity`` of two claims' features; 0.0 early when it cannot reach ``floor``."""
+    return _similarity(a, b, floor)
+
+
+def posting_limit(indexed_claims: int) -> int:
+    """Postings longer than this are too common to point at a paraphrase."""
+    return max(200, indexed_claims // 5)
+
+
+def lookup_tokens(features: Features, posting_sizes: Mapping[str, int],
+                  limit: int | None = None) -> list[str]:
+    """The tokens of a claim worth looking up in an inverted index.
+
+    ``posting_sizes`` says how many indexed claims carry each token (a token missing or
+    at 0 is in no posting). The claim's figures and its rarest words are chosen, then
+    those whose posting is longer than ``limit`` are dropped (see ``posting_limit``).
+    """
+    ranked = sorted(
+        (token for token in features.weights if posting_sizes.get(token, 0) > 0),
+        key=lambda token: (not token[0].isdigit(), posting_sizes[token]),
+    )
+    lookup = [t for t in ranked if t[0].isdigit()][:RARE_TOKENS]
+    lookup += [t for t in ranked if not t[0].isdigit()][:RARE_TOKENS]
+    if limit is None:
+        return lookup
+    return [t for t in lookup if posting_sizes[t] <= limit]
+
+
+def best_candidates(shared: Mapping[_K, float]) -> list[_K]:
+    """The candidates worth scoring, given the looked-up weight each one shares: at most
+    MAX_CANDIDATES, most shared first, none sharing less than MIN_SHARED."""
+    ranked = Counter(shared).most_common(MAX_CANDIDATES)
+    return [key for key, weight in ranked if weight >= MIN_SHARED]
+
+
+def clash_keys(quantities: Iterable[Quantity]) -> frozenset[str]:
+    """Keys of the groups ``find_clashes`` compares figures in (what they count, unit,
+    period), as strings starting with "#", so an index can find every stored claim whose
+    figures could clash with these."""
+    keys = set()
+    for quantity in quantities:
+        key = counts_key(quantity.counts)
+        if key is None or quantity.scope is None or quantity.unit == "percent":
+            continue
+        keys.add(f"#{key}|{quantity.unit or ''}|{quantity.scope}")
+    return frozenset(keys)
+
+
 @dataclass(frozen=True)
 class Match:
     claim_id: str
@@ -223,12 +299,9 @@ class MatchIndex:
     both ways; ``remove`` forgets an article and its matches.
     """
 
-    #: Tokens looked up per claim (its rarest ones, plus every figure).
-    RARE_TOKENS = 6
-    #: Candidates scored per claim, those sharing most weight first.
-    MAX_CANDIDATES = 40
-    #: Weight of looked-up tokens a candidate must share (a figure counts 2, a word 1).
-    MIN_SHARED = 2.0
+    RARE_TOKENS = RARE_TOKENS
+    MAX_CANDIDATES = MAX_CANDIDATES
+    MIN_SHARED = MIN_SHARED
 
     def __init__(self) -> None:
         self._claims: dict[str, list[_Claim]] = {}
@@ -303,25 +376,16 @@ class MatchIndex:
         if not weights:
             return []
         size = len(self._store) or 1
-        ranked = sorted(
-            (token for token in weights if token in self._postings),
-            key=lambda token: (not token[0].isdigit(), len(self._postings[token])),
-        )
-        lookup = [t for t in ranked if t[0].isdigit()][: self.RARE_TOKENS]
-        lookup += [t for t in ranked if not t[0].isdigit()][: self.RARE_TOKENS]
+        sizes = {token: len(self._postings[token]) for token in weights
+                 if token in self._postings}
         shared: Counter[int] = Counter()
-        limit = max(200, size // 5)
-        for token in lookup:
-            posting = self._postings[token]
-            if len(posting) > limit:
-                continue  # too common to point at a paraphrase
+        for token in lookup_tokens(entry.features, sizes, posting_limit(size)):
             weight = weights[token]
-            for key in posting:
+            for key in self._postings[token]:
                 shared[key] += weight
         out: list[tuple[float, _Claim]] = []
-        for key, weight in shared.most_common(self.MAX_CANDIDATES):
-            if weight < self.MIN_SHARED:
-                break  # a paraphrase shares a figure or two of the rarer words
+        # a paraphrase shares a figure or two of the rarer words
+        for key in best_candidates(shared):
             other = self._store[key]
             if other.article_id == entry.article_id and entry.article_id:
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -14,6 +15,8 @@ from claimledger.store import queries
 from claimledger.text import ArticleError, PreparedArticle, prepare_article, prepare_text
 from claimledger.workspace.base import WorkspaceBase
 from claimledger.workspace.errors import WorkspaceError
+
+_log = logging.getLogger(__name__)
 
 MAX_ARTICLE_BYTES = 25 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -39,11 +42,13 @@ class ImportReport:
 
 class ImportVerbs(WorkspaceBase):
     def import_files(self, paths: Sequence[Path | str], *, progress: Progress | None = None,
-                     all_or_nothing: bool = True) -> ImportReport:
+                     all_or_nothing: bool = True, analyse: bool = True) -> ImportReport:
         """Read, clean and segment each file, then store them.
 
         With all_or_nothing (the command line), one bad file stops everything before any
         write; otherwise (the window) good files import and failures are reported.
+        With analyse, the new articles are analysed for assisted review after the import
+        is committed (otherwise when first shown).
         """
         report = ImportReport()
         prepared: list[tuple[str, PreparedArticle]] = []
@@ -57,16 +62,36 @@ class ImportVerbs(WorkspaceBase):
                     raise WorkspaceError(f"{path}: {error}") from None
                 report.failures.append((str(path), str(error)))
         report.imported = self._store_prepared(prepared)
+        if analyse:
+            self._analyse_imported(report.imported)
         if progress:
             progress(len(paths), len(paths), "")
         return report
 
-    def import_text(self, text: str, title: str | None = None) -> ImportedArticle:
+    def import_text(self, text: str, title: str | None = None, *,
+                    analyse: bool = True) -> ImportedArticle:
         try:
             article = prepare_text(text, title.strip() if title and title.strip() else None)
         except ArticleError as error:
             raise WorkspaceError(str(error)) from None
-        return self._store_prepared([(None, article)])[0]
+        imported = self._store_prepared([(None, article)])
+        if analyse:
+            self._analyse_imported(imported)
+        return imported[0]
+
+    def _analyse_imported(self, imported: list[ImportedArticle]) -> None:
+        """Analyse new articles (AssistVerbs.analyse) after the import's transaction. The
+        analysis is a cache: if it fails, the import still stands and the article is
+        analysed when it is first shown."""
+        analyse = getattr(self, "analyse", None)
+        if analyse is None:
+            return
+        for item in imported:
+            if item.created:
+                try:
+                    analyse(item.id)
+                except Exception:  # a derived cache must never fail a committed import
+                    _log.exception("analysis of article %s failed", item.id)
 
     def _store_prepared(self, prepared: list[tuple[str | None, PreparedArticle]]
                         ) -> list[ImportedArticle]:

@@ -1,0 +1,348 @@
+"""Assisted review: suggestions the reviewer accepts or dismisses, matches across articles,
+clashing figures, and cutting a pasted page tail.
+
+A suggestion never sets a verdict by itself: ``accept`` marks the claim with it (a
+verdict.set event, undoable like any mark) and ``dismiss`` records a
+suggestion.dismissed event. The analysis behind them (suggestions, check-worthiness,
+figures, matches) is derived data, cached in the store and recomputed when
+ANALYSIS_VERSION changes or an article gains claims; it is made lazily by the read verbs
+here and right after an import.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import fields
+
+from claimledger.domain import events as ev
+from claimledger.domain.records import Changes, ClaimAssist, MatchView, Verdict
+from claimledger.domain.status import Status
+from claimledger.store import analysis
+from claimledger.text import SUGGEST, Quantity, checkworthiness, extract_numbers, find_clashes
+from claimledger.text.matching import (
+    LINK,
+    Features,
+    best_candidates,
+    claim_features,
+    clash_keys,
+    lookup_tokens,
+    posting_limit,
+    score,
+)
+from claimledger.text.model import CLAIM, OUTSIDE_BODY
+from claimledger.text.suggest import suggest_all
+from claimledger.workspace.claims import ClaimVerbs
+from claimledger.workspace.errors import NotFound, WorkspaceError
+from claimledger.workspace.reviewing import ReviewVerbs
+from claimledger.workspace.undo import UndoStep
+
+#: The version of the rules behind the cached analysis; bump it when text/ changes what
+#: suggest_all, checkworthiness, extract_numbers or matching return, and every article
+#: is analysed again when next shown.
+ANALYSIS_VERSION = 1
+
+NO_SUGGESTION_TO_ACCEPT = "There is no suggestion to accept for this statement."
+NO_SUGGESTION_TO_DISMISS = "There is no suggestion to dismiss for this statement."
+NO_TAIL = "This article has no page tail to cut."
+
+# progress(done, total) -> False to stop
+Progress = Callable[[int, int], bool]
+
+
+class AssistVerbs(ReviewVerbs, ClaimVerbs):
+    # --- analysis -----------------------------------------------------------------------
+
+    def analyse(self, article_id: str) -> None:
+        """Analyse the article if it is not analysed by these rules yet (idempotent).
+
+        Its claims get their suggestion, check-worthiness and figures; then they are
+        matched against every analysed article through the stored index (only this
+        article's tokens are looked up), and the matches are saved both ways.
+        """
+        if getattr(self, "read_only", False):
+            return  # a read-only workspace keeps the analysis it has (suggestions() copes)
+        with self._analysis_lock():
+            for _attempt in range(3):
+                with self.db.read() as conn:
+                    if not analysis.article_exists(conn, article_id):
+                        raise NotFound(f"No article with id {article_id}.")
+                    if analysis.is_current(conn, article_id, ANALYSIS_VERSION):
+                        return
+                    seen = analysis.generation(conn)
+                    claims = analysis.live_claims(conn, article_id)
+                    analyses = analyse_claims(claims)
+                    tokens, matches = _match(conn, article_id, claims, analyses)
+                with self.db.write() as conn:
+                    if analysis.is_current(conn, article_id, ANALYSIS_VERSION):
+                        return
+                    if analysis.generation(conn) != seen:
+                        continue  # another process analysed an article meanwhile: again
+                    analysis.save_article(conn, article_id, ANALYSIS_VERSION, analyses,
+                                          tokens, matches)
+                    return
+            with self.db.write() as conn:  # still racing: match under the write lock
+                claims = analysis.live_claims(conn, article_id)
+                analyses = analyse_claims(claims)
+                tokens, matches = _match(conn, article_id, claims, analyses)
+                analysis.save_article(conn, article_id, ANALYSIS_VERSION, analyses, tokens,
+                                      matches)
+
+    def analyse_pending(self, progress: Progress | None = None) -> int:
+        """Analyse every live article that is not analysed by these rules (for instance
+        after an upgrade); returns how many were. Slow on a large old workspace: the
+        window runs it off the GUI thread."""
+        with self.db.read() as conn:
+            pending = analysis.pending_articles(conn, ANALYSIS_VERSION)
+        for done, article_id in enumerate(pending):
+            if progress and not progress(done, len(pending)):
+                return done
+            self.analyse(article_id)
+        return len(pending)
+
+    def _analysis_lock(self) -> threading.Lock:
+        lock = getattr(self, "_assist_lock", None)
+        if lock is None:
+            with self._lock:
+                lock = getattr(self, "_assist_lock", None)
+                if lock is None:
+                    lock = self._assist_lock = threading.Lock()
+        return lock
+
+    # --- reading ------------------------------------------------------------------------
+
+    def suggestions(self, article_id: str) -> dict[str, ClaimAssist]:
+        """Per live claim of the article: its suggestion, check-worthiness, figures, the
+        claims (here or in other articles) whose figures clash with its own, and whether
+        this reviewer dismissed or accepted the suggestion."""
+        self.analyse(article_id)
+        with self.db.read() as conn:
+            claims = analysis.live_claims(conn, article_id)
+            if analysis.is_current(conn, article_id, ANALYSIS_VERSION):
+                found = analysis.analyses_of_article(conn, article_id)
+            else:  # read-only, so not saved: computed for this call
+                found = {a.claim_id: a for a in analyse_claims(claims)}
+            dismissed = analysis.dismissed_claims(conn, article_id, self.reviewer_id)
+            accepted = analysis.accepted_claims(conn, article_id, self.reviewer_id)
+            mine = [(c.id, c.text, _quantities(found[c.id].numbers)) for c in claims
+                    if c.kind == CLAIM and c.id in found and found[c.id].numbers]
+            keys = frozenset().union(*(clash_keys(q) for _id, _text, q in mine))
+            others = (analysis.claims_for_tokens(conn, keys, exclude_article=article_id)
+                      if keys else [])
+        flags = _flags(mine, [(cid, text, _quantities(numbers))
+                              for cid, _article, text, numbers in others])
+        out: dict[str, ClaimAssist] = {}
+        for claim in claims:
+            row = found.get(claim.id)
+            if row is None:  # retired and restored meanwhile; shown on the next read
+                continue
+            out[claim.id] = ClaimAssist(
+                claim_id=claim.id, kind=claim.kind, suggestion=row.suggestion,
+                checkworthiness={"score": row.score, "reasons": row.reasons},
+                numbers=row.numbers, flags=flags.get(claim.id, []),
+                dismissed=claim.id in dismissed, accepted=claim.id in accepted,
+            )
+        return out
+
+    def matches(self, article_id: str) -> list[MatchView]:
+        """The article's claims said again in other articles (linked: the same claim;
+        otherwise alike enough to offer the link), best first."""
+        with self.db.read() as conn:
+            if not analysis.article_exists(conn, article_id):
+                raise NotFound(f"No article with id {article_id}.")
+        self.analyse(article_id)
+        self.analyse_pending()
+        with self.db.read() as conn:
+            return analysis.matches_of_article(conn, article_id)
+
+    # --- writing ------------------------------------------------------------------------
+
+    def accept(self, claim_id: str) -> Changes:
+        """Mark the claim with its suggestion's status and reason (undoable, like mark)."""
+        found = self._suggestion_of(claim_id)
+        if found.suggestion.get("status") is None:
+            raise WorkspaceError(NO_SUGGESTION_TO_ACCEPT)
+        status = Status.parse(found.suggestion["status"])
+        label = "Accept suggestion"
+        with self.db.write() as conn:
+            view = self._live_claim(conn, claim_id)
+            before = Verdict(view.status, view.reason, view.note)
+            after = self._validated(Verdict(status, found.suggestion.get("reason"), view.note))
+            if after == before:
+                return Changes()
+            forward = _verdict_payload(claim_id, after, accepted=True)
+            event = self._event(ev.VERDICT_SET, forward)
+            self._append(conn, [event])
+        changes = Changes(label, articles=frozenset({view.article_id}),
+                          claims=frozenset({claim_id}), library=True)
+        return self._record(UndoStep(
+            label, changes,
+            reverse=[(ev.VERDICT_SET, _verdict_payload(claim_id, before))],
+            again=[(ev.VERDICT_SET, forward)],
+            first_event=event.id,
+        ))
+
+    def dismiss(self, claim_id: str) -> Changes:
+        """Record that this reviewer dismissed the claim's suggestion (undoable)."""
+        found = self._suggestion_of(claim_id)
+        if found.suggestion.get("status") is None:
+            raise WorkspaceError(NO_SUGGESTION_TO_DISMISS)
+        label = "Dismiss suggestion"
+        with self.db.write() as conn:
+            article_id = self._live_claim(conn, claim_id).article_id
+            if analysis.is_dismissed(conn, claim_id, self.reviewer_id):
+                return Changes()
+            event = self._event(ev.SUGGESTION_DISMISSED, {"claim": claim_id, "dismissed": True})
+            self._append(conn, [event])
+        changes = Changes(label, articles=frozenset({article_id}), claims=frozenset({claim_id}))
+        return self._record(UndoStep(
+            label, changes,
+            reverse=[(ev.SUGGESTION_DISMISSED, {"claim": claim_id, "dismissed": False})],
+            again=[(ev.SUGGESTION_DISMISSED, {"claim": claim_id, "dismissed": True})],
+            first_event=event.id,
+        ))
+
+    def cut_tail(self, article_id: str) -> Changes:
+        """Retire every live statement of the page tail (outside the article body), as
+        one undo step."""
+        with self.db.read() as conn:
+            if not analysis.article_exists(conn, article_id):
+                raise NotFound(f"No article with id {article_id}.")
+            tail = [c.id for c in analysis.live_claims(conn, article_id)
+                    if c.kind == OUTSIDE_BODY]
+        if not tail:
+            raise WorkspaceError(NO_TAIL)
+        return self._apply_step(
+            "Cut page tail", article_id, set(tail),
+            [(ev.CLAIM_RETIRED, {"claim": c, "retired": True}) for c in tail],
+            [(ev.CLAIM_RETIRED, {"claim": c, "retired": False}) for c in tail],
+        )
+
+    def _suggestion_of(self, claim_id: str) -> ClaimAssist:
+        with self.db.read() as conn:
+            where = analysis.claim_article(conn, claim_id)
+        if where is None:
+            raise NotFound(f"No claim with id {claim_id}.")
+        if not where[1]:
+            raise WorkspaceError("That claim has been retired; restore it before reviewing it.")
+        found = self.suggestions(where[0]).get(claim_id)
+        if found is None:
+            raise WorkspaceError("That claim has been retired; restore it before reviewing it.")
+        return found
+
+
+# --- pure helpers ---------------------------------------------------------------------------
+
+
+def _verdict_payload(claim_id: str, verdict: Verdict, *, accepted: bool = False) -> dict:
+    payload = {"claim": claim_id, "status": verdict.status.value, "reason": verdict.reason,
+               "note": verdict.note}
+    if accepted:
+        payload["accepted_suggestion"] = True
+    return payload
+
+
+def analyse_claims(claims: list[analysis.LiveClaim]) -> list[analysis.Analysis]:
+    found = suggest_all([(c.text, c.kind, c.role) for c in claims])
+    out = []
+    for claim, suggestion in zip(claims, found, strict=True):
+        quantities = extract_numbers(claim.text)
+        worth = checkworthiness(claim.text, claim.kind, claim.role, suggestion=suggestion,
+                                quantities=quantities)
+        out.append(analysis.Analysis(claim.id, suggestion.as_json(), worth.score,
+                                     list(worth.reasons), [_quantity_json(q) for q in quantities]))
+    return out
+
+
+_QUANTITY_FIELDS = tuple(f.name for f in fields(Quantity))
+
+
+def _quantity_json(quantity: Quantity) -> dict:
+    return {name: getattr(quantity, name) for name in _QUANTITY_FIELDS}  # asdict is slower
+
+
+def _quantities(numbers: list[dict]) -> list[Quantity]:
+    return [Quantity(**n) for n in numbers]
+
+
+def index_entries(claims: list[analysis.LiveClaim], analyses: list[analysis.Analysis]
+                  ) -> tuple[dict[str, Features], list[tuple[str, str, float]]]:
+    """The matching features of an article's claims and its index entries (token, claim
+    id, weight).
+
+    Only claims (not headings, captions, duplicates or the page tail) are indexed: their
+    tokens, and the groups their figures could clash in (weight 0).
+    """
+    features = {c.id: claim_features(c.text) for c in claims if c.kind == CLAIM}
+    features = {cid: f for cid, f in features.items() if f.weights}
+    tokens = [(token, cid, weight) for cid, f in features.items()
+              for token, weight in f.weights.items()]
+    for claim, found in zip(claims, analyses, strict=True):
+        if claim.kind == CLAIM and found.numbers:
+            tokens += [(key, claim.id, 0.0) for key in clash_keys(_quantities(found.numbers))]
+    return features, tokens
+
+
+def _match(conn, article_id: str, claims: list[analysis.LiveClaim],
+           analyses: list[analysis.Analysis],
+           ) -> tuple[list[tuple[str, str, float]], list[tuple[str, str, str, float, bool]]]:
+    """The article's index entries and its matches with claims of other articles, found
+    by looking up only this article's tokens in the stored index."""
+    features, tokens = index_entries(claims, analyses)
+    if not features:
+        return tokens, []
+    wanted = {token for f in features.values() for token in f.weights}
+    sizes = analysis.posting_sizes(conn, wanted, exclude_article=article_id)
+    if not sizes:
+        return tokens, []
+    limit = posting_limit(analysis.indexed_claims(conn))
+    lookups = {cid: lookup_tokens(f, sizes, limit) for cid, f in features.items()}
+    posted = analysis.postings(conn, {t for ts in lookups.values() for t in ts},
+                               exclude_article=article_id)
+    candidates: dict[str, list[str]] = {}
+    for cid, looked_up in lookups.items():
+        shared: Counter[str] = Counter()
+        weights = features[cid].weights
+        for token in looked_up:
+            for other in posted.get(token, ()):
+                shared[other] += weights[token]
+        candidates[cid] = best_candidates(shared)
+    texts = analysis.live_texts(conn, {o for found in candidates.values() for o in found})
+    others: dict[str, Features] = {}
+    matches = []
+    for cid, found in candidates.items():
+        mine = features[cid]
+        for other in found:
+            if other not in texts:
+                continue
+            theirs = others.get(other)
+            if theirs is None:
+                theirs = others[other] = claim_features(texts[other][1])
+            # in claim id order: a score may differ a little from one side to the other,
+            # and the stored match must not depend on which article came first
+            similarity = (score(mine, theirs, SUGGEST) if cid < other
+                          else score(theirs, mine, SUGGEST))
+            if similarity >= SUGGEST:
+                matches.append((cid, texts[other][0], other, similarity, similarity >= LINK))
+    return tokens, matches
+
+
+def _flags(mine: list[tuple[str, str, list[Quantity]]],
+           others: list[tuple[str, str, list[Quantity]]]) -> dict[str, list[dict]]:
+    """{claim id of this article: [{"claim": other id, "explanation": ...}]}."""
+    if not mine:
+        return {}
+    items = mine + others
+    ours = {cid for cid, _text, _q in mine}
+    by_id = {item[0]: item for item in items}
+    flags: dict[str, list[dict]] = {}
+    for clash in find_clashes(items):
+        a, b = clash.claim_id, clash.other_claim_id
+        if a in ours:
+            flags.setdefault(a, []).append({"claim": b, "explanation": clash.explanation})
+        if b in ours:
+            turned = find_clashes([by_id[b], by_id[a]])
+            explanation = turned[0].explanation if turned else clash.explanation
+            flags.setdefault(b, []).append({"claim": a, "explanation": explanation})
+    return flags
