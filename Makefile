@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PY := $(BIN)/python
 
-.PHONY: run test test-keyring lint bench schema screenshot clean
+.PHONY: run test test-keyring lint bench schema screenshot clean package install-desktop icons
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,37 @@ bench: $(STAMP)
 schema: $(STAMP)
 	$(PY) -m claimledger.store.schema_dump > schema/schema.sql
 	$(PY) -m claimledger.exchange.schema > schema/ledger-file.v1.schema.json
+
+# The one-folder app in dist/claim-ledger/ (PyInstaller); CI runs its --self-test.
+# `make test` does not depend on it.
+package: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,package]'
+	$(BIN)/pyinstaller --noconfirm --clean packaging/claim-ledger.spec
+	@echo "built dist/claim-ledger/; check it with: dist/claim-ledger/claim-ledger --self-test"
+
+# Re-render packaging/icons/hicolor/*/apps/claim-ledger.png from the SVG (committed).
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/render_icons.py
+
+# The launcher, icons, MIME type and AppStream metadata for the current user
+# (~/.local/share). Exec=claim-ledger: put dist/claim-ledger on PATH or use pip's script.
+DATA_HOME ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
+install-desktop:
+	install -d $(DATA_HOME)/applications $(DATA_HOME)/mime/packages $(DATA_HOME)/metainfo \
+	  $(DATA_HOME)/icons/hicolor/scalable/apps
+	install -m 644 packaging/claim-ledger.desktop $(DATA_HOME)/applications/
+	install -m 644 packaging/claim-ledger-mime.xml $(DATA_HOME)/mime/packages/
+	install -m 644 packaging/io.github.claimledger.ClaimLedger.metainfo.xml $(DATA_HOME)/metainfo/
+	install -m 644 resources/icons/claim-ledger.svg $(DATA_HOME)/icons/hicolor/scalable/apps/
+	for size in 16 32 48 64 128 256; do \
+	  install -d $(DATA_HOME)/icons/hicolor/$${size}x$${size}/apps && \
+	  install -m 644 packaging/icons/hicolor/$${size}x$${size}/apps/claim-ledger.png \
+	    $(DATA_HOME)/icons/hicolor/$${size}x$${size}/apps/; \
+	done
+	-update-mime-database $(DATA_HOME)/mime >/dev/null 2>&1
+	-update-desktop-database $(DATA_HOME)/applications >/dev/null 2>&1
+	-gtk-update-icon-cache -q -t $(DATA_HOME)/icons/hicolor >/dev/null 2>&1
+	@echo "installed the launcher, icons, MIME type and metainfo into $(DATA_HOME)"
 
 screenshot: $(STAMP)
 	$(BIN)/claim-ledger --screenshot docs-screenshot.png

@@ -13,6 +13,7 @@ from claimledger.domain.ids import article_id_for
 from claimledger.text import prepare_article
 
 ERROR_PREFIX = "claim-ledger: error: "
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "grain-export-figures.txt"
 
 
 @pytest.fixture(scope="module")
@@ -201,15 +202,19 @@ def test_usage_errors_exit_2_and_change_nothing(cli, populated, fingerprint, arg
     assert fingerprint(cli.db) == before
 
 
-def test_a_workspace_from_a_newer_version_is_refused(cli, populated, fingerprint):
+def test_a_workspace_from_a_newer_version_is_read_only(cli, populated, fingerprint):
     conn = sqlite3.connect(cli.db)
     with conn:
         conn.execute("UPDATE alembic_version SET version_num = '0099_future'")
     conn.close()
     before = fingerprint(cli.db)
-    for args in (["articles"], ["verify"], ["mark", populated["claims"][0], "sourced"]):
+    for args in (["articles"], ["verify"], ["claims", populated["articles"][0]]):
+        result = cli(*args)
+        assert result.returncode == 0, (args, result.stderr.decode())
+        assert fingerprint(cli.db) == before, args
+    for args in (["mark", populated["claims"][0], "sourced"], ["import", str(SAMPLE)]):
         message = _assert_refused(cli(*args), before, fingerprint(cli.db), args)
-        assert "newer version" in message
+        assert "newer version" in message and "read-only" in message
 
 
 def test_a_file_that_is_not_a_workspace_is_refused(cli_on, tmp_path):

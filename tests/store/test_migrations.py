@@ -88,11 +88,15 @@ def test_a_workspace_from_a_newer_version_is_refused(tmp_path):
     assert _version(path) == "0042_from_the_future"  # not touched, not "downgraded"
 
 
-def test_the_workspace_refuses_it_too(tmp_path):
-    from claimledger.workspace import Workspace
+def test_the_workspace_opens_it_read_only(tmp_path):
+    from claimledger.workspace import Workspace, WorkspaceError
 
     path = tmp_path / "newer.sqlite"
     _make_too_new(path)
-    with pytest.raises(SchemaTooNew):
-        Workspace(path, "Ana")
+    with Workspace(path, "Ana") as ws:
+        assert ws.read_only
+        assert "newer version of Claim Ledger" in ws.read_only_reason
+        assert ws.articles() == []
+        with pytest.raises(WorkspaceError, match="read-only"):
+            ws.import_text("The council met on Tuesday. It voted 6-3.", "Council")
     assert _version(path) == "0042_from_the_future"

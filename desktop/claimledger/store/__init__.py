@@ -1,6 +1,8 @@
 """Persistence: sqlmodel tables, the engine and its pragmas, migrations, the event log and
 its projections. The only package that speaks SQL."""
 
-from claimledger.store.database import Database, NotAWorkspace, SchemaTooNew
+from claimledger.store.backup import BackupError, BackupInfo
+from claimledger.store.database import Database, NotAWorkspace, ReadOnlyDatabase, SchemaTooNew
 
-__all__ = ["Database", "NotAWorkspace", "SchemaTooNew"]
+__all__ = ["BackupError", "BackupInfo", "Database", "NotAWorkspace", "ReadOnlyDatabase",
+           "SchemaTooNew"]

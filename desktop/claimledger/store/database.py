@@ -6,14 +6,16 @@ a plain deferred transaction. WAL lets the window read while an import writes.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
+from sqlalchemy.pool import QueuePool, StaticPool
 
-from claimledger.store import migrate
+from claimledger.store import backup, migrate
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -26,29 +28,63 @@ class NotAWorkspace(RuntimeError):
     """The file is not a SQLite database, or not one of ours."""
 
 
+class ReadOnlyDatabase(RuntimeError):
+    """A write was asked of a database opened read-only."""
+
+
 class Database:
-    def __init__(self, path: Path) -> None:
+    """One workspace file. An older schema is backed up (store/backup.py) and migrated.
+
+    A schema newer than this code raises SchemaTooNew, unless `allow_newer`: then the
+    file is opened read-only (`read_only`, with `read_only_reason` in words) and writes
+    raise ReadOnlyDatabase. `read_only=True` opens any workspace read-only.
+    """
+
+    def __init__(self, path: Path, *, read_only: bool = False,
+                 allow_newer: bool = False) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine = _make_engine(self.path)
+        self.read_only = read_only
+        self.read_only_reason: str | None = (f"{self.path.name} is open read-only."
+                                             if read_only else None)
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        # an existing file is looked at read-only first, so a newer one is never touched
+        self.engine = _make_engine(self.path, read_only or self.path.exists())
         try:
             with self.engine.connect() as conn:
                 state = migrate.state(conn)
+                version = _revision(conn) if state in ("older", "newer") else None
         except DatabaseError:
             self.engine.dispose()
             raise NotAWorkspace(f"{self.path} is not a Claim Ledger workspace.") from None
         if state == "newer":
-            self.engine.dispose()
-            raise SchemaTooNew(
-                f"{self.path} was written by a newer version of Claim Ledger; "
-                "update the app to open it."
-            )
+            too_new = (f"{self.path} was written by a newer version of Claim Ledger "
+                       f"(schema {version})")
+            if not allow_newer and not read_only:
+                self.engine.dispose()
+                raise SchemaTooNew(f"{too_new}; update the app to open it.")
+            self.read_only = True
+            self.read_only_reason = (f"{too_new}, so it is open read-only; update the app "
+                                     "to change it.")
+            return
+        if read_only:
+            return
+        self.engine.dispose()
+        self.engine = _make_engine(self.path, False)
+        if state == "older":  # a brand-new (empty) file has nothing to lose
+            try:
+                backup.make_backup(self.path, f"before-upgrade-from-{version[:4]}")
+            except backup.BackupError:
+                self.engine.dispose()
+                raise
         if state != "current":
             migrate.upgrade(self.engine)
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """One IMMEDIATE transaction: committed on success, rolled back on any error."""
+        if self.read_only:
+            raise ReadOnlyDatabase(self.read_only_reason)
         with self.engine.connect() as conn:
             conn.info["begin"] = "BEGIN IMMEDIATE"
             with conn.begin():
@@ -56,7 +92,12 @@ class Database:
 
     @contextmanager
     def rollback_only(self) -> Iterator[Connection]:
-        """A write transaction that is always rolled back: for checks that replay."""
+        """A write transaction that is always rolled back: for checks that replay. On a
+        read-only database it runs on a private in-memory copy."""
+        if self.read_only:
+            with _memory_copy(self.path) as conn:
+                yield conn
+            return
         with self.engine.connect() as conn:
             conn.info["begin"] = "BEGIN IMMEDIATE"
             trans = conn.begin()
@@ -75,14 +116,50 @@ class Database:
         self.engine.dispose()
 
 
-def _make_engine(path: Path) -> Engine:
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-    )
-    event.listen(engine, "connect", _on_connect)
+def _make_engine(path: Path, read_only: bool = False) -> Engine:
+    if read_only:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        engine = create_engine("sqlite://", poolclass=QueuePool, creator=lambda: sqlite3.connect(
+            uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000))
+    else:
+        engine = create_engine(f"sqlite:///{path}", connect_args={
+            "check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _on_connect_read_only if read_only else _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+@contextmanager
+def _memory_copy(path: Path) -> Iterator[Connection]:
+    """A write transaction on an in-memory copy of the file, thrown away afterwards."""
+    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    memory = sqlite3.connect(":memory:", check_same_thread=False)
+    try:
+        source.backup(memory)
+    finally:
+        source.close()
+    engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
+    event.listen(engine, "connect", _on_connect_read_only)
+    event.listen(engine, "begin", _on_begin)
+    try:
+        with engine.connect() as conn:
+            with conn.begin():
+                yield conn
+    finally:
+        engine.dispose()
+        memory.close()
+
+
+def _on_connect_read_only(dbapi_conn, _record) -> None:
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.close()
+
+
+def _revision(conn: Connection) -> str:
+    return str(conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar())
 
 
 def _on_connect(dbapi_conn, _record) -> None:

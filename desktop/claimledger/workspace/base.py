@@ -21,7 +21,7 @@ from claimledger.exchange import keys
 from claimledger.exchange.errors import IdentityError, KeyStoreError
 from claimledger.exchange.identity import Identity, IdentityStore
 from claimledger.exchange.keystore import KeyStore, allow_file_key_from_env
-from claimledger.store import Database, log, queries
+from claimledger.store import BackupError, Database, log, queries
 from claimledger.workspace.errors import WorkspaceError
 
 
@@ -32,7 +32,11 @@ class WorkspaceBase:
         if not name:
             raise WorkspaceError("The reviewer needs a name.")
         self.path = Path(path)
-        self.db = Database(self.path)
+        try:
+            self.db = _Guarded(Database(self.path, allow_newer=True))
+        except BackupError as error:
+            raise WorkspaceError(f"{error} The workspace was not upgraded; free some space "
+                                 "or make its folder writable, then open it again.") from None
         self.reviewer_name = name
         self._identities = IdentityStore(config_dir)
         self._allow_file_key = (allow_file_key_from_env() if allow_file_key is None
@@ -49,6 +53,16 @@ class WorkspaceBase:
 
     def close(self) -> None:
         self.db.close()
+
+    @property
+    def read_only(self) -> bool:
+        """True when the workspace can be read but not changed (a newer app's schema)."""
+        return self.db.read_only
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why it is read-only, in one sentence; every writing verb raises it."""
+        return self.db.read_only_reason
 
     def __enter__(self):
         return self
@@ -93,6 +107,7 @@ class WorkspaceBase:
 
     def _append(self, conn: Connection, events: list[Event]) -> list[Event]:
         """Sign and append this reviewer's events, joining the workspace on the first."""
+        self.db.refuse_if_read_only()
         self.unlock()
         self._ensure_joined(conn)
         return log.append(conn, [keys.sign_event(e, self._private_key) for e in events])
@@ -103,3 +118,22 @@ class WorkspaceBase:
         joined = self._event(ev.REVIEWER_JOINED, {"name": self.reviewer_name,
                                                   "public_key": self._identity.public_key})
         log.append(conn, [keys.sign_event(joined, self._private_key)])
+
+
+class _Guarded:
+    """The workspace's database: reads pass through; on a read-only workspace every
+    write raises WorkspaceError with the reason, so each writing verb refuses in words."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def __getattr__(self, name: str):
+        return getattr(self._db, name)
+
+    def refuse_if_read_only(self) -> None:
+        if self._db.read_only:
+            raise WorkspaceError(self._db.read_only_reason)
+
+    def write(self):
+        self.refuse_if_read_only()
+        return self._db.write()

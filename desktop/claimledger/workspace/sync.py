@@ -17,6 +17,7 @@ from claimledger.exchange.errors import LedgerFileError, TrustError
 from claimledger.exchange.ledgerfile import ReviewerCard, read_ledger_file, write_ledger_file
 from claimledger.exchange.trust import check_events
 from claimledger.store import log, queries
+from claimledger.workspace.backups import take_backup
 from claimledger.workspace.errors import WorkspaceError
 
 MAX_SKEW_MS = 10 * 60 * 1000
@@ -104,6 +105,8 @@ class SyncVerbs:
         if trust and not accept:
             raise UnknownReviewers(path, trust)
         _check_join_keys(ledger, fresh)
+        if fresh:  # the state before the merge, so a bad merge can be undone
+            take_backup(self, "before-sync")
         try:
             with self.db.write() as conn:
                 added = log.merge(conn, fresh)

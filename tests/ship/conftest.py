@@ -1,0 +1,6 @@
+"""Ship tests: the helpers module sits beside them."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
