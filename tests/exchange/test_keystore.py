@@ -158,3 +158,14 @@ def test_consent_from_the_environment(monkeypatch, tmp_path, value, allowed):
     monkeypatch.setenv("CLAIM_LEDGER_ALLOW_FILE_KEY", value)
     assert allow_file_key_from_env() is allowed
     assert KeyStore(tmp_path).allow_file_key is allowed
+
+
+def test_a_locked_keyring_says_so(tmp_path, memory_keyring, monkeypatch):
+    from keyring.errors import KeyringLocked
+
+    def locked(*_):
+        raise KeyringLocked("locked")
+
+    monkeypatch.setattr(memory_keyring, "get_password", locked)
+    with pytest.raises(KeyStoreError, match="keyring is locked"):
+        KeyStore(tmp_path, allow_file_key=False).load(RID)

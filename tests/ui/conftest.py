@@ -11,6 +11,17 @@ from claimledger.workspace import Workspace
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 
+@pytest.fixture(autouse=True)
+def _private_qsettings(tmp_path_factory):
+    """Each test starts with empty QSettings (theme, recent workspaces, reviewer name)."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+    yield
+
+
 @pytest.fixture
 def workspace(tmp_path):
     ws = Workspace(tmp_path / "workspace.sqlite", "Ana Ruiz")
@@ -32,6 +43,8 @@ def window(qtbot, workspace):
     win.resize(1400, 860)
     win.show()
     qtbot.waitExposed(win)
+    # The signing key is unlocked on a worker once the window shows; writes wait for it.
+    qtbot.waitUntil(lambda: win.identity_ready, timeout=10_000)
     yield win
     win.close()
 

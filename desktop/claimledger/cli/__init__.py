@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from claimledger import __version__
-from claimledger.cli import evidence, export, review, sync
+from claimledger.cli import assist, evidence, export, review, sync
 from claimledger.cli.common import PROG, default_db, default_reviewer, fail
 from claimledger.workspace import NotAWorkspace, SchemaTooNew, Workspace, WorkspaceError
 
@@ -34,8 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "file readable only by you")
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
                         help="render the window offscreen to a PNG and exit")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this install end to end in a temporary workspace "
+                        "(import, mark, PDF, ledger file, merge, window) and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (review, evidence, export, sync):
+    for module in (review, evidence, export, sync, assist):
         module.register(commands)
     return parser
 
@@ -43,12 +46,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _utf8_stdio()
+    if args.self_test:
+        from claimledger.cli.selftest import run_self_test
+
+        return run_self_test()
     db = args.db or default_db()
     reviewer = args.reviewer or default_reviewer()
     if args.command is None:
         from claimledger.ui.app import run_window
 
-        return run_window(db, reviewer, screenshot=args.screenshot)
+        return run_window(db, args.reviewer, screenshot=args.screenshot)
     if args.command not in CREATES_WORKSPACE and not Path(db).exists():
         return fail(f"No workspace at {db} yet; import an article to create it.")
     try:

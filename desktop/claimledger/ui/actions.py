@@ -28,15 +28,27 @@ class ActionSpec:
     checkable: bool = False
 
 
-MENUS = ("File", "Edit", "Article", "Review", "Help")
+MENUS = ("File", "Edit", "Article", "Review", "View", "Help")
 
 SPECS = (
+    ActionSpec("new_workspace", "&New Workspace…", "File", ("Ctrl+Shift+N",),
+               tip="Start an empty workspace in a new file"),
+    ActionSpec("open_workspace", "&Open Workspace…", "File", ("Ctrl+Shift+O",),
+               tip="Open another workspace in this window"),
     ActionSpec("import_files", "&Import Article…", "File", ("Ctrl+O",), "import.svg",
                tip="Import .txt, .md or .html articles"),
     ActionSpec("paste", "&Paste Article…", "File", ("Ctrl+Shift+V",), "paste.svg",
                tip="Import an article from pasted text"),
     ActionSpec("samples", "Open &Sample Articles", "File", (), "samples.svg",
                tip="Import the bundled sample articles"),
+    ActionSpec("import_ledger", "Import &Ledger…", "File", ("Ctrl+Shift+I",),
+               tip="Merge other reviewers' ledger files (.cledger)"),
+    ActionSpec("export_ledger", "E&xport Ledger…", "File", ("Ctrl+Shift+E",),
+               tip="Write a signed ledger file (.cledger) for a colleague"),
+    ActionSpec("sync_folder", "S&ync with Shared Folder", "File", ("F5",),
+               tip="Write your ledger file to the shared folder and merge the others'"),
+    ActionSpec("export_pdf", "Export &Verification PDF…", "File", ("Ctrl+E",),
+               "export-pdf.svg", tip="Write the verification PDF for the editor"),
     ActionSpec("quit", "&Quit", "File", ("Ctrl+Q",)),
     ActionSpec("undo", "&Undo", "Edit", ("Ctrl+Z",), "undo.svg"),
     ActionSpec("redo", "&Redo", "Edit", ("Ctrl+Shift+Z",), "redo.svg"),
@@ -46,6 +58,8 @@ SPECS = (
                tip="Type to filter the ledger's statements"),
     ActionSpec("clear_filter", "Show &All Statements", "Edit", ("Ctrl+Shift+L",),
                tip="Clear the ledger's filter"),
+    ActionSpec("settings", "&Settings…", "Edit", ("Ctrl+,",),
+               tip="Your name, the look, reasons, paper size and the sync folder"),
     ActionSpec("edit_article", "Edit Article &Details…", "Article",
                tip="Title, outlet, author, URL and published date"),
     ActionSpec("retire_article", "&Retire Article", "Article",
@@ -73,18 +87,25 @@ SPECS = (
     ActionSpec("merge_next", "&Merge with Next Statement", "Review", ("Ctrl+Shift+M",)),
     ActionSpec("retire_claim", "Retire Claim", "Review", ("Ctrl+Del",),
                tip="Take the statement out of the ledger (undo brings it back)"),
+    ActionSpec("settle", "Settle Co&nsensus…", "Review", ("Ctrl+Shift+D",),
+               tip="Record the desk's verdict where reviewers disagree"),
+    ActionSpec("reviewers_tab", "Reviewers' &Verdicts", "View", ("Ctrl+Shift+R",),
+               tip="Every reviewer's verdict on the statement, side by side"),
+    ActionSpec("agreement", "&Agreement…", "View", ("Ctrl+Shift+G",),
+               tip="How often reviewers agree: Cohen's kappa and Krippendorff's alpha"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "Help", ("F1",)),
+    ActionSpec("about", "&About Claim Ledger", "Help"),
 )
 
 STATUS_ACTIONS = {spec.name: spec.status for spec in SPECS if spec.status is not None}
 TOOLBAR = ("import_files", "paste", None, "mark_sourced", "mark_disputed", "mark_unverified",
            "mark_not_a_claim", "mark_clear", None, "reason", "note", None, "undo", "redo",
-           None, "find")
-SEPARATE_AFTER = {"samples", "redo", "mark_clear", "previous", "note", "retire_article",
-                  "clear_filter"}
+           None, "find", "export_pdf")
+SEPARATE_AFTER = {"open_workspace", "samples", "export_pdf", "redo", "mark_clear", "previous",
+                  "note", "retire_article", "clear_filter"}
 ICON_TEXT = {"import_files": "Import", "paste": "Paste", "undo": "Undo", "redo": "Redo",
              "reason": "Reason", "note": "Note", "mark_not_a_claim": "Not a claim",
-             "find": "Find"}
+             "find": "Find", "export_pdf": "PDF"}
 
 
 def create_actions(window: QMainWindow) -> dict[str, QAction]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -19,8 +20,13 @@ def has_display() -> bool:
                                                  "QT_QPA_PLATFORM"))
 
 
-def run_window(db: Path, reviewer: str, screenshot: Path | None = None) -> int:
-    """Open the window on `db`; with `screenshot`, render it offscreen to a PNG and exit."""
+def run_window(db: Path, reviewer: str | None, screenshot: Path | None = None) -> int:
+    """Open the window on `db`; with `screenshot`, render it offscreen to a PNG and exit.
+
+    The reviewer is `reviewer` (--reviewer), else $CLAIM_LEDGER_REVIEWER, else the name
+    saved in Settings, else (first run) asked for. One window per workspace: a workspace
+    held by a live process is refused, naming it.
+    """
     if screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     elif not has_display():
@@ -28,24 +34,72 @@ def run_window(db: Path, reviewer: str, screenshot: Path | None = None) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
+    from claimledger.ui.crash import install_crash_handler
+    from claimledger.ui.first_run import resolve_reviewer
+    from claimledger.ui.logging_setup import configure_logging
+    from claimledger.ui.workspaces import release_all
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     set_up_application(app)
+    configure_logging()
+    reporter = install_crash_handler(show_dialog=screenshot is None)
+    reviewer = resolve_reviewer(reviewer, ask=screenshot is None)
+    if reviewer is None:
+        print("claim-ledger: no reviewer name given; nothing was opened.", file=sys.stderr)
+        return 1
+    lock = _lock_workspace(db, show_box=screenshot is None)
+    if lock is False:
+        return 1
     workspace = _open_workspace(db, reviewer, show_box=screenshot is None)
     if workspace is None:
+        _unlock(lock)
         return 1
     try:
-        window = _make_window(workspace)
+        try:
+            window = _make_window(workspace)
+        except Exception:  # noqa: BLE001 - reported in full, never a silent exit
+            reporter.handle(*sys.exc_info())
+            return 1
+        window.instance_lock = lock
         if screenshot is not None:
             return save_screenshot(window, Path(screenshot))
         window.show()
         return app.exec()
     finally:
         workspace.close()
+        _unlock(lock)
+        release_all()
+
+
+def _lock_workspace(db: Path, show_box: bool):
+    """The workspace's lock (None where none can be written), or False when refused."""
+    from claimledger.ui.instance_lock import WorkspaceInUse, lock_workspace
+
+    try:
+        return lock_workspace(Path(db))
+    except WorkspaceInUse as error:
+        _refuse(str(error), show_box)
+        return False
+
+
+def _unlock(lock) -> None:
+    if lock:
+        lock.unlock()
+
+
+def _refuse(reason: str, show_box: bool) -> None:
+    message = f"claim-ledger: cannot open the workspace: {reason}"
+    print(message, file=sys.stderr)
+    logging.getLogger("claimledger").warning("%s", message)
+    if show_box:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "Claim Ledger", message.removeprefix("claim-ledger: "))
 
 
 def set_up_application(app) -> None:
     """Names for QSettings, the icon, the bundled fonts and the stylesheet."""
-    from claimledger.ui.look import STYLESHEET, icon, install_fonts, ui_font
+    from claimledger.ui.look import icon, install_fonts, ui_font
     from claimledger.ui.main_window import APPLICATION, ORGANISATION
 
     app.setApplicationName(APPLICATION)
@@ -55,7 +109,10 @@ def set_up_application(app) -> None:
     app.setWindowIcon(icon("claim-ledger.svg"))
     install_fonts()
     app.setFont(ui_font())
-    app.setStyleSheet(STYLESHEET)
+    from claimledger.ui.preferences import theme
+    from claimledger.ui.theme import apply_theme
+
+    apply_theme(theme(), app)
 
 
 def _open_workspace(db: Path, reviewer: str, show_box: bool):
@@ -68,12 +125,7 @@ def _open_workspace(db: Path, reviewer: str, show_box: bool):
         reason = str(error)
     except OSError as error:
         reason = f"{db} cannot be opened ({error.strerror or error})."
-    message = f"claim-ledger: cannot open the workspace: {reason}"
-    print(message, file=sys.stderr)
-    if show_box:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.critical(None, "Claim Ledger", message.removeprefix("claim-ledger: "))
+    _refuse(reason, show_box)
     return None
 
 

@@ -34,6 +34,7 @@ MIN_SIDE_MARGIN = 28
 LINE_HEIGHT_PERCENT = 145
 FAINT_UNDERLINE = "#c3c8cf"
 MUTED_TEXT = "#8a8f96"
+MUTED_ON_TINT = "#5c6167"  # muted, yet readable on the grey not-a-claim tint
 OUTLINE_UNREVIEWED = "#d6e3f3"
 #: How many earlier statements a click looks back through, for statements that overlap.
 OVERLAP_LOOKBACK = 8
@@ -51,13 +52,15 @@ def status_format(claim: ClaimView, nested: bool = False) -> QTextCharFormat:
         return fmt
     if claim.status.is_reviewed:
         fmt.setBackground(QColor(style.tint))
+        fmt.setForeground(QColor(INK))  # dark ink on the light tint, in any theme
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(QColor(style.colour))
     elif claim.kind == "claim":
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         fmt.setUnderlineColor(QColor(FAINT_UNDERLINE))
-    if claim.status is Status.NOT_A_CLAIM or (claim.kind != "claim"
-                                               and not claim.status.is_reviewed):
+    if claim.status is Status.NOT_A_CLAIM:
+        fmt.setForeground(QColor(MUTED_ON_TINT))
+    elif claim.kind != "claim" and not claim.status.is_reviewed:
         fmt.setForeground(QColor(MUTED_TEXT))
     return fmt
 
@@ -77,6 +80,7 @@ def outline_format(claim: ClaimView) -> QTextCharFormat:
                       if reviewed else QColor(OUTLINE_UNREVIEWED))
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
     fmt.setUnderlineColor(QColor(claim.status.style.colour if reviewed else ACCENT))
+    fmt.setForeground(QColor(INK))
     fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
     return fmt
 

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger.domain.status import Status
-from claimledger.ui.ledger_filter import HAS_NOTE, NO_SOURCE, LedgerFilter
+from claimledger.ui.consensus_look import DISAGREE_COLOUR, DISAGREE_TINT
+from claimledger.ui.ledger_filter import DISAGREES, HAS_NOTE, NO_SOURCE, LedgerFilter
 from claimledger.ui.ledger_model import LedgerModel
 from claimledger.ui.look import LINE, MUTED, status_dot
 
@@ -28,7 +29,9 @@ CHIP_ORDER = (Status.UNREVIEWED, Status.SOURCED, Status.DISPUTED, Status.UNVERIF
               Status.NOT_A_CLAIM)
 TYPING_PAUSE_MS = 150
 FLAG_CHIPS = {"no_source": ("No source yet", NO_SOURCE, "#5b4b8a"),
-              "has_note": ("Has a note", HAS_NOTE, "#1f4e79")}
+              "has_note": ("Has a note", HAS_NOTE, "#1f4e79"),
+              "disagreements": ("Disagreements", DISAGREES, DISAGREE_COLOUR)}
+FLAG_TINTS = {"no_source": "#e9e4f5", "has_note": "#dde8f5", "disagreements": DISAGREE_TINT}
 
 
 def chip_style(colour: str, tint: str) -> str:
@@ -99,7 +102,7 @@ class FilterBar(QWidget):
         second = QHBoxLayout()
         second.setSpacing(5)
         for name, (word, _bit, colour) in FLAG_CHIPS.items():
-            chip = Chip(word, colour, "#e9e4f5" if name == "no_source" else "#dde8f5")
+            chip = Chip(word, colour, FLAG_TINTS[name])
             chip.toggled.connect(self._apply)
             self.flag_chips[name] = chip
             second.addWidget(chip)
@@ -123,7 +126,8 @@ class FilterBar(QWidget):
     def current_filter(self) -> LedgerFilter:
         chosen = frozenset(s for s, chip in self.status_chips.items() if chip.isChecked())
         return LedgerFilter(chosen, self.flag_chips["no_source"].isChecked(),
-                            self.flag_chips["has_note"].isChecked(), self.text.text())
+                            self.flag_chips["has_note"].isChecked(), self.text.text(),
+                            self.flag_chips["disagreements"].isChecked())
 
     def clear(self) -> None:
         """Show every row again."""

@@ -18,13 +18,16 @@ from PySide6.QtGui import QBrush, QColor
 
 from claimledger.domain.records import ClaimView, SourceView
 from claimledger.domain.status import Status
+from claimledger.ui.consensus_look import HEADER_TIP, consensus_data, open_disagreement
 from claimledger.ui.evidence_look import counts_sentence, counts_text, stance_label
-from claimledger.ui.ledger_filter import LedgerFilter, RowIndex
-from claimledger.ui.look import MUTED, status_dot
+from claimledger.ui.ledger_filter import DISAGREES, LedgerFilter, RowIndex
+from claimledger.ui.look import INK, MUTED, status_dot
+from claimledger.workspace import Consensus
 
 BATCH = 500
-COLUMNS = ("#", "Status", "Sources", "Statement", "Reason", "Note")
-NUMBER, STATUS, SOURCES, STATEMENT, REASON, NOTE = range(len(COLUMNS))
+#: Consensus comes last in the model; the view shows it after Status (consensus_column).
+COLUMNS = ("#", "Status", "Sources", "Statement", "Reason", "Note", "Consensus")
+NUMBER, STATUS, SOURCES, STATEMENT, REASON, NOTE, CONSENSUS = range(len(COLUMNS))
 ClaimRole = int(Qt.ItemDataRole.UserRole) + 1
 #: The row's statement number in the whole ledger (1-based), whatever the filter.
 NumberRole = ClaimRole + 1
@@ -56,12 +59,17 @@ class LedgerModel(QAbstractTableModel):
         self._loaded = 0
         #: claim id -> its sources, asked only for the Sources column's tooltip.
         self.sources_for: Callable[[str], list[SourceView]] | None = None
+        #: article id -> {claim id: Consensus}, asked when an article's claims arrive.
+        self.consensus_for: Callable[[str], dict[str, Consensus]] | None = None
+        self._consensus: dict[str, Consensus] = {}
+        self._several_reviewers = False
 
     def set_claims(self, claims: list[ClaimView]) -> None:
         self.beginResetModel()
         self._all = list(claims)
         self._index_of = {claim.id: n for n, claim in enumerate(self._all)}
-        self._rows = RowIndex(self._all)
+        self._consensus = self._load_consensus()
+        self._rows = RowIndex(self._all, self._marks)
         self._shown = self._rows.rows(self._filter)
         self._loaded = min(BATCH, len(self._shown))
         self.endResetModel()
@@ -99,6 +107,32 @@ class LedgerModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
         if counted:
             self.filterChanged.emit()
+
+    def _load_consensus(self) -> dict[str, Consensus]:
+        found = {} if not self._all or self.consensus_for is None \
+            else self.consensus_for(self._all[0].article_id)
+        self._several_reviewers = any(c.state in ("agree", "disagree") or c.settled_by
+                                      for c in found.values())
+        return found
+
+    def _marks(self, claim: ClaimView) -> int:
+        return DISAGREES if open_disagreement(self._consensus.get(claim.id)) else 0
+
+    def consensus(self, claim_id: str) -> Consensus | None:
+        return self._consensus.get(claim_id)
+
+    def has_consensus_data(self) -> bool:
+        """True once two reviewers' verdicts (or a settled one) meet in this ledger."""
+        return self._several_reviewers
+
+    def refresh_consensus(self) -> None:
+        """Ask for the open article's consensus again; repaint that column and recount."""
+        self._consensus = self._load_consensus()
+        self._rows.remark()
+        if self._loaded:
+            self.dataChanged.emit(self.index(0, CONSENSUS),
+                                  self.index(self._loaded - 1, CONSENSUS))
+        self.filterChanged.emit()
 
     def claim_at(self, row: int) -> ClaimView | None:
         return self._all[self._shown[row]] if 0 <= row < len(self._shown) else None
@@ -159,6 +193,9 @@ class LedgerModel(QAbstractTableModel):
             return COLUMNS[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
+                and section == CONSENSUS:
+            return HEADER_TIP
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -172,6 +209,8 @@ class LedgerModel(QAbstractTableModel):
             return number + 1
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == SOURCES:
             return self._sources_tooltip(claim)
+        if index.column() == CONSENSUS:
+            return consensus_data(self._consensus.get(claim.id), role)
         handler = _ROLES.get(int(role))
         return handler(claim, number, index.column()) if handler else None
 
@@ -221,6 +260,8 @@ def _background(claim: ClaimView, row: int, column: int):
 
 def _foreground(claim: ClaimView, row: int, column: int):
     unreviewed = not claim.status.is_reviewed
+    if column == STATUS and not unreviewed:
+        return QBrush(QColor(INK))  # dark ink on the light tint, in any theme
     if column == NUMBER or (column == STATUS and unreviewed) or (
             column == STATEMENT and claim.kind != "claim" and unreviewed):
         return QBrush(QColor(MUTED))

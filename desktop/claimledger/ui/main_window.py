@@ -30,6 +30,7 @@ from claimledger.ui.actions import (
     menu_of,
 )
 from claimledger.ui.article_view import ArticleView
+from claimledger.ui.exchange import ExchangeMixin
 from claimledger.ui.import_worker import Importer
 from claimledger.ui.inspector import Inspector
 from claimledger.ui.ledger_model import LedgerModel
@@ -41,6 +42,8 @@ from claimledger.ui.review import ReviewMixin
 from claimledger.ui.review_depth import ReviewDepthMixin
 from claimledger.ui.shortcuts_dialog import ShortcutsDialog
 from claimledger.ui.welcome import WelcomePanel
+from claimledger.ui.window_extras import install_window_extras
+from claimledger.ui.workspaces import workspace_title
 from claimledger.workspace import ImportReport, Workspace
 
 ORGANISATION = APPLICATION = "Claim Ledger"
@@ -65,7 +68,7 @@ def titled(title: str, widget: QWidget) -> QWidget:
     return pane
 
 
-class MainWindow(ReviewDepthMixin, ReviewMixin, QMainWindow):
+class MainWindow(ExchangeMixin, ReviewDepthMixin, ReviewMixin, QMainWindow):
     def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -88,10 +91,12 @@ class MainWindow(ReviewDepthMixin, ReviewMixin, QMainWindow):
             lambda: self.statusBar().showMessage("Import cancelled; nothing was imported.", 5000))
         self._connect()
         self.install_review_depth()
+        self.install_exchange()
         self._restore_settings()
         self.refresh_library()
         self._open_initial_article()
         self.update_undo_actions()
+        install_window_extras(self)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar("Main", self, objectName="mainToolbar")
@@ -185,7 +190,7 @@ class MainWindow(ReviewDepthMixin, ReviewMixin, QMainWindow):
         self.article_view.set_article(detail.text, claims)
         self.library.select_article(article_id, notify=False)
         self.ledger_pane.heading.setText(f"Ledger · {len(claims)} statements")
-        self.setWindowTitle(f"{detail.title} — Claim Ledger")
+        self.setWindowTitle(f"{detail.title} — {workspace_title(self.workspace)}")
         settings().setValue("session/article", article_id)
         known = claim_id and self.ledger_model.row_of(claim_id) is not None
         first_shown = self.ledger_model.claim_at(0) or (claims[0] if claims else None)
@@ -250,7 +255,9 @@ class MainWindow(ReviewDepthMixin, ReviewMixin, QMainWindow):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.import_paths(paths)
+            articles = self.take_ledger_files(paths)
+            if articles:
+                self.import_paths(articles)
 
     def _restore_settings(self) -> None:
         store = settings()

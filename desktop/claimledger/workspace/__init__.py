@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from claimledger.domain.records import Changes
 from claimledger.store import NotAWorkspace, SchemaTooNew
+from claimledger.workspace.assist import ANALYSIS_VERSION, AssistVerbs
+from claimledger.workspace.backups import BackupInfo, BackupVerbs
 from claimledger.workspace.claims import ClaimVerbs
 from claimledger.workspace.consensus import AgreementReport, Consensus, ConsensusVerbs
 from claimledger.workspace.errors import Ambiguous, NotFound, WorkspaceError
@@ -22,7 +24,9 @@ from claimledger.workspace.sync import SyncReport, UnknownReviewers
 from claimledger.workspace.sync_folder import FolderSync, SyncFolderVerbs
 
 __all__ = [
+    "ANALYSIS_VERSION",
     "AgreementReport",
+    "BackupInfo",
     "Consensus",
     "FolderSync",
     "SyncReport",
@@ -42,6 +46,7 @@ __all__ = [
 ]
 
 
-class Workspace(ImportVerbs, ConsensusVerbs, ReviewVerbs, ClaimVerbs, EvidenceVerbs,
-                LibraryVerbs, SyncFolderVerbs, ExportVerbs, ReasonVerbs, ReadVerbs):
+class Workspace(ImportVerbs, AssistVerbs, ConsensusVerbs, ReviewVerbs, ClaimVerbs,
+                EvidenceVerbs, LibraryVerbs, SyncFolderVerbs, ExportVerbs, ReasonVerbs, ReadVerbs,
+                BackupVerbs):
     """One open workspace (a SQLite file) as one reviewer sees it."""

@@ -1,0 +1,246 @@
+"""Ledger files in and out: File ▸ Export Ledger…, Import Ledger…, and dropped .cledger files.
+
+Export and import run on a worker with a cancellable progress dialog. A file from a
+reviewer never seen here opens the trust dialog (name and key fingerprint) and nothing
+of it is merged unless the user trusts them; a damaged, tampered or re-keyed file is
+refused whole, with one message naming it and why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+)
+
+from claimledger.ui import preferences
+from claimledger.ui.background import Runner, plain
+from claimledger.ui.export_pdf_dialog import ScopeBox
+from claimledger.ui.pdf_export import file_stem, tell
+from claimledger.ui.trust_dialog import TrustDialog, reviewer_rows
+from claimledger.workspace import SyncReport, UnknownReviewers, WorkspaceError
+
+SUFFIX = ".cledger"
+LEDGER_FILTER = "Ledger files (*.cledger);;All files (*)"
+FOLDER_KEY = "ledger/folder"
+SUMMARY_MS = 15_000
+
+
+def is_ledger_file(path: Path) -> bool:
+    return path.suffix.lower() == SUFFIX
+
+
+def sync_keeping_cards(workspace, paths: Sequence[Path], accept: bool, progress=None
+                       ) -> tuple[SyncReport, list[UnknownReviewers]]:
+    """`workspace.sync_files`, but keeping each UnknownReviewers error whole (its cards)
+    instead of flattening it into a failure message, so the trust dialog can show names
+    and fingerprints from the file itself rather than from parsed text.
+    (sync_files catches UnknownReviewers as a WorkspaceError; reported to the lead.)"""
+    report, unknown = SyncReport(), []
+    paths = [Path(p) for p in paths]
+    for index, path in enumerate(paths):
+        if progress is not None and not progress(index, len(paths), path.name):
+            break
+        try:
+            report.files.append(workspace._sync_one(path, accept, progress))
+        except UnknownReviewers as error:
+            unknown.append(error)
+        except WorkspaceError as error:
+            report.failures.append((path, str(error)))
+    return report, unknown
+
+
+def progress_words(label: str) -> str:
+    if label.startswith("checking "):
+        return f"Checking the signatures in {label.removeprefix('checking ')}…"
+    return f"Merging {label}…"
+
+
+def summary_line(report: SyncReport) -> str:
+    """'ben.cledger: 42 new events; cy.cledger: nothing new'."""
+    parts = []
+    for item in report.files:
+        count = item.new_events
+        news = f"{count} new event{'' if count == 1 else 's'}" if count else "nothing new"
+        trusted = "".join(f", trusted {name}" for name, _print in item.new_reviewers)
+        parts.append(f"{item.path.name}: {news}{trusted}")
+    return "; ".join(parts)
+
+
+def failure_text(failures: list[tuple[Path, str]]) -> tuple[str, str]:
+    """(headline, details) for the one message box about refused files."""
+    if len(failures) == 1:
+        path, why = failures[0]
+        return f"Nothing was imported from {Path(path).name}.", why
+    names = ", ".join(Path(p).name for p, _ in failures)
+    return (f"Nothing was imported from {names}.",
+            "\n\n".join(f"{Path(p).name}: {why}" for p, why in failures))
+
+
+class LedgerScopeDialog(QDialog):
+    def __init__(self, current_title: str | None, article_count: int, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export Ledger")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(10)
+        layout.addWidget(QLabel("A ledger file carries your verdicts, notes and sources, "
+                                "signed with your key, for a colleague to merge.",
+                                wordWrap=True))
+        self.scope = ScopeBox(current_title, article_count, "article")
+        layout.addWidget(self.scope)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+
+
+class LedgerExchangeMixin:
+    """Mixed into MainWindow."""
+
+    trust_dialog: TrustDialog | None = None
+    ledger_scope_dialog: LedgerScopeDialog | None = None
+
+    def _install_ledger_exchange(self) -> None:
+        self.sync_runner = Runner(self, "Import Ledger")
+        self.ledger_export_runner = Runner(self, "Export Ledger")
+        self.actions["import_ledger"].triggered.connect(self.choose_ledger_files)
+        self.actions["export_ledger"].triggered.connect(self.export_ledger)
+
+    # -- export -------------------------------------------------------------------------
+
+    def export_ledger(self) -> None:
+        if not self.summaries:
+            self.statusBar().showMessage("Import an article first; there is nothing to "
+                                         "export yet.", 5000)
+            return
+        current = self.summaries.get(self.article_id or "")
+        dialog = LedgerScopeDialog(current.title if current else None, len(self.summaries),
+                                   self)
+        dialog.accepted.connect(lambda: self._choose_ledger_file(dialog.scope.whole_workspace))
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.ledger_scope_dialog = dialog
+        dialog.open()
+
+    def _choose_ledger_file(self, whole: bool) -> None:
+        ids = None if whole or not self.article_id else [self.article_id]
+        stem = file_stem(self.workspace.reviewer_name, "ledger")
+        if ids:
+            stem += "-" + file_stem(self.summaries[ids[0]].title, "article", 40)
+        store = preferences.store()
+        folder = Path(store.value(FOLDER_KEY, str(Path.home()), str))
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export Ledger",
+                                                str(folder / f"{stem}{SUFFIX}"), LEDGER_FILTER)
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        store.setValue(FOLDER_KEY, str(path.parent))
+        self.start_ledger_export(path, ids)
+
+    def start_ledger_export(self, path: Path, article_ids: list[str] | None) -> None:
+        workspace = self.workspace
+        self.ledger_export_runner.start(
+            lambda _progress: workspace.export_ledger(path, article_ids),
+            self._ledger_written,
+            lambda error: tell(self, "Export Ledger", f"{path.name} could not be written.",
+                               details=plain(error)),
+            progress=f"Writing {path.name}…")
+
+    def _ledger_written(self, done) -> None:
+        events = f"{done.events} event{'' if done.events == 1 else 's'}"
+        people = f"{done.reviewers} reviewer{'' if done.reviewers == 1 else 's'}"
+        self.statusBar().showMessage(f"Exported {done.path.name}: {events} by {people}.",
+                                     SUMMARY_MS)
+
+    # -- import -------------------------------------------------------------------------
+
+    def choose_ledger_files(self) -> None:
+        store = preferences.store()
+        folder = store.value(FOLDER_KEY, str(Path.home()), str)
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import Ledger", folder, LEDGER_FILTER)
+        if paths:
+            store.setValue(FOLDER_KEY, str(Path(paths[0]).parent))
+            self.import_ledger_files([Path(p) for p in paths])
+
+    def take_ledger_files(self, paths: list[Path]) -> list[Path]:
+        """Import the dropped ledger files; the other paths are returned (articles)."""
+        ledgers = [p for p in paths if is_ledger_file(p)]
+        if ledgers:
+            self.import_ledger_files(ledgers)
+        return [p for p in paths if not is_ledger_file(p)]
+
+    def import_ledger_files(self, paths: list[Path], accept: bool = False) -> bool:
+        """Merge ledger files on a worker; False if a merge is already running."""
+        if self.sync_runner.busy:
+            self.statusBar().showMessage("Another ledger import is still running.", 5000)
+            return False
+        workspace = self.workspace
+        return self.sync_runner.start(
+            lambda progress: sync_keeping_cards(workspace, paths, accept, progress),
+            self._ledgers_merged,
+            lambda error: tell(self, "Import Ledger", "The ledger files could not be "
+                               "imported.", details=plain(error)),
+            progress="Importing ledger files…", label=progress_words)
+
+    def _ledgers_merged(self, outcome: tuple[SyncReport, list[UnknownReviewers]]) -> None:
+        report, unknown = outcome
+        cancelled = self.sync_runner.was_cancelled
+        self.report_merge(report, cancelled)
+        if unknown and not cancelled:
+            self.ask_trust(unknown, lambda paths: self.import_ledger_files(paths, accept=True))
+
+    def report_merge(self, report: SyncReport, cancelled: bool = False) -> None:
+        """After files were merged: refresh, status summary, clock warnings, refusals."""
+        if report.files:
+            self.reload_after_merge()
+        line = summary_line(report)
+        if cancelled:
+            line = ("Import cancelled" + (f" after {line}" if line else "; nothing was "
+                                          "imported") + ".")
+        if line:
+            self.statusBar().showMessage(line, SUMMARY_MS)
+        flags = [flag for item in report.files for flag in item.flags]
+        failures = [(p, why) for p, why in report.failures
+                    if not (cancelled and "cancelled" in why)]
+        if failures:
+            headline, details = failure_text(failures)
+            tell(self, "Import Ledger", headline, details=details)
+        elif flags:
+            tell(self, "Import Ledger", "Imported, with a warning about a clock.",
+                 QMessageBox.Icon.Information, details="\n".join(flags), modal=False)
+
+    # -- trust --------------------------------------------------------------------------
+
+    def ask_trust(self, unknown: list[UnknownReviewers], on_trust) -> TrustDialog:
+        """One dialog for every new reviewer of these files; `on_trust(paths)` merges
+        them again with acceptance."""
+        rows: dict[str, tuple[str, str]] = {}
+        for error in unknown:
+            for name, print_ in reviewer_rows(error.cards):
+                rows.setdefault(print_, (name, print_))
+        paths = list(dict.fromkeys(error.path for error in unknown))
+        dialog = TrustDialog(paths, list(rows.values()), self)
+        dialog.accepted.connect(lambda: on_trust(paths))
+        dialog.rejected.connect(lambda: self.statusBar().showMessage(
+            "Not imported: " + ", ".join(p.name for p in paths) + " (reviewer not trusted).",
+            SUMMARY_MS))
+        dialog.finished.connect(lambda _result: self._forget_trust_dialog(dialog))
+        self.trust_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _forget_trust_dialog(self, dialog: TrustDialog) -> None:
+        if self.trust_dialog is dialog:
+            self.trust_dialog = None
+        dialog.deleteLater()

@@ -1,0 +1,173 @@
+"""The inspector's Reviewers tab: every reviewer's verdict on the statement, side by side.
+
+One card per reviewer (status colour, letter and word; reason; note), the consensus
+above them, and "Settle…" to record the desk's verdict. It only shows and asks; the
+window calls the verbs.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from claimledger.ui.consensus_look import (
+    DISAGREE_TINT,
+    consensus_colour,
+    consensus_text,
+    consensus_tooltip,
+    open_disagreement,
+)
+from claimledger.ui.look import LINE, MUTED
+from claimledger.workspace import Consensus
+
+CARD_WIDTH = (190, 320)
+
+
+def verdict_words(status) -> str:
+    """'D Disputed': the letter and the word, so colour is never the only cue."""
+    return f"{status.style.letter} {status.style.label}"
+
+
+class ReviewerCard(QFrame):
+    def __init__(self, verdict, is_me: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewerCard")
+        status = verdict.status
+        border = status.style.colour if status.is_reviewed else LINE
+        self.setStyleSheet(f"QFrame#reviewerCard {{ border: 1px solid {LINE}; "
+                           f"border-top: 4px solid {border}; border-radius: 6px; "
+                           f"background: #ffffff; }} QFrame#reviewerCard QLabel "
+                           f"{{ border: none; background: transparent; }}")
+        self.setMinimumWidth(CARD_WIDTH[0])
+        self.setMaximumWidth(CARD_WIDTH[1])
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 10)
+        layout.setSpacing(5)
+        name = verdict.reviewer + (" (you)" if is_me else "")
+        self.name_label = QLabel(name, objectName="reviewerName", wordWrap=True)
+        self.name_label.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.name_label)
+        self.status_label = QLabel(verdict_words(status), objectName="reviewerStatus")
+        tint = status.style.tint if status.is_reviewed else "#f0f1f3"
+        self.status_label.setStyleSheet(
+            f"QLabel#reviewerStatus {{ background: {tint}; color: #1f2328; "
+            f"border-left: 3px solid {status.style.colour}; padding: 2px 6px; "
+            f"font-weight: bold; }}")
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        layout.addWidget(self.status_label)
+        self.reason_label = self._field(layout, "Reason", verdict.reason)
+        self.note_label = self._field(layout, "Note", verdict.note)
+        layout.addStretch(1)
+        self.setAccessibleName(f"{verdict.reviewer}: {status.style.label}"
+                               + (f", {verdict.reason}" if verdict.reason else "")
+                               + (f". Note: {verdict.note}" if verdict.note else ""))
+
+    def _field(self, layout: QVBoxLayout, title: str, value: str | None) -> QLabel:
+        caption = QLabel(title)
+        caption.setStyleSheet(f"color: {MUTED}; font-size: 8.5pt;")
+        layout.addWidget(caption)
+        label = QLabel(value or "—", wordWrap=True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if not value:
+            label.setStyleSheet(f"color: {MUTED};")
+        layout.addWidget(label)
+        return label
+
+
+class ReviewersPanel(QWidget):
+    settleRequested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewersPanel")
+        self.setAccessibleName("Reviewers' verdicts")
+        self.cards: list[ReviewerCard] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(8)
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        self.consensus_label = QLabel(objectName="consensusLine")
+        self.consensus_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        top.addWidget(self.consensus_label)
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet(f"color: {MUTED};")
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        self.settle_button = QPushButton("Settle…")
+        self.settle_button.setToolTip("Record the desk's verdict on this statement "
+                                      "(Ctrl+Shift+D)")
+        self.settle_button.clicked.connect(self.settleRequested)
+        top.addWidget(self.settle_button)
+        layout.addLayout(top)
+        self.meaning_label = QLabel(wordWrap=True, objectName="consensusMeaning")
+        self.meaning_label.setStyleSheet(f"color: {MUTED};")
+        self.meaning_label.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                         QSizePolicy.Policy.Minimum)
+        layout.addWidget(self.meaning_label)
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.strip = QWidget(objectName="reviewerStrip")
+        self.strip_layout = QHBoxLayout(self.strip)
+        self.strip_layout.setContentsMargins(0, 0, 0, 0)
+        self.strip_layout.setSpacing(8)
+        self.area.setWidget(self.strip)
+        self.area.setStyleSheet("QScrollArea, QWidget#reviewerStrip { background: "
+                                "transparent; }")
+        layout.addWidget(self.area, 1)
+        self.empty_label = QLabel("No reviewer has given a verdict on this statement yet.",
+                                  wordWrap=True)
+        self.empty_label.setStyleSheet(f"color: {MUTED};")
+        layout.addWidget(self.empty_label)
+        self.show_verdicts([], None, None)
+
+    def show_verdicts(self, verdicts: list, consensus: Consensus | None,
+                      me: str | None) -> None:
+        for card in self.cards:
+            card.setParent(None)
+            card.deleteLater()
+        while self.strip_layout.count():
+            self.strip_layout.takeAt(0)
+        shown = [v for v in verdicts if v.status.is_reviewed]
+        shown.sort(key=lambda v: (v.reviewer_id != me, v.reviewer.casefold()))
+        self.cards = [ReviewerCard(v, v.reviewer_id == me) for v in shown]
+        for card in self.cards:
+            self.strip_layout.addWidget(card, 1)
+        self.strip_layout.addStretch(0)
+        self.empty_label.setVisible(not self.cards)
+        self.area.setVisible(bool(self.cards))
+        self._show_consensus(consensus, len(shown))
+
+    def _show_consensus(self, consensus: Consensus | None, count: int) -> None:
+        text = consensus_text(consensus) if count else ""
+        self.consensus_label.setVisible(bool(text))
+        self.count_label.setVisible(bool(text))
+        self.meaning_label.setVisible(bool(text))
+        if not text:
+            return
+        colour = consensus_colour(consensus) or "#1f2328"
+        background = DISAGREE_TINT if open_disagreement(consensus) else "transparent"
+        self.consensus_label.setText(text)
+        self.consensus_label.setStyleSheet(
+            f"QLabel#consensusLine {{ color: {colour}; background: {background}; "
+            f"border-radius: 4px; padding: 3px 8px; font-weight: bold; }}")
+        self.count_label.setText(f"{count} reviewer{'' if count == 1 else 's'}")
+        self.meaning_label.setText(consensus_tooltip(consensus))
+        self.layout().activate()
+
+    def card_texts(self) -> list[str]:
+        """Each card's words, for tests and screen readers."""
+        return [card.accessibleName() for card in self.cards]

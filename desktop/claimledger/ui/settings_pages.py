@@ -1,0 +1,257 @@
+"""The pages of Settings other than Reasons: Reviewer, Appearance, Report, Sync folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from claimledger.ui import preferences
+from claimledger.workspace import WorkspaceError
+
+ERROR_STYLE = ("QLabel { color: #9b1c1c; background: #fdecea; border: 1px solid #f5c2c0; "
+               "border-radius: 4px; padding: 6px; }")
+
+
+def note(text: str) -> QLabel:
+    """A muted explanatory line (its colour comes from the theme's stylesheet)."""
+    return QLabel(text, wordWrap=True, objectName="settingsNote")
+
+
+def selectable(text: str = "", mono: bool = False) -> QLabel:
+    label = QLabel(text, wordWrap=True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    if mono:
+        label.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+    return label
+
+
+def key_storage_text(workspace) -> str:
+    """Where the key is kept, in words; a keyring that cannot be asked says so."""
+    try:
+        return workspace.key_storage()
+    except Exception as error:  # noqa: BLE001 - the keyring's own errors are not ours
+        return f"unknown: the keyring did not answer ({error})"
+
+
+def page_layout(page: QWidget) -> QVBoxLayout:
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return layout
+
+
+class ReviewerPage(QWidget):
+    def __init__(self, workspace, parent=None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.name = QLineEdit(preferences.saved_reviewer() or workspace.reviewer_name)
+        self.name.setAccessibleName("Display name")
+        self.name.editingFinished.connect(self.save_name)
+        self.saved_note = note("")
+        self.saved_note.hide()
+        identity = workspace.identity
+        self.fingerprint = selectable(identity.fingerprint if identity else "", mono=True)
+        self.copy_button = QPushButton("Copy")
+        self.copy_button.setEnabled(identity is not None)
+        self.copy_button.clicked.connect(self.copy_fingerprint)
+        if identity is None:
+            self.fingerprint.setText("Not made yet: your key is made when you first mark "
+                                     "a statement.")
+            self.fingerprint.setFont(self.font())
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.fingerprint, 1)
+        key_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.storage = selectable(key_storage_text(workspace))
+        form = QFormLayout()
+        form.addRow("Display name:", self.name)
+        form.addRow("", self.saved_note)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow("This session:", selectable(workspace.reviewer_name))
+        form.addRow("Key fingerprint:", key_row)
+        form.addRow("Key kept in:", self.storage)
+        layout = page_layout(self)
+        layout.addLayout(form)
+        layout.addWidget(note(
+            "Your name goes into every verdict and onto the verification PDF. A change takes "
+            "effect the next time you open Claim Ledger; verdicts already made keep the "
+            "name they were made with. Your name is tied to your signing key, so a new "
+            "name is a new reviewer to your colleagues, with a new key and fingerprint."))
+        layout.addWidget(note(
+            "Colleagues check your ledger files against this fingerprint: read it to them "
+            "over a channel you trust before they accept your first file."))
+        layout.addStretch(1)
+
+    def save_name(self) -> None:
+        name = " ".join(self.name.text().split())
+        if not name:
+            self.name.setText(preferences.saved_reviewer() or self.workspace.reviewer_name)
+            return
+        if name == preferences.saved_reviewer():
+            return
+        preferences.save_reviewer(name)
+        given = preferences.given_reviewer(None)
+        self.saved_note.setText(
+            f"Saved. Claim Ledger opens as {name} next time." if not given else
+            f"Saved, but $CLAIM_LEDGER_REVIEWER ({given}) comes first while it is set.")
+        self.saved_note.show()
+
+    def copy_fingerprint(self) -> None:
+        QGuiApplication.clipboard().setText(self.fingerprint.text())
+        self.copy_button.setText("Copied")
+
+
+class AppearancePage(QWidget):
+    """Theme and article font size apply at once; both are remembered."""
+
+    themeChanged = Signal(str)
+    fontSizeChanged = Signal(float)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.theme = QComboBox()
+        self.theme.setAccessibleName("Theme")
+        self.theme.addItems(preferences.THEMES)
+        self.theme.setCurrentText(preferences.theme())
+        self.theme.currentTextChanged.connect(self._theme_changed)
+        self.font_size = QSpinBox()
+        self.font_size.setAccessibleName("Article font size")
+        self.font_size.setRange(*preferences.FONT_SIZES)
+        self.font_size.setSuffix(" pt")
+        self.font_size.setValue(round(preferences.article_font_size()))
+        self.font_size.valueChanged.connect(self._size_changed)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.theme.setMinimumWidth(160)
+        self.font_size.setMinimumWidth(90)
+        form.addRow("Theme:", self.theme)
+        form.addRow("Article text size:", self.font_size)
+        layout = page_layout(self)
+        layout.addLayout(form)
+        layout.addWidget(note("System follows your desktop's colours. Statuses keep the "
+                              "same tints in every theme, with dark text on them."))
+        layout.addStretch(1)
+
+    def _theme_changed(self, name: str) -> None:
+        preferences.save_theme(name)
+        self.themeChanged.emit(name)
+
+    def _size_changed(self, size: int) -> None:
+        preferences.save_article_font_size(size)
+        self.fontSizeChanged.emit(float(size))
+
+
+class ReportPage(QWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        row = QHBoxLayout()
+        for name in preferences.PAPERS:
+            button = QRadioButton(name)
+            button.setChecked(name == preferences.paper())
+            self.group.addButton(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.group.buttonToggled.connect(self._toggled)
+        form = QFormLayout()
+        form.addRow("Paper size:", row)
+        layout = page_layout(self)
+        layout.addLayout(form)
+        layout.addWidget(note("The verification PDF is laid out on this paper. A4 is used "
+                              "in most of the world, Letter in the US and Canada."))
+        layout.addStretch(1)
+
+    def paper(self) -> str:
+        checked = self.group.checkedButton()
+        return checked.text() if checked else preferences.paper()
+
+    def choose(self, name: str) -> None:
+        for button in self.group.buttons():
+            if button.text() == name:
+                button.setChecked(True)
+
+    def _toggled(self, button, checked: bool) -> None:
+        if checked:
+            preferences.save_paper(button.text())
+
+
+class SyncPage(QWidget):
+    """Choose or stop using the shared folder; `folderChanged` after a change."""
+
+    folderChanged = Signal()
+
+    def __init__(self, workspace, parent=None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.folder = selectable()
+        self.own_file = selectable()
+        self.error = QLabel(wordWrap=True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setAccessibleName("Sync folder error")
+        self.error.hide()
+        self.choose_button = QPushButton("Choose Folder…")
+        self.choose_button.clicked.connect(self.choose)
+        self.clear_button = QPushButton("Stop Using It")
+        self.clear_button.clicked.connect(lambda: self.set_folder(None))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.choose_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        form = QFormLayout()
+        form.addRow("Shared folder:", self.folder)
+        form.addRow("Your file there:", self.own_file)
+        layout = page_layout(self)
+        layout.addWidget(note(
+            "A folder you share with colleagues (Dropbox, Syncthing, a network drive). "
+            "Each reviewer writes one ledger file there and reads the others'. The "
+            "workspace database itself must stay outside it."))
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        folder = self.workspace.sync_folder()
+        own = self.workspace.own_sync_file()
+        self.folder.setText(str(folder) if folder else "None: ledgers are exchanged by hand.")
+        if own is None:
+            self.own_file.setText("—")
+        elif self.workspace.identity is None:  # its id part is not fixed before the key
+            self.own_file.setText("named when your signing key is made (your first verdict)")
+        else:
+            self.own_file.setText(own.name)
+        self.clear_button.setEnabled(folder is not None)
+
+    def choose(self) -> None:
+        start = str(self.workspace.sync_folder() or Path.home())
+        chosen = QFileDialog.getExistingDirectory(self, "Choose the Shared Folder", start)
+        if chosen:
+            self.set_folder(Path(chosen))
+
+    def set_folder(self, folder: Path | None) -> bool:
+        try:
+            self.workspace.set_sync_folder(folder)
+        except WorkspaceError as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return False
+        self.error.hide()
+        self.refresh()
+        self.folderChanged.emit()
+        return True
