@@ -77,7 +77,7 @@ def test_a_changed_payload_in_the_file_itself_is_caught(tmp_path, ann):
 def test_swapping_the_author_of_an_event_refuses_the_file(tmp_path, ann, ben):
     ledger = _file(tmp_path, [ann.event(), ben.event()], [ann, ben])
     swapped = dataclasses.replace(ledger.events[0], author=ben.id)
-    with pytest.raises(TrustError, match="event 1 .*does not match 'Ben Ode'"):
+    with pytest.raises(TrustError, match="event 1 .*does not match the key of 'Ben Ode'"):
         check_events(_with_event(ledger, 0, swapped), pinned={})
 
 

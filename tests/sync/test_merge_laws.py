@@ -86,3 +86,23 @@ def test_merge_is_associative_and_idempotent(desk):
     assert state(grouped_left) == state(grouped_right)
     grouped_right.sync_files(files + [left_file], accept_new_reviewers=True)
     assert state(grouped_left) == state(grouped_right)
+
+
+def test_the_same_article_imported_twice_merges_the_same_in_any_order(desk):
+    """Two reviewers import one text from differently named files: which import's
+    metadata the article keeps must not depend on the order the files arrive in."""
+    from sync_desk import SAMPLE
+
+    ana, ben = desk.reviewer("Ana Ruiz"), desk.reviewer("Ben Ode")
+    ana.import_files([SAMPLE])
+    renamed = desk.folder / "wire-copy.txt"
+    renamed.write_bytes(SAMPLE.read_bytes())
+    ben.import_files([renamed])
+    files = [desk.export(ana, "ana"), desk.export(ben, "ben")]
+    forward, backward = desk.reviewer("Observer", db="fwd"), desk.reviewer("Observer", db="bwd")
+    for file in files:
+        forward.sync_files([file], accept_new_reviewers=True)
+    for file in reversed(files):
+        backward.sync_files([file], accept_new_reviewers=True)
+    assert state(forward) == state(backward)
+    assert forward.projections_match_log()

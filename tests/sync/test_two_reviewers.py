@@ -54,8 +54,10 @@ def test_an_unknown_reviewer_is_refused_until_accepted_then_pinned(desk):
     file = desk.export(ben, "ben")
     before = state(ana)
     report = ana.sync_files([file])
-    assert not report.files and "Ben Ode" in report.failures[0][1]
-    assert "SHA256:" in report.failures[0][1]
+    assert not report.files and not report.failures
+    waiting = report.unknown[0]
+    assert [c.name for c in waiting.cards] == ["Ben Ode"]
+    assert "Ben Ode" in str(waiting) and "SHA256:" in str(waiting)
     assert state(ana) == before
     assert ana.sync_files([file], accept_new_reviewers=True).new_events > 0
     again = ana.sync_files([file])  # now pinned: no question asked, nothing new

@@ -69,7 +69,9 @@ def cmd_sync(ws: Workspace, args) -> int:
             print(f"  warning: {flag}")
     for _, message in report.failures:
         fail(message)
-    return 1 if report.failures else 0
+    for waiting in report.unknown:
+        fail(str(waiting))
+    return 1 if report.failures or report.unknown else 0
 
 
 def cmd_agreement(ws: Workspace, args) -> None:

@@ -57,7 +57,14 @@ class Taxonomy:
         }
 
     def check(self) -> None:
+        """The same rules whether a list is imported or edited in Settings."""
         for status, reasons in self.by_status.items():
+            for reason in reasons:
+                if not reason.id.strip() or not reason.label.strip():
+                    raise ValueError(f"every {status.value} reason needs an id and a label")
+                if len(reason.label) > MAX_REASON:
+                    raise ValueError(f"the {status.value} reason {reason.id!r} is longer "
+                                     f"than {MAX_REASON} characters")
             ids = [r.id for r in reasons]
             labels = [r.label.casefold() for r in reasons]
             if len(set(ids)) != len(ids) or len(set(labels)) != len(labels):

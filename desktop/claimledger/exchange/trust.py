@@ -40,7 +40,7 @@ def check_events(ledger: LedgerFile, pinned: Mapping[str, str]) -> TrustReport:
         if not verify(event):
             raise TrustError(
                 f"{ledger.name}: event {index} (id {event.id}, {event.kind}): signature "
-                f"does not match {cards[event.author].name!r}'s key; the file was altered "
+                f"does not match the key of {cards[event.author].name!r}; the file was altered "
                 "or damaged, refusing the whole file"
             )
     new = [card for card in ledger.reviewers if card.id not in pinned]

@@ -30,11 +30,16 @@ def apply(conn: Connection, event: Event) -> None:
 
 
 def _article_imported(conn: Connection, event: Event) -> None:
+    """The article and its automatic statements. Several reviewers may import the same
+    text: the row then folds the earliest import and every later edit, so it is the same
+    whatever order the imports arrive in."""
     p = event.payload
     article_id = p["article"]
     row = {field: p.get(field) for field in _ARTICLE_FIELDS}
     row.update(id=article_id, text=p["text"], retired=0)
-    conn.execute(insert(article_t).values(row).on_conflict_do_nothing())
+    inserted = conn.execute(insert(article_t).values(row).on_conflict_do_nothing()).rowcount
+    if not inserted:
+        _refold_article(conn, article_id)
     body = p["text"]
     claims = [
         {
@@ -55,11 +60,19 @@ def _article_imported(conn: Connection, event: Event) -> None:
 
 
 def _article_edited(conn: Connection, event: Event) -> None:
-    """Fold every edit of the article in event order, so sync order never matters."""
-    article_id = event.payload["article"]
+    _refold_article(conn, event.payload["article"])
+
+
+def _refold_article(conn: Connection, article_id: str) -> None:
+    """Metadata from the earliest import, then every edit in event order."""
+    imports = events_of_kind(conn, ev.ARTICLE_IMPORTED, article_id=article_id)
     fields: dict[str, Any] = {}
-    for earlier in events_of_kind(conn, ev.ARTICLE_EDITED, article_id=article_id):
-        fields.update((k, v) for k, v in earlier.payload["fields"].items()
+    if imports:
+        first = min(imports, key=_order).payload
+        fields.update({field: first.get(field) for field in _ARTICLE_FIELDS}, retired=0)
+    for edit in sorted(events_of_kind(conn, ev.ARTICLE_EDITED, article_id=article_id),
+                       key=_order):
+        fields.update((k, v) for k, v in edit.payload["fields"].items()
                       if k in EDITABLE_ARTICLE_FIELDS)
     if fields:
         conn.execute(update(article_t).where(article_t.c.id == article_id).values(fields))

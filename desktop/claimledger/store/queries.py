@@ -197,3 +197,7 @@ def all_reviewed_verdicts(conn: Connection, article_id: str | None = None
         {"a": article_id},
     )
     return [tuple(row) for row in rows]
+
+
+def event_count(conn: Connection) -> int:
+    return conn.execute(text("SELECT count(*) FROM event")).scalar_one()

@@ -16,6 +16,7 @@ from claimledger.ui.actions import STATUS_ACTIONS, menu_of
 from claimledger.ui.background import Runner, plain
 from claimledger.ui.inspector import VERDICT_TAB
 from claimledger.ui.pdf_export import tell
+from claimledger.workspace import KeyStorageRefused
 
 UNLOCKING = "Unlocking your signing key…"
 #: Actions that write (and so sign) on the GUI thread: off until the key is unlocked.
@@ -23,11 +24,6 @@ UNLOCKING = "Unlocking your signing key…"
 WRITING_ACTIONS = (*STATUS_ACTIONS, "reason", "note", "add_source", "make_claim",
                    "split_claim", "merge_next", "retire_claim", "settle", "undo", "redo",
                    "edit_article", "retire_article")
-
-
-def needs_key_file_consent(message: str) -> bool:
-    """The workspace's refusal when no secure keyring exists and no key file is allowed."""
-    return "no secure keyring" in message.lower()
 
 
 def first_sentence(message: str) -> str:
@@ -128,7 +124,7 @@ class IdentityMixin:
         self.statusBar().showMessage("Your signing key is not available; verdicts cannot "
                                      "be recorded yet.")
         self.key_link.show()
-        if needs_key_file_consent(message):
+        if isinstance(error, KeyStorageRefused):
             self.ask_for_key_file(message)
         else:
             tell(self, "Signing key", "Your signing key could not be unlocked.",

@@ -25,7 +25,7 @@ from claimledger.ui.background import Runner, plain
 from claimledger.ui.export_pdf_dialog import ScopeBox
 from claimledger.ui.pdf_export import file_stem, tell
 from claimledger.ui.trust_dialog import TrustDialog, reviewer_rows
-from claimledger.workspace import SyncReport, UnknownReviewers, WorkspaceError
+from claimledger.workspace import SyncReport, UnknownReviewers
 
 SUFFIX = ".cledger"
 LEDGER_FILTER = "Ledger files (*.cledger);;All files (*)"
@@ -39,22 +39,12 @@ def is_ledger_file(path: Path) -> bool:
 
 def sync_keeping_cards(workspace, paths: Sequence[Path], accept: bool, progress=None
                        ) -> tuple[SyncReport, list[UnknownReviewers]]:
-    """`workspace.sync_files`, but keeping each UnknownReviewers error whole (its cards)
-    instead of flattening it into a failure message, so the trust dialog can show names
-    and fingerprints from the file itself rather than from parsed text.
-    (sync_files catches UnknownReviewers as a WorkspaceError; reported to the lead.)"""
-    report, unknown = SyncReport(), []
-    paths = [Path(p) for p in paths]
-    for index, path in enumerate(paths):
-        if progress is not None and not progress(index, len(paths), path.name):
-            break
-        try:
-            report.files.append(workspace._sync_one(path, accept, progress))
-        except UnknownReviewers as error:
-            unknown.append(error)
-        except WorkspaceError as error:
-            report.failures.append((path, str(error)))
-    return report, unknown
+    """`workspace.sync_files`, with the files that wait for new reviewers to be trusted
+    kept whole (their cards), so the trust dialog shows names and fingerprints from the
+    file itself rather than parsed text."""
+    report = workspace.sync_files([Path(p) for p in paths], accept_new_reviewers=accept,
+                                  progress=progress)
+    return report, report.unknown
 
 
 def progress_words(label: str) -> str:

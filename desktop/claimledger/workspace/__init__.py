@@ -12,7 +12,7 @@ from claimledger.workspace.assist import ANALYSIS_VERSION, AssistVerbs
 from claimledger.workspace.backups import BackupInfo, BackupVerbs
 from claimledger.workspace.claims import ClaimVerbs
 from claimledger.workspace.consensus import AgreementReport, Consensus, ConsensusVerbs
-from claimledger.workspace.errors import Ambiguous, NotFound, WorkspaceError
+from claimledger.workspace.errors import Ambiguous, KeyStorageRefused, NotFound, WorkspaceError
 from claimledger.workspace.evidence import EvidenceVerbs
 from claimledger.workspace.exporting import PAPERS, ExportCancelled, ExportVerbs, PdfExport
 from claimledger.workspace.importing import ImportCancelled, ImportReport, ImportVerbs
@@ -29,6 +29,7 @@ __all__ = [
     "BackupInfo",
     "Consensus",
     "FolderSync",
+    "KeyStorageRefused",
     "SyncReport",
     "UnknownReviewers",
     "Ambiguous",

@@ -18,11 +18,11 @@ from claimledger.domain import events as ev
 from claimledger.domain.clock import HybridClock
 from claimledger.domain.events import Event
 from claimledger.exchange import keys
-from claimledger.exchange.errors import IdentityError, KeyStoreError
+from claimledger.exchange.errors import IdentityError, InsecureKeyStorage, KeyStoreError
 from claimledger.exchange.identity import Identity, IdentityStore
 from claimledger.exchange.keystore import KeyStore, allow_file_key_from_env
 from claimledger.store import BackupError, Database, log, queries
-from claimledger.workspace.errors import WorkspaceError
+from claimledger.workspace.errors import KeyStorageRefused, WorkspaceError
 
 
 class WorkspaceBase:
@@ -79,7 +79,10 @@ class WorkspaceBase:
         """Where this reviewer's key is (or would be) kept, in words."""
         if self._identity:
             return self._identity.key_location
-        return self._keystore().describe()
+        try:
+            return self._keystore().describe()
+        except KeyStoreError as error:
+            return f"not yet known ({error})"
 
     def unlock(self, *, allow_file_key: bool | None = None) -> Identity:
         """Load (or on first use create) this reviewer's key. May touch the keyring, so the
@@ -91,6 +94,8 @@ class WorkspaceBase:
                 try:
                     identity, private = self._identities.get_or_create(self.reviewer_name,
                                                                        self._keystore())
+                except InsecureKeyStorage as error:
+                    raise KeyStorageRefused(str(error)) from None
                 except (IdentityError, KeyStoreError) as error:
                     raise WorkspaceError(str(error)) from None
                 self._identity, self._private_key = identity, private

@@ -32,13 +32,19 @@ class ReviewerVerdict:
 
 @dataclass(frozen=True, slots=True)
 class Consensus:
+    """The desk's view of a claim: `state` is how the reviewers' verdicts relate (agree,
+    disagree, single, none); `status` is the agreed or settled one; a settled claim
+    also carries who settled it and why."""
+
     status: Status | None
     state: str
     settled_by: str | None = None
+    reason: str | None = None
+    note: str | None = None
 
     def as_json(self) -> dict:
         return {"status": self.status.value if self.status else None, "state": self.state,
-                "settled_by": self.settled_by}
+                "settled_by": self.settled_by, "reason": self.reason, "note": self.note}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +84,8 @@ class ConsensusVerbs(ReviewVerbs):
         for claim_id in set(found) | set(settled):
             status, state = consensus(v.status for _, v in found.get(claim_id, []))
             if claim_id in settled and settled[claim_id][0] != Status.UNREVIEWED.value:
-                row = settled[claim_id]
-                result[claim_id] = Consensus(Status(row[0]), state, row[3])
+                status_value, reason, note, by = settled[claim_id]
+                result[claim_id] = Consensus(Status(status_value), state, by, reason, note)
             else:
                 result[claim_id] = Consensus(status, state)
         return result

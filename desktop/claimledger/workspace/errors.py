@@ -11,3 +11,7 @@ class NotFound(WorkspaceError):
 
 class Ambiguous(WorkspaceError):
     pass
+
+
+class KeyStorageRefused(WorkspaceError):
+    """No secure keyring exists and the user has not agreed to a key file yet."""

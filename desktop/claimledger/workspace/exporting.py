@@ -12,6 +12,7 @@ from claimledger.domain.consensus import consensus
 from claimledger.domain.events import canonical_json
 from claimledger.domain.history import history_entries
 from claimledger.domain.records import ArticleDetail, ClaimView, SourceView, Verdict
+from claimledger.domain.status import Status
 from claimledger.exchange.keys import fingerprint
 from claimledger.report import (
     Agreement,
@@ -91,8 +92,9 @@ class ExportVerbs(WorkspaceBase):
                 verdicts = queries.verdicts_of_article(conn, article_id)
                 events = list(log.claim_events_of_article(conn, article_id)) if audit else []
                 sources = evidence.sources_of_article(conn, article_id)
+                settled = queries.consensus_of_article(conn, article_id)
                 articles.append(_report_article(detail, claims, verdicts, events, names,
-                                                sources))
+                                                sources, settled))
             keys = {name: key for _, name, key in queries.reviewers(conn)}
         names_seen = sorted({r for a in articles for c in a.claims for r in c.reviewers}
                             or {self.reviewer_name})
@@ -130,25 +132,33 @@ def ledger_digest(articles: Sequence[ReportArticle]) -> str:
 
 def _report_article(detail: ArticleDetail, claims: list[ClaimView],
                     verdicts: dict[str, list[tuple[str, Verdict]]], events, names,
-                    sources: dict[str, list[SourceView]]) -> ReportArticle:
+                    sources: dict[str, list[SourceView]], settled: dict[str, tuple]
+                    ) -> ReportArticle:
     by_claim: dict[str, list] = {}
     for event in events:
         by_claim.setdefault(event.payload.get("claim"), []).append(event)
     report_claims = tuple(
         _report_claim(c, verdicts.get(c.id, []), by_claim.get(c.id, []), names,
-                      sources.get(c.id, [])) for c in claims
+                      sources.get(c.id, []), settled.get(c.id)) for c in claims
     )
     return ReportArticle(detail.id, detail.title, detail.outlet, detail.author, detail.url,
                          detail.published, detail.retrieved[:10], detail.text, report_claims)
 
 
 def _report_claim(claim: ClaimView, verdicts: list[tuple[str, Verdict]], events, names,
-                  sources: list[SourceView]) -> ReportClaim:
+                  sources: list[SourceView], settled: tuple | None) -> ReportClaim:
+    """The ledger row an editor reads: a settled consensus first, then what all reviewers
+    agree on, then the exporting reviewer's own verdict."""
     per_reviewer = tuple(
         ReportVerdict(names.get(rid, "unknown reviewer"), v.status, v.reason, v.note)
         for rid, v in verdicts if v.status.is_reviewed
     )
     agreed, state = consensus(v.status for v in per_reviewer)
+    status, reason, note = claim.status, claim.reason, claim.note
+    if settled and settled[0] != Status.UNREVIEWED.value:
+        status, reason, note = Status(settled[0]), settled[1], settled[2]
+    elif agreed is not None:
+        status = agreed
     history = tuple(
         ReportEvent(datetime.fromtimestamp(h.when_ms / 1000, UTC).strftime("%Y-%m-%d %H:%M"),
                     h.who, h.what)
@@ -156,7 +166,7 @@ def _report_claim(claim: ClaimView, verdicts: list[tuple[str, Verdict]], events,
     )
     return ReportClaim(
         claim_id=claim.id, start=claim.start, end=claim.end, text=claim.text, kind=claim.kind,
-        status=agreed or claim.status, reason=claim.reason, note=claim.note,
+        status=status, reason=reason, note=note,
         reviewers=tuple(v.reviewer for v in per_reviewer), verdicts=per_reviewer,
         consensus_state=state if per_reviewer else None, history=history,
         sources=tuple(ReportSource(s.title or s.url or s.file or "Source", s.publisher,

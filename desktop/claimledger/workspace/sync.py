@@ -46,8 +46,12 @@ class FileSync:
 
 @dataclass
 class SyncReport:
+    """What a sync merged, what it refused (with why), and which files wait for the user
+    to accept new reviewers (kept whole, so a dialog can show their cards)."""
+
     files: list[FileSync] = field(default_factory=list)
     failures: list[tuple[Path, str]] = field(default_factory=list)
+    unknown: list[UnknownReviewers] = field(default_factory=list)
 
     @property
     def new_events(self) -> int:
@@ -88,6 +92,8 @@ class SyncVerbs:
                 break
             try:
                 report.files.append(self._sync_one(path, accept_new_reviewers, progress))
+            except UnknownReviewers as waiting:
+                report.unknown.append(waiting)
             except WorkspaceError as error:
                 report.failures.append((path, str(error)))
         return report

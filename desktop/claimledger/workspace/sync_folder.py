@@ -19,6 +19,7 @@ from claimledger.workspace.sync import SyncReport, SyncVerbs
 SUFFIX = ".cledger"
 _SETTING = "sync-folder"
 _SEEN = "sync-folder-seen"
+_WRITTEN = "sync-folder-written"
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,10 @@ class SyncFolderVerbs(SyncVerbs):
             queries.put_setting(conn, _SETTING, str(folder))
 
     def own_sync_file(self) -> Path | None:
+        """This reviewer's file in the shared folder; None until a folder is chosen and the
+        reviewer has an identity (its id is part of the name, so it must be stable)."""
         folder = self.sync_folder()
-        if folder is None:
+        if folder is None or self.identity is None:
             return None
         slug = re.sub(r"[^a-z0-9]+", "-", self.reviewer_name.lower()).strip("-") or "reviewer"
         return folder / f"{slug}-{self.reviewer_id[:8]}{SUFFIX}"
@@ -59,16 +62,29 @@ class SyncFolderVerbs(SyncVerbs):
     def sync_with_folder(self, *, accept_new_reviewers: bool = False) -> FolderSync | None:
         """Write this reviewer's file, then import every other file that changed since the
         last time (sync tools' conflict copies included: merging them is harmless)."""
-        own = self.own_sync_file()
-        if own is None:
+        if self.sync_folder() is None:
             return None
-        self.export_ledger(own)
+        self.unlock()
+        own = self.own_sync_file()
+        self._write_own_file(own)
         changed = self._changed_files(own)
         report = self.sync_files([p for p, _ in changed],
                                  accept_new_reviewers=accept_new_reviewers)
-        failed = {p for p, _ in report.failures}
+        failed = {p for p, _ in report.failures} | {u.path for u in report.unknown}
         self._remember([(p, sig) for p, sig in changed if p not in failed])
         return FolderSync(own, report)
+
+    def _write_own_file(self, own: Path) -> None:
+        """Rewrite our file only when the log grew, so two reviewers' apps watching the
+        folder never wake each other in a loop."""
+        with self.db.read() as conn:
+            mark = str(queries.event_count(conn))
+            written = queries.setting(conn, _WRITTEN)
+        if written == f"{own.name}:{mark}" and own.exists():
+            return
+        self.export_ledger(own)
+        with self.db.write() as conn:
+            queries.put_setting(conn, _WRITTEN, f"{own.name}:{mark}")
 
     def _changed_files(self, own: Path) -> list[tuple[Path, str]]:
         with self.db.read() as conn:
