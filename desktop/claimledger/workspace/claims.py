@@ -62,7 +62,7 @@ class ClaimVerbs(UndoVerbs):
             parts = [_trimmed_span(body, start, at), _trimmed_span(body, at, end)]
         except WorkspaceError:
             raise WorkspaceError("Both parts of a split need some words.") from None
-        return self._replace(claim_id, article_id, parts, "Split claim")
+        return self._replace_many([claim_id], article_id, parts, "Split claim")
 
     def merge_claims(self, first_id: str, second_id: str) -> tuple[list[str], Changes]:
         """Join two adjacent statements of one article into one claim."""
@@ -78,10 +78,9 @@ class ClaimVerbs(UndoVerbs):
         return self._replace_many([first_id, second_id], article_id, [(start, end)],
                                   "Merge claims")
 
-    def _replace(self, old_id, article_id, spans, label):
-        return self._replace_many([old_id], article_id, spans, label)
-
     def _replace_many(self, old_ids, article_id, spans, label):
+        """Retire `old_ids` and put claims over `spans` in their place, as one undo step
+        (a span that was a claim before is restored rather than created again)."""
         new_ids = [claim_id_for(article_id, s, e) for s, e in spans]
         with self.db.read() as conn:
             existing = {i: queries.claim_span(conn, i) for i in new_ids}
