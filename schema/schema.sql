@@ -163,13 +163,13 @@ CREATE TRIGGER source_fts_update AFTER UPDATE ON source BEGIN
              FROM source WHERE claim_id = new.claim_id AND retired = 0)
          WHERE rowid = (SELECT rowid FROM claim WHERE id = new.claim_id);
        END;
-CREATE TRIGGER verdict_fts_insert AFTER INSERT ON verdict BEGIN
-         UPDATE claim_fts SET notes = (SELECT coalesce(group_concat(note, ' '), '')
-             FROM verdict WHERE claim_id = new.claim_id)
-         WHERE rowid = (SELECT rowid FROM claim WHERE id = new.claim_id);
-       END;
-CREATE TRIGGER verdict_fts_update AFTER UPDATE OF note ON verdict BEGIN
-         UPDATE claim_fts SET notes = (SELECT coalesce(group_concat(note, ' '), '')
-             FROM verdict WHERE claim_id = new.claim_id)
-         WHERE rowid = (SELECT rowid FROM claim WHERE id = new.claim_id);
-       END;
+CREATE TRIGGER verdict_fts_insert AFTER INSERT ON verdict WHEN new.note IS NOT NULL BEGIN
+    UPDATE claim_fts SET notes = (SELECT coalesce(group_concat(note, ' '), '')
+        FROM verdict WHERE claim_id = new.claim_id)
+    WHERE rowid = (SELECT rowid FROM claim WHERE id = new.claim_id);
+ END;
+CREATE TRIGGER verdict_fts_update AFTER UPDATE OF note ON verdict WHEN new.note IS NOT old.note BEGIN
+    UPDATE claim_fts SET notes = (SELECT coalesce(group_concat(note, ' '), '')
+        FROM verdict WHERE claim_id = new.claim_id)
+    WHERE rowid = (SELECT rowid FROM claim WHERE id = new.claim_id);
+ END;

@@ -258,6 +258,29 @@ def _bench_marks(path: Path) -> list[str]:
             f"max {max(times) * 1000:.2f} ms; projections match log afterwards: {ok}"]
 
 
+_QUERIES = ["council", "petition residents", "declined comment", "million plan", "evidence",
+            "report said", "doubled", "scrutiny", "voted", "figure"]
+
+
+def _bench_search(path: Path) -> list[str]:
+    """FTS5 search over every statement, note and excerpt of the big workspace."""
+    ws = _workspace(path)
+    try:
+        words = _QUERIES + [f"{p.lower()}" for p in _PLACES] + [t.split()[0] for t in _THINGS]
+        times, hits = [], 0
+        for i in range(200):
+            query = words[i % len(words)]
+            started = time.perf_counter()
+            hits += len(ws.search(query))
+            times.append(time.perf_counter() - started)
+    finally:
+        ws.close()
+    cuts = statistics.quantiles(times, n=100)
+    return [f"search (FTS5, 200 queries, up to 200 hits each) over {BIG_ARTICLES * 100:,} "
+            f"statements: p50 {cuts[49] * 1000:.1f} ms, p95 {cuts[94] * 1000:.1f} ms "
+            f"(budget p95 50 ms; {hits / 200:.0f} hits per query)"]
+
+
 def _workspace(path: Path) -> Workspace:
     """A workspace whose reviewer key lives in the bench's temporary folder."""
     return Workspace(path, "Bench", config_dir=path.parent / "config", allow_file_key=True)
@@ -285,6 +308,7 @@ def run() -> list[str]:
         lines.append(f"built a workspace of {BIG_ARTICLES:,} articles and {statements:,} "
                      f"statements in {seconds:.1f} s ({big.stat().st_size / 2**20:,.0f} MB)")
         lines += _bench_open(big)
+        lines += _bench_search(big)
         lines += _bench_marks(big)
     return lines
 

@@ -164,8 +164,9 @@ def _skew_flags(ledger, added) -> list[str]:
 
 
 def _duration(ms: int) -> str:
-    minutes = ms // 60_000
+    """Roughly, in the unit a person would use: '25 minutes', '5 hours', '3 days'."""
+    minutes = round(ms / 60_000)
     if minutes < 120:
         return f"{minutes} minutes"
-    hours = minutes // 60
-    return f"{hours} hours" if hours < 48 else f"{hours // 24} days"
+    hours = round(ms / 3_600_000)
+    return f"{hours} hours" if hours < 48 else f"{round(ms / 86_400_000)} days"
