@@ -100,8 +100,20 @@ def run() -> list[str]:
 
 def _main_case(kind: str, n: int, out: str) -> None:
     result = (_ours if kind == "ours" else _bare)(n, Path(out))
-    result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["rss_mb"] = _peak_rss_mb()
     print(json.dumps(result))
+
+
+def _peak_rss_mb() -> float:
+    """This process's own peak. Linux keeps ru_maxrss across fork+exec, so a child would
+    report its parent's peak; VmHWM belongs to this process image alone."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":

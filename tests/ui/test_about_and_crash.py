@@ -34,9 +34,10 @@ def captured_dialogs(monkeypatch):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     shown: list[CrashDialog] = []
-    monkeypatch.setattr(CrashDialog, "exec", lambda self: shown.append(self) or 0)
-    install_crash_handler()
-    return shown
+    monkeypatch.setattr(CrashDialog, "open", lambda self: shown.append(self))
+    reporter = install_crash_handler()
+    yield shown
+    reporter._closed()
 
 
 def test_about_lists_versions_paths_and_key_storage(qtbot, window, log_file, artifacts):

@@ -49,6 +49,8 @@ SPECS = (
                tip="Write your ledger file to the shared folder and merge the others'"),
     ActionSpec("export_pdf", "Export &Verification PDF…", "File", ("Ctrl+E",),
                "export-pdf.svg", tip="Write the verification PDF for the editor"),
+    ActionSpec("restore_backup", "Restore &Backup…", "File",
+               tip="Go back to one of the workspace's automatic backups"),
     ActionSpec("quit", "&Quit", "File", ("Ctrl+Q",)),
     ActionSpec("undo", "&Undo", "Edit", ("Ctrl+Z",), "undo.svg"),
     ActionSpec("redo", "&Redo", "Edit", ("Ctrl+Shift+Z",), "redo.svg"),
@@ -66,6 +68,9 @@ SPECS = (
                tip="Hide the article from the library (undo or Restore brings it back)"),
     ActionSpec("show_retired", "Show Retired &Articles", "Article", checkable=True,
                tip="List retired articles in the library, to restore them"),
+    ActionSpec("cut_tail", "Cut Page &Tail", "Article",
+               tip="Take the web-page tail (related articles, share links) out of the "
+                   "ledger"),
     ActionSpec("mark_sourced", "&Sourced", "Review", ("1",), status=Status.SOURCED),
     ActionSpec("mark_disputed", "&Disputed", "Review", ("2",), status=Status.DISPUTED),
     ActionSpec("mark_unverified", "U&nverified", "Review", ("3",), status=Status.UNVERIFIED),
@@ -73,6 +78,10 @@ SPECS = (
                status=Status.NOT_A_CLAIM),
     ActionSpec("mark_clear", "&Clear", "Review", ("0",), status=Status.UNREVIEWED,
                tip="Set the statement back to unreviewed"),
+    ActionSpec("accept_suggestion", "&Accept Suggestion", "Review", ("A",),
+               tip="Mark the statement with the suggested status and reason"),
+    ActionSpec("dismiss_suggestion", "Dismiss Su&ggestion", "Review", ("Shift+A",),
+               tip="Put the suggestion away for this statement"),
     ActionSpec("next", "&Next Statement", "Review", ("J", "Down")),
     ActionSpec("previous", "&Previous Statement", "Review", ("K", "Up")),
     ActionSpec("reason", "&Reason…", "Review", ("R",), "reason.svg",
@@ -93,6 +102,10 @@ SPECS = (
                tip="Every reviewer's verdict on the statement, side by side"),
     ActionSpec("agreement", "&Agreement…", "View", ("Ctrl+Shift+G",),
                tip="How often reviewers agree: Cohen's kappa and Krippendorff's alpha"),
+    ActionSpec("elsewhere_tab", "Same Claim &Elsewhere", "View",
+               tip="The statement said again in other articles"),
+    ActionSpec("compare", "&Compare Articles…", "View", ("Ctrl+Shift+K",),
+               tip="This article and another side by side, with the claims they share"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "Help", ("F1",)),
     ActionSpec("about", "&About Claim Ledger", "Help"),
 )
@@ -101,8 +114,9 @@ STATUS_ACTIONS = {spec.name: spec.status for spec in SPECS if spec.status is not
 TOOLBAR = ("import_files", "paste", None, "mark_sourced", "mark_disputed", "mark_unverified",
            "mark_not_a_claim", "mark_clear", None, "reason", "note", None, "undo", "redo",
            None, "find", "export_pdf")
-SEPARATE_AFTER = {"open_workspace", "samples", "export_pdf", "redo", "mark_clear", "previous",
-                  "note", "retire_article", "clear_filter"}
+SEPARATE_AFTER = {"open_workspace", "samples", "export_pdf", "restore_backup", "redo",
+                  "dismiss_suggestion", "previous", "note", "retire_article", "cut_tail",
+                  "clear_filter", "agreement"}
 ICON_TEXT = {"import_files": "Import", "paste": "Paste", "undo": "Undo", "redo": "Redo",
              "reason": "Reason", "note": "Note", "mark_not_a_claim": "Not a claim",
              "find": "Find", "export_pdf": "PDF"}

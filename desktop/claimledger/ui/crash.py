@@ -85,6 +85,7 @@ class CrashReporter(QObject):
         self.show_dialog = True
         self.showing = False
         self.dialogs_shown = 0
+        self.dialog: CrashDialog | None = None
         self.reported.connect(self.show_report, Qt.ConnectionType.QueuedConnection)
 
     def handle(self, exc_type, exc_value, exc_traceback) -> None:
@@ -104,14 +105,21 @@ class CrashReporter(QObject):
 
     @Slot(str)
     def show_report(self, report: str) -> None:
+        """Show the report without a nested event loop: an exception hook must never
+        block, so the dialog is opened and the app carries on."""
         if self.showing:  # one dialog at a time; the rest are in the log
             return
         self.showing = True
-        try:
-            self.dialogs_shown += 1
-            CrashDialog(report, QApplication.activeWindow()).exec()
-        finally:
-            self.showing = False
+        self.dialogs_shown += 1
+        dialog = CrashDialog(report, QApplication.activeWindow())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._closed)
+        self.dialog = dialog
+        dialog.open()
+
+    def _closed(self, _result: int = 0) -> None:
+        self.showing = False
+        self.dialog = None
 
 
 _reporter: CrashReporter | None = None

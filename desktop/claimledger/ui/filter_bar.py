@@ -1,8 +1,10 @@
 """The filter bar over the ledger: status chips with counts, two flags, and a text filter.
 
 Chips toggle; several status chips show any of those statuses, and "No source yet" /
-"Has a note" narrow further. The text filter waits for a short pause in typing.
-Filtering itself is the model's (plain Python over precomputed flags).
+"Has a note" / "Check-worthy" narrow further. Statements that are not claims are hidden
+until "Not claims" shows them; "Disagreements" appears once two reviewers meet in the
+ledger. The text filter waits for a short pause in typing. Filtering itself is the
+model's (plain Python over precomputed flags).
 """
 
 from __future__ import annotations
@@ -21,7 +23,14 @@ from PySide6.QtWidgets import (
 
 from claimledger.domain.status import Status
 from claimledger.ui.consensus_look import DISAGREE_COLOUR, DISAGREE_TINT
-from claimledger.ui.ledger_filter import DISAGREES, HAS_NOTE, NO_SOURCE, LedgerFilter
+from claimledger.ui.ledger_filter import (
+    CHECK_WORTHY,
+    DISAGREES,
+    HAS_NOTE,
+    NO_SOURCE,
+    NOT_CLAIM_KIND,
+    LedgerFilter,
+)
 from claimledger.ui.ledger_model import LedgerModel
 from claimledger.ui.look import LINE, MUTED, status_dot
 
@@ -30,8 +39,14 @@ CHIP_ORDER = (Status.UNREVIEWED, Status.SOURCED, Status.DISPUTED, Status.UNVERIF
 TYPING_PAUSE_MS = 150
 FLAG_CHIPS = {"no_source": ("No source yet", NO_SOURCE, "#5b4b8a"),
               "has_note": ("Has a note", HAS_NOTE, "#1f4e79"),
-              "disagreements": ("Disagreements", DISAGREES, DISAGREE_COLOUR)}
-FLAG_TINTS = {"no_source": "#e9e4f5", "has_note": "#dde8f5", "disagreements": DISAGREE_TINT}
+              "check_worthy": ("Check-worthy", CHECK_WORTHY, "#1f4e79"),
+              "disagreements": ("Disagreements", DISAGREES, DISAGREE_COLOUR),
+              "not_claims": ("Not claims", NOT_CLAIM_KIND, "#6a6f76")}
+FLAG_TINTS = {"no_source": "#e9e4f5", "has_note": "#dde8f5", "check_worthy": "#dde8f5",
+              "disagreements": DISAGREE_TINT, "not_claims": "#e8e8e8"}
+FLAG_TIPS = {"check_worthy": "Show only statements worth checking (a score of 50 or more)",
+             "not_claims": "Also show headlines, bylines, captions, credits, ads and page "
+                           "furniture (hidden by default)"}
 
 
 def chip_style(colour: str, tint: str) -> str:
@@ -59,11 +74,14 @@ class Chip(QToolButton):
         self.setStyleSheet(chip_style(colour, tint))
         self.show_count(0)
 
+    tip: str = ""
+
     def show_count(self, count: int) -> None:
         self.setText(f"{self.word}  {count:,}")
         state = "on" if self.isChecked() else "off"
         self.setAccessibleName(f"Filter: {self.word}, {count:,} statements, {state}")
-        self.setToolTip(f"Show only statements: {self.word.lower()} ({count:,})")
+        self.setToolTip(f"{self.tip} ({count:,})" if self.tip
+                        else f"Show only statements: {self.word.lower()} ({count:,})")
 
 
 class FilterBar(QWidget):
@@ -98,11 +116,15 @@ class FilterBar(QWidget):
             self.status_chips[status] = chip
             statuses.addWidget(chip)
         statuses.addStretch(1)
+        self.shown_label = QLabel()
+        self.shown_label.setStyleSheet(f"color: {MUTED};")
+        statuses.addWidget(self.shown_label)
         layout.addLayout(statuses)
         second = QHBoxLayout()
         second.setSpacing(5)
         for name, (word, _bit, colour) in FLAG_CHIPS.items():
             chip = Chip(word, colour, FLAG_TINTS[name])
+            chip.tip = FLAG_TIPS.get(name, "")
             chip.toggled.connect(self._apply)
             self.flag_chips[name] = chip
             second.addWidget(chip)
@@ -115,9 +137,6 @@ class FilterBar(QWidget):
         self.text.textChanged.connect(lambda _t: self._typing.start())
         self.text.returnPressed.connect(self._apply_now)
         second.addWidget(self.text, 1)
-        self.shown_label = QLabel()
-        self.shown_label.setStyleSheet(f"color: {MUTED};")
-        second.addWidget(self.shown_label)
         layout.addLayout(second)
 
     def chips(self) -> list[Chip]:
@@ -125,9 +144,9 @@ class FilterBar(QWidget):
 
     def current_filter(self) -> LedgerFilter:
         chosen = frozenset(s for s, chip in self.status_chips.items() if chip.isChecked())
-        return LedgerFilter(chosen, self.flag_chips["no_source"].isChecked(),
-                            self.flag_chips["has_note"].isChecked(), self.text.text(),
-                            self.flag_chips["disagreements"].isChecked())
+        on = {name: chip.isChecked() for name, chip in self.flag_chips.items()}
+        return LedgerFilter(chosen, on["no_source"], on["has_note"], self.text.text(),
+                            on["disagreements"], on["check_worthy"], on["not_claims"])
 
     def clear(self) -> None:
         """Show every row again."""
@@ -146,11 +165,15 @@ class FilterBar(QWidget):
 
     def refresh_counts(self) -> None:
         model = self.model
+        everything = self.flag_chips["not_claims"].isChecked()
         for status, chip in self.status_chips.items():
-            chip.show_count(model.count(status))
+            chip.show_count(model.count(status, everything))
         for name, chip in self.flag_chips.items():
-            chip.show_count(model.count(FLAG_CHIPS[name][1]))
-        total, shown = model.statement_count(), model.total_rows()
+            bit = FLAG_CHIPS[name][1]
+            chip.show_count(model.count(bit, everything or bit == NOT_CLAIM_KIND))
+        disagreements = self.flag_chips["disagreements"]
+        disagreements.setVisible(model.has_consensus_data() or disagreements.isChecked())
+        total, shown = model.count(0, everything), model.total_rows()
         self.shown_label.setText(f"{shown:,} of {total:,}" if shown != total
                                  else f"{total:,} shown")
         self.shown_label.setAccessibleName(f"Showing {shown:,} of {total:,} statements")

@@ -48,15 +48,12 @@ def snapshot(own: Path) -> dict[str, str]:
 
 
 def full_sync(workspace) -> FolderOutcome:
-    """sync_with_folder, then the refused files once more to keep new reviewers' cards."""
+    """sync_with_folder; files waiting for new reviewers to be trusted come back whole."""
     done = workspace.sync_with_folder()
     if done is None:
         return FolderOutcome(skipped=True)
-    failed = [Path(p) for p, _ in done.report.failures]
-    again, unknown = sync_keeping_cards(workspace, failed, False) if failed \
-        else (SyncReport(), [])
-    report = SyncReport(done.report.files + again.files, again.failures)
-    return FolderOutcome(done.written, report, unknown, snapshot(done.written))
+    return FolderOutcome(done.written, done.report, done.report.unknown,
+                         snapshot(done.written))
 
 
 def changed_sync(workspace, before: dict[str, str]) -> FolderOutcome:

@@ -23,7 +23,8 @@ UNLOCKING = "Unlocking your signing key…"
 #: Imports run on a worker, so they may wait for the key there.
 WRITING_ACTIONS = (*STATUS_ACTIONS, "reason", "note", "add_source", "make_claim",
                    "split_claim", "merge_next", "retire_claim", "settle", "undo", "redo",
-                   "edit_article", "retire_article")
+                   "edit_article", "retire_article", "accept_suggestion",
+                   "dismiss_suggestion", "cut_tail")
 
 
 def first_sentence(message: str) -> str:

@@ -121,7 +121,7 @@ class Inspector(QWidget):
         self.tabs.setAccessibleName("Statement details")
         self.sources_panel = SourcesPanel()
         self.history_panel = HistoryPanel()
-        self.tabs.addTab(self._build_verdict(), "Verdict")
+        self.tabs.addTab(self._scrolled(self._build_verdict()), "Verdict")
         self.tabs.addTab(self.sources_panel, "Sources")
         self.tabs.addTab(self.history_panel, "History")
         layout.addWidget(self.tabs, 1)
@@ -140,6 +140,18 @@ class Inspector(QWidget):
         lines = label.fontMetrics().lineSpacing()
         self._text_heights = (lines + 6, lines * TEXT_LINES + 6)
         self.text_area = area
+        return area
+
+    def _scrolled(self, page: QWidget) -> QScrollArea:
+        """The Verdict page scrolls in a short inspector instead of squeezing its parts."""
+        area = QScrollArea(objectName="verdictScroll")
+        area.setWidget(page)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setStyleSheet("QScrollArea#verdictScroll, QScrollArea#verdictScroll > QWidget > "
+                           "QWidget#verdictPage { background: transparent; }")
+        self.verdict_page = page
         return area
 
     def _fit_text_area(self) -> None:

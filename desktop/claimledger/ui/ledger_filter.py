@@ -1,5 +1,8 @@
 """Which ledger rows to show: status chips, "No source yet", "Has a note",
-"Disagreements" and text.
+"Disagreements", "Check-worthy", "Not claims" and text.
+
+Statements that are not claims (headlines, bylines, captions, credits, ads, duplicate
+lines, the page tail) are hidden unless the filter asks for them (`not_claims`).
 
 Plain Python over precomputed per-row bit flags, so a chip toggle over 100,000 rows is
 one list comprehension (a few milliseconds), not a per-cell regex in a proxy model.
@@ -20,7 +23,12 @@ NO_SOURCE = 1 << 8
 HAS_NOTE = 1 << 9
 #: Reviewers disagree and nobody settled it (set from outside: see RowIndex's `marks`).
 DISAGREES = 1 << 10
-COUNTED_BITS = (*STATUS_BITS.values(), NO_SOURCE, HAS_NOTE, DISAGREES)
+#: The statement's kind is not "claim" (not-a-claim, duplicate, outside-body).
+NOT_CLAIM_KIND = 1 << 11
+#: Assisted review scores it check-worthy (set from outside, like DISAGREES).
+CHECK_WORTHY = 1 << 12
+COUNTED_BITS = (*STATUS_BITS.values(), NO_SOURCE, HAS_NOTE, DISAGREES, NOT_CLAIM_KIND,
+                CHECK_WORTHY)
 
 
 def flags_of(claim: ClaimView, extra: int = 0) -> int:
@@ -29,6 +37,8 @@ def flags_of(claim: ClaimView, extra: int = 0) -> int:
         flags |= NO_SOURCE
     if claim.note and claim.note.strip():
         flags |= HAS_NOTE
+    if claim.kind != "claim":
+        flags |= NOT_CLAIM_KIND
     return flags
 
 
@@ -46,11 +56,18 @@ class LedgerFilter:
     has_note: bool = False
     text: str = ""
     disagreements: bool = False
+    check_worthy: bool = False
+    #: Also show the statements that are not claims (hidden by default).
+    not_claims: bool = False
 
     @property
     def active(self) -> bool:
         return bool(self.statuses or self.no_source or self.has_note or self.disagreements
-                    or self.text.strip())
+                    or self.check_worthy or self.text.strip())
+
+    @property
+    def hidden(self) -> int:
+        return 0 if self.not_claims else NOT_CLAIM_KIND
 
     @property
     def status_mask(self) -> int:
@@ -59,7 +76,8 @@ class LedgerFilter:
     @property
     def required(self) -> int:
         return ((NO_SOURCE if self.no_source else 0) | (HAS_NOTE if self.has_note else 0)
-                | (DISAGREES if self.disagreements else 0))
+                | (DISAGREES if self.disagreements else 0)
+                | (CHECK_WORTHY if self.check_worthy else 0))
 
     def toggled(self, status: Status) -> LedgerFilter:
         return replace(self, statuses=frozenset(set(self.statuses) ^ {status}))
@@ -76,16 +94,24 @@ class RowIndex:
         self._claims = claims
         self._haystacks: list[str] | None = None
         self.counts: Counter[int] = Counter()
+        #: The same counts over the claims only (what the chips show by default).
+        self.claim_counts: Counter[int] = Counter()
         self._recount()
 
     def _recount(self) -> None:
         counts: Counter[int] = Counter(self.flags)
         totals: Counter[int] = Counter()
+        claims: Counter[int] = Counter()
         for flags, n in counts.items():
             for bit in COUNTED_BITS:
                 if flags & bit:
                     totals[bit] += n
-        self.counts = totals
+                    if not flags & NOT_CLAIM_KIND:
+                        claims[bit] += n
+            if not flags & NOT_CLAIM_KIND:
+                claims[0] += n
+        totals[0] = len(self.flags)
+        self.counts, self.claim_counts = totals, claims
 
     def replace(self, row: int, claim: ClaimView) -> None:
         """Row `row` now holds `claim`: update its flags and the counts."""
@@ -96,8 +122,12 @@ class RowIndex:
         if old == new:
             return
         self.flags[row] = new
+        old_claim, new_claim = not old & NOT_CLAIM_KIND, not new & NOT_CLAIM_KIND
+        self.claim_counts[0] += new_claim - old_claim
         for bit in COUNTED_BITS:
             self.counts[bit] += bool(new & bit) - bool(old & bit)
+            self.claim_counts[bit] += (bool(new & bit) and new_claim) - (
+                bool(old & bit) and old_claim)
 
     def remark(self) -> list[int]:
         """Recompute every row's flags after `marks` changed; the rows that changed."""
@@ -111,22 +141,27 @@ class RowIndex:
             self._recount()
         return changed
 
-    def count(self, what: Status | int) -> int:
+    def count(self, what: Status | int, not_claims: bool = True) -> int:
+        """How many rows carry a status or flag bit (0: rows at all); without
+        `not_claims`, only among the claims."""
         bit = STATUS_BITS[what] if isinstance(what, Status) else what
-        return self.counts.get(bit, 0)
+        return (self.counts if not_claims else self.claim_counts).get(bit, 0)
 
     def rows(self, wanted: LedgerFilter) -> list[int]:
         """Indices of the rows `wanted` keeps, in ledger order."""
-        flags = self.flags
+        flags, hidden = self.flags, wanted.hidden
         if not wanted.active:
-            return list(range(len(flags)))
+            return [i for i, f in enumerate(flags) if not f & hidden] if hidden \
+                else list(range(len(flags)))
         mask, required = wanted.status_mask, wanted.required
         if mask == ALL_STATUSES:
-            rows = [i for i, f in enumerate(flags) if f & required == required]
+            rows = [i for i, f in enumerate(flags)
+                    if f & required == required and not f & hidden]
         elif not required:
-            rows = [i for i, f in enumerate(flags) if f & mask]
+            rows = [i for i, f in enumerate(flags) if f & mask and not f & hidden]
         else:
-            rows = [i for i, f in enumerate(flags) if f & mask and f & required == required]
+            rows = [i for i, f in enumerate(flags)
+                    if f & mask and f & required == required and not f & hidden]
         needle = wanted.text.strip().casefold()
         if needle:
             if self._haystacks is None:

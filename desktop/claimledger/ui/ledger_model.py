@@ -5,7 +5,12 @@ ledger opens at once; `update_claims` repaints only the rows a verb changed.
 The model's rows are the *shown* rows: a `LedgerFilter` picks them from every statement
 in plain Python (see ledger_filter), so J/K and row numbers stay inside the filter.
 A row that stops matching after a verdict stays shown until the filter changes, so the
-reviewer never loses their place.
+reviewer never loses their place. Statements that are not claims are hidden unless the
+filter shows them.
+
+Sorting (a header click) reorders the shown rows; J/K and row numbers follow the shown
+order, so they always walk the ledger as it reads on screen. Assisted review adds the
+Worth column and a suggestion hint in the Status column (see assist_look).
 """
 
 from __future__ import annotations
@@ -16,18 +21,20 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from claimledger.domain.records import ClaimView, SourceView
+from claimledger.domain.records import ClaimAssist, ClaimView, SourceView
 from claimledger.domain.status import Status
+from claimledger.ui import assist_look
 from claimledger.ui.consensus_look import HEADER_TIP, consensus_data, open_disagreement
 from claimledger.ui.evidence_look import counts_sentence, counts_text, stance_label
-from claimledger.ui.ledger_filter import DISAGREES, LedgerFilter, RowIndex
+from claimledger.ui.ledger_filter import CHECK_WORTHY, DISAGREES, LedgerFilter, RowIndex
 from claimledger.ui.look import INK, MUTED, status_dot
 from claimledger.workspace import Consensus
 
 BATCH = 500
-#: Consensus comes last in the model; the view shows it after Status (consensus_column).
-COLUMNS = ("#", "Status", "Sources", "Statement", "Reason", "Note", "Consensus")
-NUMBER, STATUS, SOURCES, STATEMENT, REASON, NOTE, CONSENSUS = range(len(COLUMNS))
+#: Consensus and Worth come last in the model; the view moves them (consensus_column,
+#: worth_column).
+COLUMNS = ("#", "Status", "Sources", "Statement", "Reason", "Note", "Consensus", "Worth")
+NUMBER, STATUS, SOURCES, STATEMENT, REASON, NOTE, CONSENSUS, WORTH = range(len(COLUMNS))
 ClaimRole = int(Qt.ItemDataRole.UserRole) + 1
 #: The row's statement number in the whole ledger (1-based), whatever the filter.
 NumberRole = ClaimRole + 1
@@ -63,35 +70,105 @@ class LedgerModel(QAbstractTableModel):
         self.consensus_for: Callable[[str], dict[str, Consensus]] | None = None
         self._consensus: dict[str, Consensus] = {}
         self._several_reviewers = False
+        #: claim id -> what assisted review says (empty until the analysis arrives).
+        self._assist: dict[str, ClaimAssist] = {}
+        #: article id -> its known assist answers (or None), asked when claims arrive.
+        self.assist_for: Callable[[str], dict[str, ClaimAssist] | None] | None = None
+        self._sort: tuple[int, Qt.SortOrder] = (NUMBER, Qt.SortOrder.AscendingOrder)
+        #: shown position per ledger index, while the rows are sorted (else bisect).
+        self._positions: dict[int, int] | None = None
 
     def set_claims(self, claims: list[ClaimView]) -> None:
         self.beginResetModel()
         self._all = list(claims)
         self._index_of = {claim.id: n for n, claim in enumerate(self._all)}
+        known = self.assist_for(self._all[0].article_id) if self._all and self.assist_for \
+            else None
+        self._assist = known or {}
         self._consensus = self._load_consensus()
         self._rows = RowIndex(self._all, self._marks)
-        self._shown = self._rows.rows(self._filter)
-        self._loaded = min(BATCH, len(self._shown))
+        self._set_shown(self._rows.rows(self._filter))
         self.endResetModel()
         self.filterChanged.emit()
 
     def set_filter(self, wanted: LedgerFilter) -> None:
-        """Show only the rows `wanted` keeps (all rows for an empty filter)."""
+        """Show only the rows `wanted` keeps (all claims for an empty filter)."""
         self._filter = wanted
         shown = self._rows.rows(wanted)
         self.beginResetModel()
-        self._shown = shown
-        self._loaded = min(BATCH, len(shown))
+        self._set_shown(shown)
         self.endResetModel()
         self.filterChanged.emit()
+
+    def _set_shown(self, shown: list[int]) -> None:
+        """The rows to show, in ledger order: sorted here as the header asks."""
+        column, order = self._sort
+        if column != NUMBER or order != Qt.SortOrder.AscendingOrder:
+            key = self._sort_key(column)
+            shown = sorted(shown, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+            self._positions = {index: row for row, index in enumerate(shown)}
+        else:
+            self._positions = None
+        self._shown = shown
+        self._loaded = min(BATCH, len(shown))
+
+    def _sort_key(self, column: int) -> Callable[[int], object]:
+        claims, assist = self._all, self._assist
+        if column == WORTH:
+            return lambda i: assist_look.worth_of(assist.get(claims[i].id))
+        if column == STATUS:
+            order = {status: n for n, status in enumerate(Status)}
+            return lambda i: order[claims[i].status]
+        if column == SOURCES:
+            return lambda i: claims[i].source_count
+        if column in (STATEMENT, REASON, NOTE):
+            field = {STATEMENT: "text", REASON: "reason", NOTE: "note"}[column]
+            return lambda i: (getattr(claims[i], field) or "").casefold()
+        if column == CONSENSUS:
+            return lambda i: consensus_data(self._consensus.get(claims[i].id),
+                                            Qt.ItemDataRole.DisplayRole) or ""
+        return lambda i: i
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the shown rows by a column (ties keep the ledger order); by "#"
+        ascending is the ledger's own order."""
+        if (column, order) == self._sort:
+            return
+        self._sort = (column, order)
+        self.beginResetModel()
+        self._set_shown(sorted(self._shown))
+        self.endResetModel()
+        self.filterChanged.emit()
+
+    @property
+    def sort_order(self) -> tuple[int, Qt.SortOrder]:
+        return self._sort
+
+    def set_assist(self, assist: dict[str, ClaimAssist]) -> None:
+        """What assisted review says about the open article's claims: repaint Status and
+        Worth, recount the Check-worthy chip and, when sorted by Worth, sort again."""
+        self._assist = assist
+        self._rows.remark()
+        if self._sort[0] == WORTH:
+            self.beginResetModel()
+            self._set_shown(sorted(self._shown))
+            self.endResetModel()
+        elif self._loaded:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._loaded - 1,
+                                                               len(COLUMNS) - 1))
+        self.filterChanged.emit()
+
+    def assist(self, claim_id: str) -> ClaimAssist | None:
+        return self._assist.get(claim_id)
 
     @property
     def filter(self) -> LedgerFilter:
         return self._filter
 
-    def count(self, what: Status | int) -> int:
-        """How many statements of the whole ledger have a status (or flag bit)."""
-        return self._rows.count(what)
+    def count(self, what: Status | int, not_claims: bool = True) -> int:
+        """How many statements of the whole ledger have a status (or flag bit; 0: all
+        statements); without `not_claims`, counted among the claims only."""
+        return self._rows.count(what, not_claims)
 
     def update_claims(self, changed: Iterable[ClaimView]) -> None:
         """Replace the given claims and repaint only their rows."""
@@ -116,7 +193,10 @@ class LedgerModel(QAbstractTableModel):
         return found
 
     def _marks(self, claim: ClaimView) -> int:
-        return DISAGREES if open_disagreement(self._consensus.get(claim.id)) else 0
+        marks = DISAGREES if open_disagreement(self._consensus.get(claim.id)) else 0
+        if assist_look.is_check_worthy(self._assist.get(claim.id)):
+            marks |= CHECK_WORTHY
+        return marks
 
     def consensus(self, claim_id: str) -> Consensus | None:
         return self._consensus.get(claim_id)
@@ -142,6 +222,8 @@ class LedgerModel(QAbstractTableModel):
         index = self._index_of.get(claim_id)
         if index is None:
             return None
+        if self._positions is not None:
+            return self._positions.get(index)
         row = bisect_left(self._shown, index)
         return row if row < len(self._shown) and self._shown[row] == index else None
 
@@ -196,6 +278,8 @@ class LedgerModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
                 and section == CONSENSUS:
             return HEADER_TIP
+        if orientation == Qt.Orientation.Horizontal and section == WORTH:
+            return assist_look.worth_header(role)
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -211,6 +295,12 @@ class LedgerModel(QAbstractTableModel):
             return self._sources_tooltip(claim)
         if index.column() == CONSENSUS:
             return consensus_data(self._consensus.get(claim.id), role)
+        if index.column() == WORTH:
+            return assist_look.worth_data(self._assist.get(claim.id), role)
+        if index.column() == STATUS and not claim.status.is_reviewed:
+            hint = assist_look.hint_data(self._assist.get(claim.id), role)
+            if hint is not None:
+                return hint
         handler = _ROLES.get(int(role))
         return handler(claim, number, index.column()) if handler else None
 

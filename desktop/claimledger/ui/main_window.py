@@ -30,6 +30,8 @@ from claimledger.ui.actions import (
     menu_of,
 )
 from claimledger.ui.article_view import ArticleView
+from claimledger.ui.assist_flow import AssistMixin
+from claimledger.ui.backup_flow import BackupMixin
 from claimledger.ui.exchange import ExchangeMixin
 from claimledger.ui.import_worker import Importer
 from claimledger.ui.inspector import Inspector
@@ -38,6 +40,7 @@ from claimledger.ui.ledger_view import LedgerView
 from claimledger.ui.library import LibraryView
 from claimledger.ui.look import icon
 from claimledger.ui.paste_dialog import PasteDialog
+from claimledger.ui.read_only import ReadOnlyMixin
 from claimledger.ui.review import ReviewMixin
 from claimledger.ui.review_depth import ReviewDepthMixin
 from claimledger.ui.shortcuts_dialog import ShortcutsDialog
@@ -68,7 +71,8 @@ def titled(title: str, widget: QWidget) -> QWidget:
     return pane
 
 
-class MainWindow(ExchangeMixin, ReviewDepthMixin, ReviewMixin, QMainWindow):
+class MainWindow(AssistMixin, BackupMixin, ReadOnlyMixin, ExchangeMixin, ReviewDepthMixin,
+                 ReviewMixin, QMainWindow):
     def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -92,6 +96,9 @@ class MainWindow(ExchangeMixin, ReviewDepthMixin, ReviewMixin, QMainWindow):
         self._connect()
         self.install_review_depth()
         self.install_exchange()
+        self.install_assist()
+        self.install_backups()
+        self.install_read_only()
         self._restore_settings()
         self.refresh_library()
         self._open_initial_article()
@@ -200,6 +207,7 @@ class MainWindow(ExchangeMixin, ReviewDepthMixin, ReviewMixin, QMainWindow):
         else:
             self._refresh_inspector()
         self._update_progress()
+        self.after_article_open()
 
     def _open_initial_article(self) -> None:
         store = settings()
@@ -283,7 +291,7 @@ class MainWindow(ExchangeMixin, ReviewDepthMixin, ReviewMixin, QMainWindow):
         self.main_splitter.setSizes([library, width - library])
         rest = width - library
         self.content_splitter.setSizes([rest * 46 // 100, rest * 54 // 100])
-        self.right_splitter.setSizes([height * 55 // 100, height * 45 // 100])
+        self.right_splitter.setSizes([height * 50 // 100, height * 50 // 100])
 
     def save_settings(self) -> None:
         store = settings()

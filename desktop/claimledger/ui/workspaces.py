@@ -75,6 +75,16 @@ def open_workspace(window, path: Path):
     return _replace_window(window, workspace, lock)
 
 
+def reopen_workspace(window, path: Path):
+    """Open the workspace at `path` again in a fresh window, keeping `window`'s lock: after
+    a restore replaced its file (the old workspace object is closed). Raises what
+    `Workspace()` raises; then `window` is left as it was."""
+    workspace = Workspace(Path(path), window.workspace.reviewer_name)
+    lock, window.instance_lock = getattr(window, "instance_lock", None), None
+    log.info("reopening %s", path)
+    return _replace_window(window, workspace, lock)
+
+
 def _replace_window(old, workspace, lock):
     from claimledger.ui.main_window import MainWindow
 

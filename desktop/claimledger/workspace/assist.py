@@ -160,15 +160,15 @@ class AssistVerbs(ReviewVerbs, ClaimVerbs):
 
     def accept(self, claim_id: str) -> Changes:
         """Mark the claim with its suggestion's status and reason (undoable, like mark)."""
-        found = self._suggestion_of(claim_id)
-        if found.suggestion.get("status") is None:
+        suggestion = self._suggestion_of(claim_id)
+        if suggestion.get("status") is None:
             raise WorkspaceError(NO_SUGGESTION_TO_ACCEPT)
-        status = Status.parse(found.suggestion["status"])
+        status = Status.parse(suggestion["status"])
         label = "Accept suggestion"
         with self.db.write() as conn:
             view = self._live_claim(conn, claim_id)
             before = Verdict(view.status, view.reason, view.note)
-            after = self._validated(Verdict(status, found.suggestion.get("reason"), view.note))
+            after = self._validated(Verdict(status, suggestion.get("reason"), view.note))
             if after == before:
                 return Changes()
             forward = _verdict_payload(claim_id, after, accepted=True)
@@ -185,8 +185,7 @@ class AssistVerbs(ReviewVerbs, ClaimVerbs):
 
     def dismiss(self, claim_id: str) -> Changes:
         """Record that this reviewer dismissed the claim's suggestion (undoable)."""
-        found = self._suggestion_of(claim_id)
-        if found.suggestion.get("status") is None:
+        if self._suggestion_of(claim_id).get("status") is None:
             raise WorkspaceError(NO_SUGGESTION_TO_DISMISS)
         label = "Dismiss suggestion"
         with self.db.write() as conn:
@@ -219,17 +218,26 @@ class AssistVerbs(ReviewVerbs, ClaimVerbs):
             [(ev.CLAIM_RETIRED, {"claim": c, "retired": False}) for c in tail],
         )
 
-    def _suggestion_of(self, claim_id: str) -> ClaimAssist:
+    def _suggestion_of(self, claim_id: str) -> dict:
+        """The claim's suggestion only: from the stored analysis when it is current, else
+        computed for this call. Never waits on a running analysis nor looks at other
+        articles, so accept and dismiss stay instant."""
         with self.db.read() as conn:
             where = analysis.claim_article(conn, claim_id)
-        if where is None:
-            raise NotFound(f"No claim with id {claim_id}.")
-        if not where[1]:
-            raise WorkspaceError("That claim has been retired; restore it before reviewing it.")
-        found = self.suggestions(where[0]).get(claim_id)
+            if where is None:
+                raise NotFound(f"No claim with id {claim_id}.")
+            if not where[1]:
+                raise WorkspaceError("That claim has been retired; restore it before "
+                                     "reviewing it.")
+            if analysis.is_current(conn, where[0], ANALYSIS_VERSION):
+                found = analysis.analyses_of_article(conn, where[0]).get(claim_id)
+            else:
+                claims = analysis.live_claims(conn, where[0])
+                found = next((a for a in analyse_claims(claims) if a.claim_id == claim_id),
+                             None)
         if found is None:
             raise WorkspaceError("That claim has been retired; restore it before reviewing it.")
-        return found
+        return found.suggestion
 
 
 # --- pure helpers ---------------------------------------------------------------------------

@@ -1,0 +1,74 @@
+"""Slim banners: the page tail above the article, and a read-only workspace at the top
+of the window. Each is one line of text with at most one button; hidden when not needed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy
+
+from claimledger.ui.look import INK
+
+TAIL_COLOURS = ("#eef3f9", "#c9d8ea")  # background, border: a quiet blue note
+READ_ONLY_COLOURS = ("#fff4c2", "#e6c84f")  # yellow: a warning, not an error
+
+
+class Banner(QFrame):
+    """One line of text, optionally a button; emits clicked() from the button."""
+
+    clicked = Signal()
+
+    def __init__(self, name: str, colours: tuple[str, str], button: str | None = None,
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        background, border = colours
+        self.setStyleSheet(
+            f"QFrame#{name} {{ background: {background}; border: none; "
+            f"border-bottom: 1px solid {border}; }} QFrame#{name} QLabel {{ color: {INK}; }}"
+            f" QFrame#{name} QPushButton {{ color: {INK}; background: #ffffff; "
+            f"border: 1px solid {border}; border-radius: 4px; padding: 2px 10px; }}"
+            f" QFrame#{name} QPushButton:hover {{ background: #f4f6f8; }}")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 5, 10, 5)
+        layout.setSpacing(10)
+        self.label = QLabel(wordWrap=True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.label, 1)
+        self.button = None
+        if button:
+            self.button = QPushButton(button, objectName=f"{name}Button")
+            self.button.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its action is in a menu
+            self.button.clicked.connect(self.clicked)
+            layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.hide()
+
+    def say(self, text: str | None) -> None:
+        """Show `text`, or hide the banner for None/empty."""
+        self.label.setText(text or "")
+        self.setVisible(bool(text))
+
+
+def tail_banner() -> Banner:
+    banner = Banner("tailBanner", TAIL_COLOURS, "Cut it")
+    banner.setAccessibleName("Page tail")
+    if banner.button is not None:
+        banner.button.setToolTip("Take the page tail out of the ledger (Ctrl+Z brings it "
+                                 "back)")
+    return banner
+
+
+def tail_words(first_line: str) -> str:
+    head = " ".join(first_line.split())
+    if len(head) > 40:
+        head = head[:39].rstrip()
+    return f"This text ends with a web-page tail ({head}…)."
+
+
+def read_only_banner() -> Banner:
+    banner = Banner("readOnlyBanner", READ_ONLY_COLOURS)
+    banner.setAccessibleName("Read-only workspace")
+    return banner
