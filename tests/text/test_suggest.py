@@ -141,3 +141,13 @@ def test_quotation_goes_on_with_its_speaker() -> None:
     assert found[0].source_hint == "Mayor Ines Calloway"
     assert (found[1].status, found[1].source_hint) == ("sourced", "Mayor Ines Calloway")
     assert found[3].source_hint == "Rosa Delacroix"
+
+
+def test_a_participle_after_a_determiner_is_not_a_speaker():
+    text = ("CARROWFIELD — Insurers have stopped writing flood cover, leaving an estimated "
+            "8,700 households facing premiums they say they cannot afford, according to "
+            "figures compiled by the regional consumer council.")
+    found = suggest(text, "claim", "body")
+    assert found.status == "sourced"
+    assert found.source_hint == "the regional consumer council"
+    assert "leaving an" not in found.because

@@ -118,6 +118,8 @@ _SPEECH = (r"said|says|say|told|tells|wrote|writes|posted|announced|stated|added
            r"replied|conceded|alleged|alleges|accused|blame|blames|blamed|repeated|counted|expect|"
            r"expects")
 _SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b")
+#: A determiner just before a speech verb makes it an adjective ("an estimated 700").
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|some|any)\s+\Z", _I)
 
 #: "according to X", "data from X", "a report by X" -> (reason, pattern with a ``who``).
 SOURCE_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -168,7 +170,8 @@ _SUBJECT_STOP = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "
                            "that", "there", "this"})
 _LEAD_TRIM = re.compile(r"^(?:and|but|so|while|as|then|also|however|meanwhile|instead|"
                         r"earlier|later|previously|separately)\b[, ]*", _I)
-_CLAUSE_CUT = re.compile(r"[,;:“”\"()—–]| - | that | who | which | when | while | after |"
+_CLAUSE_CUT = re.compile(r"(?<!\d),|,(?!\d)|[;:“”\"()—–]| - | that | who | which | when |"
+                         r" while | after |"
                          r" before | because | as | and (?=[a-z])")
 
 
@@ -258,6 +261,8 @@ def _speech_attribution(text: str) -> tuple[int, tuple[str, str | None, str]] | 
         verb = match.group()
         after = text[match.end():]
         before = text[:match.start()]
+        if _ADJECTIVE_BEFORE.search(before):
+            continue  # "an estimated 8,700 households", "the alleged bribe": no speaker
         subject = _subject_before(before)
         if verb not in {"told", "tells"}:
             # "said Dr. Amara Osei, a family physician" (speaker after the verb)
@@ -268,6 +273,8 @@ def _speech_attribution(text: str) -> tuple[int, tuple[str, str | None, str]] | 
                 who = _clean_who(inverted.group(1))
                 if who:
                     return match.start(), (ON_RECORD, who, f"{verb} {inverted.group(1)}")
+        if subject and len(subject.split()) > 1 and subject.split()[-1].lower() in _SUBJECT_STOP:
+            continue  # "premiums they say they cannot afford": a clause, not the source
         if subject:
             who = None if subject.lower() in _SUBJECT_STOP else _clean_who(subject)
             start = max(0, match.start() - len(subject) - 1)

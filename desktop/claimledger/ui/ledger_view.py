@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from claimledger.domain.status import Status
+from claimledger.ui.ledger_columns import install_column_chooser
 from claimledger.ui.ledger_model import (
     NOTE,
     NUMBER,
@@ -45,6 +46,7 @@ class LedgerView(QTableView):
         self.setAccessibleDescription("One row per statement: status, sources, statement, "
                                       "reason and note")
         self._size_columns()
+        install_column_chooser(self)
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
 
     def _size_columns(self) -> None:
