@@ -22,6 +22,9 @@ from claimledger.workspace.errors import WorkspaceError
 
 MAX_SKEW_MS = 10 * 60 * 1000
 VERIFY_CHUNK = 5_000
+#: From this many new events, the merge runs while signatures are checked (it commits
+#: only if they all verify). Smaller files merge after, keeping the write lock short.
+OVERLAP_AT = 5_000
 Progress = Callable[[int, int, str], bool]
 
 
@@ -107,23 +110,38 @@ class SyncVerbs:
             pinned = queries.pinned_keys(conn)
             known = log.known_event_ids(conn, [e.id for e in ledger.events])
         fresh = [e for e in ledger.events if e.id not in known]
-        trust = self._verify(ledger, fresh, pinned, progress)
-        if trust and not accept:
-            raise UnknownReviewers(path, trust)
-        _check_join_keys(ledger, fresh)
-        if fresh:  # the state before the merge, so a bad merge can be undone
+        pending = None
+        if len(fresh) >= OVERLAP_AT:  # a big file: merge while the signatures are checked
             take_backup(self, "before-sync")
+            pending = self.db.pending_write(lambda conn: log.merge(conn, fresh))
         try:
-            with self.db.write() as conn:
-                added = log.merge(conn, fresh)
-        except Exception as error:
-            raise WorkspaceError(f"{path.name}: could not be merged ({error.__class__.__name__}:"
-                                 f" {str(error).splitlines()[0]}); nothing was imported.") from None
+            trust = self._verify(ledger, fresh, pinned, progress)
+            if trust and not accept:
+                raise UnknownReviewers(path, trust)
+            _check_join_keys(ledger, fresh)
+        except BaseException:
+            if pending is not None:
+                pending.finish(commit=False)
+            raise
+        if pending is None and fresh:  # the state before the merge, so it can be undone
+            take_backup(self, "before-sync")
+        added = self._merged(path, fresh, pending)
         for event in added:
             self._clock.observe(event.hlc)
         return FileSync(path, len(added), len(ledger.events) - len(fresh),
                         [(c.name, keys.fingerprint(c.public_key)) for c in trust],
                         _skew_flags(ledger, added))
+
+    def _merged(self, path: Path, fresh, pending) -> list:
+        """Commit the overlapped merge, or merge now; one transaction either way."""
+        try:
+            if pending is not None:
+                return pending.finish(commit=True)
+            with self.db.write() as conn:
+                return log.merge(conn, fresh)
+        except Exception as error:
+            raise WorkspaceError(f"{path.name}: could not be merged ({error.__class__.__name__}:"
+                                 f" {str(error).splitlines()[0]}); nothing was imported.") from None
 
     def _verify(self, ledger, fresh, pinned, progress) -> list[ReviewerCard]:
         """Check signatures of the events not already held, in chunks with progress."""
