@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from claimledger.store import analysis
 from claimledger.text import LINK, SUGGEST, similarity
+from claimledger.workspace import ANALYSIS_VERSION
 
 GAZETTE = """\
 Brenholt water bills rise 14 percent
@@ -140,4 +141,4 @@ def test_suggested_matches_and_retired_articles(open_ws, write_article):
     ws.retire_article(osterby)
     assert ws.matches(gazette) == []
     with ws.db.read() as conn:
-        assert analysis.pending_articles(conn, 1) == []
+        assert analysis.pending_articles(conn, ANALYSIS_VERSION) == []

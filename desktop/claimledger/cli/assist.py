@@ -29,7 +29,9 @@ def register(commands) -> None:
 
 
 def cmd_matches(ws: Workspace, args) -> None:
-    matches = ws.matches(ws.resolve_article(args.article))
+    article_id = ws.resolve_article(args.article)
+    ws.analyse_pending()  # a complete answer: articles synced in unread are read first
+    matches = ws.matches(article_id)
     if args.json:
         print_json([m.as_json() for m in matches])
         return

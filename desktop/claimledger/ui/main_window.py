@@ -29,6 +29,7 @@ from claimledger.ui.actions import (
     create_actions,
     menu_of,
 )
+from claimledger.ui.analysis_catchup import CatchUpMixin
 from claimledger.ui.article_view import ArticleView
 from claimledger.ui.assist_flow import AssistMixin
 from claimledger.ui.backup_flow import BackupMixin
@@ -71,8 +72,8 @@ def titled(title: str, widget: QWidget) -> QWidget:
     return pane
 
 
-class MainWindow(AssistMixin, BackupMixin, ReadOnlyMixin, ExchangeMixin, ReviewDepthMixin,
-                 ReviewMixin, QMainWindow):
+class MainWindow(CatchUpMixin, AssistMixin, BackupMixin, ReadOnlyMixin, ExchangeMixin,
+                 ReviewDepthMixin, ReviewMixin, QMainWindow):
     def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -97,6 +98,7 @@ class MainWindow(AssistMixin, BackupMixin, ReadOnlyMixin, ExchangeMixin, ReviewD
         self.install_review_depth()
         self.install_exchange()
         self.install_assist()
+        self.install_catch_up()
         self.install_backups()
         self.install_read_only()
         self._restore_settings()

@@ -146,13 +146,17 @@ class AssistVerbs(ReviewVerbs, ClaimVerbs):
         return out
 
     def matches(self, article_id: str) -> list[MatchView]:
-        """The article's claims said again in other articles (linked: the same claim;
-        otherwise alike enough to offer the link), best first."""
+        """The article's claims said again in other analysed articles (linked: the same
+        claim; otherwise alike enough to offer the link), best first.
+
+        Only this article is analysed here: imports analyse as they go, and a workspace
+        with many unanalysed articles (an upgrade, a big sync) is caught up by
+        `analyse_pending`, which the window runs as a cancellable background job.
+        """
         with self.db.read() as conn:
             if not analysis.article_exists(conn, article_id):
                 raise NotFound(f"No article with id {article_id}.")
         self.analyse(article_id)
-        self.analyse_pending()
         with self.db.read() as conn:
             return analysis.matches_of_article(conn, article_id)
 
