@@ -197,29 +197,13 @@ def _check_merge(state: _State) -> str:
 
 def _check_window(state: _State) -> str:
     try:
-        import PySide6  # noqa: F401
+        from claimledger.ui.render_check import RenderFailed, render_window
     except ImportError:
         return "skipped: PySide6 is not installed"
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QImage
-    from PySide6.QtWidgets import QApplication
-
-    from claimledger.ui.app import save_screenshot, set_up_application
-    from claimledger.ui.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    set_up_application(app)
-    png = state.root / "out" / "window.png"
-    if save_screenshot(MainWindow(state.first), png) != 0:
-        raise CheckFailed("the window could not be rendered")
-    image = QImage(str(png))
-    if image.isNull() or image.width() < 400 or image.height() < 300:
-        raise CheckFailed(f"{png.name} is not a usable screenshot")
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 37)
-               for y in range(0, image.height(), 29)}
-    if len(colours) < 8:
-        raise CheckFailed("the window rendered blank")
-    return f"{image.width()}x{image.height()} PNG, {app.platformName()}"
+    try:
+        return render_window(state.first, state.root / "out" / "window.png")
+    except RenderFailed as failure:
+        raise CheckFailed(str(failure)) from None
 
 
 _CHECKS: list[tuple[str, Callable[[_State], str]]] = [
