@@ -58,9 +58,17 @@ def test_page_count_footer_and_digest(sample_pdf):
         assert "Ledger SHA-256 9f2c4e1ab07d" in flat
 
 
+def test_the_desk_signs_the_cover_and_every_page(sample_pdf):
+    cover = " ".join(sample_pdf.page_text(0).split())
+    assert "VERIFICATION REPORT · REGIONAL DESK — HARBOUR STORIES" in cover
+    assert "Harbour town votes to rebuild its flooded ferry pier" in cover
+    for page in sample_pdf.page_texts:
+        assert "Regional desk — harbour stories ·" in " ".join(page.split())
+
+
 def test_metadata(sample_pdf):
     meta = sample_pdf.reader.metadata
-    assert meta.title == "Regional desk — harbour stories"
+    assert meta.title == "Harbour town votes to rebuild its flooded ferry pier"
     assert meta.author == "Ana Nuñez, Ben Okafor"
     assert "Harbour town votes" in meta.subject
     assert meta.creator == f"Claim Ledger {claimledger.__version__}"

@@ -137,3 +137,21 @@ def test_default_file_name_comes_from_the_title(qtbot, window, tmp_path, monkeyp
     assert seen["start"].endswith("port-averill-council-splits-5-4-over-212-million-plan-to.pdf")
     assert "-to-reb" not in seen["start"]
     assert window.pdf_runner.busy is False
+
+
+def test_the_desk_named_in_settings_signs_the_pdf(qtbot, window, tmp_path, monkeypatch):
+    from claimledger.ui.settings_pages import ReportPage
+
+    page = ReportPage()
+    qtbot.addWidget(page)
+    page.desk.setText("Metro desk, The Carrowfield Examiner")
+    page.desk.editingFinished.emit()
+    assert preferences.desk() == "Metro desk, The Carrowfield Examiner"
+    import_through_window(qtbot, window, [HARBOUR])
+    out = tmp_path / "signed.pdf"
+    save_file_returning(monkeypatch, out)
+    dialog = open_dialog(window)
+    with qtbot.waitSignal(window.pdf_runner.finished, timeout=60_000):
+        dialog.accept()
+    cover = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert "VERIFICATION REPORT · METRO DESK, THE CARROWFIELD EXAMINER" in cover

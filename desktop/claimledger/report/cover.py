@@ -28,7 +28,7 @@ def status_counts(report: ReportInput) -> Counter[Status]:
 def cover_flowables(report: ReportInput, width: float) -> list[Flowable]:
     st = styles()
     out: list[Flowable] = [
-        Paragraph("VERIFICATION REPORT", st.small),
+        Paragraph(esc(report.kicker), st.small),
         Spacer(1, 4),
         Heading(esc(report.title), st.title, "Cover", level=0),
         Paragraph(

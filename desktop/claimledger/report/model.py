@@ -146,9 +146,19 @@ class ReportInput:
 
     @property
     def title(self) -> str:
-        """The export's title: the desk name, else the single article's title."""
-        if self.desk:
-            return self.desk
+        """The export's title: the single article's title, else a count of articles."""
         if len(self.articles) == 1 and self.articles[0].title:
             return self.articles[0].title
+        if self.articles:
+            return f"Verification report: {len(self.articles)} articles"
         return "Verification report"
+
+    @property
+    def kicker(self) -> str:
+        """The line above the title, with the desk that signs the report when named."""
+        return f"VERIFICATION REPORT · {self.desk.upper()}" if self.desk else \
+            "VERIFICATION REPORT"
+
+    @property
+    def footer_label(self) -> str:
+        return f"{self.desk} · {self.title}" if self.desk else f"Claim Ledger · {self.title}"

@@ -71,7 +71,7 @@ def _render(report: ReportInput, fh: BinaryIO, tracker: _Tracker) -> int:
     reviewers = ", ".join(r.name for r in report.reviewers)
     doc = ReportDoc(
         fh, paper=report.paper, on_flowable=on_flowable,
-        footer=(f"Claim Ledger · {report.title}", report.ledger_digest),
+        footer=(report.footer_label, report.ledger_digest),
         title=report.title, author=reviewers or "Claim Ledger",
         subject=_subject(report), creator=f"Claim Ledger {claimledger.__version__}",
         keywords="verification, fact-check, claim ledger",

@@ -107,9 +107,11 @@ class PdfExportMixin:
     def start_pdf_export(self, article_ids: list[str], path: Path, audit: bool,
                          paper: str) -> None:
         workspace = self.workspace
+        desk = preferences.desk()
 
         def job(progress) -> PdfExport:
             return workspace.export_pdf(article_ids, path, audit=audit, paper=paper,
+                                        desk=desk or None,
                                         progress=lambda done, total: progress(done, total, ""))
 
         self.pdf_runner.start(job, self._pdf_written, self._pdf_failed, self._pdf_cancelled,

@@ -25,6 +25,7 @@ REVIEWER_KEY = "reviewer/name"
 THEME_KEY = "appearance/theme"
 FONT_KEY = "appearance/articleFontSize"
 PAPER_KEY = "report/paper"
+DESK_KEY = "report/desk"
 RECENT_KEY = "workspaces/recent"
 
 
@@ -90,6 +91,15 @@ def paper() -> str:
 
 def save_paper(name: str) -> None:
     store().setValue(PAPER_KEY, name if name in PAPERS else "A4")
+
+
+def desk() -> str:
+    """The desk that signs verification reports ("Metro desk, The Carrowfield Examiner")."""
+    return _text(DESK_KEY, "")
+
+
+def save_desk(name: str) -> None:
+    store().setValue(DESK_KEY, " ".join(name.split())[:120])
 
 
 # -- recent workspaces -----------------------------------------------------------------

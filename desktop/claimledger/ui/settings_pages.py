@@ -168,12 +168,19 @@ class ReportPage(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         self.group.buttonToggled.connect(self._toggled)
+        self.desk = QLineEdit(preferences.desk(), placeholderText="e.g. Metro desk, "
+                              "The Carrowfield Examiner", maxLength=120)
+        self.desk.setAccessibleName("Desk name")
+        self.desk.editingFinished.connect(lambda: preferences.save_desk(self.desk.text()))
         form = QFormLayout()
         form.addRow("Paper size:", row)
+        form.addRow("Desk:", self.desk)
         layout = page_layout(self)
         layout.addLayout(form)
         layout.addWidget(note("The verification PDF is laid out on this paper. A4 is used "
-                              "in most of the world, Letter in the US and Canada."))
+                              "in most of the world, Letter in the US and Canada. The desk "
+                              "named here signs the report: it heads the cover and every "
+                              "page's footer."))
         layout.addStretch(1)
 
     def paper(self) -> str:

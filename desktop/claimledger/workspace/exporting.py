@@ -49,7 +49,7 @@ class PdfExport:
 
 class ExportVerbs(WorkspaceBase):
     def export_pdf(self, article_ids: Sequence[str], out_path: Path | str, *,
-                   audit: bool = False, paper: str = "A4",
+                   audit: bool = False, paper: str = "A4", desk: str | None = None,
                    progress: Callable[[int, int], bool] | None = None) -> PdfExport:
         """Write the verification PDF atomically; a cancelled or failed export leaves any
         earlier file at `out_path` as it was."""
@@ -57,7 +57,8 @@ class ExportVerbs(WorkspaceBase):
             raise WorkspaceError("Choose at least one article to export.")
         if paper not in PAPERS:
             raise WorkspaceError(f"Paper size is one of {', '.join(PAPERS)}, not {paper!r}.")
-        report = self.report_input(article_ids, audit=audit, paper=paper)
+        desk = " ".join((desk or "").split())[:120] or None
+        report = self.report_input(article_ids, audit=audit, paper=paper, desk=desk)
         try:
             pages = build_pdf(report, Path(out_path), progress)
         except ReportCancelled:
@@ -79,7 +80,7 @@ class ExportVerbs(WorkspaceBase):
         return tuple(rows)
 
     def report_input(self, article_ids: Sequence[str], *, audit: bool = False,
-                     paper: str = "A4") -> ReportInput:
+                     paper: str = "A4", desk: str | None = None) -> ReportInput:
         with self.db.read() as conn:
             names = queries.reviewer_names(conn)
             names.setdefault(self.reviewer_id, self.reviewer_name)
@@ -107,6 +108,7 @@ class ExportVerbs(WorkspaceBase):
             ledger_digest=ledger_digest(articles),
             paper=paper,
             include_audit=audit,
+            desk=desk,
         )
 
 
