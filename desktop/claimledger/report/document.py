@@ -13,6 +13,7 @@ from .styles import MARGIN, MUTED, RULE, page_size
 TOTAL_FORM = "clPageTotal"
 FOOTER_FONT = ("ClSans", 7.5)
 FOOTER_SPACE = 8  # between the text frame and the footer rule
+FOOTER_GAP = 14  # between the footer's label and the ledger digest
 
 
 class TotalPagesCanvas(Canvas):
@@ -74,9 +75,13 @@ class ReportDoc(BaseDocTemplate):
         canv.line(MARGIN, y + 10, w - MARGIN, y + 10)
         canv.setFont(*FOOTER_FONT)
         canv.setFillColor(MUTED)
-        canv.drawString(MARGIN, y, _fit(canv, left, (w - 2 * MARGIN) * 0.45))
+        room = (w - 2 * MARGIN) * 0.45
         if digest:
-            canv.drawCentredString(w / 2 + 40, y, f"Ledger SHA-256 {digest}")
+            stamp = f"Ledger SHA-256 {digest}"
+            centre = w / 2 + 40
+            canv.drawCentredString(centre, y, stamp)
+            room = centre - canv.stringWidth(stamp, *FOOTER_FONT) / 2 - MARGIN - FOOTER_GAP
+        canv.drawString(MARGIN, y, _fit(canv, left, room))
         label = f"Page {canv.getPageNumber()} of "
         x = w - MARGIN - 62
         canv.drawString(x, y, label)
