@@ -44,7 +44,9 @@ def _describe(event: Event, previous: dict | None) -> str:
         accepted = "Accepted the suggestion: " if p.get("accepted_suggestion") else ""
         return prefix + accepted + _describe_verdict(p, previous)
     describe = _DESCRIBERS.get(event.kind)
-    return prefix + (describe(p) if describe else event.kind)
+    if describe is None:  # written by a newer Claim Ledger; kept and passed on as it is
+        return f"{prefix}{event.kind} (recorded by a newer version of Claim Ledger)"
+    return prefix + describe(p)
 
 
 def _source_label(p: dict) -> str:
