@@ -39,7 +39,12 @@ def run_window(db: Path, reviewer: str | None, screenshot: Path | None = None) -
     from claimledger.ui.logging_setup import configure_logging
     from claimledger.ui.workspaces import release_all
 
+    from claimledger.ui.binding_check import binding_problem
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if problem := binding_problem():
+        print(f"claim-ledger: {problem}", file=sys.stderr)
+        return 1
     set_up_application(app)
     configure_logging()
     reporter = install_crash_handler(show_dialog=screenshot is None)

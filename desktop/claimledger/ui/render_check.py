@@ -24,7 +24,11 @@ def render_window(workspace, png: Path) -> str:
     from claimledger.ui.app import save_screenshot, set_up_application
     from claimledger.ui.main_window import MainWindow
 
+    from claimledger.ui.binding_check import binding_problem
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if problem := binding_problem():
+        raise RenderFailed(problem)
     set_up_application(app)
     if save_screenshot(MainWindow(workspace), png) != 0:
         raise RenderFailed("the window could not be rendered")
