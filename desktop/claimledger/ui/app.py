@@ -34,12 +34,11 @@ def run_window(db: Path, reviewer: str | None, screenshot: Path | None = None) -
         return 1
     from PySide6.QtWidgets import QApplication
 
+    from claimledger.ui.binding_check import binding_problem
     from claimledger.ui.crash import install_crash_handler
     from claimledger.ui.first_run import resolve_reviewer
     from claimledger.ui.logging_setup import configure_logging
     from claimledger.ui.workspaces import release_all
-
-    from claimledger.ui.binding_check import binding_problem
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     if problem := binding_problem():

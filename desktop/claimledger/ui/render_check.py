@@ -22,9 +22,8 @@ def render_window(workspace, png: Path) -> str:
     from PySide6.QtWidgets import QApplication
 
     from claimledger.ui.app import save_screenshot, set_up_application
-    from claimledger.ui.main_window import MainWindow
-
     from claimledger.ui.binding_check import binding_problem
+    from claimledger.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     if problem := binding_problem():
