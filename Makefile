@@ -33,7 +33,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check desktop tests
 	$(BIN)/lint-imports
 
-bench: $(STAMP)
+# The bench extra (pysbd) has its own stamp, so `make test` neither needs nor installs it.
+BENCH_STAMP := $(VENV)/.installed-bench
+
+$(BENCH_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tests/bench/run.py
 
 schema: $(STAMP)
