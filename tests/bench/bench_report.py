@@ -7,7 +7,9 @@ Each case runs in a fresh subprocess so its peak memory (ru_maxrss) is its own:
   * a bare reportlab document with the same ledger rows (plain Paragraph cells, built-in
     Helvetica, 500-row tables, repeatRows=1) for 10,000 statements; target ratio <= 1.5;
   * peak memory of the 10,000-statement build (target <= 400 MB).
-The 10,000-statement builds alternate REPEATS times and the best time of each is used.
+The ratio comes from ROUNDS alternated pairs of 10,000-statement builds (ratio.py): the
+median of the per-pair ratios, each build timed inside its own process (imports and
+start-up excluded), so a change of load between runs cannot favour one side.
 """
 
 from __future__ import annotations
@@ -22,8 +24,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-REPEATS = 2
-sys.path[:0] = [str(ROOT / "desktop"), str(ROOT / "tests" / "report")]
+ROUNDS = 3  # each pair takes ~25-45 s
+sys.path[:0] = [str(ROOT / "desktop"), str(ROOT / "tests" / "report"),
+                str(ROOT / "tests" / "bench")]
+
+from ratio import alternate  # noqa: E402
 
 
 def _ours(n: int, out: Path) -> dict:
@@ -85,16 +90,15 @@ def run() -> list[str]:
     small = _case("ours", 1000)
     say(f"report, 1,000 statements: {small['seconds']:.2f} s, {small['pages']} pages, "
         f"peak {small['rss_mb']:.0f} MB (target <= 5 s)")
-    # Alternate the two builds and keep the best of each: a busy machine slows both.
-    runs = [(_case("ours", 10000), _case("bare", 10000)) for _ in range(REPEATS)]
-    big = min((r[0] for r in runs), key=lambda r: r["seconds"])
-    bare = min((r[1] for r in runs), key=lambda r: r["seconds"])
-    ratio = big["seconds"] / bare["seconds"]
-    say(f"report, 10,000 statements: {big['seconds']:.2f} s, {big['pages']} pages, "
-        f"peak {big['rss_mb']:.0f} MB (target <= 400 MB)")
-    say(f"bare reportlab, same 10,000 rows in 500-row tables: {bare['seconds']:.2f} s, "
-        f"{bare['pages']} pages, peak {bare['rss_mb']:.0f} MB")
-    say(f"ratio report / bare: {ratio:.2f} (target <= 1.5)")
+    ratio = alternate(lambda: _case("ours", 10000), lambda: _case("bare", 10000), ROUNDS,
+                      seconds=lambda result: result["seconds"])
+    big, bare = ratio.results_a, ratio.results_b
+    say(f"report, 10,000 statements: median {ratio.median_a:.2f} s, {big[0]['pages']} pages, "
+        f"peak {max(r['rss_mb'] for r in big):.0f} MB (target <= 400 MB)")
+    say(f"bare reportlab, same 10,000 rows in 500-row tables: median {ratio.median_b:.2f} s, "
+        f"{bare[0]['pages']} pages, peak {max(r['rss_mb'] for r in bare):.0f} MB")
+    say(ratio.line("report / bare reportlab, 10,000 statements", "bare reportlab")
+        + " (target <= 1.5)")
     return lines
 
 

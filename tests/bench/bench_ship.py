@@ -61,12 +61,12 @@ def run() -> list[str]:
             lines.append(f"bundle self-test: {selftest:.2f} s")
         else:
             lines.append("bundle: not built (make package)")
-        code = ("import time; t = time.perf_counter(); import claimledger.ui.main_window; "
+        code = ("import time; t = time.perf_counter(); import claimledger.ui.shell.main_window; "
                 "print(time.perf_counter() - t)")
         imports = [float(subprocess.run([sys.executable, "-c", code], env=env, check=True,
                                         capture_output=True, text=True).stdout)
                    for _ in range(RUNS)]
-        lines.append(f"import claimledger.ui.main_window: "
+        lines.append(f"import claimledger.ui.shell.main_window: "
                      f"{statistics.median(imports) * 1000:.0f} ms median of {RUNS}")
         hostile = ROOT / "tests" / "ship" / "hostile_driver.py"
         out = subprocess.run([sys.executable, str(hostile), tmp], env=env, check=True,

@@ -52,9 +52,9 @@ def run() -> list[str]:
     from PySide6.QtWidgets import QApplication
 
     from claimledger.domain.status import Status
-    from claimledger.ui.filter_bar import FilterBar
-    from claimledger.ui.ledger_model import LedgerModel
-    from claimledger.ui.ledger_view import LedgerView
+    from claimledger.ui.views.filter_bar import FilterBar
+    from claimledger.ui.views.ledger_model import LedgerModel
+    from claimledger.ui.views.ledger_view import LedgerView
 
     app = QApplication.instance() or QApplication([])
     claims = _claims(ROWS)

@@ -13,10 +13,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
 import claimledger
-from claimledger.ui import crash as crash_module
-from claimledger.ui.about import AboutDialog
-from claimledger.ui.crash import CrashDialog, crash_report, install_crash_handler
-from claimledger.ui.logging_setup import MAX_BYTES, configure_logging, log_path
+from claimledger.ui.dialogs import crash as crash_module
+from claimledger.ui.dialogs.crash import CrashDialog, crash_report, install_crash_handler
+from claimledger.ui.kit.logging_setup import MAX_BYTES, configure_logging, log_path
+from claimledger.ui.shell.about import AboutDialog
 
 
 @pytest.fixture

@@ -19,8 +19,8 @@ def _pending(workspace) -> list[str]:
 
 
 def _window(qtbot, workspace):
-    from claimledger.ui.app import set_up_application
-    from claimledger.ui.main_window import MainWindow
+    from claimledger.ui.shell.app import set_up_application
+    from claimledger.ui.shell.main_window import MainWindow
 
     set_up_application(QApplication.instance())
     win = MainWindow(workspace)

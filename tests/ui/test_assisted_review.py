@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt
 from window_helpers import HARBOUR, activate, press
 
 from claimledger.domain.status import Status
-from claimledger.ui.ledger_model import STATUS
-from claimledger.ui.suggestion_panel import READING
+from claimledger.ui.views.ledger_model import STATUS
+from claimledger.ui.views.suggestion_panel import READING
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

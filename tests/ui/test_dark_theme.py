@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QApplication
 from window_helpers import HARBOUR, import_through_window
 
 from claimledger.domain.status import Status
-from claimledger.ui import preferences
-from claimledger.ui.settings_dialog import SettingsDialog
-from claimledger.ui.theme import apply_theme
+from claimledger.ui.kit import preferences
+from claimledger.ui.shell.settings_dialog import SettingsDialog
+from claimledger.ui.shell.theme import apply_theme
 
 
 def luminance(colour: QColor) -> float:

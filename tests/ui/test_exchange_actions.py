@@ -7,8 +7,8 @@ from PySide6.QtGui import QKeySequence
 
 from claimledger.domain.records import ClaimView
 from claimledger.domain.status import Status
-from claimledger.ui.ledger_filter import DISAGREES, LedgerFilter, RowIndex
-from claimledger.ui.shortcuts_dialog import ShortcutsDialog
+from claimledger.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+from claimledger.ui.kit.ledger_filter import DISAGREES, LedgerFilter, RowIndex
 
 
 def test_exchange_actions_have_their_shortcuts_and_menus(qtbot, window):
@@ -31,7 +31,7 @@ def test_exchange_actions_have_their_shortcuts_and_menus(qtbot, window):
 
 
 def test_writes_wait_until_the_key_is_unlocked(qtbot, workspace):
-    from claimledger.ui.main_window import MainWindow
+    from claimledger.ui.shell.main_window import MainWindow
 
     win = MainWindow(workspace)  # not shown yet: the unlock has not started
     win.persist_settings = False

@@ -9,8 +9,8 @@ from pypdf import PdfReader
 from window_helpers import HARBOUR, import_through_window
 
 from claimledger.domain.status import Status
-from claimledger.ui import preferences
-from claimledger.ui.pdf_export import file_stem
+from claimledger.ui.controllers.pdf_export import file_stem
+from claimledger.ui.kit import preferences
 
 
 def click_cancel(progress) -> None:
@@ -59,7 +59,7 @@ def test_export_through_the_dialog_writes_the_pdf(qtbot, window, workspace, tmp_
     assert preferences.paper() == "Letter"
 
     opened = []
-    monkeypatch.setattr("claimledger.ui.pdf_export.QDesktopServices.openUrl",
+    monkeypatch.setattr("claimledger.ui.controllers.pdf_export.QDesktopServices.openUrl",
                         lambda url: opened.append(url.toLocalFile()))
     window.open_pdf_link.linkActivated.emit("open")
     assert opened == [str(out)]
@@ -140,7 +140,7 @@ def test_default_file_name_comes_from_the_title(qtbot, window, tmp_path, monkeyp
 
 
 def test_the_desk_named_in_settings_signs_the_pdf(qtbot, window, tmp_path, monkeypatch):
-    from claimledger.ui.settings_pages import ReportPage
+    from claimledger.ui.shell.settings_pages import ReportPage
 
     page = ReportPage()
     qtbot.addWidget(page)

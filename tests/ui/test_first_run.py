@@ -10,8 +10,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
-from claimledger.ui import preferences
-from claimledger.ui.first_run import WHY, FirstRunDialog, resolve_reviewer
+from claimledger.ui.dialogs.first_run import WHY, FirstRunDialog, resolve_reviewer
+from claimledger.ui.kit import preferences
 
 
 @pytest.fixture
@@ -71,7 +71,7 @@ def test_precedence_cli_then_env_then_settings_then_os_user(no_name, monkeypatch
 
 
 def test_screenshot_mode_never_shows_it(qtbot, no_name, monkeypatch, tmp_path):
-    from claimledger.ui.app import run_window
+    from claimledger.ui.shell.app import run_window
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)

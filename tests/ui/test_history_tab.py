@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from window_helpers import HARBOUR, activate, import_through_window, press
 
 from claimledger.domain.history import HistoryEntry
-from claimledger.ui.history_panel import entry_words, local_time
-from claimledger.ui.inspector import HISTORY_TAB
+from claimledger.ui.views.history_panel import entry_words, local_time
+from claimledger.ui.views.inspector import HISTORY_TAB
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

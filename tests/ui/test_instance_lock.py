@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtGui import QImage
 from test_app_launch import DESKTOP, run_cli
 
-from claimledger.ui.instance_lock import WorkspaceInUse, lock_path, lock_workspace
+from claimledger.ui.shell.instance_lock import WorkspaceInUse, lock_path, lock_workspace
 
 HOLD = ("import sys\n"
         "from PySide6.QtCore import QLockFile\n"

@@ -25,8 +25,8 @@ def no_keyring(monkeypatch):
 def open_window(qtbot, workspace):
     from PySide6.QtWidgets import QApplication
 
-    from claimledger.ui.app import set_up_application
-    from claimledger.ui.main_window import MainWindow
+    from claimledger.ui.shell.app import set_up_application
+    from claimledger.ui.shell.main_window import MainWindow
 
     set_up_application(QApplication.instance())
     win = MainWindow(workspace)

@@ -3,8 +3,8 @@ them, and the choice survives a restart."""
 
 from __future__ import annotations
 
-from claimledger.ui.ledger_columns import column_menu
-from claimledger.ui.ledger_model import COLUMNS, NOTE, REASON, STATEMENT
+from claimledger.ui.views.ledger_columns import column_menu
+from claimledger.ui.views.ledger_model import COLUMNS, NOTE, REASON, STATEMENT
 
 
 def _action(view, name):
@@ -18,7 +18,7 @@ def test_notes_start_hidden_and_the_statement_gets_the_room(window):
 
 
 def test_the_header_menu_toggles_a_column_and_remembers_it(window, qtbot, workspace):
-    from claimledger.ui.main_window import MainWindow
+    from claimledger.ui.shell.main_window import MainWindow
 
     view = window.ledger_view
     _action(view, COLUMNS[NOTE]).toggle()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDropEvent
 from window_helpers import activate, press
 
 from claimledger.domain.status import Status
-from claimledger.ui.ledger_model import CONSENSUS
+from claimledger.ui.views.ledger_model import CONSENSUS
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -10,8 +10,8 @@ from window_helpers import HARBOUR, activate, import_through_window, press
 
 from claimledger.domain.records import ClaimView
 from claimledger.domain.status import Status
-from claimledger.ui.ledger_filter import HAS_NOTE, NO_SOURCE, LedgerFilter, RowIndex
-from claimledger.ui.ledger_model import NUMBER, LedgerModel
+from claimledger.ui.kit.ledger_filter import HAS_NOTE, NO_SOURCE, LedgerFilter, RowIndex
+from claimledger.ui.views.ledger_model import NUMBER, LedgerModel
 
 
 def shown(window) -> list[ClaimView]:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QPixmap
 
 from claimledger.domain.records import ClaimView
 from claimledger.domain.status import Status
-from claimledger.ui.ledger_model import (
+from claimledger.ui.views.ledger_model import (
     BATCH,
     NOTE,
     NUMBER,

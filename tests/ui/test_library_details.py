@@ -8,7 +8,7 @@ from window_helpers import activate, import_through_window
 
 from claimledger.domain.status import Status
 from claimledger.resources import sample_articles
-from claimledger.ui.library import RetiredRole, SummaryRole
+from claimledger.ui.views.library import RetiredRole, SummaryRole
 
 
 def listed(window) -> list[str]:

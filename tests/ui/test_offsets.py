@@ -1,4 +1,4 @@
-from claimledger.ui.offsets import TextOffsets
+from claimledger.ui.kit.offsets import TextOffsets
 
 
 def utf16_len(text: str) -> int:

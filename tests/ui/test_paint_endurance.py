@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from window_helpers import HARBOUR, activate, import_through_window
 
-from claimledger.ui.binding_check import binding_problem, none_is_immortal
+from claimledger.ui.kit.binding_check import binding_problem, none_is_immortal
 
 pytestmark = pytest.mark.skipif(
     none_is_immortal(),

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from window_helpers import HARBOUR, activate, press
 
 from claimledger.domain.status import Status
-from claimledger.ui.read_only import READ_ONLY_OFF
+from claimledger.ui.controllers.read_only import READ_ONLY_OFF
 from claimledger.workspace import Workspace
 
 
@@ -32,8 +32,8 @@ def newer_workspace(tmp_path):
 def read_only_window(qtbot, newer_workspace):
     from PySide6.QtWidgets import QApplication
 
-    from claimledger.ui.app import set_up_application
-    from claimledger.ui.main_window import MainWindow
+    from claimledger.ui.shell.app import set_up_application
+    from claimledger.ui.shell.main_window import MainWindow
 
     set_up_application(QApplication.instance())
     win = MainWindow(newer_workspace)

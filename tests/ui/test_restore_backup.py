@@ -8,7 +8,8 @@ from assist_helpers import snapshot
 from window_helpers import HARBOUR, import_through_window
 
 from claimledger.domain.status import Status
-from claimledger.ui import backup_dialog, workspaces
+from claimledger.ui.dialogs import backup_dialog
+from claimledger.ui.shell import workspaces
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 from window_helpers import HARBOUR, activate, import_through_window, press
 
 from claimledger.domain.status import Status
-from claimledger.ui.ledger_model import STATUS
+from claimledger.ui.views.ledger_model import STATUS
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -74,7 +74,7 @@ def test_shortcuts_also_work_when_the_article_has_focus(qtbot, window, workspace
 
 
 def test_a_verdict_is_there_after_quitting_and_reopening(qtbot, window, workspace):
-    from claimledger.ui.main_window import MainWindow
+    from claimledger.ui.shell.main_window import MainWindow
     from claimledger.workspace import Workspace
 
     import_through_window(qtbot, window, [HARBOUR])

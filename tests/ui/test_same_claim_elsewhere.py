@@ -17,7 +17,7 @@ from assist_helpers import (
 from PySide6.QtCore import Qt
 
 from claimledger.domain.status import Status
-from claimledger.ui.compare_dialog import CompareDialog
+from claimledger.ui.dialogs.compare_dialog import CompareDialog
 
 
 def open_titled(qtbot, window, title: str) -> None:

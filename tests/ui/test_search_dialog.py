@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from window_helpers import activate, import_through_window, press
 
 from claimledger.resources import sample_articles
-from claimledger.ui.search_dialog import snippet_html
+from claimledger.ui.dialogs.search_dialog import snippet_html
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -38,7 +38,7 @@ def test_search_finds_a_note_and_enter_jumps_there(qtbot, window, workspace, art
     type_query(qtbot, dialog, "zeppelinfield")
     hits = dialog.model.hits
     assert [h.claim_id for h in hits] == [target.id]
-    from claimledger.ui.search_dialog import hit_html, matched_elsewhere
+    from claimledger.ui.dialogs.search_dialog import hit_html, matched_elsewhere
 
     assert matched_elsewhere(hits[0]) and "Note or source:" in hit_html(hits[0])
     dialog.grab().save(str(artifacts / "search_dialog_note.png"))

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 from window_helpers import HARBOUR, import_through_window
 
 from claimledger.domain.status import Status
-from claimledger.ui import preferences
-from claimledger.ui.reason_picker import ReasonPicker
-from claimledger.ui.settings_dialog import PAGES, SettingsDialog
+from claimledger.ui.dialogs.reason_picker import ReasonPicker
+from claimledger.ui.kit import preferences
+from claimledger.ui.shell.settings_dialog import PAGES, SettingsDialog
 
 
 @pytest.fixture
@@ -65,7 +65,7 @@ def test_article_font_size_applies_live_and_is_remembered(qtbot, window, setting
 
 
 def test_font_size_is_applied_to_a_new_window(qtbot, workspace):
-    from claimledger.ui.main_window import MainWindow
+    from claimledger.ui.shell.main_window import MainWindow
 
     preferences.save_article_font_size(20)
     win = MainWindow(workspace)
@@ -220,7 +220,7 @@ def test_reviewer_page_shows_fingerprint_and_key_storage(qtbot, settings, window
     page = settings.reviewer
     assert page.storage.text() == window.workspace.key_storage()
     window.workspace.unlock()
-    from claimledger.ui.settings_pages import ReviewerPage
+    from claimledger.ui.shell.settings_pages import ReviewerPage
 
     fresh = ReviewerPage(window.workspace)
     qtbot.addWidget(fresh)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from claimledger.ui.shortcuts_dialog import ShortcutsDialog
+from claimledger.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 
 
 def test_dialog_lists_every_action_with_a_shortcut(qtbot, window):

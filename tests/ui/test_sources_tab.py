@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QDialogButtonBox
 from window_helpers import HARBOUR, activate, import_through_window
 
 from claimledger.domain.records import ClaimView
-from claimledger.ui.evidence_look import counts_sentence, counts_text
-from claimledger.ui.inspector import HISTORY_TAB, SOURCES_TAB, VERDICT_TAB
-from claimledger.ui.ledger_model import SOURCES
-from claimledger.ui.sources_panel import source_html
+from claimledger.ui.kit.evidence_look import counts_sentence, counts_text
+from claimledger.ui.views.inspector import HISTORY_TAB, SOURCES_TAB, VERDICT_TAB
+from claimledger.ui.views.ledger_model import SOURCES
+from claimledger.ui.views.sources_panel import source_html
 
 
 def open_dialog(qtbot, window):

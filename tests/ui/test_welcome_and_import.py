@@ -45,7 +45,7 @@ def test_bad_files_are_listed_in_one_message_and_nothing_is_imported(
 
 
 def test_paste_dialog_import_button_waits_for_text(qtbot):
-    from claimledger.ui.paste_dialog import PasteDialog
+    from claimledger.ui.dialogs.paste_dialog import PasteDialog
 
     dialog = PasteDialog(prefill_from_clipboard=False)
     qtbot.addWidget(dialog)

@@ -6,8 +6,9 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from window_helpers import HARBOUR, import_through_window
 
-from claimledger.ui import preferences, workspaces
-from claimledger.ui.instance_lock import lock_workspace
+from claimledger.ui.kit import preferences
+from claimledger.ui.shell import workspaces
+from claimledger.ui.shell.instance_lock import lock_workspace
 
 
 @pytest.fixture

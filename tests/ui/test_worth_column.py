@@ -7,8 +7,8 @@ from assist_helpers import import_and_analyse, shown_claims, snapshot
 from PySide6.QtCore import QPoint, Qt
 from window_helpers import HARBOUR, activate, press
 
-from claimledger.ui.assist_look import score_of
-from claimledger.ui.ledger_model import NUMBER, WORTH
+from claimledger.ui.kit.assist_look import score_of
+from claimledger.ui.views.ledger_model import NUMBER, WORTH
 
 
 def worth(window, claim) -> float:

@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     db = args.db or default_db()
     reviewer = args.reviewer or default_reviewer()
     if args.command is None:
-        from claimledger.ui.app import run_window
+        from claimledger.ui.shell.app import run_window
 
         return run_window(db, args.reviewer, screenshot=args.screenshot)
     if args.command not in CREATES_WORKSPACE and not Path(db).exists():

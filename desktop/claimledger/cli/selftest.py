@@ -197,7 +197,7 @@ def _check_merge(state: _State) -> str:
 
 def _check_window(state: _State) -> str:
     try:
-        from claimledger.ui.render_check import RenderFailed, render_window
+        from claimledger.ui.shell.render_check import RenderFailed, render_window
     except ImportError:
         return "skipped: PySide6 is not installed"
     try:

@@ -4,7 +4,7 @@ open article's matches refreshed when it is done."""
 
 from __future__ import annotations
 
-from claimledger.ui.background import Runner
+from claimledger.ui.kit.background import Runner
 
 
 class CatchUpMixin:

@@ -16,16 +16,16 @@ from dataclasses import replace
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from claimledger.domain.records import Changes, ClaimAssist, ClaimView, MatchView
-from claimledger.ui.analysis_panel import AnalysisPanel
-from claimledger.ui.assist_look import clash_text, hint_text
-from claimledger.ui.assist_runner import AssistRunner
-from claimledger.ui.background import Runner, plain
-from claimledger.ui.banners import tail_banner, tail_words
-from claimledger.ui.compare_dialog import CompareDialog
-from claimledger.ui.elsewhere_panel import ElsewherePanel
-from claimledger.ui.ledger_model import STATUS
-from claimledger.ui.suggestion_panel import SuggestionPanel
-from claimledger.ui.worth_column import install_worth_column
+from claimledger.ui.controllers.assist_runner import AssistRunner
+from claimledger.ui.dialogs.compare_dialog import CompareDialog
+from claimledger.ui.kit.assist_look import clash_text, hint_text
+from claimledger.ui.kit.background import Runner, plain
+from claimledger.ui.views.analysis_panel import AnalysisPanel
+from claimledger.ui.views.banners import tail_banner, tail_words
+from claimledger.ui.views.elsewhere_panel import ElsewherePanel
+from claimledger.ui.views.ledger_model import STATUS
+from claimledger.ui.views.suggestion_panel import SuggestionPanel
+from claimledger.ui.views.worth_column import install_worth_column
 from claimledger.workspace import NotFound, WorkspaceError
 
 OUTSIDE_BODY = "outside-body"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from claimledger.domain.records import ClaimAssist, MatchView
-from claimledger.ui.background import Runner
+from claimledger.ui.kit.background import Runner
 
 SUGGEST, MATCH = "suggestions", "matches"
 

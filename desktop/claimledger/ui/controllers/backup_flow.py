@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from claimledger.ui.background import plain
-from claimledger.ui.backup_dialog import BackupDialog, when_words
-from claimledger.ui.workspaces import reopen_workspace
+from claimledger.ui.dialogs.backup_dialog import BackupDialog, when_words
+from claimledger.ui.kit.background import plain
+from claimledger.ui.shell.workspaces import reopen_workspace
 from claimledger.workspace import BackupInfo, NotAWorkspace, SchemaTooNew, WorkspaceError
 
 RESTORED_MS = 10_000

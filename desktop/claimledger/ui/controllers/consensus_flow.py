@@ -10,11 +10,11 @@ next change).
 from __future__ import annotations
 
 from claimledger.domain.records import Changes
-from claimledger.ui.agreement_dialog import AgreementDialog
-from claimledger.ui.consensus_column import install_consensus_column, show_consensus_column
-from claimledger.ui.consensus_look import open_disagreement
-from claimledger.ui.reviewers_panel import ReviewersPanel
-from claimledger.ui.settle_dialog import SettleDialog
+from claimledger.ui.dialogs.agreement_dialog import AgreementDialog
+from claimledger.ui.dialogs.settle_dialog import SettleDialog
+from claimledger.ui.kit.consensus_look import open_disagreement
+from claimledger.ui.views.consensus_column import install_consensus_column, show_consensus_column
+from claimledger.ui.views.reviewers_panel import ReviewersPanel
 
 
 class ConsensusMixin:

@@ -7,8 +7,8 @@ is shown, and when a verb's Changes name the claim.
 from __future__ import annotations
 
 from claimledger.domain.records import ClaimView
-from claimledger.ui.inspector import HISTORY_TAB, SOURCES_TAB
-from claimledger.ui.source_dialog import SourceDialog
+from claimledger.ui.dialogs.source_dialog import SourceDialog
+from claimledger.ui.views.inspector import HISTORY_TAB, SOURCES_TAB
 from claimledger.workspace import NotFound
 
 

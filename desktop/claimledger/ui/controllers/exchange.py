@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 
-from claimledger.ui.consensus_flow import ConsensusMixin
-from claimledger.ui.folder_sync import FolderSyncMixin
-from claimledger.ui.identity_unlock import IdentityMixin
-from claimledger.ui.ledger_exchange import LedgerExchangeMixin
-from claimledger.ui.pdf_export import PdfExportMixin
+from claimledger.ui.controllers.consensus_flow import ConsensusMixin
+from claimledger.ui.controllers.folder_sync import FolderSyncMixin
+from claimledger.ui.controllers.identity_unlock import IdentityMixin
+from claimledger.ui.controllers.ledger_exchange import LedgerExchangeMixin
+from claimledger.ui.controllers.pdf_export import PdfExportMixin
 
 
 class ExchangeMixin(ConsensusMixin, FolderSyncMixin, LedgerExchangeMixin, PdfExportMixin,

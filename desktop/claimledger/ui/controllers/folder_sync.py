@@ -18,8 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QTimer
 from PySide6.QtWidgets import QLabel
 
-from claimledger.ui.background import Runner, plain
-from claimledger.ui.ledger_exchange import sync_keeping_cards
+from claimledger.ui.controllers.ledger_exchange import sync_keeping_cards
+from claimledger.ui.kit.background import Runner, plain
 from claimledger.workspace import SyncReport, UnknownReviewers, WorkspaceError
 
 POLL_MS = 2 * 60 * 1000

@@ -12,10 +12,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from claimledger.ui.actions import STATUS_ACTIONS, menu_of
-from claimledger.ui.background import Runner, plain
-from claimledger.ui.inspector import VERDICT_TAB
-from claimledger.ui.pdf_export import tell
+from claimledger.ui.controllers.pdf_export import tell
+from claimledger.ui.kit.actions import STATUS_ACTIONS, menu_of
+from claimledger.ui.kit.background import Runner, plain
+from claimledger.ui.views.inspector import VERDICT_TAB
 from claimledger.workspace import KeyStorageRefused
 
 UNLOCKING = "Unlocking your signing key…"

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from claimledger.ui.background import Job, Runner, plain
+from claimledger.ui.kit.background import Job, Runner, plain
 from claimledger.workspace import ImportReport, Workspace, WorkspaceError
 
 PASTED = "Pasted text"

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from claimledger.ui import preferences
-from claimledger.ui.background import Runner, plain
-from claimledger.ui.export_pdf_dialog import ScopeBox
-from claimledger.ui.pdf_export import file_stem, tell
-from claimledger.ui.trust_dialog import TrustDialog, reviewer_rows
+from claimledger.ui.controllers.pdf_export import file_stem, tell
+from claimledger.ui.dialogs.export_pdf_dialog import ScopeBox
+from claimledger.ui.dialogs.trust_dialog import TrustDialog, reviewer_rows
+from claimledger.ui.kit import preferences
+from claimledger.ui.kit.background import Runner, plain
 from claimledger.workspace import SyncReport, UnknownReviewers
 
 SUFFIX = ".cledger"

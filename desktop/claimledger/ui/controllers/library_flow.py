@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QMenu
 
 from claimledger.domain.records import ArticleSummary, Changes
 from claimledger.domain.status import Status
-from claimledger.ui.article_dialog import ArticleDialog
-from claimledger.ui.library_tools import LibraryTools
+from claimledger.ui.dialogs.article_dialog import ArticleDialog
+from claimledger.ui.views.library_tools import LibraryTools
 
 
 class LibraryMixin:

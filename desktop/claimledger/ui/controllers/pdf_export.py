@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
-from claimledger.ui import preferences
-from claimledger.ui.background import Runner, plain
-from claimledger.ui.export_pdf_dialog import ExportPdfDialog
+from claimledger.ui.dialogs.export_pdf_dialog import ExportPdfDialog
+from claimledger.ui.kit import preferences
+from claimledger.ui.kit.background import Runner, plain
 from claimledger.workspace import PdfExport
 
 FOLDER_KEY = "report/folder"

@@ -11,8 +11,8 @@ from html import escape
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from claimledger.ui.banners import read_only_banner
-from claimledger.ui.identity_unlock import WRITING_ACTIONS
+from claimledger.ui.controllers.identity_unlock import WRITING_ACTIONS
+from claimledger.ui.views.banners import read_only_banner
 
 #: Besides the verbs that sign: everything that brings data into the workspace.
 READ_ONLY_OFF = (*WRITING_ACTIONS, "import_files", "paste", "samples", "import_ledger",

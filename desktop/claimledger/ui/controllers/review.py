@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from claimledger.domain.records import Changes, ClaimView
 from claimledger.domain.status import Status
-from claimledger.ui.reason_picker import ReasonPicker
+from claimledger.ui.dialogs.reason_picker import ReasonPicker
 from claimledger.workspace import NotFound, WorkspaceError
 
 STATUS_MESSAGE_MS = 5000

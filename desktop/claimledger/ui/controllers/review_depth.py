@@ -13,11 +13,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from claimledger.domain.records import Changes, ClaimView, SearchHit
-from claimledger.ui.claim_editing import ClaimEditingMixin
-from claimledger.ui.evidence_flow import EvidenceMixin
-from claimledger.ui.filter_bar import FilterBar
-from claimledger.ui.library_flow import LibraryMixin
-from claimledger.ui.search_dialog import SearchDialog
+from claimledger.ui.controllers.claim_editing import ClaimEditingMixin
+from claimledger.ui.controllers.evidence_flow import EvidenceMixin
+from claimledger.ui.controllers.library_flow import LibraryMixin
+from claimledger.ui.dialogs.search_dialog import SearchDialog
+from claimledger.ui.views.filter_bar import FilterBar
 
 
 class ReviewDepthMixin(ClaimEditingMixin, EvidenceMixin, LibraryMixin):

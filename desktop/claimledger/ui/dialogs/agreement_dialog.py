@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimledger.ui.look import MUTED
+from claimledger.ui.kit.look import MUTED
 from claimledger.workspace import AgreementReport
 
 NOT_ENOUGH = "not enough data"

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger.domain.records import ArticleSummary
-from claimledger.ui.source_dialog import ERROR_STYLE
+from claimledger.ui.dialogs.source_dialog import ERROR_STYLE
 from claimledger.workspace import WorkspaceError
 
 FIELDS = (("title", "&Title", ""), ("outlet", "&Outlet", "e.g. The Carrowfield Examiner"),

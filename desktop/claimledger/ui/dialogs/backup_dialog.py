@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from claimledger.ui.look import MUTED
+from claimledger.ui.kit.look import MUTED
 from claimledger.workspace import BackupInfo
 
 PathRole = int(Qt.ItemDataRole.UserRole) + 5

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger.domain.records import MatchView
-from claimledger.ui.article_view import ArticleView
-from claimledger.ui.assist_look import short
-from claimledger.ui.look import MUTED
+from claimledger.ui.kit.assist_look import short
+from claimledger.ui.kit.look import MUTED
+from claimledger.ui.views.article_view import ArticleView
 
 PairRole = int(Qt.ItemDataRole.UserRole) + 3
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger import __version__
-from claimledger.ui.logging_setup import log_path
+from claimledger.ui.kit.logging_setup import log_path
 
 log = logging.getLogger("claimledger.crash")
 

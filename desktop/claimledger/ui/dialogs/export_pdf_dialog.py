@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimledger.ui import preferences
+from claimledger.ui.kit import preferences
 from claimledger.workspace import PAPERS
 
 TITLE_CHARS = 44

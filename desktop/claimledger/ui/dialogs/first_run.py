@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from claimledger.ui import preferences
+from claimledger.ui.kit import preferences
 
 WHY = ("Your name goes into every verdict you make and onto the verification PDF, so "
        "colleagues and editors know who checked each claim.")

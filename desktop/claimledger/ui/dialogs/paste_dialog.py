@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from claimledger.ui.look import reading_font
+from claimledger.ui.kit.look import reading_font
 
 
 class PasteDialog(QDialog):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger.domain.records import MATCH_END, MATCH_START, SearchHit
-from claimledger.ui.look import MUTED
+from claimledger.ui.kit.look import MUTED
 
 TYPING_PAUSE_MS = 150
 HitRole = int(Qt.ItemDataRole.UserRole) + 1

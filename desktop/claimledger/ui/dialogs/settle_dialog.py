@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from claimledger.domain.reasons import Reason
 from claimledger.domain.status import Status
-from claimledger.ui.look import MUTED, status_icon
+from claimledger.ui.kit.look import MUTED, status_icon
 from claimledger.workspace import Consensus
 
 CHOICES = (Status.SOURCED, Status.DISPUTED, Status.UNVERIFIED, Status.NOT_A_CLAIM)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from claimledger.ui.actions import menu_of
+from claimledger.ui.kit.actions import menu_of
 
 
 def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str, str]]:

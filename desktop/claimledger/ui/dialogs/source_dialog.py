@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from claimledger.domain.evidence import SOURCE_KINDS
 from claimledger.domain.records import SourceView
-from claimledger.ui.evidence_look import STANCE_COLOURS, STANCE_ORDER, stance_icon, stance_label
+from claimledger.ui.kit.evidence_look import STANCE_COLOURS, STANCE_ORDER, stance_icon, stance_label
 from claimledger.workspace import WorkspaceError
 
 ERROR_STYLE = ("QLabel { color: #9b1c1c; background: #fdecea; border: 1px solid #f5c2c0; "

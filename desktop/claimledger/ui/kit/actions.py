@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from claimledger.domain.status import Status
-from claimledger.ui.look import icon, status_icon
+from claimledger.ui.kit.look import icon, status_icon
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPen, QTextDocument
 
 from claimledger.domain.records import ClaimView
-from claimledger.ui.look import ACCENT
+from claimledger.ui.kit.look import ACCENT
 
 
 def nested_ids(ordered: list[ClaimView]) -> set[str]:

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger import __version__
-from claimledger.ui.logging_setup import log_path
-from claimledger.ui.look import icon
-from claimledger.ui.settings_pages import key_storage_text
+from claimledger.ui.kit.logging_setup import log_path
+from claimledger.ui.kit.look import icon
+from claimledger.ui.shell.settings_pages import key_storage_text
 
 
 def about_rows(workspace) -> list[tuple[str, str]]:

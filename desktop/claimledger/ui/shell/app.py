@@ -34,11 +34,11 @@ def run_window(db: Path, reviewer: str | None, screenshot: Path | None = None) -
         return 1
     from PySide6.QtWidgets import QApplication
 
-    from claimledger.ui.binding_check import binding_problem
-    from claimledger.ui.crash import install_crash_handler
-    from claimledger.ui.first_run import resolve_reviewer
-    from claimledger.ui.logging_setup import configure_logging
-    from claimledger.ui.workspaces import release_all
+    from claimledger.ui.dialogs.crash import install_crash_handler
+    from claimledger.ui.dialogs.first_run import resolve_reviewer
+    from claimledger.ui.kit.binding_check import binding_problem
+    from claimledger.ui.kit.logging_setup import configure_logging
+    from claimledger.ui.shell.workspaces import release_all
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     if problem := binding_problem():
@@ -77,7 +77,7 @@ def run_window(db: Path, reviewer: str | None, screenshot: Path | None = None) -
 
 def _lock_workspace(db: Path, show_box: bool):
     """The workspace's lock (None where none can be written), or False when refused."""
-    from claimledger.ui.instance_lock import WorkspaceInUse, lock_workspace
+    from claimledger.ui.shell.instance_lock import WorkspaceInUse, lock_workspace
 
     try:
         return lock_workspace(Path(db))
@@ -103,8 +103,8 @@ def _refuse(reason: str, show_box: bool) -> None:
 
 def set_up_application(app) -> None:
     """Names for QSettings, the icon, the bundled fonts and the stylesheet."""
-    from claimledger.ui.look import icon, install_fonts, ui_font
-    from claimledger.ui.main_window import APPLICATION, ORGANISATION
+    from claimledger.ui.kit.look import icon, install_fonts, ui_font
+    from claimledger.ui.shell.main_window import APPLICATION, ORGANISATION
 
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
@@ -113,8 +113,8 @@ def set_up_application(app) -> None:
     app.setWindowIcon(icon("claim-ledger.svg"))
     install_fonts()
     app.setFont(ui_font())
-    from claimledger.ui.preferences import theme
-    from claimledger.ui.theme import apply_theme
+    from claimledger.ui.kit.preferences import theme
+    from claimledger.ui.shell.theme import apply_theme
 
     apply_theme(theme(), app)
 
@@ -134,7 +134,7 @@ def _open_workspace(db: Path, reviewer: str, show_box: bool):
 
 
 def _make_window(workspace):
-    from claimledger.ui.main_window import MainWindow
+    from claimledger.ui.shell.main_window import MainWindow
 
     return MainWindow(workspace)
 

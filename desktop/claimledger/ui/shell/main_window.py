@@ -22,32 +22,32 @@ from PySide6.QtWidgets import (
 
 from claimledger.domain.records import ArticleSummary
 from claimledger.resources import sample_articles
-from claimledger.ui.actions import (
+from claimledger.ui.controllers.analysis_catchup import CatchUpMixin
+from claimledger.ui.controllers.assist_flow import AssistMixin
+from claimledger.ui.controllers.backup_flow import BackupMixin
+from claimledger.ui.controllers.exchange import ExchangeMixin
+from claimledger.ui.controllers.import_worker import Importer
+from claimledger.ui.controllers.read_only import ReadOnlyMixin
+from claimledger.ui.controllers.review import ReviewMixin
+from claimledger.ui.controllers.review_depth import ReviewDepthMixin
+from claimledger.ui.dialogs.paste_dialog import PasteDialog
+from claimledger.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+from claimledger.ui.kit.actions import (
     STATUS_ACTIONS,
     TOOLBAR,
     build_menus,
     create_actions,
     menu_of,
 )
-from claimledger.ui.analysis_catchup import CatchUpMixin
-from claimledger.ui.article_view import ArticleView
-from claimledger.ui.assist_flow import AssistMixin
-from claimledger.ui.backup_flow import BackupMixin
-from claimledger.ui.exchange import ExchangeMixin
-from claimledger.ui.import_worker import Importer
-from claimledger.ui.inspector import Inspector
-from claimledger.ui.ledger_model import LedgerModel
-from claimledger.ui.ledger_view import LedgerView
-from claimledger.ui.library import LibraryView
-from claimledger.ui.look import icon
-from claimledger.ui.paste_dialog import PasteDialog
-from claimledger.ui.read_only import ReadOnlyMixin
-from claimledger.ui.review import ReviewMixin
-from claimledger.ui.review_depth import ReviewDepthMixin
-from claimledger.ui.shortcuts_dialog import ShortcutsDialog
-from claimledger.ui.welcome import WelcomePanel
-from claimledger.ui.window_extras import install_window_extras
-from claimledger.ui.workspaces import workspace_title
+from claimledger.ui.kit.look import icon
+from claimledger.ui.shell.window_extras import install_window_extras
+from claimledger.ui.shell.workspaces import workspace_title
+from claimledger.ui.views.article_view import ArticleView
+from claimledger.ui.views.inspector import Inspector
+from claimledger.ui.views.ledger_model import LedgerModel
+from claimledger.ui.views.ledger_view import LedgerView
+from claimledger.ui.views.library import LibraryView
+from claimledger.ui.views.welcome import WelcomePanel
 from claimledger.workspace import ImportReport, Workspace
 
 ORGANISATION = APPLICATION = "Claim Ledger"

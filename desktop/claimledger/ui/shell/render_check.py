@@ -21,9 +21,9 @@ def render_window(workspace, png: Path) -> str:
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
-    from claimledger.ui.app import save_screenshot, set_up_application
-    from claimledger.ui.binding_check import binding_problem
-    from claimledger.ui.main_window import MainWindow
+    from claimledger.ui.kit.binding_check import binding_problem
+    from claimledger.ui.shell.app import save_screenshot, set_up_application
+    from claimledger.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     if problem := binding_problem():

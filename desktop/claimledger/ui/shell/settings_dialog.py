@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimledger.ui.reasons_editor import ReasonsPage
-from claimledger.ui.settings_pages import AppearancePage, ReportPage, ReviewerPage, SyncPage
+from claimledger.ui.dialogs.reasons_editor import ReasonsPage
+from claimledger.ui.shell.settings_pages import AppearancePage, ReportPage, ReviewerPage, SyncPage
 
 PAGES = ("Reviewer", "Appearance", "Reasons", "Report", "Sync folder")
 
@@ -63,7 +63,7 @@ class SettingsDialog(QDialog):
         self.resize(760, 480)
 
     def _connect(self, window) -> None:
-        from claimledger.ui.window_extras import apply_article_font, apply_theme_everywhere
+        from claimledger.ui.shell.window_extras import apply_article_font, apply_theme_everywhere
 
         self.appearance.themeChanged.connect(apply_theme_everywhere)
         self.appearance.fontSizeChanged.connect(lambda size: apply_article_font(window, size))

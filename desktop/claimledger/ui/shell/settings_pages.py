@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimledger.ui import preferences
+from claimledger.ui.kit import preferences
 from claimledger.workspace import WorkspaceError
 
 ERROR_STYLE = ("QLabel { color: #9b1c1c; background: #fdecea; border: 1px solid #f5c2c0; "

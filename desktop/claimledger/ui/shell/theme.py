@@ -15,9 +15,9 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from claimledger.ui import library as library_module
-from claimledger.ui.actions import SPECS
-from claimledger.ui.look import INK, PAPER, READING_FAMILY, STYLESHEET, icon
+from claimledger.ui.kit.actions import SPECS
+from claimledger.ui.kit.look import INK, PAPER, READING_FAMILY, STYLESHEET, icon
+from claimledger.ui.views import library as library_module
 
 DARK = {
     "window": "#202225", "surface": "#26292d", "alt": "#2b2e33", "line": "#3b3f45",

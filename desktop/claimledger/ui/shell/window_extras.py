@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu
 
-from claimledger.ui import preferences
-from claimledger.ui.about import AboutDialog
-from claimledger.ui.settings_dialog import SettingsDialog
-from claimledger.ui.theme import apply_theme, style_window
-from claimledger.ui.workspaces import (
+from claimledger.ui.kit import preferences
+from claimledger.ui.shell.about import AboutDialog
+from claimledger.ui.shell.settings_dialog import SettingsDialog
+from claimledger.ui.shell.theme import apply_theme, style_window
+from claimledger.ui.shell.workspaces import (
     choose_new_workspace,
     choose_workspace_to_open,
     fill_recent_menu,

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
-from claimledger.ui import preferences
-from claimledger.ui.instance_lock import WorkspaceInUse, lock_workspace
+from claimledger.ui.kit import preferences
+from claimledger.ui.shell.instance_lock import WorkspaceInUse, lock_workspace
 from claimledger.workspace import NotAWorkspace, SchemaTooNew, Workspace, WorkspaceError
 
 log = logging.getLogger("claimledger.workspaces")
@@ -86,7 +86,7 @@ def reopen_workspace(window, path: Path):
 
 
 def _replace_window(old, workspace, lock):
-    from claimledger.ui.main_window import MainWindow
+    from claimledger.ui.shell.main_window import MainWindow
 
     new = MainWindow(workspace)
     new.instance_lock = lock

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger.domain.records import ClaimAssist
-from claimledger.ui.assist_look import (
+from claimledger.ui.kit.assist_look import (
     CHECK_WORTHY_AT,
     figure_row,
     score_of,
     worth_reasons,
 )
-from claimledger.ui.look import MUTED
+from claimledger.ui.kit.look import MUTED
 
 BAR_WORTHY = "#1f4e79"
 BAR_LOW = "#9aa3ad"

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import QFrame, QTextEdit
 
 from claimledger.domain.records import ClaimView
 from claimledger.domain.status import Status
-from claimledger.ui.look import ACCENT, INK, PAPER, reading_font
-from claimledger.ui.nested_marks import nested_ids, paint_outlines
-from claimledger.ui.offsets import TextOffsets
+from claimledger.ui.kit.look import ACCENT, INK, PAPER, reading_font
+from claimledger.ui.kit.nested_marks import nested_ids, paint_outlines
+from claimledger.ui.kit.offsets import TextOffsets
 
 COLUMN_WIDTH = 720
 MIN_SIDE_MARGIN = 28

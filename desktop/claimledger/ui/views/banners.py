@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
-from claimledger.ui.look import INK
+from claimledger.ui.kit.look import INK
 
 TAIL_COLOURS = ("#eef3f9", "#c9d8ea")  # background, border: a quiet blue note
 READ_ONLY_COLOURS = ("#fff4c2", "#e6c84f")  # yellow: a warning, not an error

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHeaderView
 
-from claimledger.ui.ledger_model import CONSENSUS, STATUS, LedgerModel
-from claimledger.ui.ledger_view import LedgerView
+from claimledger.ui.views.ledger_model import CONSENSUS, STATUS, LedgerModel
+from claimledger.ui.views.ledger_view import LedgerView
 
 SAMPLES = ("≠ Disagree", "Consensus")
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger.domain.records import ClaimView, MatchView
-from claimledger.ui.assist_look import short
-from claimledger.ui.look import MUTED, status_dot
+from claimledger.ui.kit.assist_look import short
+from claimledger.ui.kit.look import MUTED, status_dot
 
 MatchRole = int(Qt.ItemDataRole.UserRole) + 7
 

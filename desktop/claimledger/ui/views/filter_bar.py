@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger.domain.status import Status
-from claimledger.ui.consensus_look import DISAGREE_COLOUR, DISAGREE_TINT
-from claimledger.ui.ledger_filter import (
+from claimledger.ui.kit.consensus_look import DISAGREE_COLOUR, DISAGREE_TINT
+from claimledger.ui.kit.ledger_filter import (
     CHECK_WORTHY,
     DISAGREES,
     HAS_NOTE,
@@ -31,8 +31,8 @@ from claimledger.ui.ledger_filter import (
     NOT_CLAIM_KIND,
     LedgerFilter,
 )
-from claimledger.ui.ledger_model import LedgerModel
-from claimledger.ui.look import LINE, MUTED, status_dot
+from claimledger.ui.kit.look import LINE, MUTED, status_dot
+from claimledger.ui.views.ledger_model import LedgerModel
 
 CHIP_ORDER = (Status.UNREVIEWED, Status.SOURCED, Status.DISPUTED, Status.UNVERIFIED,
               Status.NOT_A_CLAIM)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from claimledger.domain.history import HistoryEntry
-from claimledger.ui.look import MUTED, icon
+from claimledger.ui.kit.look import MUTED, icon
 
 #: Events the history describes only by their kind, in words (see the report).
 KIND_WORDS = {

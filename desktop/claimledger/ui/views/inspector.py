@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from claimledger.domain.reasons import Reason
 from claimledger.domain.records import ClaimView
 from claimledger.domain.status import Status
-from claimledger.ui.history_panel import HistoryPanel
-from claimledger.ui.look import status_icon
-from claimledger.ui.sources_panel import SourcesPanel
+from claimledger.ui.kit.look import status_icon
+from claimledger.ui.views.history_panel import HistoryPanel
+from claimledger.ui.views.sources_panel import SourcesPanel
 
 VERDICT_TAB, SOURCES_TAB, HISTORY_TAB = range(3)
 TEXT_LINES = 4

@@ -9,7 +9,7 @@ from functools import partial
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QMenu, QTableView
 
-from claimledger.ui.ledger_model import COLUMNS, NOTE, REASON, SOURCES, WORTH
+from claimledger.ui.views.ledger_model import COLUMNS, NOTE, REASON, SOURCES, WORTH
 
 OPTIONAL = (SOURCES, WORTH, REASON, NOTE)
 _KEY = "ledger/hidden-columns"

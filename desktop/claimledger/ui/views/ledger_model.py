@@ -23,11 +23,11 @@ from PySide6.QtGui import QBrush, QColor
 
 from claimledger.domain.records import ClaimAssist, ClaimView, SourceView
 from claimledger.domain.status import Status
-from claimledger.ui import assist_look
-from claimledger.ui.consensus_look import HEADER_TIP, consensus_data, open_disagreement
-from claimledger.ui.evidence_look import counts_sentence, counts_text, stance_label
-from claimledger.ui.ledger_filter import CHECK_WORTHY, DISAGREES, LedgerFilter, RowIndex
-from claimledger.ui.look import INK, MUTED, status_dot
+from claimledger.ui.kit import assist_look
+from claimledger.ui.kit.consensus_look import HEADER_TIP, consensus_data, open_disagreement
+from claimledger.ui.kit.evidence_look import counts_sentence, counts_text, stance_label
+from claimledger.ui.kit.ledger_filter import CHECK_WORTHY, DISAGREES, LedgerFilter, RowIndex
+from claimledger.ui.kit.look import INK, MUTED, status_dot
 from claimledger.workspace import Consensus
 
 BATCH = 500

@@ -6,8 +6,8 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from claimledger.domain.status import Status
-from claimledger.ui.ledger_columns import install_column_chooser
-from claimledger.ui.ledger_model import (
+from claimledger.ui.views.ledger_columns import install_column_chooser
+from claimledger.ui.views.ledger_model import (
     NOTE,
     NUMBER,
     REASON,
@@ -18,7 +18,7 @@ from claimledger.ui.ledger_model import (
     LedgerModel,
     status_text,
 )
-from claimledger.ui.sources_column import SourcesDelegate
+from claimledger.ui.views.sources_column import SourcesDelegate
 
 
 class LedgerView(QTableView):

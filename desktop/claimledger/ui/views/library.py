@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOpti
 
 from claimledger.domain.records import ArticleSummary
 from claimledger.domain.status import Status
-from claimledger.ui.look import INK, MUTED
+from claimledger.ui.kit.look import INK, MUTED
 
 SummaryRole = int(Qt.ItemDataRole.UserRole) + 1
 RetiredRole = SummaryRole + 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from claimledger.ui.library import SORTS, LibraryView
+from claimledger.ui.views.library import SORTS, LibraryView
 
 
 class LibraryTools(QWidget):

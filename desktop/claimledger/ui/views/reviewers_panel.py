@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimledger.ui.consensus_look import (
+from claimledger.ui.kit.consensus_look import (
     DISAGREE_TINT,
     consensus_colour,
     consensus_text,
     consensus_tooltip,
     open_disagreement,
 )
-from claimledger.ui.look import LINE, MUTED
+from claimledger.ui.kit.look import LINE, MUTED
 from claimledger.workspace import Consensus
 
 CARD_WIDTH = (190, 320)

@@ -7,9 +7,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from claimledger.domain.records import ClaimView
-from claimledger.ui.evidence_look import STANCE_COLOURS, STANCE_GLYPHS, stance_counts
-from claimledger.ui.ledger_model import ClaimRole
-from claimledger.ui.look import INK, MUTED
+from claimledger.ui.kit.evidence_look import STANCE_COLOURS, STANCE_GLYPHS, stance_counts
+from claimledger.ui.kit.look import INK, MUTED
+from claimledger.ui.views.ledger_model import ClaimRole
 
 GAP = 5
 NONE_MARK = "–"

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from claimledger.domain.evidence import SOURCE_KINDS, browsable_url
 from claimledger.domain.records import SourceView
-from claimledger.ui.evidence_look import stance_html, stance_label
-from claimledger.ui.look import MUTED
+from claimledger.ui.kit.evidence_look import stance_html, stance_label
+from claimledger.ui.kit.look import MUTED
 
 EXCERPT_LIMIT = 220
 #: A light selection, so the coloured rich text of each row stays readable.

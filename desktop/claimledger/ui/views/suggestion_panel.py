@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from claimledger.domain.records import ClaimAssist, ClaimView
 from claimledger.domain.status import Status
-from claimledger.ui.assist_look import because_line, hint_line, suggestion_line
-from claimledger.ui.look import INK
+from claimledger.ui.kit.assist_look import because_line, hint_line, suggestion_line
+from claimledger.ui.kit.look import INK
 
 READING = "Reading the article…"
 CARD = "#f6f7f9"

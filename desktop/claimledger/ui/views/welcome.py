@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from claimledger.ui.look import icon
+from claimledger.ui.kit.look import icon
 
 
 class WelcomePanel(QWidget):

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from claimledger.ui.assist_look import CHECK_WORTHY_AT
-from claimledger.ui.ledger_model import NUMBER, SOURCES, WORTH, LedgerModel
-from claimledger.ui.ledger_view import LedgerView
-from claimledger.ui.look import ACCENT, MUTED
+from claimledger.ui.kit.assist_look import CHECK_WORTHY_AT
+from claimledger.ui.kit.look import ACCENT, MUTED
+from claimledger.ui.views.ledger_model import NUMBER, SOURCES, WORTH, LedgerModel
+from claimledger.ui.views.ledger_view import LedgerView
 
 BAR_WIDTH = 20
 BAR_HEIGHT = 5

@@ -1,0 +1,1 @@
+"""Controllers: each owns a part of the window, calls workspace verbs, follows changes."""

@@ -1,0 +1,1 @@
+"""Dialogs: each collects one answer from the reviewer; no verbs."""

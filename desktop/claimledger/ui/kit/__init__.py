@@ -1,0 +1,1 @@
+"""The ground floor of the window: looks, the background runner, preferences, pure helpers."""

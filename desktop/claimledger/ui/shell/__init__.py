@@ -1,0 +1,1 @@
+"""The application and its window: start-up, the main window that wires controllers, settings."""
