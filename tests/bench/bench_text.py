@@ -2,21 +2,30 @@
 
 Run ``python tests/bench/bench_text.py`` (with PYTHONPATH=desktop) or call ``run()``.
 Prints figures only; tests never assert timings.
+
+pySBD (the ``bench`` extra) is the yardstick: both segmenters are scored on pySBD's own
+Golden Rules (../shared/bench/), and the speed ratio comes from alternated runs on the
+same text in this process (ratio.py). Without pySBD a line says so.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import statistics
 import sys
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 GOLDEN_RULES = Path(__file__).resolve().parents[3] / "shared/bench/golden_rules_en.json"
+PYSBD_SAMPLE = 200_000  # characters; pySBD runs at ~0.15 MB/s
+PYSBD_ROUNDS = 5
 
-if str(REPO / "desktop") not in sys.path:
-    sys.path.insert(0, str(REPO / "desktop"))
+for _path in (REPO / "desktop", Path(__file__).resolve().parent):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from ratio import alternate, wall  # noqa: E402
 
 from claimledger.text import prepare_article, segment  # noqa: E402
 
@@ -58,43 +67,66 @@ def synthetic_news(size: int, seed: int = 1) -> str:
     return "\n".join(parts)
 
 
-def golden_rules() -> list[str]:
+def _pysbd():
+    """pySBD's English segmenter (the bench extra), or None when it is not installed."""
+    try:
+        import pysbd
+    except ImportError:
+        return None
+    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+
+
+def _ours(text: str) -> list[str]:
+    return [text[start:end] for start, end in segment(text)]
+
+
+def _golden_score(split, cases: list[dict]) -> tuple[int, list[str]]:  # type: ignore[no-untyped-def]
+    """(cases passed, ids failing): exact match of the stripped sentence lists."""
+    failing = [str(case["id"]) for case in cases
+               if [s.strip() for s in split(case["text"]) if s.strip()]
+               != [s.strip() for s in case["expected"]]]
+    return len(cases) - len(failing), failing
+
+
+def golden_rules(pysbd_segmenter) -> list[str]:  # type: ignore[no-untyped-def]
     if not GOLDEN_RULES.exists():
-        return [f"segmenter golden rules: skipped ({GOLDEN_RULES} not found)"]
+        return [f"segmenter golden rules: not scored ({GOLDEN_RULES} not found)"]
     cases = json.loads(GOLDEN_RULES.read_text(encoding="utf-8"))
-    failing = []
-    for case in cases:
-        text = case["text"]
-        got = [text[start:end].strip() for start, end in segment(text)]
-        if got != [sentence.strip() for sentence in case["expected"]]:
-            failing.append(str(case["id"]))
-    lines = [f"segmenter golden rules: {len(cases) - len(failing)}/{len(cases)}"]
-    lines.append("  failing cases: " + (", ".join(failing) if failing else "none"))
+    scorers = [("ours", _ours)]
+    if pysbd_segmenter is not None:
+        scorers.append((f"pySBD {_pysbd_version()}", pysbd_segmenter.segment))
+    lines = []
+    for name, split in scorers:
+        passed, failing = _golden_score(split, cases)
+        lines.append(f"golden rules (pySBD's {len(cases)} English cases), {name}: "
+                     f"{passed}/{len(cases)}; failing: {', '.join(failing) or 'none'}")
     return lines
 
 
-def _best_of(function, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - start)
-    return best
+def _pysbd_version() -> str:
+    from importlib.metadata import version
+
+    return version("pysbd")
 
 
-def throughput(text: str) -> list[str]:
+def _median_of(function, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]
+    return statistics.median(wall(function)[0] for _ in range(repeat))
+
+
+def throughput(text: str, pysbd_segmenter) -> list[str]:  # type: ignore[no-untyped-def]
     megabytes = len(text.encode("utf-8")) / 1e6
-    seconds = _best_of(lambda: segment(text))
-    lines = [f"segmenter: {megabytes / seconds:.1f} MB/s on {megabytes:.2f} MB of news text"]
-    try:
-        import pysbd  # not a project dependency: shown for comparison when present
-    except ImportError:
+    seconds = _median_of(lambda: segment(text))
+    lines = [f"segmenter: {megabytes / seconds:.1f} MB/s on {megabytes:.2f} MB of news text "
+             f"(median of 3)"]
+    if pysbd_segmenter is None:
         return lines
-    sample = text[:200_000]
-    segmenter = pysbd.Segmenter(language="en", clean=False, char_span=False)
-    seconds = _best_of(lambda: segmenter.segment(sample), repeat=1)
+    sample = text[:PYSBD_SAMPLE]
+    ratio = alternate(lambda: pysbd_segmenter.segment(sample), lambda: segment(sample),
+                      PYSBD_ROUNDS, warmup=1)
     size = len(sample.encode("utf-8")) / 1e6
-    lines.append(f"pysbd (for comparison): {size / seconds:.2f} MB/s on {size:.2f} MB")
+    lines.append(f"pySBD on {size:.2f} MB of the same text: {size / ratio.median_a:.2f} MB/s, "
+                 f"ours {size / ratio.median_b:.1f} MB/s")
+    lines.append(ratio.line("segmenter speed (pySBD's time / ours)", "pySBD's speed"))
     return lines
 
 
@@ -103,17 +135,20 @@ def prepare_times() -> list[str]:
     prepare_article(b"Warm-up\n\nThe council met.", "warm-up.txt")
     for label, size in (("20 KB", 20_000), ("1 MB", 1_000_000)):
         data = synthetic_news(size).encode("utf-8")
-        seconds = _best_of(lambda data=data: prepare_article(data, "article.txt"))
+        seconds = _median_of(lambda data=data: prepare_article(data, "article.txt"))
         article = prepare_article(data, "article.txt")
-        lines.append(
-            f"prepare_article {label} text: {seconds:.3f} s ({len(article.statements)} statements)"
-        )
+        lines.append(f"prepare_article {label} text: {seconds:.3f} s median of 3 "
+                     f"({len(article.statements)} statements)")
     return lines
 
 
 def run() -> list[str]:
-    lines = golden_rules()
-    lines += throughput(synthetic_news(1_000_000))
+    pysbd_segmenter = _pysbd()
+    lines = [] if pysbd_segmenter else [
+        "pySBD: not installed, so no comparison (make bench installs it: pip install "
+        "-e '.[test,bench]')"]
+    lines += golden_rules(pysbd_segmenter)
+    lines += throughput(synthetic_news(1_000_000), pysbd_segmenter)
     lines += prepare_times()
     return lines
 
