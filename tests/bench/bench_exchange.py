@@ -6,7 +6,7 @@ Run:  PYTHONPATH=desktop .venv/bin/python tests/bench/bench_exchange.py [events]
   * a bare verify loop: 100,000 `public_key.verify(signature, message)` calls on
     bytes prepared beforehand (the floor for any checker);
   * check_events on a read file of 100,000 events, and its ratio to the bare loop
-    (target <= 1.5);
+    (target <= 1.5), from ROUNDS alternated pairs of runs in this process (ratio.py);
   * write_ledger_file and read_ledger_file of 100,000 events (seconds, MB).
 """
 
@@ -20,7 +20,9 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "desktop"))
+sys.path[:0] = [str(ROOT / "desktop"), str(ROOT / "tests" / "bench")]
+
+from ratio import alternate  # noqa: E402
 
 from claimledger.domain import events as ev  # noqa: E402
 from claimledger.domain.clock import format_stamp  # noqa: E402
@@ -34,7 +36,7 @@ from claimledger.exchange.ledgerfile import (  # noqa: E402
 from claimledger.exchange.trust import check_events  # noqa: E402
 
 N = 100_000
-REPEATS = 3  # the verify loops take the best of these runs, alternating, against noise
+ROUNDS = 3  # alternated pairs of check_events and the bare loop, ~30 s a pair
 REVIEWERS = ("Ann Ode", "Ben Ode", "Cat Ode")
 
 
@@ -80,9 +82,6 @@ def run(n: int = N) -> list[str]:
         for public, signature, message in prepared:
             public.verify(signature, message)
 
-    bare_runs: list[float] = []
-    bare_runs.append(_timed(bare)[1])
-
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.cledger"
         _, seconds = _timed(lambda: write_ledger_file(path, events=signed, reviewers=cards,
@@ -93,18 +92,15 @@ def run(n: int = N) -> list[str]:
         say(f"read_ledger_file, {n:,} events: {seconds:.2f} s "
             f"({megabytes / seconds:.0f} MB/s)")
 
-    check_runs: list[float] = []
-    for repeat in range(REPEATS):
-        report, seconds = _timed(lambda: check_events(ledger, pinned={}))
-        assert len(report.events) == n
-        check_runs.append(seconds)
-        if repeat + 1 < REPEATS:
-            bare_runs.append(_timed(bare)[1])
-    bare_seconds, seconds = min(bare_runs), min(check_runs)
-    say(f"bare verify loop, {n:,} signatures: {bare_seconds:.2f} s "
-        f"({bare_seconds / n * 1e6:.1f} µs each; best of {len(bare_runs)})")
-    say(f"check_events, {n:,} events: {seconds:.2f} s (best of {len(check_runs)}); "
-        f"ratio to the bare loop {seconds / bare_seconds:.2f} (target <= 1.5)")
+    def check() -> None:
+        assert len(check_events(ledger, pinned={}).events) == n
+
+    ratio = alternate(check, bare, ROUNDS)
+    say(f"bare verify loop, {n:,} signatures: median {ratio.median_b:.2f} s "
+        f"({ratio.median_b / n * 1e6:.1f} µs each)")
+    say(f"check_events, {n:,} events: median {ratio.median_a:.2f} s")
+    say(ratio.line(f"check_events / bare verify loop, {n:,} events", "the bare loop")
+        + " (target <= 1.5)")
     return lines
 
 
