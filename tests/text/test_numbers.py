@@ -96,3 +96,22 @@ def test_same_quantity_with_two_values_clashes() -> None:
 )
 def test_no_clash(texts: tuple[str, str]) -> None:
     assert find_clashes(_items(*texts)) == []
+
+
+def test_focus_compares_only_pairs_with_a_focused_claim(monkeypatch) -> None:
+    from claimledger.text import numbers
+
+    items = _items(*(f"Elsmere state recorded {1041 + 37 * i:,} measles cases in April."
+                     for i in range(8)))
+    assert len(find_clashes(items)) == 28  # every pair of the eight
+    compared = []
+    real = numbers._clash
+
+    def counting(*args):  # type: ignore[no-untyped-def]
+        compared.append(args[-1])
+        return real(*args)
+
+    monkeypatch.setattr(numbers, "_clash", counting)
+    clashes = find_clashes(items, focus={"c0"})
+    assert sorted(c.other_claim_id for c in clashes) == [f"c{i}" for i in range(1, 8)]
+    assert len(compared) == 7  # not the 21 pairs the others make among themselves

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 _I = re.IGNORECASE
 
@@ -398,6 +399,7 @@ _CONTEXT_STOP = frozenset("""
 """.split())
 
 
+@lru_cache(maxsize=4096)
 def _context(text: str) -> frozenset[str]:
     words = re.findall(r"[a-z][a-z'’-]+", text.lower())
     return frozenset(_singular(w) for w in words if w not in _CONTEXT_STOP and len(w) > 2)
@@ -412,11 +414,15 @@ def _same_subject(a: str, b: str) -> bool:
     return shared >= 3 and shared / min(len(wa), len(wb)) >= 0.4
 
 
-def find_clashes(items: Sequence[tuple[str, str, list[Quantity]]]) -> list[Clash]:
+def find_clashes(items: Sequence[tuple[str, str, list[Quantity]]],
+                 focus: Collection[str] | None = None) -> list[Clash]:
     """Pairs of claims whose figures for the same count and period cannot both be right.
 
     ``items`` are (claim_id, statement text, quantities). Figures are grouped by what they
-    count, their unit and their period, so only figures in one group are compared.
+    count, their unit and their period, so only figures in one group are compared. With
+    ``focus`` (claim ids), only pairs that involve one of them are compared: one article's
+    clashes then cost what its own figures and the others given cost, however many
+    pairs the others would make among themselves.
     """
     groups: dict[tuple[str, str | None, str], list[tuple[int, Quantity]]] = defaultdict(list)
     for index, (_claim_id, _text, quantities) in enumerate(items):
@@ -426,10 +432,13 @@ def find_clashes(items: Sequence[tuple[str, str, list[Quantity]]]) -> list[Clash
                 continue
             groups[(key, quantity.unit, quantity.scope)].append((index, quantity))
     found: dict[tuple[int, int], Clash] = {}
+    focused = None if focus is None else {i for i, item in enumerate(items) if item[0] in focus}
     for (key, unit, scope), members in groups.items():
         for i, (index_a, qa) in enumerate(members):
             for index_b, qb in members[i + 1:]:
                 if index_a == index_b or (min(index_a, index_b), max(index_a, index_b)) in found:
+                    continue
+                if focused is not None and index_a not in focused and index_b not in focused:
                     continue
                 explanation = _clash(items[index_a][1], qa, items[index_b][1], qb,
                                      key, unit, scope, items[index_b][0])
@@ -479,6 +488,7 @@ _NOT_NAMES = frozenset("""
 """.split())
 
 
+@lru_cache(maxsize=4096)
 def _subject_names(text: str, quantity: Quantity) -> frozenset[str]:
     """Names in the clause of the figure ("Elsmere"), else the sentence's first name."""
     left = max(text.rfind(",", 0, quantity.start), text.rfind(";", 0, quantity.start))
