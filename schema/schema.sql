@@ -3,7 +3,6 @@ CREATE INDEX ix_claim_article_start ON claim (article_id, start);
 CREATE INDEX ix_claim_match_article ON claim_match (article_id);
 CREATE INDEX ix_event_article ON event (article_id);
 CREATE INDEX ix_event_claim ON event (claim_id);
-CREATE INDEX ix_match_token_article ON match_token (article_id);
 CREATE INDEX ix_source_claim ON source (claim_id);
 CREATE INDEX ix_verdict_reviewer ON verdict (reviewer_id, status);
 CREATE TABLE alembic_version (
@@ -27,6 +26,7 @@ CREATE TABLE article (
 CREATE TABLE article_analysis (
 	article_id TEXT NOT NULL,
 	version INTEGER NOT NULL,
+	tokens BLOB NOT NULL,
 	PRIMARY KEY (article_id)
 );
 CREATE TABLE claim (
@@ -44,13 +44,15 @@ CREATE TABLE claim (
 	FOREIGN KEY(article_id) REFERENCES article (id)
 );
 CREATE TABLE claim_analysis (
+	"key" INTEGER NOT NULL,
 	claim_id TEXT NOT NULL,
 	article_id TEXT NOT NULL,
 	suggestion TEXT NOT NULL,
 	score REAL NOT NULL,
 	reasons TEXT NOT NULL,
 	numbers TEXT NOT NULL,
-	PRIMARY KEY (claim_id)
+	PRIMARY KEY ("key"),
+	UNIQUE (claim_id)
 );
 CREATE VIRTUAL TABLE claim_fts USING fts5(statement, notes, excerpts, tokenize = 'unicode61 remove_diacritics 2');
 CREATE TABLE claim_match (
@@ -96,13 +98,17 @@ CREATE TABLE event (
 	PRIMARY KEY (seq),
 	UNIQUE (id)
 );
-CREATE TABLE match_token (
-	token TEXT NOT NULL,
-	claim_id TEXT NOT NULL,
-	article_id TEXT NOT NULL,
-	weight REAL NOT NULL,
-	PRIMARY KEY (token, claim_id)
+CREATE TABLE match_frequency (
+	token INTEGER NOT NULL,
+	articles INTEGER NOT NULL,
+	PRIMARY KEY (token)
 );
+CREATE TABLE match_posting (
+	token INTEGER NOT NULL,
+	claim INTEGER NOT NULL,
+	PRIMARY KEY (token, claim)
+)
+ WITHOUT ROWID;
 CREATE TABLE reviewer (
 	id TEXT NOT NULL,
 	name TEXT NOT NULL,

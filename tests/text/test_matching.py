@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from claimledger.text import matching
 from claimledger.text.matching import (
     LINK,
     SUGGEST,
     MatchIndex,
+    claim_features,
+    lookup_tokens,
     normalise_for_matching,
     similarity,
+    token_key,
 )
 
 
@@ -88,3 +92,28 @@ def test_query() -> None:
     index.add("a", [("a1", "The Harbour Tunnel carries 42,000 vehicles a day.")])
     assert index.query("Some 42,000 vehicles use the Harbour Tunnel each day.")[0][:2] == \
         ("a", "a1")
+
+
+def test_token_keys_are_stable_signed_32_bit_integers() -> None:
+    keys = {token_key(t) for t in ("brenholt", "212", "#case||April", "pipe", "pipes")}
+    assert len(keys) == 5
+    assert all(-(1 << 31) <= key < 1 << 31 for key in keys)
+    # stored in every workspace's index: a change must come with a new ANALYSIS_VERSION
+    assert token_key("brenholt") == -786_879_465
+
+
+def test_lookup_skips_tokens_above_the_cut_off_but_keeps_rarer_ones() -> None:
+    features = claim_features("The Brenholt water board counted 212 leaking pipes.")
+    sizes = dict.fromkeys(features.weights, 5)
+    sizes["water"] = matching.DF_CUTOFF + 1
+    chosen = lookup_tokens(features, sizes)
+    assert "water" not in chosen and "212" in chosen and "brenholt" in chosen
+
+
+def test_index_reads_at_most_posting_cap_postings_per_token(monkeypatch) -> None:
+    monkeypatch.setattr(matching, "POSTING_CAP", 2)
+    index = MatchIndex()
+    for n in range(5):
+        index.add(f"a{n}", [(f"a{n}c", "The Harbour Tunnel carries 42,000 vehicles a day.")])
+    found = index.add("new", [("x", "Some 42,000 vehicles use the Harbour Tunnel each day.")])
+    assert sorted(m.other_article_id for m in found) == ["a3", "a4"]  # the newest two

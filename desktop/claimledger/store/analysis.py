@@ -9,8 +9,10 @@ keys go in chunks below SQLite's limit on bound parameters.
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, text
 
@@ -19,10 +21,12 @@ from claimledger.store.tables import (
     article_analysis_t,
     claim_analysis_t,
     claim_match_t,
-    match_token_t,
+    match_frequency_t,
+    match_posting_t,
 )
 
 _CHUNK = 900
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +48,7 @@ class Analysis:
     numbers: list[dict]
 
 
-def _chunks(items: Iterable[str]) -> Iterator[list[str]]:
+def _chunks(items: Iterable[_T]) -> Iterator[list[_T]]:
     items = list(items)
     for i in range(0, len(items), _CHUNK):
         yield items[i:i + _CHUNK]
@@ -126,48 +130,69 @@ def claim_article(conn: Connection, claim_id: str) -> tuple[str, bool] | None:
 
 
 # --- the index --------------------------------------------------------------------------------
+#
+# Tokens are 32-bit integers (text.matching.token_key); claims are claim_analysis.key, and
+# one article's claims have consecutive keys, so its own postings are a key range.
 
 
-def indexed_claims(conn: Connection) -> int:
-    """How many claims are analysed (the size posting limits are measured against)."""
-    return int(conn.execute(text("SELECT count(*) FROM claim_analysis")).scalar() or 0)
+def claim_key_range(conn: Connection, article_id: str) -> tuple[int, int] | None:
+    """(lowest, highest) key of the article's analysed claims, or None."""
+    row = conn.execute(text("SELECT min(key), max(key) FROM claim_analysis "
+                            "WHERE article_id = :a"), {"a": article_id}).first()
+    return (row[0], row[1]) if row and row[0] is not None else None
 
 
-def posting_sizes(conn: Connection, tokens: Iterable[str], *, exclude_article: str
-                  ) -> dict[str, int]:
-    """How many claims of other articles carry each token (tokens in none are left out)."""
-    query = (select(match_token_t.c.token, text("count(*)"))
-             .where(match_token_t.c.token.in_(bindparam("tokens", expanding=True)))
-             .where(match_token_t.c.article_id != exclude_article)
-             .group_by(match_token_t.c.token))
-    sizes: dict[str, int] = {}
+def token_frequencies(conn: Connection, tokens: Iterable[int]) -> dict[int, int]:
+    """How many analysed articles carry each token (tokens in none are left out): one
+    row per token, never a count of postings."""
+    query = (select(match_frequency_t.c.token, match_frequency_t.c.articles)
+             .where(match_frequency_t.c.token.in_(bindparam("tokens", expanding=True))))
+    found: dict[int, int] = {}
     for chunk in _chunks(tokens):
-        sizes.update((row[0], row[1]) for row in conn.execute(query, {"tokens": chunk}))
-    return sizes
-
-
-def postings(conn: Connection, tokens: Iterable[str], *, exclude_article: str
-             ) -> dict[str, list[str]]:
-    """{token: [claim id, ...]} over the claims of other articles."""
-    query = (select(match_token_t.c.token, match_token_t.c.claim_id)
-             .where(match_token_t.c.token.in_(bindparam("tokens", expanding=True)))
-             .where(match_token_t.c.article_id != exclude_article))
-    found: dict[str, list[str]] = {}
-    for chunk in _chunks(tokens):
-        for token, claim_id in conn.execute(query, {"tokens": chunk}):
-            found.setdefault(token, []).append(claim_id)
+        found.update((row[0], row[1]) for row in conn.execute(query, {"tokens": chunk}))
     return found
 
 
-def live_texts(conn: Connection, claim_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
-    """{claim id: (article id, text)} of those claims that are live, in live articles."""
-    query = text("SELECT c.id, c.article_id, c.text FROM claim c JOIN article a "
-                 "ON a.id = c.article_id WHERE c.id IN :ids AND c.retired = 0 "
-                 "AND a.retired = 0").bindparams(bindparam("ids", expanding=True))
-    found: dict[str, tuple[str, str]] = {}
-    for chunk in _chunks(claim_ids):
-        found.update((row[0], (row[1], row[2])) for row in conn.execute(query, {"ids": chunk}))
+_POSTINGS = text("SELECT claim FROM match_posting WHERE token = :t "
+                 "AND claim NOT BETWEEN :lo AND :hi ORDER BY claim DESC LIMIT :cap")
+
+
+def postings(conn: Connection, tokens: Iterable[int], *, cap: int,
+             exclude: tuple[int, int] | None = None) -> dict[int, list[int]]:
+    """{token: [claim key, ...]}: at most ``cap`` claims per token, the newest first,
+    leaving out the ``exclude`` range of keys (the article's own claims)."""
+    lo, hi = exclude or (0, -1)
+    found: dict[int, list[int]] = {}
+    for token in tokens:
+        keys = [row[0] for row in conn.execute(_POSTINGS, {"t": token, "lo": lo, "hi": hi,
+                                                           "cap": cap})]
+        if keys:
+            found[token] = keys
     return found
+
+
+def live_texts(conn: Connection, keys: Iterable[int]) -> dict[int, tuple[str, str, str]]:
+    """{claim key: (claim id, article id, text)} of those claims that are live, in live
+    articles."""
+    query = text("SELECT x.key, c.id, c.article_id, c.text FROM claim_analysis x "
+                 "JOIN claim c ON c.id = x.claim_id JOIN article a ON a.id = c.article_id "
+                 "WHERE x.key IN :keys AND c.retired = 0 AND a.retired = 0"
+                 ).bindparams(bindparam("keys", expanding=True))
+    found: dict[int, tuple[str, str, str]] = {}
+    for chunk in _chunks(keys):
+        found.update((row[0], (row[1], row[2], row[3]))
+                     for row in conn.execute(query, {"keys": chunk}))
+    return found
+
+
+def _pack(tokens: Iterable[int]) -> bytes:
+    return array("i", sorted(set(tokens))).tobytes()
+
+
+def _unpack(blob: bytes | None) -> list[int]:
+    found = array("i")
+    found.frombytes(blob or b"")
+    return list(found)
 
 
 # --- saving -----------------------------------------------------------------------------------
@@ -182,7 +207,20 @@ def drop_article(conn: Connection, article_id: str) -> None:
         conn.execute(delete(claim_match_t).where(
             (claim_match_t.c.claim_id == bindparam("c"))
             & (claim_match_t.c.other_claim_id == bindparam("o"))), mirrors)
-    for table in (claim_match_t, match_token_t, claim_analysis_t, article_analysis_t):
+    keys = claim_key_range(conn, article_id)
+    blob = conn.execute(select(article_analysis_t.c.tokens)
+                        .where(article_analysis_t.c.article_id == article_id)).scalar()
+    tokens = [{"t": token} for token in _unpack(blob)]
+    if keys and tokens:
+        conn.execute(text("DELETE FROM match_posting WHERE token = :t "
+                          "AND claim BETWEEN :lo AND :hi"),
+                     [dict(row, lo=keys[0], hi=keys[1]) for row in tokens])
+    if tokens:
+        conn.execute(text("UPDATE match_frequency SET articles = articles - 1 "
+                          "WHERE token = :t"), tokens)
+        conn.execute(text("DELETE FROM match_frequency WHERE token = :t AND articles <= 0"),
+                     tokens)
+    for table in (claim_match_t, claim_analysis_t, article_analysis_t):
         conn.execute(delete(table).where(table.c.article_id == article_id))
 
 
@@ -191,24 +229,35 @@ def save_article(
     article_id: str,
     version: int,
     analyses: Sequence[Analysis],
-    tokens: Sequence[tuple[str, str, float]],
+    tokens: Sequence[tuple[int, str]],
     matches: Sequence[tuple[str, str, str, float, bool]],
 ) -> None:
     """Replace an article's analysis in bulk.
 
-    ``tokens`` are (token, claim id, weight) of the article's claims; ``matches`` are
+    ``tokens`` are (token key, claim id) of the article's claims; ``matches`` are
     (claim id, other article id, other claim id, similarity, linked), stored both ways.
+    The claims get the next free keys, in order, so they are newer than every other.
     """
     drop_article(conn, article_id)
+    first = int(conn.execute(text("SELECT coalesce(max(key), 0) + 1 FROM claim_analysis")
+                             ).scalar())
+    keys = {a.claim_id: first + i for i, a in enumerate(analyses)}
     if analyses:
         conn.execute(insert(claim_analysis_t), [
-            {"claim_id": a.claim_id, "article_id": article_id, "suggestion": _dumps(a.suggestion),
-             "score": a.score, "reasons": _dumps(a.reasons), "numbers": _dumps(a.numbers)}
+            {"key": keys[a.claim_id], "claim_id": a.claim_id, "article_id": article_id,
+             "suggestion": _dumps(a.suggestion), "score": a.score,
+             "reasons": _dumps(a.reasons), "numbers": _dumps(a.numbers)}
             for a in analyses])
-    if tokens:
-        conn.execute(insert(match_token_t), [
-            {"token": token, "claim_id": claim_id, "article_id": article_id, "weight": weight}
-            for token, claim_id, weight in tokens])
+    postings = sorted({(token, keys[claim_id]) for token, claim_id in tokens
+                       if claim_id in keys})
+    if postings:
+        conn.execute(insert(match_posting_t),
+                     [{"token": token, "claim": key} for token, key in postings])
+    distinct = sorted({token for token, _key in postings})
+    if distinct:
+        conn.execute(text("INSERT INTO match_frequency (token, articles) VALUES (:t, 1) "
+                          "ON CONFLICT (token) DO UPDATE SET articles = articles + 1"),
+                     [{"t": token} for token in distinct])
     rows = []
     for claim_id, other_article, other_claim, similarity, linked in matches:
         rows.append({"claim_id": claim_id, "other_claim_id": other_claim,
@@ -220,7 +269,7 @@ def save_article(
     if rows:
         conn.execute(insert(claim_match_t).prefix_with("OR REPLACE"), rows)
     conn.execute(insert(article_analysis_t).prefix_with("OR REPLACE"),
-                 {"article_id": article_id, "version": version})
+                 {"article_id": article_id, "version": version, "tokens": _pack(distinct)})
     _bump_generation(conn)
 
 
@@ -238,21 +287,24 @@ def analyses_of_article(conn: Connection, article_id: str) -> dict[str, Analysis
     return {row.claim_id: _analysis(row) for row in rows}
 
 
-def claims_for_tokens(conn: Connection, tokens: Iterable[str], *, exclude_article: str
-                      ) -> list[tuple[str, str, str, list[dict]]]:
-    """(claim id, article id, text, numbers) of live claims of other live articles that
-    carry any of the tokens."""
+def clash_candidates(conn: Connection, keys: Iterable[int], *, cap: int,
+                     exclude: tuple[int, int] | None = None,
+                     ) -> list[tuple[str, str, str, list[dict]]]:
+    """(claim id, article id, text, numbers) of live claims of other live articles whose
+    figures fall in one of the groups ``keys`` name: at most ``cap`` per group, newest
+    first."""
+    found = {key for keys_ in postings(conn, keys, cap=cap, exclude=exclude).values()
+             for key in keys_}
     query = text(
-        "SELECT DISTINCT c.id, c.article_id, c.text, x.numbers FROM match_token t "
-        "JOIN claim c ON c.id = t.claim_id JOIN article a ON a.id = c.article_id "
-        "JOIN claim_analysis x ON x.claim_id = c.id "
-        "WHERE t.token IN :tokens AND t.article_id != :a AND c.retired = 0 AND a.retired = 0"
-    ).bindparams(bindparam("tokens", expanding=True))
-    found: dict[str, tuple[str, str, str, list[dict]]] = {}
-    for chunk in _chunks(tokens):
-        for row in conn.execute(query, {"tokens": chunk, "a": exclude_article}):
-            found[row[0]] = (row[0], row[1], row[2], json.loads(row[3]))
-    return list(found.values())
+        "SELECT c.id, c.article_id, c.text, x.numbers FROM claim_analysis x "
+        "JOIN claim c ON c.id = x.claim_id JOIN article a ON a.id = c.article_id "
+        "WHERE x.key IN :keys AND c.retired = 0 AND a.retired = 0 ORDER BY x.key DESC"
+    ).bindparams(bindparam("keys", expanding=True))
+    out = []
+    for chunk in _chunks(sorted(found)):
+        out += [(row[0], row[1], row[2], json.loads(row[3]))
+                for row in conn.execute(query, {"keys": chunk})]
+    return out
 
 
 def matches_of_article(conn: Connection, article_id: str) -> list[MatchView]:
@@ -274,7 +326,7 @@ def matches_of_article(conn: Connection, article_id: str) -> list[MatchView]:
 
 def dismissed_claims(conn: Connection, article_id: str, reviewer: str) -> set[str]:
     rows = conn.execute(
-        text("SELECT d.claim_id FROM dismissal d JOIN claim c ON c.id = d.claim_id "
+        text("SELECT d.claim_id FROM claim c CROSS JOIN dismissal d ON d.claim_id = c.id "
              "WHERE c.article_id = :a AND d.reviewer_id = :r AND d.dismissed = 1"),
         {"a": article_id, "r": reviewer},
     )
@@ -289,10 +341,11 @@ def is_dismissed(conn: Connection, claim_id: str, reviewer: str) -> bool:
 
 def accepted_claims(conn: Connection, article_id: str, reviewer: str) -> set[str]:
     """Claims whose current verdict by this reviewer is an accepted suggestion."""
+    # CROSS JOIN keeps SQLite from starting at the reviewer's every verdict
     rows = conn.execute(
-        text("SELECT v.claim_id FROM verdict v JOIN claim c ON c.id = v.claim_id "
-             "JOIN event e ON e.id = v.event_id "
-             "WHERE c.article_id = :a AND v.reviewer_id = :r "
+        text("SELECT v.claim_id FROM claim c CROSS JOIN verdict v ON v.claim_id = c.id "
+             "AND v.reviewer_id = :r CROSS JOIN event e ON e.id = v.event_id "
+             "WHERE c.article_id = :a "
              "AND json_extract(e.payload, '$.accepted_suggestion') = 1"),
         {"a": article_id, "r": reviewer},
     )

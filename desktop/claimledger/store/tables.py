@@ -6,7 +6,16 @@ Bulk writes and hot reads go through SQLAlchemy Core on these tables' `__table__
 
 from __future__ import annotations
 
-from sqlalchemy import REAL, Column, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import (
+    REAL,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    Text,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 
@@ -140,11 +149,13 @@ class DismissalRow(SQLModel, table=True):
 
 class ClaimAnalysisRow(SQLModel, table=True):
     """Suggestion, check-worthiness and figures of one claim (JSON), as the rules of
-    article_analysis.version computed them."""
+    article_analysis.version computed them. ``key`` is the claim in match_posting: an
+    article's claims get consecutive keys, so "not this article" is a range."""
 
     __tablename__ = "claim_analysis"
     __table_args__ = (Index("ix_claim_analysis_article", "article_id"),)
-    claim_id: str = Field(sa_column=Column(Text, primary_key=True))
+    key: int = Field(sa_column=Column(Integer, primary_key=True))
+    claim_id: str = Field(sa_column=Column(Text, nullable=False, unique=True))
     article_id: str = Field(sa_column=Column(Text, nullable=False))
     suggestion: str = Field(sa_column=Column(Text, nullable=False))
     score: float = Field(sa_column=Column(REAL, nullable=False))
@@ -153,11 +164,13 @@ class ClaimAnalysisRow(SQLModel, table=True):
 
 
 class ArticleAnalysisRow(SQLModel, table=True):
-    """Which articles are analysed, with which version of the rules."""
+    """Which articles are analysed, with which version of the rules; ``tokens`` are the
+    article's distinct index tokens (packed 32-bit keys), to take its postings out."""
 
     __tablename__ = "article_analysis"
     article_id: str = Field(sa_column=Column(Text, primary_key=True))
     version: int = Field(sa_column=Column(Integer, nullable=False))
+    tokens: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class ClaimMatchRow(SQLModel, table=True):
@@ -173,17 +186,25 @@ class ClaimMatchRow(SQLModel, table=True):
     linked: int = Field(sa_column=Column(Integer, nullable=False))
 
 
-class MatchTokenRow(SQLModel, table=True):
-    """The inverted index of claim matching: a token and a claim that has it. Tokens that
-    start with "#" name a group of figures that could clash (text.matching.clash_keys).
-    The primary key (token, claim_id) is the look-up by token."""
+class MatchPostingRow(SQLModel, table=True):
+    """The inverted index of claim matching: a token (text.matching.token_key) and the
+    key of a claim that has it (claim_analysis.key). Some tokens name a group of figures
+    that could clash (text.matching.clash_keys). Integers in a table WITHOUT ROWID: the
+    primary key is the whole row and the look-up by token, newest claims last."""
 
-    __tablename__ = "match_token"
-    __table_args__ = (Index("ix_match_token_article", "article_id"),)
-    token: str = Field(sa_column=Column(Text, primary_key=True))
-    claim_id: str = Field(sa_column=Column(Text, primary_key=True))
-    article_id: str = Field(sa_column=Column(Text, nullable=False))
-    weight: float = Field(sa_column=Column(REAL, nullable=False))
+    __tablename__ = "match_posting"
+    __table_args__ = {"sqlite_with_rowid": False}
+    token: int = Field(sa_column=Column(Integer, primary_key=True))
+    claim: int = Field(sa_column=Column(Integer, primary_key=True))
+
+
+class MatchFrequencyRow(SQLModel, table=True):
+    """How many analysed articles carry each index token (for the document-frequency
+    cut-off of matching, read without counting postings)."""
+
+    __tablename__ = "match_frequency"
+    token: int = Field(sa_column=Column(Integer, primary_key=True))
+    articles: int = Field(sa_column=Column(Integer, nullable=False))
 
 
 event_t = EventRow.__table__
@@ -198,6 +219,7 @@ dismissal_t = DismissalRow.__table__
 claim_analysis_t = ClaimAnalysisRow.__table__
 article_analysis_t = ArticleAnalysisRow.__table__
 claim_match_t = ClaimMatchRow.__table__
-match_token_t = MatchTokenRow.__table__
+match_posting_t = MatchPostingRow.__table__
+match_frequency_t = MatchFrequencyRow.__table__
 
 PROJECTIONS = (reviewer_t, article_t, claim_t, verdict_t, source_t, consensus_t, dismissal_t)

@@ -15,12 +15,17 @@ claims are linked, at or above ``SUGGEST`` the link is offered to the reviewer.
 
 ``MatchIndex`` keeps an inverted index from tokens to claims. Adding an article looks
 up only its claims' rarer tokens (and figures), so an import compares the new article
-with a few candidates, never with every stored claim.
+with a few candidates, never with every stored claim. The limits are fixed, not a share
+of the index: a token in more than DF_CUTOFF articles is not looked up, and at most
+POSTING_CAP postings (the newest) are read per token, so what an import reads does not
+grow with the workspace.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -231,18 +236,29 @@ def score(a: Features, b: Features, floor: float = 0.0) -> float:
     return _similarity(a, b, floor)
 
 
-def posting_limit(indexed_claims: int) -> int:
-    """Postings longer than this are too common to point at a paraphrase."""
-    return max(200, indexed_claims // 5)
+#: A token found in more articles than this is too common to point at a paraphrase.
+DF_CUTOFF = 250
+#: Postings read per looked-up token, newest first.
+POSTING_CAP = 250
+#: Claims of other articles read per group of figures when looking for clashes.
+CLASH_CAP = 40
+
+
+def token_key(token: str) -> int:
+    """A token as the stored index keeps it: a signed 32-bit CRC (four bytes, not a
+    string). Two tokens that collide only share a posting; candidates are then scored on
+    their own text, so a collision can add a candidate but never a match."""
+    key = zlib.crc32(token.encode("utf-8"))
+    return key - (1 << 32) if key >= 1 << 31 else key
 
 
 def lookup_tokens(features: Features, posting_sizes: Mapping[str, int],
-                  limit: int | None = None) -> list[str]:
+                  limit: int | None = DF_CUTOFF) -> list[str]:
     """The tokens of a claim worth looking up in an inverted index.
 
-    ``posting_sizes`` says how many indexed claims carry each token (a token missing or
-    at 0 is in no posting). The claim's figures and its rarest words are chosen, then
-    those whose posting is longer than ``limit`` are dropped (see ``posting_limit``).
+    ``posting_sizes`` says how many indexed articles (or claims) carry each token (a
+    token missing or at 0 is in no posting). The claim's figures and its rarest words
+    are chosen, then those more common than ``limit`` are dropped.
     """
     ranked = sorted(
         (token for token in features.weights if posting_sizes.get(token, 0) > 0),
@@ -375,13 +391,12 @@ class MatchIndex:
         weights = entry.features.weights
         if not weights:
             return []
-        size = len(self._store) or 1
         sizes = {token: len(self._postings[token]) for token in weights
                  if token in self._postings}
         shared: Counter[int] = Counter()
-        for token in lookup_tokens(entry.features, sizes, posting_limit(size)):
+        for token in lookup_tokens(entry.features, sizes, DF_CUTOFF):
             weight = weights[token]
-            for key in self._postings[token]:
+            for key in heapq.nlargest(POSTING_CAP, self._postings[token]):
                 shared[key] += weight
         out: list[tuple[float, _Claim]] = []
         # a paraphrase shares a figure or two of the rarer words

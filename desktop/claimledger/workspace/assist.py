@@ -22,14 +22,17 @@ from claimledger.domain.status import Status
 from claimledger.store import analysis
 from claimledger.text import SUGGEST, Quantity, checkworthiness, extract_numbers, find_clashes
 from claimledger.text.matching import (
+    CLASH_CAP,
+    DF_CUTOFF,
     LINK,
+    POSTING_CAP,
     Features,
     best_candidates,
     claim_features,
     clash_keys,
     lookup_tokens,
-    posting_limit,
     score,
+    token_key,
 )
 from claimledger.text.model import CLAIM, OUTSIDE_BODY
 from claimledger.text.suggest import suggest_all
@@ -41,7 +44,7 @@ from claimledger.workspace.undo import UndoStep
 #: The version of the rules behind the cached analysis; bump it when text/ changes what
 #: suggest_all, checkworthiness, extract_numbers or matching return, and every article
 #: is analysed again when next shown.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 NO_SUGGESTION_TO_ACCEPT = "There is no suggestion to accept for this statement."
 NO_SUGGESTION_TO_DISMISS = "There is no suggestion to dismiss for this statement."
@@ -128,10 +131,12 @@ class AssistVerbs(ReviewVerbs, ClaimVerbs):
             mine = [(c.id, c.text, _quantities(found[c.id].numbers)) for c in claims
                     if c.kind == CLAIM and c.id in found and found[c.id].numbers]
             keys = frozenset().union(*(clash_keys(q) for _id, _text, q in mine))
-            others = (analysis.claims_for_tokens(conn, keys, exclude_article=article_id)
-                      if keys else [])
+            others = (analysis.clash_candidates(
+                conn, {token_key(k) for k in keys}, cap=CLASH_CAP,
+                exclude=analysis.claim_key_range(conn, article_id)) if keys else [])
         flags = _flags(mine, [(cid, text, _quantities(numbers))
-                              for cid, _article, text, numbers in others])
+                              for cid, article, text, numbers in others
+                              if article != article_id])
         out: dict[str, ClaimAssist] = {}
         for claim in claims:
             row = found.get(claim.id)
@@ -279,64 +284,72 @@ def _quantities(numbers: list[dict]) -> list[Quantity]:
 
 
 def index_entries(claims: list[analysis.LiveClaim], analyses: list[analysis.Analysis]
-                  ) -> tuple[dict[str, Features], list[tuple[str, str, float]]]:
-    """The matching features of an article's claims and its index entries (token, claim
-    id, weight).
+                  ) -> tuple[dict[str, Features], list[tuple[int, str]]]:
+    """The matching features of an article's claims and its index entries (token key,
+    claim id).
 
     Only claims (not headings, captions, duplicates or the page tail) are indexed: their
-    tokens, and the groups their figures could clash in (weight 0).
+    tokens, and the groups their figures could clash in.
     """
     features = {c.id: claim_features(c.text) for c in claims if c.kind == CLAIM}
     features = {cid: f for cid, f in features.items() if f.weights}
-    tokens = [(token, cid, weight) for cid, f in features.items()
-              for token, weight in f.weights.items()]
+    tokens = [(token_key(token), cid) for cid, f in features.items() for token in f.weights]
     for claim, found in zip(claims, analyses, strict=True):
         if claim.kind == CLAIM and found.numbers:
-            tokens += [(key, claim.id, 0.0) for key in clash_keys(_quantities(found.numbers))]
+            tokens += [(token_key(key), claim.id)
+                       for key in clash_keys(_quantities(found.numbers))]
     return features, tokens
 
 
 def _match(conn, article_id: str, claims: list[analysis.LiveClaim],
            analyses: list[analysis.Analysis],
-           ) -> tuple[list[tuple[str, str, float]], list[tuple[str, str, str, float, bool]]]:
-    """The article's index entries and its matches with claims of other articles, found
-    by looking up only this article's tokens in the stored index."""
+           ) -> tuple[list[tuple[int, str]], list[tuple[str, str, str, float, bool]]]:
+    """The article's index entries and its matches with claims of other articles.
+
+    Bounded whatever the size of the index: only this article's tokens are looked up,
+    those in more than DF_CUTOFF articles are skipped, at most POSTING_CAP postings are
+    read per token and MAX_CANDIDATES candidates scored per claim.
+    """
     features, tokens = index_entries(claims, analyses)
     if not features:
         return tokens, []
-    wanted = {token for f in features.values() for token in f.weights}
-    sizes = analysis.posting_sizes(conn, wanted, exclude_article=article_id)
-    if not sizes:
+    keys = {token: token_key(token) for f in features.values() for token in f.weights}
+    frequencies = analysis.token_frequencies(conn, set(keys.values()))
+    if not frequencies:
         return tokens, []
-    limit = posting_limit(analysis.indexed_claims(conn))
-    lookups = {cid: lookup_tokens(f, sizes, limit) for cid, f in features.items()}
-    posted = analysis.postings(conn, {t for ts in lookups.values() for t in ts},
-                               exclude_article=article_id)
-    candidates: dict[str, list[str]] = {}
+    sizes = {token: frequencies.get(key, 0) for token, key in keys.items()}
+    lookups = {cid: lookup_tokens(f, sizes, DF_CUTOFF) for cid, f in features.items()}
+    posted = analysis.postings(conn, {keys[t] for ts in lookups.values() for t in ts},
+                               cap=POSTING_CAP,
+                               exclude=analysis.claim_key_range(conn, article_id))
+    candidates: dict[str, list[int]] = {}
     for cid, looked_up in lookups.items():
-        shared: Counter[str] = Counter()
+        shared: Counter[int] = Counter()
         weights = features[cid].weights
         for token in looked_up:
-            for other in posted.get(token, ()):
+            for other in posted.get(keys[token], ()):
                 shared[other] += weights[token]
         candidates[cid] = best_candidates(shared)
     texts = analysis.live_texts(conn, {o for found in candidates.values() for o in found})
-    others: dict[str, Features] = {}
+    others: dict[int, Features] = {}
     matches = []
     for cid, found in candidates.items():
         mine = features[cid]
-        for other in found:
-            if other not in texts:
+        for key in found:
+            if key not in texts:
                 continue
-            theirs = others.get(other)
+            other, other_article, other_text = texts[key]
+            if other_article == article_id:
+                continue
+            theirs = others.get(key)
             if theirs is None:
-                theirs = others[other] = claim_features(texts[other][1])
+                theirs = others[key] = claim_features(other_text)
             # in claim id order: a score may differ a little from one side to the other,
             # and the stored match must not depend on which article came first
             similarity = (score(mine, theirs, SUGGEST) if cid < other
                           else score(theirs, mine, SUGGEST))
             if similarity >= SUGGEST:
-                matches.append((cid, texts[other][0], other, similarity, similarity >= LINK))
+                matches.append((cid, other_article, other, similarity, similarity >= LINK))
     return tokens, matches
 
 
@@ -349,7 +362,7 @@ def _flags(mine: list[tuple[str, str, list[Quantity]]],
     ours = {cid for cid, _text, _q in mine}
     by_id = {item[0]: item for item in items}
     flags: dict[str, list[dict]] = {}
-    for clash in find_clashes(items):
+    for clash in find_clashes(items, focus=ours):
         a, b = clash.claim_id, clash.other_claim_id
         if a in ours:
             flags.setdefault(a, []).append({"claim": b, "explanation": clash.explanation})
