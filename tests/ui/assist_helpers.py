@@ -43,7 +43,7 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 def wait_for_analysis(qtbot, window, timeout: int = 20_000) -> None:
     """Until the open article's suggestions and matches arrived and no job is left."""
-    qtbot.waitUntil(lambda: window.assist_ready() and not window.assist_runner.pending(),
+    qtbot.waitUntil(lambda: window.assist.assist_ready() and not window.assist.runner.pending(),
                     timeout=timeout)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from window_helpers import HARBOUR, import_through_window
+from window_helpers import HARBOUR, import_through_window, settle
 
 from claimledger.domain.status import Status
 from claimledger.workspace import Workspace
@@ -27,8 +27,9 @@ def ana_and_ben(qtbot, window, tmp_path) -> tuple[Workspace, list[str], Path]:
     import_through_window(qtbot, window, [HARBOUR])
     first, second = real_claims(window)
     for claim_id in (first, second):
-        window.select_claim(claim_id)
-        window.mark(Status.SOURCED)
+        window.review.select_claim(claim_id)
+        window.review.mark(Status.SOURCED)
+        settle(qtbot, window)
     ben = ben_workspace(tmp_path)
     ben.import_files([HARBOUR])
     ben.mark(first, Status.DISPUTED, reason="Contradicted by the record",

@@ -36,11 +36,11 @@ def test_unread_articles_are_analysed_after_the_window_opens(qtbot, workspace):
     assert len(_pending(workspace)) == 2
     win = _window(qtbot, workspace)
     qtbot.waitUntil(lambda: not _pending(workspace), timeout=30_000)
-    qtbot.waitUntil(lambda: not win.catch_up_runner.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not win.assist.catch_up_runner.busy, timeout=10_000)
 
 
 def test_closing_during_the_pass_cancels_it(qtbot, workspace):
     workspace.import_files(sorted(SAMPLES.glob("*")), analyse=False)
     win = _window(qtbot, workspace)
     win.close()  # returns: the pass was told to stop and its worker has ended
-    assert win.catch_up_runner.wait(0)
+    assert win.assist.catch_up_runner.wait(0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from window_helpers import settle
 
 from claimledger.domain.status import Status
 
@@ -54,8 +55,9 @@ def test_clicking_a_statement_selects_its_ledger_row(qtbot, window):
 def test_marking_after_an_emoji_tints_exactly_the_statement(qtbot, window, workspace):
     import_pasted(qtbot, window, EMOJI_ARTICLE, "Emoji test")
     claim = claim_containing(window, "94 years old")
-    window.select_claim(claim.id)
-    window.mark(Status.SOURCED)
+    window.review.select_claim(claim.id)
+    window.review.mark(Status.SOURCED)
+    settle(qtbot, window)
     view = window.article_view
     start, end = view.offsets.span_to_utf16(claim.start, claim.end)
     tint = Status.SOURCED.style.tint

@@ -38,9 +38,9 @@ def test_not_claims_are_hidden_until_the_chip_shows_them(qtbot, window, workspac
     shown = shown_claims(window)
     assert all(c.kind == "claim" for c in shown)
     assert len(shown) == len(everything) - len(furniture)
-    chip = window.filter_bar.flag_chips["not_claims"]
+    chip = window.review.filter_bar.flag_chips["not_claims"]
     assert chip.text() == f"Not claims  {len(furniture)}"
-    assert window.filter_bar.shown_label.text() == f"{len(shown)} shown"
+    assert window.review.filter_bar.shown_label.text() == f"{len(shown)} shown"
 
     chip.click()
     assert [c.id for c in shown_claims(window)] == [c.id for c in everything]
@@ -50,7 +50,7 @@ def test_not_claims_are_hidden_until_the_chip_shows_them(qtbot, window, workspac
 
     activate(qtbot, window)
     window.ledger_view.setFocus()
-    window.select_claim(shown[0].id)
+    window.review.select_claim(shown[0].id)
     press(qtbot, Qt.Key.Key_J)  # the byline and the captions are skipped
     assert window.claim_id == shown[1].id
 
@@ -62,9 +62,9 @@ def test_a_suggestion_shows_and_a_accepts_it_and_ctrl_z_undoes(qtbot, window, wo
     assert status_cell(window, claim.id) == "→ U suggested"
     activate(qtbot, window)
     window.ledger_view.setFocus()
-    window.select_claim(claim.id)
+    window.review.select_claim(claim.id)
 
-    panel = window.suggestion_panel
+    panel = window.assist.suggestion_panel
     assert panel.isVisible()
     assert "Suggested:" in panel.headline.text()
     assert "Unverified · Claimed without evidence" in panel.headline.text()
@@ -98,12 +98,12 @@ def test_shift_a_dismisses_and_the_suggestion_folds(qtbot, window, workspace, ar
     claim = claim_with(window, WITHOUT_EVIDENCE)
     activate(qtbot, window)
     window.ledger_view.setFocus()
-    window.select_claim(claim.id)
+    window.review.select_claim(claim.id)
 
     press(qtbot, Qt.Key.Key_A, SHIFT)
     qtbot.waitUntil(lambda: workspace.suggestions(window.article_id)[claim.id].dismissed)
     wait_for_analysis(qtbot, window)
-    panel = window.suggestion_panel
+    panel = window.assist.suggestion_panel
     assert panel.folded.isVisible() and "Suggestion dismissed" in panel.folded.text()
     assert not panel.accept_button.isVisible()
     assert status_cell(window, claim.id) == "· Unreviewed"  # no hint once dismissed
@@ -123,10 +123,10 @@ def test_shift_a_dismisses_and_the_suggestion_folds(qtbot, window, workspace, ar
 def test_reading_shows_until_the_analysis_arrives(qtbot, window, workspace):
     import_and_analyse(qtbot, window, [HARBOUR])
     article_id = window.article_id
-    window.assist_runner.forget(article_id)
-    window._refresh_inspector()
-    assert window.suggestion_panel.folded.text() == f"<i>{READING}</i>"
-    window.assist_runner.request(article_id)
+    window.assist.runner.forget(article_id)
+    window.review.refresh_inspector()
+    assert window.assist.suggestion_panel.folded.text() == f"<i>{READING}</i>"
+    window.assist.runner.request(article_id)
     wait_for_analysis(qtbot, window)
-    assert READING not in window.suggestion_panel.folded.text() \
-        or not window.suggestion_panel.folded.isVisible()
+    assert READING not in window.assist.suggestion_panel.folded.text() \
+        or not window.assist.suggestion_panel.folded.isVisible()

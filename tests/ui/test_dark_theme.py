@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
-from window_helpers import HARBOUR, import_through_window
+from window_helpers import HARBOUR, import_through_window, settle
 
 from claimledger.domain.status import Status
 from claimledger.ui.kit import preferences
@@ -37,9 +37,10 @@ def dark():
 def marked_window(qtbot, window):
     import_through_window(qtbot, window, [HARBOUR])
     for status in (Status.SOURCED, Status.DISPUTED, Status.UNVERIFIED, Status.NOT_A_CLAIM):
-        window.mark(status)
-        window.step(1)
-    window.step(1)
+        window.review.mark(status)
+        settle(qtbot, window)
+        window.review.step(1)
+    window.review.step(1)
     QApplication.processEvents()
     return window.ledger_model
 
@@ -58,7 +59,7 @@ def test_dark_theme_keeps_status_highlights_readable(qtbot, window, dark, artifa
         assert tint == QColor(claim.status.style.tint)
         minimum = 3.0 if claim.status is Status.NOT_A_CLAIM else 4.5
         assert contrast(text, tint) >= minimum, claim.status
-    window.select_claim(model.claim_at(5).id)  # an unreviewed statement, outlined
+    window.review.select_claim(model.claim_at(5).id)  # an unreviewed statement, outlined
     selections = view.extraSelections()
     outline = selections[0].format
     assert contrast(outline.foreground().color(), outline.background().color()) >= 4.5

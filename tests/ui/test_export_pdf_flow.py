@@ -6,7 +6,7 @@ import threading
 
 from exchange_helpers import real_claims, save_file_returning, shot
 from pypdf import PdfReader
-from window_helpers import HARBOUR, import_through_window
+from window_helpers import HARBOUR, import_through_window, settle
 
 from claimledger.domain.status import Status
 from claimledger.ui.controllers.pdf_export import file_stem
@@ -24,7 +24,7 @@ def click_cancel(progress) -> None:
 
 def open_dialog(window):
     window.actions["export_pdf"].trigger()
-    dialog = window.pdf_dialog
+    dialog = window.pdf.pdf_dialog
     assert dialog is not None
     return dialog
 
@@ -34,8 +34,9 @@ def test_export_through_the_dialog_writes_the_pdf(qtbot, window, workspace, tmp_
     preferences.save_paper("Letter")
     import_through_window(qtbot, window, [HARBOUR])
     claim_id = real_claims(window, 1)[0]
-    window.select_claim(claim_id)
-    window.mark(Status.DISPUTED)
+    window.review.select_claim(claim_id)
+    window.review.mark(Status.DISPUTED)
+    settle(qtbot, window)
     out = tmp_path / "report.pdf"
     save_file_returning(monkeypatch, out)
 
@@ -45,7 +46,7 @@ def test_export_through_the_dialog_writes_the_pdf(qtbot, window, workspace, tmp_
     dialog.audit.setChecked(True)
     qtbot.waitExposed(dialog)
     shot(dialog, artifacts / "export_pdf_dialog.png")
-    with qtbot.waitSignal(window.pdf_runner.finished, timeout=60_000):
+    with qtbot.waitSignal(window.pdf.pdf_runner.finished, timeout=60_000):
         dialog.accept()
 
     assert out.exists()
@@ -54,14 +55,14 @@ def test_export_through_the_dialog_writes_the_pdf(qtbot, window, workspace, tmp_
     assert " ".join(words[1:4]) in " ".join(text.split())
     message = window.statusBar().currentMessage()
     assert message.startswith("Exported report.pdf: ") and "pages" in message
-    assert f"sha256:{window.last_pdf.digest}" in message
-    assert window.open_pdf_link.isVisible()
+    assert f"sha256:{window.pdf.last_pdf.digest}" in message
+    assert window.pdf.open_pdf_link.isVisible()
     assert preferences.paper() == "Letter"
 
     opened = []
     monkeypatch.setattr("claimledger.ui.controllers.pdf_export.QDesktopServices.openUrl",
                         lambda url: opened.append(url.toLocalFile()))
-    window.open_pdf_link.linkActivated.emit("open")
+    window.pdf.open_pdf_link.linkActivated.emit("open")
     assert opened == [str(out)]
 
 
@@ -81,14 +82,14 @@ def test_cancel_through_the_progress_dialog_leaves_the_old_file(qtbot, window, w
     monkeypatch.setattr(workspace, "export_pdf", export_after_cancel)
     dialog = open_dialog(window)
     dialog.accept()
-    progress = window.pdf_runner.dialog
+    progress = window.pdf.pdf_runner.dialog
     assert progress is not None
-    with qtbot.waitSignal(window.pdf_runner.finished, timeout=60_000):
+    with qtbot.waitSignal(window.pdf.pdf_runner.finished, timeout=60_000):
         click_cancel(progress)
         gate.set()
     assert out.read_bytes() == b"the earlier report"
     assert "cancelled" in window.statusBar().currentMessage()
-    assert not window.open_pdf_link.isVisible()
+    assert not window.pdf.open_pdf_link.isVisible()
 
 
 def test_cancel_leaves_no_file_when_there_was_none(qtbot, window, workspace, tmp_path,
@@ -99,9 +100,9 @@ def test_cancel_leaves_no_file_when_there_was_none(qtbot, window, workspace, tmp
     real_export = workspace.export_pdf
     monkeypatch.setattr(workspace, "export_pdf",
                         lambda *a, **k: (gate.wait(10), real_export(*a, **k))[1])
-    with qtbot.waitSignal(window.pdf_runner.finished, timeout=60_000):
-        window.start_pdf_export([window.article_id], out, False, "A4")
-        click_cancel(window.pdf_runner.dialog)
+    with qtbot.waitSignal(window.pdf.pdf_runner.finished, timeout=60_000):
+        window.pdf.start_pdf_export([window.article_id], out, False, "A4")
+        click_cancel(window.pdf.pdf_runner.dialog)
         gate.set()
     assert not out.exists()
     assert not list(tmp_path.glob("new*"))
@@ -111,13 +112,13 @@ def test_unwritable_folder_is_one_message(qtbot, window, tmp_path):
     import_through_window(qtbot, window, [HARBOUR])
     not_a_folder = tmp_path / "plain-file"
     not_a_folder.write_text("x")  # a folder nobody can write into, root included
-    with qtbot.waitSignal(window.pdf_runner.finished, timeout=60_000):
-        window.start_pdf_export([window.article_id], not_a_folder / "r.pdf", False, "A4")
+    with qtbot.waitSignal(window.pdf.pdf_runner.finished, timeout=60_000):
+        window.pdf.start_pdf_export([window.article_id], not_a_folder / "r.pdf", False, "A4")
     box = window.last_message
     assert box is not None and box.isVisible()
     assert box.text() == "The PDF could not be written."
     assert "plain-file" in box.informativeText()
-    assert not window.open_pdf_link.isVisible()
+    assert not window.pdf.open_pdf_link.isVisible()
     box.close()
 
 
@@ -132,11 +133,11 @@ def test_default_file_name_comes_from_the_title(qtbot, window, tmp_path, monkeyp
     from PySide6.QtWidgets import QFileDialog
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
     open_dialog(window).accept()
-    title = window.summaries[window.article_id].title
+    title = window.ctx.summaries[window.article_id].title
     assert seen["start"].endswith(f"{file_stem(title, 'x')}.pdf")
     assert seen["start"].endswith("port-averill-council-splits-5-4-over-212-million-plan-to.pdf")
     assert "-to-reb" not in seen["start"]
-    assert window.pdf_runner.busy is False
+    assert window.pdf.pdf_runner.busy is False
 
 
 def test_the_desk_named_in_settings_signs_the_pdf(qtbot, window, tmp_path, monkeypatch):
@@ -151,7 +152,7 @@ def test_the_desk_named_in_settings_signs_the_pdf(qtbot, window, tmp_path, monke
     out = tmp_path / "signed.pdf"
     save_file_returning(monkeypatch, out)
     dialog = open_dialog(window)
-    with qtbot.waitSignal(window.pdf_runner.finished, timeout=60_000):
+    with qtbot.waitSignal(window.pdf.pdf_runner.finished, timeout=60_000):
         dialog.accept()
     cover = " ".join(PdfReader(out).pages[0].extract_text().split())
     assert "VERIFICATION REPORT · METRO DESK, THE CARROWFIELD EXAMINER" in cover

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from window_helpers import activate
+from window_helpers import activate, settle
 
 from claimledger.domain.status import Status
 
@@ -42,6 +42,7 @@ def test_c_makes_a_claim_of_exactly_the_selected_words(qtbot, window, workspace,
     assert window.article_view.offsets.to_utf16(start) == start + 2  # two emoji before
     window.article_view.setFocus()
     qtbot.keyClick(window.article_view, Qt.Key.Key_C)
+    settle(qtbot, window)
 
     made = [c for c in workspace.claims(window.article_id) if (c.start, c.end) == (start, end)]
     assert len(made) == 1
@@ -71,12 +72,12 @@ def test_c_with_no_selection_changes_nothing(qtbot, window, workspace):
 def test_the_article_menu_offers_the_claim_actions(qtbot, window):
     import_pasted(qtbot, window)
     select_in_article(window, "cheered")
-    menu = window.article_menu()
+    menu = window.editing.article_menu()
     texts = [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
     assert texts[:4] == ["Make a Claim from Selection", "Split Statement at Cursor",
                          "Merge with Next Statement", "Retire Claim"]
     assert window.actions["make_claim"].isEnabled()
-    ledger_texts = [a.text().replace("&", "") for a in window.menu_of_actions(
+    ledger_texts = [a.text().replace("&", "") for a in window.editing.menu_of_actions(
         ("split_claim", "merge_next", "retire_claim")).actions()]
     assert ledger_texts == texts[1:4]
 
@@ -89,13 +90,15 @@ def claim_with(window, words):
 def test_split_at_cursor_merge_with_next_and_retire(qtbot, window, workspace):
     import_pasted(qtbot, window)
     original = claim_with(window, "94 years old")
-    window.select_claim(original.id)
+    window.review.select_claim(original.id)
     cut = EMOJI_ARTICLE.index("94 years old")
     cursor = window.article_view.textCursor()
     cursor.setPosition(window.article_view.offsets.to_utf16(cut))
     window.article_view.setTextCursor(cursor)
 
     window.actions["split_claim"].trigger()
+
+    settle(qtbot, window)
     texts = [c.text for c in workspace.claims(window.article_id)]
     assert "The bridge is" in texts and "94 years old." in texts
     assert original.id not in {c.id for c in workspace.claims(window.article_id)}
@@ -104,17 +107,23 @@ def test_split_at_cursor_merge_with_next_and_retire(qtbot, window, workspace):
     assert window.ledger_model.find(original.id) is None
 
     window.actions["merge_next"].trigger()
+
+    settle(qtbot, window)
     assert original.id in {c.id for c in workspace.claims(window.article_id)}
     assert window.claim_id == original.id
     assert window.ledger_model.row_of(original.id) is not None
 
     window.actions["retire_claim"].trigger()
+
+    settle(qtbot, window)
     live = {c.id for c in workspace.claims(window.article_id)}
     assert original.id not in live
     assert window.ledger_model.find(original.id) is None
     assert window.claim_id in live
 
     window.actions["undo"].trigger()
+
+    settle(qtbot, window)
     assert original.id in {c.id for c in workspace.claims(window.article_id)}
     assert window.ledger_model.find(original.id) is not None
 
@@ -122,15 +131,18 @@ def test_split_at_cursor_merge_with_next_and_retire(qtbot, window, workspace):
 def test_a_verdict_on_a_finer_claim_keeps_the_parent_tint(qtbot, window, workspace):
     import_pasted(qtbot, window)
     parent = claim_with(window, "94 years old")
-    window.select_claim(parent.id)
-    window.mark(Status.DISPUTED)
+    window.review.select_claim(parent.id)
+    window.review.mark(Status.DISPUTED)
+    settle(qtbot, window)
     start, end = select_in_article(window, "94 years old")
     window.actions["make_claim"].trigger()
+    settle(qtbot, window)
     view = window.article_view
     child = next(c for c in workspace.claims(window.article_id) if (c.start, c.end) == (start, end))
     inside = view.format_at(view.offsets.to_utf16(start))
     assert inside.background().color().name() == Status.DISPUTED.style.tint
-    window.mark(Status.SOURCED)
+    window.review.mark(Status.SOURCED)
+    settle(qtbot, window)
     inside = view.format_at(view.offsets.to_utf16(start))
     outside = view.format_at(view.offsets.to_utf16(parent.start))
     assert inside.background().color().name() == Status.SOURCED.style.tint

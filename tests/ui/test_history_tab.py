@@ -38,9 +38,9 @@ def test_history_follows_the_selected_claim(qtbot, window, workspace):
     window.inspector.tabs.setCurrentIndex(HISTORY_TAB)
     first = window.claim_id
     workspace.set_note(first, "Check the minutes")
-    window.step(1)
+    window.review.step(1)
     assert window.inspector.history_panel.lines() == []
-    window.step(-1)
+    window.review.step(-1)
     assert window.claim_id == first
     assert window.inspector.history_panel.lines() == ["note “Check the minutes”"]
 

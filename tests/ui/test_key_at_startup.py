@@ -50,8 +50,8 @@ def test_no_secure_keyring_asks_then_uses_a_0600_key_file(qtbot, tmp_path, no_ke
     config = tmp_path / "config"
     with Workspace(tmp_path / "ws.sqlite", "Ana Ruiz", config_dir=config) as workspace:
         win = open_window(qtbot, workspace)
-        qtbot.waitUntil(lambda: win.key_dialog is not None, timeout=10_000)
-        dialog = win.key_dialog
+        qtbot.waitUntil(lambda: win.identity.key_dialog is not None, timeout=10_000)
+        dialog = win.identity.key_dialog
         assert dialog.reason.text().startswith("No secure keyring is available on this system")
         assert "only your user account can read" in dialog.explanation.text()
         assert dialog.use_file.text() == "Use a key file"
@@ -78,13 +78,13 @@ def test_not_now_keeps_writes_off_and_offers_the_link(qtbot, tmp_path, no_keyrin
     with Workspace(tmp_path / "ws.sqlite", "Ana Ruiz",
                    config_dir=tmp_path / "config") as workspace:
         win = open_window(qtbot, workspace)
-        qtbot.waitUntil(lambda: win.key_dialog is not None, timeout=10_000)
-        win.key_dialog.not_now.click()
-        assert win.key_dialog is None
-        assert win.key_link.isVisible()
+        qtbot.waitUntil(lambda: win.identity.key_dialog is not None, timeout=10_000)
+        win.identity.key_dialog.not_now.click()
+        assert win.identity.key_dialog is None
+        assert win.identity.key_link.isVisible()
         assert not win.identity_ready
-        win.claim_id = "anything"
-        win.mark(Status.SOURCED)  # refused on the GUI thread, never reaching the keyring
+        win.ctx.claim_id = "anything"
+        win.review.mark(Status.SOURCED)  # refused on the GUI thread, never reaching the keyring
         assert "signing key" in win.statusBar().currentMessage()
         assert workspace.identity is None
         win.close()

@@ -7,7 +7,7 @@ import json
 from exchange_helpers import ana_and_ben, open_files_returning, save_file_returning, shot
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from window_helpers import activate, press
+from window_helpers import activate, press, settle
 
 from claimledger.domain.status import Status
 from claimledger.ui.views.ledger_model import CONSENSUS
@@ -23,10 +23,10 @@ def consensus_cell(window, claim_id: str) -> str:
 def import_and_trust(qtbot, window, monkeypatch, path):
     open_files_returning(monkeypatch, [path])
     window.actions["import_ledger"].trigger()
-    qtbot.waitUntil(lambda: window.trust_dialog is not None, timeout=20_000)
-    dialog = window.trust_dialog
+    qtbot.waitUntil(lambda: window.ledger_files.trust_dialog is not None, timeout=20_000)
+    dialog = window.ledger_files.trust_dialog
     qtbot.waitExposed(dialog)
-    with qtbot.waitSignal(window.sync_runner.finished, timeout=20_000):
+    with qtbot.waitSignal(window.ledger_files.sync_runner.finished, timeout=20_000):
         dialog.trust_button.click()
     return dialog
 
@@ -38,8 +38,8 @@ def test_import_asks_trust_then_shows_the_disagreement(qtbot, window, workspace,
 
     open_files_returning(monkeypatch, [path])
     window.actions["import_ledger"].trigger()
-    qtbot.waitUntil(lambda: window.trust_dialog is not None, timeout=20_000)
-    dialog = window.trust_dialog
+    qtbot.waitUntil(lambda: window.ledger_files.trust_dialog is not None, timeout=20_000)
+    dialog = window.ledger_files.trust_dialog
     text = dialog.text()
     assert "Ben Ode" in text and "SHA256:" in text
     assert "over the phone or in person" in text
@@ -47,7 +47,7 @@ def test_import_asks_trust_then_shows_the_disagreement(qtbot, window, workspace,
     assert not workspace.verdicts(window.article_id).get(first, [])[1:]  # nothing merged
     qtbot.waitExposed(dialog)
     shot(dialog, artifacts / "trust_dialog.png")
-    with qtbot.waitSignal(window.sync_runner.finished, timeout=20_000):
+    with qtbot.waitSignal(window.ledger_files.sync_runner.finished, timeout=20_000):
         dialog.trust_button.click()
 
     assert "ben.cledger: " in window.statusBar().currentMessage()
@@ -56,16 +56,16 @@ def test_import_asks_trust_then_shows_the_disagreement(qtbot, window, workspace,
     assert consensus_cell(window, first) == "≠ Disagree"
     assert consensus_cell(window, second) == "✓ Agree"
 
-    window.select_claim(first)
+    window.review.select_claim(first)
     window.actions["reviewers_tab"].trigger()
-    panel = window.reviewers_panel
+    panel = window.consensus.reviewers_panel
     cards = panel.card_texts()
     assert cards[0].startswith("Ana Ruiz: Sourced")
     assert cards[1] == ("Ben Ode: Disputed, Contradicted by the record. "
                         "Note: The inspection report says 4.2, not 5.1.")
     assert panel.cards[1].status_label.text() == "D Disputed"
     assert "Disagree" in panel.consensus_label.text()
-    assert window.inspector.tabs.tabText(window.reviewers_tab) == "Reviewers ≠"
+    assert window.inspector.tabs.tabText(window.consensus.reviewers_tab) == "Reviewers ≠"
     shot(window, artifacts / "reviewers_tab_disagreement.png")
     shot(window.inspector, artifacts / "reviewers_tab_inspector.png")
     ben.close()
@@ -75,16 +75,16 @@ def test_disagreements_chip_then_settle_and_undo(qtbot, window, workspace, tmp_p
                                                  monkeypatch, artifacts):
     ben, (first, _second), path = ana_and_ben(qtbot, window, tmp_path)
     import_and_trust(qtbot, window, monkeypatch, path)
-    chip = window.filter_bar.flag_chips["disagreements"]
+    chip = window.review.filter_bar.flag_chips["disagreements"]
     assert chip.text().endswith(" 1")
     chip.click()
     model = window.ledger_model
     assert model.total_rows() == 1 and model.claim_at(0).id == first
-    shot(window.filter_bar, artifacts / "filter_bar_disagreements.png")
+    shot(window.review.filter_bar, artifacts / "filter_bar_disagreements.png")
 
-    window.select_claim(first)
+    window.review.select_claim(first)
     window.actions["settle"].trigger()
-    dialog = window.settle_dialog
+    dialog = window.consensus.settle_dialog
     assert dialog is not None
     dialog.status_buttons[Status.DISPUTED].setChecked(True)
     dialog.reason.setEditText("Contradicted by the record")
@@ -92,15 +92,16 @@ def test_disagreements_chip_then_settle_and_undo(qtbot, window, workspace, tmp_p
     qtbot.waitExposed(dialog)
     shot(dialog, artifacts / "settle_dialog.png")
     dialog.accept()
+    settle(qtbot, window)
 
     settled = workspace.consensus(window.article_id)[first]
     assert settled.status is Status.DISPUTED and settled.settled_by == "Ana Ruiz"
     assert consensus_cell(window, first) == "⚖ Disputed"
     assert chip.text().endswith(" 0")
-    window.filter_bar.clear()
+    window.review.filter_bar.clear()
     window.actions["reviewers_tab"].trigger()
-    assert window.reviewers_panel.consensus_label.text() == "⚖ Settled: Disputed"
-    assert "by Ana Ruiz" in window.reviewers_panel.meaning_label.text()
+    assert window.consensus.reviewers_panel.consensus_label.text() == "⚖ Settled: Disputed"
+    assert "by Ana Ruiz" in window.consensus.reviewers_panel.meaning_label.text()
     shot(window.right_splitter, artifacts / "ledger_settled.png")
 
     activate(qtbot, window)
@@ -117,7 +118,7 @@ def test_agreement_dialog_has_article_and_workspace(qtbot, window, tmp_path, mon
     ben, _claims, path = ana_and_ben(qtbot, window, tmp_path)
     import_and_trust(qtbot, window, monkeypatch, path)
     window.actions["agreement"].trigger()
-    dialog = window.agreement_dialog
+    dialog = window.consensus.agreement_dialog
     qtbot.waitExposed(dialog)
     rows = dict(dialog.article_section.rows)
     assert "Cohen's kappa, Ana Ruiz / Ben Ode" in rows
@@ -131,7 +132,7 @@ def test_agreement_dialog_has_article_and_workspace(qtbot, window, tmp_path, mon
 
 def test_agreement_without_a_second_reviewer_says_not_enough_data(qtbot, window):
     window.actions["agreement"].trigger()
-    dialog = window.agreement_dialog
+    dialog = window.consensus.agreement_dialog
     assert dialog.workspace_section.rows == [("Krippendorff's alpha, all reviewers",
                                               "not enough data")]
 
@@ -147,13 +148,13 @@ def test_tampered_file_is_refused_whole_with_one_message(qtbot, window, workspac
     before = workspace.verdicts(window.article_id)
 
     open_files_returning(monkeypatch, [path])
-    with qtbot.waitSignal(window.sync_runner.finished, timeout=20_000):
+    with qtbot.waitSignal(window.ledger_files.sync_runner.finished, timeout=20_000):
         window.actions["import_ledger"].trigger()
     box = window.last_message
     assert box is not None and box.isVisible()
     assert "ben.cledger" in box.text() and "Nothing was imported" in box.text()
     assert box.informativeText()
-    assert window.trust_dialog is None
+    assert window.ledger_files.trust_dialog is None
     assert workspace.verdicts(window.article_id) == before
     shot(box, artifacts / "tampered_file_message.png")
     box.close()
@@ -166,9 +167,9 @@ def test_export_ledger_through_the_menu(qtbot, window, tmp_path, monkeypatch):
     out.parent.mkdir()
     save_file_returning(monkeypatch, out)
     window.actions["export_ledger"].trigger()
-    dialog = window.ledger_scope_dialog
+    dialog = window.ledger_files.ledger_scope_dialog
     assert dialog.scope.current.isChecked()
-    with qtbot.waitSignal(window.ledger_export_runner.finished, timeout=20_000):
+    with qtbot.waitSignal(window.ledger_files.ledger_export_runner.finished, timeout=20_000):
         dialog.accept()
     written = out.with_name("ana.cledger")
     assert written.exists()
@@ -185,8 +186,8 @@ def test_dropping_a_ledger_file_imports_it(qtbot, window, tmp_path):
     drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime,
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     window.dropEvent(drop)
-    qtbot.waitUntil(lambda: window.trust_dialog is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.ledger_files.trust_dialog is not None, timeout=20_000)
     assert window.importer.busy is False  # not taken for an article
-    window.trust_dialog.reject()
+    window.ledger_files.trust_dialog.reject()
     assert "not trusted" in window.statusBar().currentMessage()
     ben.close()

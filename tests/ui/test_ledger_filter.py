@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from window_helpers import HARBOUR, activate, import_through_window, press
+from window_helpers import HARBOUR, activate, apply_changes, import_through_window, press
 
 from claimledger.domain.records import ClaimView
 from claimledger.domain.status import Status
@@ -25,17 +25,17 @@ def prepare(qtbot, window, workspace):
     # headlines, bylines, credits and ads are hidden by default: walk the claims
     claims = [c for c in workspace.claims(window.article_id) if c.kind == "claim"]
     for n, status in ((2, Status.DISPUTED), (5, Status.DISPUTED), (7, Status.SOURCED)):
-        window.apply_changes(workspace.mark(claims[n].id, status))
-    window.apply_changes(workspace.set_note(claims[5].id, "Ask the council"))
+        apply_changes(window, workspace.mark(claims[n].id, status))
+    apply_changes(window, workspace.set_note(claims[5].id, "Ask the council"))
     _sid, changes = workspace.add_source(claims[7].id, url="https://example.org/x")
-    window.apply_changes(changes)
+    apply_changes(window, changes)
     return claims
 
 
 def test_disputed_chip_shows_only_disputed_rows_with_right_counts(qtbot, window, workspace,
                                                                   artifacts):
     claims = prepare(qtbot, window, workspace)
-    bar = window.filter_bar
+    bar = window.review.filter_bar
     chip = bar.status_chips[Status.DISPUTED]
     assert chip.text() == "Disputed  2"
     assert bar.status_chips[Status.SOURCED].text() == "Sourced  1"
@@ -54,7 +54,7 @@ def test_disputed_chip_shows_only_disputed_rows_with_right_counts(qtbot, window,
 
     activate(qtbot, window)
     window.ledger_view.setFocus()
-    window.select_claim(claims[2].id)
+    window.review.select_claim(claims[2].id)
     press(qtbot, Qt.Key.Key_J)
     assert window.claim_id == claims[5].id
     press(qtbot, Qt.Key.Key_J)
@@ -73,7 +73,7 @@ def test_disputed_chip_shows_only_disputed_rows_with_right_counts(qtbot, window,
 
 def test_no_source_and_has_a_note_and_text(qtbot, window, workspace):
     claims = prepare(qtbot, window, workspace)
-    bar = window.filter_bar
+    bar = window.review.filter_bar
     bar.flag_chips["has_note"].click()
     assert [c.id for c in shown(window)] == [claims[5].id]
     bar.flag_chips["has_note"].click()
@@ -98,7 +98,7 @@ def test_ctrl_f_focuses_the_text_filter(qtbot, window, workspace):
     activate(qtbot, window)
     window.ledger_view.setFocus()
     press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.filter_bar.text.hasFocus()
+    assert window.review.filter_bar.text.hasFocus()
     press(qtbot, Qt.Key.Key_Escape)
     assert window.ledger_view.hasFocus()
 

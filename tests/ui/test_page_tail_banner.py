@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assist_helpers import import_and_analyse, snapshot
 from PySide6.QtCore import Qt
-from window_helpers import HARBOUR, activate, press
+from window_helpers import HARBOUR, activate, press, settle
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -20,7 +20,7 @@ def test_cut_it_retires_the_tail_and_undo_restores_it(qtbot, window, workspace, 
     assert [c.text for c in tail][:2] == ["Related Articles",
                                           "Harbour authority names new director after "
                                           "six-month search"]
-    banner = window.tail_banner
+    banner = window.assist.tail_banner
     assert banner.isVisible()
     assert banner.label.text() == ("This text ends with a web-page tail "
                                    "(Related Articles…).")
@@ -28,6 +28,7 @@ def test_cut_it_retires_the_tail_and_undo_restores_it(qtbot, window, workspace, 
     snapshot(window, artifacts / "page_tail_banner.png")
 
     qtbot.mouseClick(banner.button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
     assert tail_of(workspace, article_id) == []
     remaining = {c.id for c in workspace.claims(article_id)}
     assert not remaining & {c.id for c in tail}

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from window_helpers import HARBOUR, activate, press
 
 from claimledger.domain.status import Status
-from claimledger.ui.controllers.read_only import READ_ONLY_OFF
+from claimledger.ui.controllers.context import READ_ONLY_OFF
 from claimledger.workspace import Workspace
 
 
@@ -50,7 +50,7 @@ def read_only_window(qtbot, newer_workspace):
 def test_banner_and_no_writes_but_reading_works(qtbot, read_only_window, newer_workspace,
                                                 artifacts):
     window = read_only_window
-    banner = window.read_only_banner
+    banner = window.read_only.read_only_banner
     assert banner.isVisible()
     assert "Read-only." in banner.label.text()
     assert "newer version of Claim Ledger" in banner.label.text()
@@ -62,10 +62,10 @@ def test_banner_and_no_writes_but_reading_works(qtbot, read_only_window, newer_w
     assert window.ledger_model.total_rows() == len(claims)
     activate(qtbot, window)
     window.ledger_view.setFocus()
-    window.select_claim(claims[0].id)
+    window.review.select_claim(claims[0].id)
     press(qtbot, Qt.Key.Key_J)
     assert window.claim_id == claims[1].id
     press(qtbot, Qt.Key.Key_1)
     assert newer_workspace.claim(claims[1].id).status is Status.UNREVIEWED
-    qtbot.waitUntil(lambda: window.assist_ready(), timeout=20_000)
+    qtbot.waitUntil(lambda: window.assist.assist_ready(), timeout=20_000)
     snapshot(window, artifacts / "read_only_banner.png")

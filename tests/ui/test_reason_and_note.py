@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from window_helpers import HARBOUR, activate, import_through_window, press
+from window_helpers import HARBOUR, activate, import_through_window, press, settle
 
 from claimledger.domain.status import Status
 
@@ -17,9 +17,10 @@ def test_r_then_1_sets_the_first_preset(qtbot, window, workspace):
     press(qtbot, Qt.Key.Key_3)
     claim_id = window.claim_id
     press(qtbot, Qt.Key.Key_R)
-    qtbot.waitUntil(lambda: window.reason_picker is not None
-                    and window.reason_picker.isVisible())
-    qtbot.keyClick(window.reason_picker.presets, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: window.review.reason_picker is not None
+                    and window.review.reason_picker.isVisible())
+    qtbot.keyClick(window.review.reason_picker.presets, Qt.Key.Key_1)
+    settle(qtbot, window)
 
     first = workspace.reasons_for(Status.UNVERIFIED)[0].label
     assert workspace.claim(claim_id).reason == first
@@ -31,7 +32,7 @@ def test_r_on_an_unreviewed_statement_explains_instead(qtbot, window):
     activate(qtbot, window)
     window.ledger_view.setFocus()
     press(qtbot, Qt.Key.Key_R)
-    assert window.reason_picker is None
+    assert window.review.reason_picker is None
     assert "Mark the statement first" in window.statusBar().currentMessage()
 
 
@@ -41,9 +42,9 @@ def test_escape_in_the_picker_changes_nothing(qtbot, window, workspace):
     window.ledger_view.setFocus()
     press(qtbot, Qt.Key.Key_2)
     press(qtbot, Qt.Key.Key_R)
-    qtbot.waitUntil(lambda: window.reason_picker is not None
-                    and window.reason_picker.isVisible())
-    qtbot.keyClick(window.reason_picker.presets, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.review.reason_picker is not None
+                    and window.review.reason_picker.isVisible())
+    qtbot.keyClick(window.review.reason_picker.presets, Qt.Key.Key_Escape)
     assert workspace.claim(window.claim_id).reason is None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from assist_helpers import snapshot
-from window_helpers import HARBOUR, import_through_window
+from window_helpers import HARBOUR, apply_changes, import_through_window
 
 from claimledger.domain.status import Status
 from claimledger.ui.dialogs import backup_dialog
@@ -26,11 +26,11 @@ def test_restore_through_the_dialog_shows_the_restored_state(qtbot, window, work
     import_through_window(qtbot, window, [HARBOUR])
     claim = next(c for c in workspace.claims(window.article_id) if c.kind == "claim")
     workspace.back_up()
-    window.apply_changes(workspace.mark(claim.id, Status.DISPUTED))
+    apply_changes(window, workspace.mark(claim.id, Status.DISPUTED))
     assert workspace.claim(claim.id).status is Status.DISPUTED
 
     window.actions["restore_backup"].trigger()
-    dialog = window.backup_dialog
+    dialog = window.backups.backup_dialog
     assert dialog.list.topLevelItemCount() == 1
     row = dialog.list.topLevelItem(0)
     assert row.text(1) == "Made by hand"

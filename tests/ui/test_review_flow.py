@@ -90,7 +90,7 @@ def test_a_verdict_is_there_after_quitting_and_reopening(qtbot, window, workspac
         again.persist_settings = False
         qtbot.addWidget(again)
         again.show()
-        again.open_article(claim.article_id)
+        again.review.open_article(claim.article_id)
         assert shown_status(again, claim.id) == "U Unverified"
         assert again.progress_label.text().startswith("1 of ")
         again.close()

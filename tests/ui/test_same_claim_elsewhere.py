@@ -15,6 +15,7 @@ from assist_helpers import (
     write,
 )
 from PySide6.QtCore import Qt
+from window_helpers import settle
 
 from claimledger.domain.status import Status
 from claimledger.ui.dialogs.compare_dialog import CompareDialog
@@ -22,7 +23,7 @@ from claimledger.ui.dialogs.compare_dialog import CompareDialog
 
 def open_titled(qtbot, window, title: str) -> None:
     article = next(a for a in window.workspace.articles() if a.title == title)
-    window.open_article(article.id)
+    window.review.open_article(article.id)
     wait_for_analysis(qtbot, window)
 
 
@@ -37,11 +38,11 @@ def test_elsewhere_lists_the_paraphrase_and_copies_my_verdict(qtbot, window, wor
 
     open_titled(qtbot, window, "Dam repairs approved")
     here = claim_with(window, "one million dollars")
-    window.select_claim(here.id)
+    window.review.select_claim(here.id)
     tabs = window.inspector.tabs
-    assert tabs.tabText(window.elsewhere_tab) == "Elsewhere (1)"
-    tabs.setCurrentIndex(window.elsewhere_tab)
-    panel = window.elsewhere_panel
+    assert tabs.tabText(window.assist.elsewhere_tab) == "Elsewhere (1)"
+    tabs.setCurrentIndex(window.assist.elsewhere_tab)
+    panel = window.assist.elsewhere_panel
     assert panel.list.topLevelItemCount() == 1
     row = panel.list.topLevelItem(0)
     assert row.text(0) == "Water board backs Kessel Dam fix"
@@ -51,6 +52,7 @@ def test_elsewhere_lists_the_paraphrase_and_copies_my_verdict(qtbot, window, wor
     snapshot(window, artifacts / "elsewhere_tab.png")
 
     qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
     saved = workspace.claim(here.id)
     assert (saved.status, saved.reason) == (Status.SOURCED, reason)
     assert not panel.copy_button.isEnabled()  # this one has a verdict now
@@ -65,7 +67,7 @@ def test_compare_dialog_shows_the_pair_and_outlines_both(qtbot, window, workspac
     import_and_analyse(qtbot, window, paths)
     open_titled(qtbot, window, "Dam repairs approved")
     window.actions["compare"].trigger()
-    dialog = window.compare_dialog
+    dialog = window.assist.compare_dialog
     assert isinstance(dialog, CompareDialog) and dialog.isVisible()
     qtbot.addWidget(dialog)
     assert dialog.combo.count() == 1
@@ -91,16 +93,16 @@ def test_a_number_clash_is_listed_and_jumps_to_the_other_article(qtbot, window, 
     import_and_analyse(qtbot, window, paths)
     open_titled(qtbot, window, "Clinic waits grow")
     claim = claim_with(window, "1,240 patients")
-    window.select_claim(claim.id)
-    flags = window.suggestion_panel.flags
+    window.review.select_claim(claim.id)
+    flags = window.assist.suggestion_panel.flags
     assert flags.isVisible()
     assert "Number clash: March patients: 1,240 here vs 980 in “The clinic treated 980" \
         in flags.text()
     assert "(Clinic numbers fall)" in flags.text()
-    window.inspector.tabs.setCurrentIndex(window.analysis_tab)
-    assert window.inspector.tabs.tabText(window.analysis_tab) == "Analysis ⚠1"
+    window.inspector.tabs.setCurrentIndex(window.assist.analysis_tab)
+    assert window.inspector.tabs.tabText(window.assist.analysis_tab) == "Analysis ⚠1"
     snapshot(window.inspector, artifacts / "number_clash.png")
     other = workspace.suggestions(window.article_id)[claim.id].flags[0]["claim"]
-    window.analysis_panel.clashes.linkActivated.emit(other)
+    window.assist.analysis_panel.clashes.linkActivated.emit(other)
     assert window.claim_id == other
-    assert window.summaries[window.article_id].title == "Clinic numbers fall"
+    assert window.ctx.summaries[window.article_id].title == "Clinic numbers fall"

@@ -15,9 +15,9 @@ def open_search(qtbot, window):
     activate(qtbot, window)
     window.ledger_view.setFocus()
     press(qtbot, Qt.Key.Key_F, CTRL_SHIFT)
-    qtbot.waitUntil(lambda: window.search_dialog is not None
-                    and window.search_dialog.isVisible())
-    return window.search_dialog
+    qtbot.waitUntil(lambda: window.review.search_dialog is not None
+                    and window.review.search_dialog.isVisible())
+    return window.review.search_dialog
 
 
 def type_query(qtbot, dialog, text):
@@ -32,7 +32,7 @@ def test_search_finds_a_note_and_enter_jumps_there(qtbot, window, workspace, art
     target_article = articles[-1].id
     target = workspace.claims(target_article)[3]
     workspace.set_note(target.id, "Zeppelinfield figures contradict the ministry")
-    window.open_article(articles[0].id)
+    window.review.open_article(articles[0].id)
 
     dialog = open_search(qtbot, window)
     type_query(qtbot, dialog, "zeppelinfield")
@@ -71,7 +71,7 @@ def test_search_finds_a_statement_and_arrows_move(qtbot, window, workspace, arti
 
 def test_a_search_jump_clears_a_filter_that_hides_the_hit(qtbot, window, workspace):
     import_through_window(qtbot, window, sample_articles())
-    bar = window.filter_bar
+    bar = window.review.filter_bar
     from claimledger.domain.status import Status
     bar.status_chips[Status.DISPUTED].click()
     assert window.ledger_model.total_rows() == 0

@@ -7,7 +7,7 @@ import json
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
-from window_helpers import HARBOUR, import_through_window
+from window_helpers import HARBOUR, import_through_window, settle
 
 from claimledger.domain.status import Status
 from claimledger.ui.dialogs.reason_picker import ReasonPicker
@@ -36,8 +36,9 @@ def warnings(monkeypatch):
 
 def unverified_claim(qtbot, window):
     import_through_window(qtbot, window, [HARBOUR])
-    window.mark(Status.UNVERIFIED)
-    return window.current_claim()
+    window.review.mark(Status.UNVERIFIED)
+    settle(qtbot, window)
+    return window.ctx.current_claim()
 
 
 def combo_items(window) -> list[str]:
@@ -184,7 +185,7 @@ def test_sync_folder_holding_the_database_is_refused_inline(
 def test_sync_folder_is_set_and_cleared(qtbot, settings, window, tmp_path, monkeypatch):
     window.workspace.unlock()  # the file name carries the reviewer's id
     restarted = []
-    window.restart_folder_sync = lambda: restarted.append(True)
+    window.folder.restart_folder_sync = lambda: restarted.append(True)
     shared = tmp_path / "shared"
     shared.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(shared))

@@ -48,12 +48,12 @@ def test_custom_widgets_have_accessible_names(window):
     assert window.article_view.accessibleName() == "Article text"
     assert window.ledger_view.accessibleName() == "Ledger"
     assert window.library.accessibleName() == "Library of articles"
-    for chip in window.filter_bar.chips():
+    for chip in window.review.filter_bar.chips():
         assert chip.accessibleName().startswith("Filter: ")
         assert chip.focusPolicy() & Qt.FocusPolicy.TabFocus
     for button in window.inspector.status_buttons.values():
         assert button.accessibleName()
-    assert window.library_tools.sort.accessibleName() == "Sort the library"
+    assert window.catalogue.tools.sort.accessibleName() == "Sort the library"
     assert window.inspector.sources_panel.list.accessibleName()
     assert window.inspector.history_panel.accessibleName()
 
@@ -63,7 +63,7 @@ def test_tab_walks_library_article_filter_chips_ledger_inspector(qtbot, window):
 
     import_through_window(qtbot, window, [HARBOUR])
     activate(qtbot, window)
-    tools, bar = window.library_tools, window.filter_bar
+    tools, bar = window.catalogue.tools, window.review.filter_bar
     tools.filter.setFocus()
     expected = [tools.sort, tools.show_retired, window.library, window.article_view,
                 bar.text, *[c for c in bar.chips() if c.isVisible()], window.ledger_view]

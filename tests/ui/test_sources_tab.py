@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
-from window_helpers import HARBOUR, activate, import_through_window
+from window_helpers import HARBOUR, activate, apply_changes, import_through_window, settle
 
 from claimledger.domain.records import ClaimView
 from claimledger.ui.kit.evidence_look import counts_sentence, counts_text
@@ -17,9 +17,9 @@ from claimledger.ui.views.sources_panel import source_html
 def open_dialog(qtbot, window):
     window.ledger_view.setFocus()
     qtbot.keyClick(window.ledger_view, Qt.Key.Key_E)
-    qtbot.waitUntil(lambda: window.source_dialog is not None
-                    and window.source_dialog.isVisible())
-    return window.source_dialog
+    qtbot.waitUntil(lambda: window.evidence.source_dialog is not None
+                    and window.evidence.source_dialog.isVisible())
+    return window.evidence.source_dialog
 
 
 def press_ok(qtbot, dialog):
@@ -35,7 +35,7 @@ def sources_cell(window, claim_id):
 def test_add_a_source_through_the_dialog(qtbot, window, workspace, artifacts):
     import_through_window(qtbot, window, [HARBOUR])
     activate(qtbot, window)
-    window.step(2)
+    window.review.step(2)
     claim_id = window.claim_id
     dialog = open_dialog(qtbot, window)
     qtbot.keyClicks(dialog.url, "https://example.org/minutes/2026-03-12")
@@ -44,7 +44,7 @@ def test_add_a_source_through_the_dialog(qtbot, window, workspace, artifacts):
     qtbot.keyClicks(dialog.excerpt, "Approved a capital envelope of $180 million.")
     dialog.stance_buttons["contradicts"].click()
     press_ok(qtbot, dialog)
-    qtbot.waitUntil(lambda: window.source_dialog is None)
+    qtbot.waitUntil(lambda: window.evidence.source_dialog is None)
 
     stored = workspace.sources(claim_id)
     assert len(stored) == 1
@@ -81,8 +81,8 @@ def test_a_javascript_link_is_refused_inline_and_nothing_is_saved(qtbot, window,
     qtbot.keyClicks(dialog.url, "javascript:alert(1)")
     qtbot.keyClicks(dialog.title, "Trap")
     press_ok(qtbot, dialog)
+    qtbot.waitUntil(dialog.error.isVisible)
     assert dialog.isVisible()
-    assert dialog.error.isVisible()
     assert "Links must be http, https or doi" in dialog.error.text()
     assert workspace.sources(claim_id) == []
     assert sources_cell(window, claim_id) == ""
@@ -90,7 +90,8 @@ def test_a_javascript_link_is_refused_inline_and_nothing_is_saved(qtbot, window,
     dialog.url.clear()
     qtbot.keyClicks(dialog.url, "ftp://files.example.org/x")
     press_ok(qtbot, dialog)
-    assert "ftp:" in dialog.error.text() and dialog.isVisible()
+    qtbot.waitUntil(lambda: "ftp:" in dialog.error.text())
+    assert dialog.isVisible()
     dialog.url.clear()
     press_ok(qtbot, dialog)
     assert dialog.error.text() == "A source needs a link or a local file."
@@ -103,26 +104,27 @@ def test_edit_and_retire_a_source_from_the_tab(qtbot, window, workspace):
     claim_id = window.claim_id
     source_id, changes = workspace.add_source(claim_id, url="https://example.org/a",
                                               title="First title", stance="supports")
-    window.apply_changes(changes)
+    apply_changes(window, changes)
     window.inspector.tabs.setCurrentIndex(SOURCES_TAB)
     panel = window.inspector.sources_panel
     assert [s.title for s in panel.sources] == ["First title"]
     assert sources_cell(window, claim_id) == "1 ✓"
 
     panel.edit_button.click()
-    qtbot.waitUntil(lambda: window.source_dialog is not None)
-    dialog = window.source_dialog
+    qtbot.waitUntil(lambda: window.evidence.source_dialog is not None)
+    dialog = window.evidence.source_dialog
     assert dialog.url.text() == "https://example.org/a"
     dialog.title.clear()
     qtbot.keyClicks(dialog.title, "Better title")
     dialog.stance_buttons["context"].click()
     press_ok(qtbot, dialog)
-    qtbot.waitUntil(lambda: window.source_dialog is None)
+    qtbot.waitUntil(lambda: window.evidence.source_dialog is None)
     assert workspace.sources(claim_id)[0].title == "Better title"
     assert [s.title for s in panel.sources] == ["Better title"]
     assert sources_cell(window, claim_id) == "1 ○"
 
     panel.retire_button.click()
+    settle(qtbot, window)
     assert workspace.sources(claim_id) == []
     assert panel.sources == []
     assert sources_cell(window, claim_id) == ""
@@ -146,7 +148,7 @@ def test_links_open_only_when_asked_and_only_safe_ones(qtbot, window, workspace,
     claim_id = window.claim_id
     _sid, changes = workspace.add_source(claim_id, url="doi:10.1234/bridge.2026",
                                          title="Survey", stance="supports")
-    window.apply_changes(changes)
+    apply_changes(window, changes)
     window.inspector.tabs.setCurrentIndex(SOURCES_TAB)
     panel = window.inspector.sources_panel
     assert opened == []  # showing sources fetches and opens nothing

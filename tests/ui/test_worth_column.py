@@ -30,7 +30,7 @@ def test_sorting_by_worth_then_j_walks_the_visible_order(qtbot, window, workspac
 
     activate(qtbot, window)
     window.ledger_view.setFocus()
-    window.select_claim(shown[0].id)
+    window.review.select_claim(shown[0].id)
     for expected in shown[1:4]:
         press(qtbot, Qt.Key.Key_J)
         assert window.claim_id == expected.id
@@ -48,15 +48,15 @@ def test_sorting_by_worth_then_j_walks_the_visible_order(qtbot, window, workspac
 def test_check_worthy_chip_and_the_reasons_in_the_inspector(qtbot, window, workspace,
                                                             artifacts):
     import_and_analyse(qtbot, window, [HARBOUR])
-    chip = window.filter_bar.flag_chips["check_worthy"]
+    chip = window.review.filter_bar.flag_chips["check_worthy"]
     worthy = [c for c in shown_claims(window) if worth(window, c) >= 0.5]
     assert chip.text() == f"Check-worthy  {len(worthy)}"
     chip.click()
     assert [c.id for c in shown_claims(window)] == [c.id for c in worthy]
     claim = next(c for c in worthy if "38,400 vehicles" in c.text)
-    window.select_claim(claim.id)
-    window.inspector.tabs.setCurrentIndex(window.analysis_tab)
-    panel = window.analysis_panel
+    window.review.select_claim(claim.id)
+    window.inspector.tabs.setCurrentIndex(window.assist.analysis_tab)
+    panel = window.assist.analysis_panel
     assert "Worth checking: 100 / 100" in panel.worth_label.text()
     assert "a percentage" in panel.reasons.text()
     assert "a named person or organisation" in panel.reasons.text()

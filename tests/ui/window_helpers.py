@@ -25,7 +25,22 @@ def activate(qtbot, window) -> None:
 
 
 def press(qtbot, key, modifier=None) -> None:
-    """Type a key into whatever has the focus, as a user would."""
+    """Type a key into whatever has the focus, as a user would, and wait until the
+    write it started (if any) came back to the window."""
     target = QApplication.focusWidget()
     assert target is not None, "nothing has the keyboard focus"
     qtbot.keyClick(target, key, modifier or Qt.KeyboardModifier.NoModifier)
+    window = target.window()
+    if hasattr(window, "writes"):
+        settle(qtbot, window)
+
+
+def settle(qtbot, window) -> None:
+    """Wait until every write the window queued has been saved and shown."""
+    qtbot.waitUntil(lambda: not window.writes.busy, timeout=20_000)
+
+
+def apply_changes(window, changes) -> None:
+    """Show a change made behind the window's back (straight through the workspace), as
+    the window shows its own: the rows it names, read once, sent to every part."""
+    window.ctx.changed.emit(window.workspace.changed_views(changes, window.article_id))

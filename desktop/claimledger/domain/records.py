@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
+from enum import Enum
 
 from claimledger.domain.status import Status
 
@@ -89,18 +90,65 @@ class ImportedArticle:
         return asdict(self)
 
 
+class Kind(Enum):
+    """What kind of thing a verb changed; each view refreshes only the kinds it shows."""
+
+    VERDICTS = "verdicts"        # this reviewer's status, reason or note of `claims`
+    SHAPE = "shape"              # claims appeared in, or left, `articles`
+    SOURCES = "sources"          # the sources of `claims`
+    CONSENSUS = "consensus"      # the desk's settled verdict on `claims`
+    SUGGESTIONS = "suggestions"  # accepted or dismissed suggestions of `claims`
+    ARTICLES = "articles"        # details of `articles`, or articles came or went
+    REASONS = "reasons"          # the reason presets
+    EVERYTHING = "everything"    # other reviewers' events merged: anything may differ
+
+
+#: Kinds that change a library row (its title, counts or presence).
+LIBRARY_KINDS = frozenset({Kind.VERDICTS, Kind.SHAPE, Kind.ARTICLES, Kind.EVERYTHING})
+
+
 @dataclass(frozen=True)
 class Changes:
-    """What a verb changed, so views refresh only that (Anki's OpChanges idea)."""
+    """What a verb changed, so views refresh only that (Anki's OpChanges idea).
+
+    `initiator` is set by whoever ran the verb (a window part), so it can tell its own
+    changes from others'; verbs leave it None.
+    """
 
     label: str = ""
-    articles: frozenset[str] = field(default_factory=frozenset)
-    claims: frozenset[str] = field(default_factory=frozenset)
-    library: bool = False
+    kinds: frozenset[Kind] = frozenset()
+    articles: frozenset[str] = frozenset()
+    claims: frozenset[str] = frozenset()
+    initiator: object = field(default=None, compare=False)
+
+    @classmethod
+    def of(cls, label: str, *kinds: Kind, articles=(), claims=()) -> Changes:
+        return cls(label, frozenset(kinds), frozenset(articles), frozenset(claims))
+
+    @classmethod
+    def everything(cls, label: str = "") -> Changes:
+        return cls(label, frozenset({Kind.EVERYTHING}))
 
     @property
     def empty(self) -> bool:
-        return not (self.articles or self.claims or self.library)
+        return not self.kinds
+
+    @property
+    def library(self) -> bool:
+        """A library row changed: the window updates those rows (all after a merge)."""
+        return bool(self.kinds & LIBRARY_KINDS)
+
+    def touches(self, *kinds: Kind) -> bool:
+        """True if any of `kinds` (or everything) changed."""
+        return Kind.EVERYTHING in self.kinds or any(k in self.kinds for k in kinds)
+
+    def started_by(self, initiator: object) -> Changes:
+        return replace(self, initiator=initiator)
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(self.label or other.label, self.kinds | other.kinds,
+                       self.articles | other.articles, self.claims | other.claims,
+                       self.initiator or other.initiator)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,13 @@
 its projections. The only package that speaks SQL."""
 
 from claimledger.store.backup import BackupError, BackupInfo
-from claimledger.store.database import Database, NotAWorkspace, ReadOnlyDatabase, SchemaTooNew
+from claimledger.store.database import (
+    Database,
+    DatabaseBusy,
+    NotAWorkspace,
+    ReadOnlyDatabase,
+    SchemaTooNew,
+)
 
-__all__ = ["BackupError", "BackupInfo", "Database", "NotAWorkspace", "ReadOnlyDatabase",
-           "SchemaTooNew"]
+__all__ = ["BackupError", "BackupInfo", "Database", "DatabaseBusy", "NotAWorkspace",
+           "ReadOnlyDatabase", "SchemaTooNew"]

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from claimledger.store import backup, migrate
@@ -31,6 +31,10 @@ class NotAWorkspace(RuntimeError):
 
 class ReadOnlyDatabase(RuntimeError):
     """A write was asked of a database opened read-only."""
+
+
+class DatabaseBusy(RuntimeError):
+    """Another connection held the write lock for longer than the busy timeout."""
 
 
 class Database:
@@ -88,8 +92,14 @@ class Database:
             raise ReadOnlyDatabase(self.read_only_reason)
         with self.engine.connect() as conn:
             conn.info["begin"] = "BEGIN IMMEDIATE"
-            with conn.begin():
-                yield conn
+            try:
+                with conn.begin():
+                    yield conn
+            except OperationalError as error:
+                if _is_busy(error):
+                    raise DatabaseBusy(f"{self.path.name} is busy: another program is "
+                                       "writing to it.") from None
+                raise
 
     @contextmanager
     def write_transaction(self) -> Iterator[tuple[Connection, object]]:
@@ -178,6 +188,12 @@ def _on_connect_read_only(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.close()
+
+
+def _is_busy(error: OperationalError) -> bool:
+    """SQLITE_BUSY / SQLITE_LOCKED: the lock stayed taken for the whole busy timeout."""
+    message = str(error.orig).lower()
+    return "locked" in message or "busy" in message
 
 
 def _revision(conn: Connection) -> str:

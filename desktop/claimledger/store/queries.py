@@ -6,6 +6,8 @@ from sqlalchemy import Connection, text
 
 from claimledger.domain.records import ArticleDetail, ArticleSummary, ClaimView, Verdict
 from claimledger.domain.status import Status
+from claimledger.store import changed
+from claimledger.store.changed import claim_view_of_row as _claim_view
 
 _SUMMARY = text(
     """
@@ -48,7 +50,10 @@ _CLAIMS = """
 
 def article_summaries(conn: Connection, reviewer: str, article_id: str | None = None, *,
                       retired: bool = False) -> list[ArticleSummary]:
-    where = "AND a.id = :article" if article_id else ""
+    if article_id:
+        found = changed.article_summary(conn, article_id, reviewer, retired)
+        return [found] if found else []
+    where = ""
     rows = conn.execute(text(_SUMMARY.text.format(where=where)),
                         {"reviewer": reviewer, "article": article_id, "retired": int(retired)})
     return [ArticleSummary(*row) for row in rows]
@@ -75,9 +80,8 @@ def claims_of_article(conn: Connection, article_id: str, reviewer: str) -> list[
 
 
 def claim(conn: Connection, claim_id: str, reviewer: str) -> ClaimView | None:
-    row = conn.execute(text(_CLAIMS.format(where="c.id = :claim")),
-                       {"claim": claim_id, "reviewer": reviewer}).first()
-    return _claim_view(row) if row else None
+    """One live claim, read by its own rows only (see store/changed.py)."""
+    return changed.claims_by_id(conn, [claim_id], reviewer).get(claim_id)
 
 
 def claim_is_live(conn: Connection, claim_id: str) -> bool:
@@ -121,15 +125,6 @@ def put_setting(conn: Connection, key: str, value: str) -> None:
 
 def reviewer_names(conn: Connection) -> dict[str, str]:
     return dict(conn.execute(text("SELECT id, name FROM reviewer")).all())
-
-
-def _claim_view(row) -> ClaimView:
-    return ClaimView(
-        id=row.id, article_id=row.article_id, start=row.start, end=row.end, text=row.text,
-        kind=row.kind, role=row.role, origin=row.origin, status=Status(row.status),
-        reason=row.reason, note=row.note, supports=row.supports,
-        contradicts=row.contradicts, context=row.context,
-    )
 
 
 def verdicts_of_article(conn: Connection, article_id: str) -> dict[str, list[tuple[str, Verdict]]]:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import fields
 
 from claimledger.domain import events as ev
-from claimledger.domain.records import Changes, ClaimAssist, MatchView, Verdict
+from claimledger.domain.records import Changes, ClaimAssist, Kind, MatchView, Verdict
 from claimledger.domain.status import Status
 from claimledger.store import analysis
 from claimledger.text import SUGGEST, Quantity, checkworthiness, extract_numbers, find_clashes
@@ -183,8 +183,8 @@ class AssistVerbs(ReviewVerbs, ClaimVerbs):
             forward = _verdict_payload(claim_id, after, accepted=True)
             event = self._event(ev.VERDICT_SET, forward)
             self._append(conn, [event])
-        changes = Changes(label, articles=frozenset({view.article_id}),
-                          claims=frozenset({claim_id}), library=True)
+        changes = Changes.of(label, Kind.VERDICTS, Kind.SUGGESTIONS,
+                             articles={view.article_id}, claims={claim_id})
         return self._record(UndoStep(
             label, changes,
             reverse=[(ev.VERDICT_SET, _verdict_payload(claim_id, before))],
@@ -203,7 +203,7 @@ class AssistVerbs(ReviewVerbs, ClaimVerbs):
                 return Changes()
             event = self._event(ev.SUGGESTION_DISMISSED, {"claim": claim_id, "dismissed": True})
             self._append(conn, [event])
-        changes = Changes(label, articles=frozenset({article_id}), claims=frozenset({claim_id}))
+        changes = Changes.of(label, Kind.SUGGESTIONS, articles={article_id}, claims={claim_id})
         return self._record(UndoStep(
             label, changes,
             reverse=[(ev.SUGGESTION_DISMISSED, {"claim": claim_id, "dismissed": False})],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection
@@ -21,8 +22,11 @@ from claimledger.exchange import keys
 from claimledger.exchange.errors import IdentityError, InsecureKeyStorage, KeyStoreError
 from claimledger.exchange.identity import Identity, IdentityStore
 from claimledger.exchange.keystore import KeyStore, allow_file_key_from_env
-from claimledger.store import BackupError, Database, log, queries
-from claimledger.workspace.errors import KeyStorageRefused, WorkspaceError
+from claimledger.store import BackupError, Database, DatabaseBusy, log, queries
+from claimledger.workspace.errors import KeyStorageRefused, WorkspaceBusy, WorkspaceError
+
+BUSY = ("The workspace is busy: another program kept it locked for writing; nothing "
+        "was changed, try again in a moment.")
 
 
 class WorkspaceBase:
@@ -139,6 +143,11 @@ class _Guarded:
         if self._db.read_only:
             raise WorkspaceError(self._db.read_only_reason)
 
+    @contextmanager
     def write(self):
         self.refuse_if_read_only()
-        return self._db.write()
+        try:
+            with self._db.write() as conn:
+                yield conn
+        except DatabaseBusy:
+            raise WorkspaceBusy(BUSY) from None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from claimledger.domain import events as ev
 from claimledger.domain.ids import claim_id_for
-from claimledger.domain.records import Changes
+from claimledger.domain.records import Changes, Kind
 from claimledger.store import queries
 from claimledger.workspace.errors import NotFound, WorkspaceError
 from claimledger.workspace.undo import UndoStep, UndoVerbs
@@ -104,8 +104,7 @@ class ClaimVerbs(UndoVerbs):
         return self._record(UndoStep(label, changes, reverse, again or forward, events[0].id))
 
     def _claim_changes(self, label, article_id, claim_ids) -> Changes:
-        return Changes(label, articles=frozenset({article_id}), claims=frozenset(claim_ids),
-                       library=True)
+        return Changes.of(label, Kind.SHAPE, articles={article_id}, claims=claim_ids)
 
     def _live_span(self, claim_id: str) -> tuple[str, int, int]:
         with self.db.read() as conn:

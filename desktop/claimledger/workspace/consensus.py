@@ -9,9 +9,9 @@ from itertools import combinations
 from claimledger.domain import events as ev
 from claimledger.domain.agreement import cohen_kappa, krippendorff_alpha_nominal
 from claimledger.domain.consensus import consensus
-from claimledger.domain.records import Changes, Verdict
+from claimledger.domain.records import Changes, Kind, Verdict
 from claimledger.domain.status import Status
-from claimledger.store import queries
+from claimledger.store import changed, queries
 from claimledger.workspace.errors import WorkspaceError
 from claimledger.workspace.reviewing import ReviewVerbs
 from claimledger.workspace.undo import UndoStep
@@ -67,6 +67,20 @@ class AgreementReport:
                 "pairs": [asdict(p) for p in self.pairs]}
 
 
+def consensus_from(found: dict[str, list], settled: dict[str, tuple]) -> dict[str, Consensus]:
+    """Per claim: the settled verdict if a person settled it, else what the reviewers'
+    statuses add up to (from `verdicts_of_*` and `consensus_of_*` rows)."""
+    result = {}
+    for claim_id in set(found) | set(settled):
+        status, state = consensus(v.status for _, v in found.get(claim_id, []))
+        if claim_id in settled and settled[claim_id][0] != Status.UNREVIEWED.value:
+            status_value, reason, note, by = settled[claim_id]
+            result[claim_id] = Consensus(Status(status_value), state, by, reason, note)
+        else:
+            result[claim_id] = Consensus(status, state)
+    return result
+
+
 class ConsensusVerbs(ReviewVerbs):
     def verdicts(self, article_id: str) -> dict[str, list[ReviewerVerdict]]:
         """Every reviewer's verdict per claim of the article."""
@@ -76,19 +90,19 @@ class ConsensusVerbs(ReviewVerbs):
         return {cid: [ReviewerVerdict(rid, names.get(rid, "unknown reviewer"), *_fields(v))
                       for rid, v in rows] for cid, rows in found.items()}
 
+    def claim_verdicts(self, claim_id: str) -> list[ReviewerVerdict]:
+        """Every reviewer's verdict on one claim (read by that claim's rows only)."""
+        with self.db.read() as conn:
+            names = queries.reviewer_names(conn)
+            rows = changed.verdicts_of_claims(conn, [claim_id]).get(claim_id, [])
+        return [ReviewerVerdict(rid, names.get(rid, "unknown reviewer"), *_fields(v))
+                for rid, v in rows]
+
     def consensus(self, article_id: str) -> dict[str, Consensus]:
         with self.db.read() as conn:
             settled = queries.consensus_of_article(conn, article_id)
             found = queries.verdicts_of_article(conn, article_id)
-        result = {}
-        for claim_id in set(found) | set(settled):
-            status, state = consensus(v.status for _, v in found.get(claim_id, []))
-            if claim_id in settled and settled[claim_id][0] != Status.UNREVIEWED.value:
-                status_value, reason, note, by = settled[claim_id]
-                result[claim_id] = Consensus(Status(status_value), state, by, reason, note)
-            else:
-                result[claim_id] = Consensus(status, state)
-        return result
+        return consensus_from(found, settled)
 
     def settle(self, claim_id: str, status: Status | str, reason: str | None = None,
                note: str | None = None) -> Changes:
@@ -107,8 +121,8 @@ class ConsensusVerbs(ReviewVerbs):
         event = self._event(ev.CONSENSUS_SET, payload)
         with self.db.write() as conn:
             self._append(conn, [event])
-        changes = Changes("Settle consensus", articles=frozenset({span[0]}),
-                          claims=frozenset({claim_id}), library=True)
+        changes = Changes.of("Settle consensus", Kind.CONSENSUS, articles={span[0]},
+                             claims={claim_id})
         return self._record(UndoStep("Settle consensus", changes, [(ev.CONSENSUS_SET, undo)],
                                      [(ev.CONSENSUS_SET, payload)], event.id))
 

@@ -13,5 +13,9 @@ class Ambiguous(WorkspaceError):
     pass
 
 
+class WorkspaceBusy(WorkspaceError):
+    """Another program held the workspace's write lock too long; nothing was changed."""
+
+
 class KeyStorageRefused(WorkspaceError):
     """No secure keyring exists and the user has not agreed to a key file yet."""

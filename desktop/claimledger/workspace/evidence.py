@@ -15,7 +15,7 @@ from claimledger.domain.evidence import (
     check_date,
     check_url,
 )
-from claimledger.domain.records import Changes, SourceView
+from claimledger.domain.records import Changes, Kind, SourceView
 from claimledger.store import evidence, queries
 from claimledger.workspace.errors import Ambiguous, NotFound, WorkspaceError
 from claimledger.workspace.undo import UndoStep, UndoVerbs
@@ -114,7 +114,7 @@ class EvidenceVerbs(UndoVerbs):
 
 
 def _changes(label: str, article_id: str, claim_id: str) -> Changes:
-    return Changes(label, articles=frozenset({article_id}), claims=frozenset({claim_id}))
+    return Changes.of(label, Kind.SOURCES, articles={article_id}, claims={claim_id})
 
 
 def _checked_source(fields: dict) -> dict:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from claimledger.domain import events as ev
 from claimledger.domain.ids import article_id_for
-from claimledger.domain.records import Changes, ImportedArticle
+from claimledger.domain.records import Changes, ImportedArticle, Kind
 from claimledger.store import queries
 from claimledger.text import ArticleError, PreparedArticle, prepare_article, prepare_text
 from claimledger.workspace.base import WorkspaceBase
@@ -37,7 +37,8 @@ class ImportReport:
     @property
     def changes(self) -> Changes:
         created = frozenset(a.id for a in self.imported if a.created)
-        return Changes("Import", articles=created, library=bool(created))
+        return Changes.of("Import", Kind.ARTICLES, Kind.SHAPE, articles=created) if created \
+            else Changes()
 
 
 class ImportVerbs(WorkspaceBase):

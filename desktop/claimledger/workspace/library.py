@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from claimledger.domain import events as ev
 from claimledger.domain.evidence import EvidenceError, check_date, check_url
-from claimledger.domain.records import ArticleSummary, Changes, SearchHit
+from claimledger.domain.records import ArticleSummary, Changes, Kind, SearchHit
 from claimledger.store import queries, search
 from claimledger.workspace.errors import NotFound, WorkspaceError
 from claimledger.workspace.undo import UndoStep, UndoVerbs
@@ -52,7 +52,7 @@ class LibraryVerbs(UndoVerbs):
         event = self._event(ev.ARTICLE_EDITED, {**key, **forward})
         with self.db.write() as conn:
             self._append(conn, [event])
-        changes = Changes(label, articles=frozenset({article_id}), library=True)
+        changes = Changes.of(label, Kind.ARTICLES, articles={article_id})
         return self._record(UndoStep(label, changes, [(ev.ARTICLE_EDITED, {**key, **reverse})],
                                      [(ev.ARTICLE_EDITED, {**key, **forward})], event.id))
 

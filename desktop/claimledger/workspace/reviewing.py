@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from claimledger.domain import events as ev
 from claimledger.domain.reasons import MAX_REASON
-from claimledger.domain.records import Changes, Verdict
+from claimledger.domain.records import Changes, Kind, Verdict
 from claimledger.domain.status import Status
 from claimledger.store import queries
 from claimledger.workspace.errors import WorkspaceError
@@ -44,8 +44,8 @@ class ReviewVerbs(UndoVerbs):
                 return Changes()
             event = self._event(ev.VERDICT_SET, _verdict_payload(claim_id, after))
             self._append(conn, [event])
-        changes = Changes(label, articles=frozenset({view.article_id}),
-                          claims=frozenset({claim_id}), library=True)
+        changes = Changes.of(label, Kind.VERDICTS, articles={view.article_id},
+                             claims={claim_id})
         return self._record(UndoStep(
             label, changes,
             reverse=[(ev.VERDICT_SET, _verdict_payload(claim_id, before))],

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from claimledger.domain.clock import stamp_ms
+from claimledger.domain.records import Changes
 from claimledger.exchange import keys
 from claimledger.exchange.errors import LedgerFileError, TrustError
 from claimledger.exchange.ledgerfile import ReviewerCard, read_ledger_file, write_ledger_file
@@ -59,6 +60,11 @@ class SyncReport:
     @property
     def new_events(self) -> int:
         return sum(f.new_events for f in self.files)
+
+    @property
+    def changes(self) -> Changes:
+        """Other reviewers' events may touch anything: views refetch what they show."""
+        return Changes.everything("Merge") if self.new_events else Changes()
 
 
 @dataclass(frozen=True)

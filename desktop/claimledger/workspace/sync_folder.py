@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimledger.exchange.ledgerfile import SUFFIX
 from claimledger.store import queries
 from claimledger.workspace.errors import WorkspaceError
 from claimledger.workspace.sync import SyncReport, SyncVerbs
 
-SUFFIX = ".cledger"
 _SETTING = "sync-folder"
 _SEEN = "sync-folder-seen"
 _WRITTEN = "sync-folder-written"
@@ -24,8 +24,14 @@ _WRITTEN = "sync-folder-written"
 
 @dataclass(frozen=True)
 class FolderSync:
-    written: Path
-    report: SyncReport
+    """One pass over the shared folder: our file (None when it was not rewritten), what
+    merging the others brought, and the others' signatures ('size:mtime') afterwards, so
+    a watcher can tell the next real change from its own echo."""
+
+    written: Path | None
+    report: SyncReport = field(default_factory=SyncReport)
+    snapshot: dict[str, str] = field(default_factory=dict)
+    skipped: bool = False
 
 
 class SyncFolderVerbs(SyncVerbs):
@@ -72,7 +78,25 @@ class SyncFolderVerbs(SyncVerbs):
                                  accept_new_reviewers=accept_new_reviewers)
         failed = {p for p, _ in report.failures} | {u.path for u in report.unknown}
         self._remember([(p, sig) for p, sig in changed if p not in failed])
-        return FolderSync(own, report)
+        return FolderSync(own, report, _signatures(own))
+
+    def sync_folder_changes(self, seen: dict[str, str]) -> FolderSync:
+        """After the folder changed: merge only the other files whose signature differs
+        from `seen`; only if that brought new events, run the full sync (which rewrites
+        our file), so two reviewers' apps never wake each other in a loop."""
+        own = self.own_sync_file()
+        if own is None:
+            return FolderSync(None, skipped=True)
+        now = _signatures(own)
+        changed = [Path(p) for p, sig in now.items() if seen.get(p) != sig]
+        if not changed:
+            return FolderSync(None, snapshot=now, skipped=True)
+        report = self.sync_files(changed)
+        if not report.new_events:
+            return FolderSync(None, report, now)
+        full = self.sync_with_folder()
+        full.report.files[:0] = report.files
+        return full
 
     def _write_own_file(self, own: Path) -> None:
         """Rewrite our file only when the log grew, so two reviewers' apps watching the
@@ -89,15 +113,8 @@ class SyncFolderVerbs(SyncVerbs):
     def _changed_files(self, own: Path) -> list[tuple[Path, str]]:
         with self.db.read() as conn:
             seen = json.loads(queries.setting(conn, _SEEN) or "{}")
-        changed = []
-        for path in sorted(own.parent.glob(f"*{SUFFIX}*")):
-            if path == own or not path.is_file() or path.name.startswith("."):
-                continue
-            stat = path.stat()
-            signature = f"{stat.st_size}:{stat.st_mtime_ns}"
-            if seen.get(path.name) != signature:
-                changed.append((path, signature))
-        return changed
+        return [(Path(path), signature) for path, signature in _signatures(own).items()
+                if seen.get(Path(path).name) != signature]
 
     def _remember(self, files: list[tuple[Path, str]]) -> None:
         if not files:
@@ -106,3 +123,14 @@ class SyncFolderVerbs(SyncVerbs):
             seen = json.loads(queries.setting(conn, _SEEN) or "{}")
             seen.update({p.name: sig for p, sig in files})
             queries.put_setting(conn, _SEEN, json.dumps(seen))
+
+
+def _signatures(own: Path) -> dict[str, str]:
+    """'size:mtime' of every other ledger file in the folder (what a change looks like)."""
+    found = {}
+    for path in sorted(own.parent.glob(f"*{SUFFIX}*")):
+        if path == own or path.name.startswith(".") or not path.is_file():
+            continue
+        stat = path.stat()
+        found[str(path)] = f"{stat.st_size}:{stat.st_mtime_ns}"
+    return found

@@ -1,82 +1,101 @@
 """Sources and history in the window: the inspector's Sources and History tabs.
 
 Only the visible tab is loaded (one small query), when the claim changes, when the tab
-is shown, and when a verb's Changes name the claim.
+is shown, and when a change names the claim's sources or verdict.
 """
 
 from __future__ import annotations
 
-from claimledger.domain.records import ClaimView
+from claimledger.domain.records import ClaimView, Kind
+from claimledger.ui.controllers.context import WindowContext
+from claimledger.ui.controllers.review import ReviewController
 from claimledger.ui.dialogs.source_dialog import SourceDialog
 from claimledger.ui.views.inspector import HISTORY_TAB, SOURCES_TAB
-from claimledger.workspace import NotFound
+from claimledger.workspace import ChangedViews, NotFound
 
 
-class EvidenceMixin:
-    """Mixed into MainWindow (before ReviewMixin)."""
-
-    source_dialog: SourceDialog | None = None
-
-    def _connect_evidence(self) -> None:
-        self.actions["add_source"].triggered.connect(self.add_source)
-        panel = self.inspector.sources_panel
+class EvidenceController:
+    def __init__(self, ctx: WindowContext, review: ReviewController) -> None:
+        self.ctx = ctx
+        self.review = review
+        self.source_dialog: SourceDialog | None = None
+        ctx.actions["add_source"].triggered.connect(self.add_source)
+        panel = ctx.panes.inspector.sources_panel
         panel.addRequested.connect(self.add_source)
         panel.editRequested.connect(self.edit_source)
         panel.retireRequested.connect(self.retire_source)
-        self.inspector.tabs.currentChanged.connect(lambda _tab: self.refresh_tabs())
-        self.ledger_model.sources_for = self.workspace.sources
+        ctx.panes.inspector.tabs.currentChanged.connect(lambda _tab: self.refresh_tabs())
+        ctx.panes.ledger_model.sources_for = ctx.workspace.sources
+        ctx.claimShown.connect(self.refresh_tabs)
+        ctx.changed.connect(self._apply)
+
+    def _apply(self, views: ChangedViews) -> None:
+        if self.ctx.claim_id in views.changes.claims and views.changes.touches(
+                Kind.SOURCES, Kind.VERDICTS, Kind.SUGGESTIONS, Kind.CONSENSUS):
+            self.refresh_tabs()
 
     def refresh_tabs(self) -> None:
-        claim = self.current_claim()
-        tab = self.inspector.tabs.currentIndex()
+        claim = self.ctx.current_claim()
+        inspector = self.ctx.panes.inspector
+        tab = inspector.tabs.currentIndex()
         if tab == SOURCES_TAB:
-            self.inspector.sources_panel.show_sources(
-                self.workspace.sources(claim.id) if claim else [])
+            inspector.sources_panel.show_sources(
+                self.ctx.workspace.sources(claim.id) if claim else [])
         elif tab == HISTORY_TAB:
             try:
-                entries = self.workspace.history(claim.id) if claim else []
+                entries = self.ctx.workspace.history(claim.id) if claim else []
             except NotFound:
                 entries = []
-            self.inspector.history_panel.show_history(entries)
+            inspector.history_panel.show_history(entries)
 
     def add_source(self) -> None:
-        claim = self.current_claim()
+        claim = self.ctx.current_claim()
         if claim is None:
-            self.statusBar().showMessage("Select a statement first.", 5000)
+            self.ctx.say("Select a statement first.")
             return
-        self._open_source_dialog(
-            SourceDialog(lambda fields: self._save_source(claim, fields),
-                         claim_text=claim.text, parent=self))
+        self._open(SourceDialog(lambda fields, answer: self._save(claim, fields, answer),
+                                claim_text=claim.text, parent=self.ctx.window))
 
     def edit_source(self, source_id: str) -> None:
-        claim = self.current_claim()
-        source = next((s for s in self.inspector.sources_panel.sources if s.id == source_id),
-                      None)
+        claim = self.ctx.current_claim()
+        panel = self.ctx.panes.inspector.sources_panel
+        source = next((s for s in panel.sources if s.id == source_id), None)
         if claim is None or source is None:
             return
-        self._open_source_dialog(SourceDialog(
-            lambda fields: self.apply_changes(self.workspace.edit_source(source_id, **fields)),
-            source=source, claim_text=claim.text, parent=self))
+        workspace = self.ctx.workspace
+        self._open(SourceDialog(
+            lambda fields, answer: self._submit(
+                lambda: workspace.edit_source(source_id, **fields), answer),
+            source=source, claim_text=claim.text, parent=self.ctx.window))
 
     def retire_source(self, source_id: str) -> None:
-        changes = self.try_verb(lambda: self.workspace.retire_source(source_id))
-        if changes is not None:
-            self.apply_changes(changes)
+        self.review.run(lambda: self.ctx.workspace.retire_source(source_id),
+                        refused=lambda why: self.ctx.say(why, 8000))
 
-    def _save_source(self, claim: ClaimView, fields: dict) -> None:
-        """Raises WorkspaceError for the dialog to show; nothing is saved then."""
-        _source_id, changes = self.workspace.add_source(claim.id, **fields)
-        self.apply_changes(changes)
-        self.inspector.tabs.setCurrentIndex(SOURCES_TAB)
+    def _save(self, claim: ClaimView, fields: dict, answer) -> None:
+        def saved() -> None:
+            answer(None)
+            self.ctx.panes.inspector.tabs.setCurrentIndex(SOURCES_TAB)
 
-    def _open_source_dialog(self, dialog: SourceDialog) -> None:
+        self._submit(lambda: self.ctx.workspace.add_source(claim.id, **fields), answer, saved)
+
+    def _submit(self, verb, answer, saved=None) -> None:
+        """Save off the GUI thread; the dialog closes once saved, or shows the refusal."""
+        if not self.review.run(verb, then=lambda _result: (saved or (lambda: answer(None)))(),
+                               refused=answer):
+            answer(self.ctx.write_refusal() or "Nothing can be changed right now.")
+
+    def _open(self, dialog: SourceDialog) -> None:
+        if self.ctx.writes_locked():
+            dialog.deleteLater()
+            return
         if self.source_dialog is not None:
             self.source_dialog.close()
         self.source_dialog = dialog
-        dialog.finished.connect(lambda _result: self._forget_source_dialog(dialog))
+        dialog.finished.connect(lambda _result: self._forget(dialog))
         dialog.open()
 
-    def _forget_source_dialog(self, dialog: SourceDialog) -> None:
+    def _forget(self, dialog: SourceDialog) -> None:
         if self.source_dialog is dialog:
             self.source_dialog = None
         dialog.deleteLater()

@@ -9,22 +9,17 @@ a file only they can read.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from claimledger.ui.controllers.pdf_export import tell
-from claimledger.ui.kit.actions import STATUS_ACTIONS, menu_of
+from claimledger.ui.controllers.context import WindowContext
 from claimledger.ui.kit.background import Runner, plain
+from claimledger.ui.kit.messages import tell
 from claimledger.ui.views.inspector import VERDICT_TAB
 from claimledger.workspace import KeyStorageRefused
 
 UNLOCKING = "Unlocking your signing key…"
-#: Actions that write (and so sign) on the GUI thread: off until the key is unlocked.
-#: Imports run on a worker, so they may wait for the key there.
-WRITING_ACTIONS = (*STATUS_ACTIONS, "reason", "note", "add_source", "make_claim",
-                   "split_claim", "merge_next", "retire_claim", "settle", "undo", "redo",
-                   "edit_article", "retire_article", "accept_suggestion",
-                   "dismiss_suggestion", "cut_tail")
+SET_UP = "Set up your signing key first (link on the right)."
 
 
 def first_sentence(message: str) -> str:
@@ -71,68 +66,64 @@ class KeyFileDialog(QDialog):
         self.setMinimumWidth(500)
 
 
-class IdentityMixin:
-    """Mixed into MainWindow; `identity_ready` is False until the key is unlocked."""
+class IdentityController:
+    """Until the key is unlocked `ctx.identity_ready` is False and writes are refused."""
 
-    identity_ready = False
-    key_dialog: KeyFileDialog | None = None
-    _closing = False
-
-    def _install_identity(self) -> None:
-        self.unlock_runner = Runner(self, "Signing key")
+    def __init__(self, ctx: WindowContext, reviewer_label: QLabel) -> None:
+        self.ctx = ctx
+        self.reviewer_label = reviewer_label
+        self.key_dialog: KeyFileDialog | None = None
+        self.unlock_runner = Runner(ctx.window, "Signing key")
         self.key_link = QLabel('<a href="unlock">Set up your signing key…</a>',
                                objectName="keyLink")
         self.key_link.linkActivated.connect(lambda _link: self.start_unlock())
         self.key_link.hide()
-        self.statusBar().addPermanentWidget(self.key_link)
-        self._unlock_started = False
-        self._apply_write_lock()
+        ctx.window.statusBar().addPermanentWidget(self.key_link)
+        ctx.key_missing = lambda: UNLOCKING if self.unlock_runner.busy else SET_UP
+        ctx.writingChanged.connect(self._lock_verdict_page)
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if not self._unlock_started:
-            self._unlock_started = True
-            QTimer.singleShot(0, self.start_unlock)
+    def start(self) -> None:
+        """Once the window shows."""
+        self.start_unlock()
 
     def start_unlock(self, allow_file_key: bool | None = None) -> None:
         """Fetch (or make) the key on a worker; consent to a key file with True."""
-        if self._closing or self.identity_ready or self.unlock_runner.busy:
+        ctx = self.ctx
+        if ctx.closing or ctx.identity_ready or self.unlock_runner.busy:
             return
-        workspace = self.workspace
+        workspace = ctx.workspace
         self.key_link.hide()
-        self.statusBar().showMessage(UNLOCKING)
+        ctx.window.statusBar().showMessage(UNLOCKING)
         self.unlock_runner.start(
             lambda _progress: workspace.unlock(allow_file_key=allow_file_key),
             self._unlocked, self._unlock_failed)
 
     def _unlocked(self, identity) -> None:
-        self.identity_ready = True
-        if self.statusBar().currentMessage() == UNLOCKING:
-            self.statusBar().clearMessage()
+        ctx = self.ctx
+        ctx.identity_ready = True
+        if ctx.window.statusBar().currentMessage() == UNLOCKING:
+            ctx.window.statusBar().clearMessage()
         self.reviewer_label.setToolTip(
             f"Your key {identity.fingerprint}\nKept in {identity.key_location}")
-        for name in WRITING_ACTIONS:
-            if name in self.actions and menu_of(self.actions[name]) in ("Review", "Article"):
-                self.actions[name].setEnabled(bool(self.summaries))
-        self._lift_write_lock()
-        self.update_undo_actions()
-        self._refresh_inspector()
+        ctx.update_write_actions()
+        ctx.claimShown.emit()
 
     def _unlock_failed(self, error: BaseException) -> None:
         message = plain(error)
-        if self._closing:
+        if self.ctx.closing:
             return
-        self.statusBar().showMessage("Your signing key is not available; verdicts cannot "
-                                     "be recorded yet.")
+        self.ctx.window.statusBar().showMessage(
+            "Your signing key is not available; verdicts cannot be recorded yet.")
         self.key_link.show()
+        self.ctx.update_write_actions()
         if isinstance(error, KeyStorageRefused):
             self.ask_for_key_file(message)
         else:
-            tell(self, "Signing key", "Your signing key could not be unlocked.",
+            tell(self.ctx.window, "Signing key", "Your signing key could not be unlocked.",
                  details=message)
 
     def ask_for_key_file(self, message: str) -> None:
-        dialog = KeyFileDialog(message, self)
+        dialog = KeyFileDialog(message, self.ctx.window)
         self.key_dialog = dialog
         dialog.accepted.connect(lambda: self.start_unlock(allow_file_key=True))
         dialog.finished.connect(lambda _result: self._forget_key_dialog(dialog))
@@ -143,59 +134,11 @@ class IdentityMixin:
             self.key_dialog = None
         dialog.deleteLater()
 
-    # -- keeping writes away until the key is there --------------------------------------
+    def _lock_verdict_page(self) -> None:
+        """The verdict buttons follow the same rule as the writing actions."""
+        page = self.ctx.panes.inspector.tabs.widget(VERDICT_TAB)
+        page.setEnabled(self.ctx.identity_ready or self.ctx.read_only)
 
-    def _apply_write_lock(self) -> None:
-        if self.identity_ready:
-            return
-        for name in WRITING_ACTIONS:
-            if name in self.actions:
-                self.actions[name].setEnabled(False)
-        self.inspector.tabs.widget(VERDICT_TAB).setEnabled(False)
-
-    def _lift_write_lock(self) -> None:
-        self.inspector.tabs.widget(VERDICT_TAB).setEnabled(True)
-
-    def writes_locked(self) -> bool:
-        """True (and says why in the status bar) while the key is not unlocked."""
-        if self.identity_ready:
-            return False
-        waiting = self.unlock_runner.busy
-        self.statusBar().showMessage(UNLOCKING if waiting else
-                                     "Set up your signing key first (link on the right).",
-                                     5000)
-        return True
-
-    def after_library_refresh(self) -> None:
-        super().after_library_refresh()
-        if self.identity_ready:
-            self._lift_write_lock()
-        else:
-            self._apply_write_lock()
-
-    def update_undo_actions(self) -> None:
-        super().update_undo_actions()
-        self._apply_write_lock()
-
-    def run_verb(self, verb, navigate: bool = False, word: str = "Saved") -> None:
-        if not self.writes_locked():
-            super().run_verb(verb, navigate=navigate, word=word)
-
-    def try_verb(self, verb):
-        return None if self.writes_locked() else super().try_verb(verb)
-
-    def edit_article_details(self, article_id: str | None = None) -> None:
-        if not self.writes_locked():
-            super().edit_article_details(article_id)
-
-    def _open_source_dialog(self, dialog) -> None:
-        if self.writes_locked():
-            dialog.deleteLater()
-            return
-        super()._open_source_dialog(dialog)
-
-    def wait_for_unlock(self) -> None:
+    def stop(self) -> None:
         """On quit: let a running unlock finish before the workspace closes."""
-        self._closing = True
         self.unlock_runner.wait()
-

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from claimledger.ui.kit.background import Job, Runner, plain
-from claimledger.workspace import ImportReport, Workspace, WorkspaceError
+from claimledger.workspace import ChangedViews, ImportReport, Workspace, WorkspaceError
 
 PASTED = "Pasted text"
 
@@ -30,6 +30,8 @@ class Importer(QObject):
         super().__init__(parent)
         self._workspace = workspace
         self._runner = Runner(parent, "Import")
+        #: What the last import changed, read in its worker for the window to apply.
+        self.views: ChangedViews | None = None
 
     @property
     def busy(self) -> bool:
@@ -55,9 +57,20 @@ class Importer(QObject):
         self._runner.wait()
 
     def _start(self, job: Job) -> None:
-        self._runner.start(job, self.finished.emit, self._failed, self.cancelled.emit,
+        workspace = self._workspace
+
+        def importing(progress):
+            report = job(progress)
+            return report, workspace.changed_views(report.changes, None)
+
+        self._runner.start(importing, self._done, self._failed, self.cancelled.emit,
                            progress="Importing…",
                            label=lambda what: f"Importing {what}…" if what else "Saving…")
 
+    def _done(self, outcome: tuple[ImportReport, ChangedViews]) -> None:
+        report, self.views = outcome
+        self.finished.emit(report)
+
     def _failed(self, error: BaseException) -> None:
+        self.views = None
         self.finished.emit(ImportReport(failures=[("Import", plain(error))]))

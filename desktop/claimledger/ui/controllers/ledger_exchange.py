@@ -8,7 +8,6 @@ refused whole, with one message naming it and why.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -20,14 +19,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from claimledger.ui.controllers.pdf_export import file_stem, tell
+from claimledger.ui.controllers.context import WindowContext
+from claimledger.ui.controllers.pdf_export import file_stem
 from claimledger.ui.dialogs.export_pdf_dialog import ScopeBox
 from claimledger.ui.dialogs.trust_dialog import TrustDialog, reviewer_rows
 from claimledger.ui.kit import preferences
 from claimledger.ui.kit.background import Runner, plain
-from claimledger.workspace import SyncReport, UnknownReviewers
+from claimledger.ui.kit.messages import tell
+from claimledger.workspace import LEDGER_SUFFIX as SUFFIX
+from claimledger.workspace import ChangedViews, SyncReport, UnknownReviewers
 
-SUFFIX = ".cledger"
 LEDGER_FILTER = "Ledger files (*.cledger);;All files (*)"
 FOLDER_KEY = "ledger/folder"
 SUMMARY_MS = 15_000
@@ -35,16 +36,6 @@ SUMMARY_MS = 15_000
 
 def is_ledger_file(path: Path) -> bool:
     return path.suffix.lower() == SUFFIX
-
-
-def sync_keeping_cards(workspace, paths: Sequence[Path], accept: bool, progress=None
-                       ) -> tuple[SyncReport, list[UnknownReviewers]]:
-    """`workspace.sync_files`, with the files that wait for new reviewers to be trusted
-    kept whole (their cards), so the trust dialog shows names and fingerprints from the
-    file itself rather than parsed text."""
-    report = workspace.sync_files([Path(p) for p in paths], accept_new_reviewers=accept,
-                                  progress=progress)
-    return report, report.unknown
 
 
 def progress_words(label: str) -> str:
@@ -94,41 +85,52 @@ class LedgerScopeDialog(QDialog):
         self.setMinimumWidth(480)
 
 
-class LedgerExchangeMixin:
-    """Mixed into MainWindow."""
+class LedgerFilesController:
+    def __init__(self, ctx: WindowContext) -> None:
+        self.ctx = ctx
+        self.window = window = ctx.window
+        self.trust_dialog: TrustDialog | None = None
+        self.ledger_scope_dialog: LedgerScopeDialog | None = None
+        self.sync_runner = Runner(window, "Import Ledger")
+        self.ledger_export_runner = Runner(window, "Export Ledger")
+        ctx.actions["import_ledger"].triggered.connect(self.choose_ledger_files)
+        ctx.actions["export_ledger"].triggered.connect(self.export_ledger)
 
-    trust_dialog: TrustDialog | None = None
-    ledger_scope_dialog: LedgerScopeDialog | None = None
+    def stop(self) -> None:
+        """On quit or restore: cancel running imports and exports and let them end."""
+        for runner in (self.ledger_export_runner, self.sync_runner):
+            runner.cancel()
+        for runner in (self.ledger_export_runner, self.sync_runner):
+            runner.wait()
 
-    def _install_ledger_exchange(self) -> None:
-        self.sync_runner = Runner(self, "Import Ledger")
-        self.ledger_export_runner = Runner(self, "Export Ledger")
-        self.actions["import_ledger"].triggered.connect(self.choose_ledger_files)
-        self.actions["export_ledger"].triggered.connect(self.export_ledger)
+    def merged(self, report: SyncReport, views: ChangedViews | None) -> None:
+        """Other reviewers' events arrived (here or through the shared folder)."""
+        if views is not None and not views.changes.empty:
+            self.ctx.changed.emit(views)
 
     # -- export -------------------------------------------------------------------------
 
     def export_ledger(self) -> None:
-        if not self.summaries:
-            self.statusBar().showMessage("Import an article first; there is nothing to "
+        if not self.ctx.summaries:
+            self.window.statusBar().showMessage("Import an article first; there is nothing to "
                                          "export yet.", 5000)
             return
-        current = self.summaries.get(self.article_id or "")
-        dialog = LedgerScopeDialog(current.title if current else None, len(self.summaries),
-                                   self)
+        current = self.ctx.summaries.get(self.ctx.article_id or "")
+        dialog = LedgerScopeDialog(current.title if current else None, len(self.ctx.summaries),
+                                   self.window)
         dialog.accepted.connect(lambda: self._choose_ledger_file(dialog.scope.whole_workspace))
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         self.ledger_scope_dialog = dialog
         dialog.open()
 
     def _choose_ledger_file(self, whole: bool) -> None:
-        ids = None if whole or not self.article_id else [self.article_id]
-        stem = file_stem(self.workspace.reviewer_name, "ledger")
+        ids = None if whole or not self.ctx.article_id else [self.ctx.article_id]
+        stem = file_stem(self.ctx.workspace.reviewer_name, "ledger")
         if ids:
-            stem += "-" + file_stem(self.summaries[ids[0]].title, "article", 40)
+            stem += "-" + file_stem(self.ctx.summaries[ids[0]].title, "article", 40)
         store = preferences.store()
         folder = Path(store.value(FOLDER_KEY, str(Path.home()), str))
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export Ledger",
+        chosen, _ = QFileDialog.getSaveFileName(self.window, "Export Ledger",
                                                 str(folder / f"{stem}{SUFFIX}"), LEDGER_FILTER)
         if not chosen:
             return
@@ -139,18 +141,18 @@ class LedgerExchangeMixin:
         self.start_ledger_export(path, ids)
 
     def start_ledger_export(self, path: Path, article_ids: list[str] | None) -> None:
-        workspace = self.workspace
+        workspace = self.ctx.workspace
         self.ledger_export_runner.start(
             lambda _progress: workspace.export_ledger(path, article_ids),
             self._ledger_written,
-            lambda error: tell(self, "Export Ledger", f"{path.name} could not be written.",
+            lambda error: tell(self.window, "Export Ledger", f"{path.name} could not be written.",
                                details=plain(error)),
             progress=f"Writing {path.name}…")
 
     def _ledger_written(self, done) -> None:
         events = f"{done.events} event{'' if done.events == 1 else 's'}"
         people = f"{done.reviewers} reviewer{'' if done.reviewers == 1 else 's'}"
-        self.statusBar().showMessage(f"Exported {done.path.name}: {events} by {people}.",
+        self.window.statusBar().showMessage(f"Exported {done.path.name}: {events} by {people}.",
                                      SUMMARY_MS)
 
     # -- import -------------------------------------------------------------------------
@@ -158,7 +160,7 @@ class LedgerExchangeMixin:
     def choose_ledger_files(self) -> None:
         store = preferences.store()
         folder = store.value(FOLDER_KEY, str(Path.home()), str)
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import Ledger", folder, LEDGER_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self.window, "Import Ledger", folder, LEDGER_FILTER)
         if paths:
             store.setValue(FOLDER_KEY, str(Path(paths[0]).parent))
             self.import_ledger_files([Path(p) for p in paths])
@@ -173,41 +175,46 @@ class LedgerExchangeMixin:
     def import_ledger_files(self, paths: list[Path], accept: bool = False) -> bool:
         """Merge ledger files on a worker; False if a merge is already running."""
         if self.sync_runner.busy:
-            self.statusBar().showMessage("Another ledger import is still running.", 5000)
+            self.window.statusBar().showMessage("Another ledger import is still running.", 5000)
             return False
-        workspace = self.workspace
+        workspace, article = self.ctx.workspace, self.ctx.article_id
+
+        def merge(progress):
+            report = workspace.sync_files(paths, accept_new_reviewers=accept,
+                                          progress=progress)
+            return report, workspace.changed_views(report.changes, article)
+
         return self.sync_runner.start(
-            lambda progress: sync_keeping_cards(workspace, paths, accept, progress),
-            self._ledgers_merged,
-            lambda error: tell(self, "Import Ledger", "The ledger files could not be "
+            merge, self._ledgers_merged,
+            lambda error: tell(self.window, "Import Ledger", "The ledger files could not be "
                                "imported.", details=plain(error)),
             progress="Importing ledger files…", label=progress_words)
 
-    def _ledgers_merged(self, outcome: tuple[SyncReport, list[UnknownReviewers]]) -> None:
-        report, unknown = outcome
+    def _ledgers_merged(self, outcome: tuple[SyncReport, ChangedViews]) -> None:
+        report, views = outcome
+        unknown = report.unknown
         cancelled = self.sync_runner.was_cancelled
+        self.merged(report, views)
         self.report_merge(report, cancelled)
         if unknown and not cancelled:
             self.ask_trust(unknown, lambda paths: self.import_ledger_files(paths, accept=True))
 
     def report_merge(self, report: SyncReport, cancelled: bool = False) -> None:
-        """After files were merged: refresh, status summary, clock warnings, refusals."""
-        if report.files:
-            self.reload_after_merge()
+        """After files were merged: status summary, clock warnings, refusals."""
         line = summary_line(report)
         if cancelled:
             line = ("Import cancelled" + (f" after {line}" if line else "; nothing was "
                                           "imported") + ".")
         if line:
-            self.statusBar().showMessage(line, SUMMARY_MS)
+            self.window.statusBar().showMessage(line, SUMMARY_MS)
         flags = [flag for item in report.files for flag in item.flags]
         failures = [(p, why) for p, why in report.failures
                     if not (cancelled and "cancelled" in why)]
         if failures:
             headline, details = failure_text(failures)
-            tell(self, "Import Ledger", headline, details=details)
+            tell(self.window, "Import Ledger", headline, details=details)
         elif flags:
-            tell(self, "Import Ledger", "Imported, with a warning about a clock.",
+            tell(self.window, "Import Ledger", "Imported, with a warning about a clock.",
                  QMessageBox.Icon.Information, details="\n".join(flags), modal=False)
 
     # -- trust --------------------------------------------------------------------------
@@ -220,9 +227,9 @@ class LedgerExchangeMixin:
             for name, print_ in reviewer_rows(error.cards):
                 rows.setdefault(print_, (name, print_))
         paths = list(dict.fromkeys(error.path for error in unknown))
-        dialog = TrustDialog(paths, list(rows.values()), self)
+        dialog = TrustDialog(paths, list(rows.values()), self.window)
         dialog.accepted.connect(lambda: on_trust(paths))
-        dialog.rejected.connect(lambda: self.statusBar().showMessage(
+        dialog.rejected.connect(lambda: self.window.statusBar().showMessage(
             "Not imported: " + ", ".join(p.name for p in paths) + " (reviewer not trusted).",
             SUMMARY_MS))
         dialog.finished.connect(lambda _result: self._forget_trust_dialog(dialog))

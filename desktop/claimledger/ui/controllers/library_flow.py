@@ -1,121 +1,182 @@
-"""The library from the window: details, retire / restore, retired articles, status bars.
+"""The library: its rows, details, retire / restore, retired articles, status bars.
 
-Status proportions come from the open ledger for the open article and, for the others,
-from their statements once, cached until a verb's Changes name the article.
+A mark repaints one row: the open article's counts come from its open ledger, another
+article's row from the one summary its change read. Only a change to the set of articles
+(an import, a retire, a merge) replaces the whole list, read in the write's worker.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMenu
 
-from claimledger.domain.records import ArticleSummary, Changes
+from claimledger.domain.records import ArticleSummary, Kind
 from claimledger.domain.status import Status
+from claimledger.ui.controllers.context import WindowContext
+from claimledger.ui.controllers.review import ReviewController
 from claimledger.ui.dialogs.article_dialog import ArticleDialog
+from claimledger.ui.kit.actions import menu_of
 from claimledger.ui.views.library_tools import LibraryTools
+from claimledger.workspace import ChangedViews
 
 
-class LibraryMixin:
-    """Mixed into MainWindow (before ReviewMixin)."""
-
-    article_dialog: ArticleDialog | None = None
-
-    def _install_library_tools(self) -> None:
+class LibraryController:
+    def __init__(self, ctx: WindowContext, review: ReviewController, pane, stack,
+                 content) -> None:
+        self.ctx = ctx
+        self.review = review
+        self._stack, self._content = stack, content
+        self.article_dialog: ArticleDialog | None = None
+        self.context_menu: QMenu | None = None
         self._status_counts: dict[str, dict[Status, int]] = {}
-        self.library_tools = LibraryTools(self.library)
-        pane = self.library.parentWidget()
-        pane.layout().insertWidget(1, self.library_tools)
-        self.library.library_model.counts_for = self.status_counts
-        self.library.retired_source = self._retired_if_shown
-        self.library.contextMenuWanted.connect(self._library_context_menu)
-        show = self.actions["show_retired"]
-        self.library_tools.showRetiredChanged.connect(show.setChecked)
+        library = ctx.panes.library
+        self.tools = LibraryTools(library)
+        pane.layout().insertWidget(1, self.tools)
+        library.library_model.counts_for = self.status_counts
+        library.retired_source = self._retired_if_shown
+        library.articleSelected.connect(review.open_article)
+        library.contextMenuWanted.connect(self._context_menu)
+        show = ctx.actions["show_retired"]
+        self.tools.showRetiredChanged.connect(show.setChecked)
         show.toggled.connect(self._show_retired)
-        self.actions["edit_article"].triggered.connect(lambda: self.edit_article_details())
-        self.actions["retire_article"].triggered.connect(lambda: self.retire_article())
+        ctx.actions["edit_article"].triggered.connect(lambda: self.edit_article_details())
+        ctx.actions["retire_article"].triggered.connect(lambda: self.retire_article())
+        ctx.changed.connect(self._apply)
 
-    def status_counts(self, article_id: str) -> dict[Status, int]:
-        if article_id == self.article_id:
-            return {s: self.ledger_model.count(s) for s in Status}
-        if article_id not in self._status_counts:
-            counts = Counter(c.status for c in self.workspace.claims(article_id))
-            self._status_counts[article_id] = dict(counts)
-        return self._status_counts[article_id]
+    # -- the list -----------------------------------------------------------------------
 
-    def forget_counts(self, changes: Changes) -> None:
+    def refresh(self, articles: list[ArticleSummary] | None = None) -> None:
+        """Replace the list (read here when not given); leave an article that went."""
+        ctx = self.ctx
+        if articles is None:
+            articles = ctx.workspace.articles()
+        self._status_counts.clear()
+        ctx.summaries = {a.id: a for a in articles}
+        ctx.panes.library.set_articles(articles, keep=ctx.article_id)
+        self._stack.setCurrentWidget(self._content if articles else ctx.panes.welcome)
+        for action in ctx.actions.values():
+            if menu_of(action) == "Review":
+                action.setEnabled(bool(articles))
+        if ctx.article_id and ctx.article_id not in ctx.summaries:
+            if articles:
+                self.review.open_article(articles[0].id)
+            else:
+                self.review.close_article()
+        ctx.update_write_actions()
+        ctx.libraryRefreshed.emit()
+
+    def _apply(self, views: ChangedViews) -> None:
+        changes = self.ctx.summaries and views.changes
+        if views.library is not None:
+            self.refresh(views.library)
+            return
+        if not changes or not changes.library:
+            return
+        model = self.ctx.panes.library.library_model
         for article_id in changes.articles:
             self._status_counts.pop(article_id, None)
+            summary = self._open_summary() if article_id == self.ctx.article_id \
+                else views.summaries.get(article_id)
+            if summary is not None:
+                self.ctx.summaries[article_id] = summary
+                model.update_article(summary)
+        if changes.touches(Kind.VERDICTS, Kind.SHAPE):
+            self.ctx.window.show_progress()
+
+    def _open_summary(self) -> ArticleSummary | None:
+        """The open article's row, counted from its open ledger (no query)."""
+        ctx = self.ctx
+        summary = ctx.summaries.get(ctx.article_id or "")
+        if summary is None:
+            return None
+        model = ctx.panes.ledger_model
+        counts = {s: model.count(s) for s in Status}
+        total = model.statement_count()
+        return replace(summary, statements=total,
+                       reviewed=total - counts[Status.UNREVIEWED],
+                       sourced=counts[Status.SOURCED], disputed=counts[Status.DISPUTED],
+                       unverified=counts[Status.UNVERIFIED],
+                       not_a_claim=counts[Status.NOT_A_CLAIM])
+
+    def status_counts(self, article_id: str) -> dict[Status, int]:
+        if article_id == self.ctx.article_id:
+            model = self.ctx.panes.ledger_model
+            return {s: model.count(s) for s in Status}
+        if article_id not in self._status_counts:
+            summary = self.ctx.summaries.get(article_id)
+            self._status_counts[article_id] = _counts_of(summary) if summary else dict(
+                Counter(c.status for c in self.ctx.workspace.claims(article_id)))
+        return self._status_counts[article_id]
 
     def _retired_if_shown(self) -> list[ArticleSummary]:
-        return self.workspace.retired_articles() if self.actions["show_retired"].isChecked() \
-            else []
+        return self.ctx.workspace.retired_articles() \
+            if self.ctx.actions["show_retired"].isChecked() else []
 
     def _show_retired(self, on: bool) -> None:
-        box = self.library_tools.show_retired
+        box = self.tools.show_retired
         if box.isChecked() != on:
             box.blockSignals(True)
             box.setChecked(on)
             box.blockSignals(False)
-        self.refresh_library()
+        self.refresh()
 
-    def after_library_refresh(self) -> None:
-        """Leave an article that was just retired; enable the article actions."""
-        for name in ("edit_article", "retire_article"):
-            self.actions[name].setEnabled(bool(self.summaries))
-        if self.article_id and self.article_id not in self.summaries:
-            self.article_id = None
-            self.claim_id = None
-            if self.summaries:
-                self.open_article(next(iter(self.summaries)))
-            else:
-                self.ledger_model.set_claims([])
-                self.article_view.clear_article()
-                self._refresh_inspector()
+    # -- details, retire, restore ---------------------------------------------------------
 
     def _summary(self, article_id: str | None) -> ArticleSummary | None:
         if not article_id:
             return None
-        if article_id in self.summaries:
-            return self.summaries[article_id]
-        return next((a for a in self.workspace.retired_articles() if a.id == article_id), None)
+        if article_id in self.ctx.summaries:
+            return self.ctx.summaries[article_id]
+        return next((a for a in self.ctx.workspace.retired_articles() if a.id == article_id),
+                    None)
 
     def edit_article_details(self, article_id: str | None = None) -> None:
-        article = self._summary(article_id or self.article_id)
-        if article is None:
+        article = self._summary(article_id or self.ctx.article_id)
+        if article is None or self.ctx.writes_locked():
             return
-        dialog = ArticleDialog(article, lambda fields: self.apply_changes(
-            self.workspace.edit_article(article.id, **fields)), self)
+        dialog = ArticleDialog(
+            article, lambda fields, answer: self._save_details(article.id, fields, answer),
+            self.ctx.window)
         self.article_dialog = dialog
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()
 
+    def _save_details(self, article_id: str, fields: dict, answer) -> None:
+        """A refusal goes back to the dialog, which stays open to show it."""
+        if not self.review.run(lambda: self.ctx.workspace.edit_article(article_id, **fields),
+                               then=lambda _result: answer(None), refused=answer):
+            answer("Nothing can be changed right now.")
+
     def retire_article(self, article_id: str | None = None) -> None:
-        target = article_id or self.article_id
+        target = article_id or self.ctx.article_id
         if target:
-            changes = self.try_verb(lambda: self.workspace.retire_article(target))
-            if changes is not None:
-                self.apply_changes(changes)
+            self.review.run(lambda: self.ctx.workspace.retire_article(target))
 
     def restore_article(self, article_id: str) -> None:
-        changes = self.try_verb(lambda: self.workspace.restore_article(article_id))
-        if changes is not None:
-            self.apply_changes(changes)
-            self.open_article(article_id)
+        self.review.run(lambda: self.ctx.workspace.restore_article(article_id),
+                        then=lambda _result: self.review.open_article(article_id))
 
     def library_menu(self, article_id: str) -> QMenu:
-        menu = QMenu(self)
-        if self.library.library_model.is_retired(article_id):
+        menu = QMenu(self.ctx.window)
+        if self.ctx.panes.library.library_model.is_retired(article_id):
             menu.addAction("&Restore Article", lambda: self.restore_article(article_id))
         else:
             menu.addAction("Edit &Details…", lambda: self.edit_article_details(article_id))
             menu.addAction("&Retire Article", lambda: self.retire_article(article_id))
         menu.addSeparator()
-        menu.addAction(self.actions["show_retired"])
+        menu.addAction(self.ctx.actions["show_retired"])
         return menu
 
-    def _library_context_menu(self, article_id: str, where: QPoint) -> None:
+    def _context_menu(self, article_id: str, where: QPoint) -> None:
         menu = self.library_menu(article_id)
         menu.popup(where)
         self.context_menu = menu
+
+
+def _counts_of(summary: ArticleSummary) -> dict[Status, int]:
+    return {Status.SOURCED: summary.sourced, Status.DISPUTED: summary.disputed,
+            Status.UNVERIFIED: summary.unverified, Status.NOT_A_CLAIM: summary.not_a_claim,
+            Status.UNREVIEWED: summary.statements - summary.reviewed}

@@ -12,11 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel
 
+from claimledger.ui.controllers.context import WindowContext
 from claimledger.ui.dialogs.export_pdf_dialog import ExportPdfDialog
 from claimledger.ui.kit import preferences
 from claimledger.ui.kit.background import Runner, plain
+from claimledger.ui.kit.messages import tell
 from claimledger.workspace import PdfExport
 
 FOLDER_KEY = "report/folder"
@@ -35,51 +37,34 @@ def file_stem(title: str, fallback: str, limit: int = 60) -> str:
     return stem or fallback
 
 
-def tell(parent, title: str, text: str, icon=QMessageBox.Icon.Warning,
-         details: str = "", modal: bool = True) -> QMessageBox:
-    """One message box that does not block the caller (tests find it in
-    `parent.last_message`); window-modal unless `modal` is False."""
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if details:
-        box.setInformativeText(details)
-    box.setWindowModality(Qt.WindowModality.WindowModal if modal
-                          else Qt.WindowModality.NonModal)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    parent.last_message = box
-    box.open()
-    return box
-
-
-class PdfExportMixin:
-    """Mixed into MainWindow."""
-
-    pdf_dialog: ExportPdfDialog | None = None
-    last_message: QMessageBox | None = None
-    last_pdf: PdfExport | None = None
-
-    def _install_pdf_export(self) -> None:
-        self.pdf_runner = Runner(self, "Export Verification PDF")
+class PdfController:
+    def __init__(self, ctx: WindowContext) -> None:
+        self.ctx = ctx
+        self.window = window = ctx.window
+        self.pdf_dialog: ExportPdfDialog | None = None
+        self.last_pdf: PdfExport | None = None
+        self.pdf_runner = Runner(window, "Export Verification PDF")
         self.open_pdf_link = QLabel('<a href="open">Open PDF</a>', objectName="openPdf")
         self.open_pdf_link.setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByMouse
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.open_pdf_link.linkActivated.connect(lambda _link: self.open_last_pdf())
         self.open_pdf_link.hide()
-        self._hide_link = QTimer(self, singleShot=True, interval=OPEN_LINK_MS)
+        self._hide_link = QTimer(window, singleShot=True, interval=OPEN_LINK_MS)
         self._hide_link.timeout.connect(self.open_pdf_link.hide)
-        self.statusBar().addPermanentWidget(self.open_pdf_link)
-        self.actions["export_pdf"].triggered.connect(self.export_pdf)
+        window.statusBar().addPermanentWidget(self.open_pdf_link)
+        ctx.actions["export_pdf"].triggered.connect(self.export_pdf)
 
     def export_pdf(self) -> None:
-        if not self.summaries:
-            self.statusBar().showMessage("Import an article first; there is nothing to "
+        if not self.ctx.summaries:
+            self.window.statusBar().showMessage("Import an article first; there is nothing to "
                                          "export yet.", 5000)
             return
         if self.pdf_runner.busy:
             return
-        current = self.summaries.get(self.article_id or "")
-        dialog = ExportPdfDialog(current.title if current else None, len(self.summaries), self)
+        current = self.ctx.summaries.get(self.ctx.article_id or "")
+        dialog = ExportPdfDialog(current.title if current else None, len(self.ctx.summaries),
+                                 self.window)
         dialog.accepted.connect(lambda: self._choose_pdf_file(dialog))
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         self.pdf_dialog = dialog
@@ -88,12 +73,13 @@ class PdfExportMixin:
     def _choose_pdf_file(self, dialog: ExportPdfDialog) -> None:
         self.pdf_dialog = None
         whole, audit, paper = dialog.choice()
-        ids = list(self.summaries) if whole or not self.article_id else [self.article_id]
+        ids = list(self.ctx.summaries) if whole or not self.ctx.article_id \
+            else [self.ctx.article_id]
         title = "verification-report" if len(ids) > 1 else \
-            file_stem(self.summaries[ids[0]].title, "verification-report")
+            file_stem(self.ctx.summaries[ids[0]].title, "verification-report")
         store = preferences.store()
         folder = Path(store.value(FOLDER_KEY, str(Path.home()), str))
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export Verification PDF",
+        chosen, _ = QFileDialog.getSaveFileName(self.window, "Export Verification PDF",
                                                 str(folder / f"{title}.pdf"),
                                                 "PDF documents (*.pdf)")
         if not chosen:
@@ -106,7 +92,7 @@ class PdfExportMixin:
 
     def start_pdf_export(self, article_ids: list[str], path: Path, audit: bool,
                          paper: str) -> None:
-        workspace = self.workspace
+        workspace = self.ctx.workspace
         desk = preferences.desk()
 
         def job(progress) -> PdfExport:
@@ -120,7 +106,7 @@ class PdfExportMixin:
     def _pdf_written(self, done: PdfExport) -> None:
         self.last_pdf = done
         pages = f"{done.pages} page{'' if done.pages == 1 else 's'}"
-        self.statusBar().showMessage(
+        self.window.statusBar().showMessage(
             f"Exported {done.path.name}: {pages}, {done.claims} statements, "
             f"ledger digest sha256:{done.digest}", DONE_MS)
         self.open_pdf_link.setToolTip(f"Open {done.path} in your PDF viewer")
@@ -128,12 +114,18 @@ class PdfExportMixin:
         self._hide_link.start()
 
     def _pdf_failed(self, error: BaseException) -> None:
-        tell(self, "Export Verification PDF", "The PDF could not be written.", details=plain(error))
+        tell(self.window, "Export Verification PDF", "The PDF could not be written.",
+             details=plain(error))
 
     def _pdf_cancelled(self) -> None:
-        self.statusBar().showMessage("Export cancelled; no file was written.", 5000)
+        self.window.statusBar().showMessage("Export cancelled; no file was written.", 5000)
 
     def open_last_pdf(self) -> None:
         if self.last_pdf is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_pdf.path)))
         self.open_pdf_link.hide()
+
+    def stop(self) -> None:
+        """On quit or restore: cancel a running export and let it end."""
+        self.pdf_runner.cancel()
+        self.pdf_runner.wait()

@@ -1,133 +1,260 @@
-"""The review half of the main window: selection, verdicts, reasons, notes, undo.
+"""The review loop: open an article, move through its ledger, mark, reason, note, undo.
 
-Every write goes through a workspace verb and the window refreshes only what the
-returned `Changes` name (Anki's CollectionOp/OpChanges idea).
+Writes go through the window's WriteRunner; when their `ChangedViews` come back, only
+the rows they name are replaced (one ledger row and its highlight for a mark), the open
+ledger is reloaded only when its shape changed, and the inspector follows the current
+claim. The filter bar and the search dialog live here too: both decide which claim is
+current.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox
 
-from claimledger.domain.records import Changes, ClaimView
+from claimledger.domain.records import ClaimView, Kind, SearchHit
 from claimledger.domain.status import Status
+from claimledger.ui.controllers.context import WindowContext
+from claimledger.ui.controllers.writes import WriteRunner
 from claimledger.ui.dialogs.reason_picker import ReasonPicker
-from claimledger.workspace import NotFound, WorkspaceError
+from claimledger.ui.dialogs.search_dialog import SearchDialog
+from claimledger.ui.kit import preferences
+from claimledger.ui.kit.actions import STATUS_ACTIONS
+from claimledger.ui.kit.background import plain
+from claimledger.ui.views.filter_bar import FilterBar
+from claimledger.workspace import ChangedViews, WorkspaceError
 
-STATUS_MESSAGE_MS = 5000
+SAVED_MS = 5000
 
 
-class ReviewMixin:
-    """Mixed into MainWindow; expects its widgets (ledger_view, article_view, inspector)."""
+class ReviewController:
+    def __init__(self, ctx: WindowContext, writes: WriteRunner, ledger_pane) -> None:
+        self.ctx = ctx
+        self.writes = writes
+        self.ledger_pane = ledger_pane
+        self.reason_picker: ReasonPicker | None = None
+        self.search_dialog: SearchDialog | None = None
+        panes = ctx.panes
+        self.filter_bar = FilterBar(panes.ledger_model)
+        ledger_pane.layout().insertWidget(1, self.filter_bar)
+        self.filter_bar.applied.connect(self._filter_applied)
+        leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_bar.text)
+        leave.setContext(Qt.ShortcutContext.WidgetShortcut)
+        leave.activated.connect(panes.ledger_view.setFocus)
+        self._connect()
+        ctx.changed.connect(self._apply)
 
-    claim_id: str | None
-    reason_picker: ReasonPicker | None
+    def _connect(self) -> None:
+        act, panes = self.ctx.actions, self.ctx.panes
+        act["undo"].triggered.connect(self.undo)
+        act["redo"].triggered.connect(self.redo)
+        for name, status in STATUS_ACTIONS.items():
+            act[name].triggered.connect(lambda _=False, s=status: self.mark(s))
+        act["next"].triggered.connect(lambda: self.step(1))
+        act["previous"].triggered.connect(lambda: self.step(-1))
+        act["reason"].triggered.connect(self.open_reason_picker)
+        act["note"].triggered.connect(self.focus_note)
+        act["find"].triggered.connect(self.open_search)
+        act["filter_ledger"].triggered.connect(self.filter_bar.focus_text)
+        act["clear_filter"].triggered.connect(self.filter_bar.clear)
+        panes.ledger_view.claimSelected.connect(self._show_claim)
+        panes.article_view.claimClicked.connect(self.select_claim)
+        panes.inspector.markRequested.connect(self.mark)
+        panes.inspector.reasonChosen.connect(self.set_reason)
+        panes.inspector.noteCommitted.connect(self.set_note)
+        panes.inspector.note_editor.cancelled.connect(panes.ledger_view.setFocus)
 
-    def current_claim(self) -> ClaimView | None:
-        model = self.ledger_model
-        row = model.row_of(self.claim_id) if self.claim_id else None
-        return model.claim_at(row) if row is not None else None
+    # -- opening and selecting --------------------------------------------------------------
+
+    def open_article(self, article_id: str, claim_id: str | None = None) -> None:
+        """Show an article with its ledger; select `claim_id` or the first statement."""
+        ctx, panes = self.ctx, self.ctx.panes
+        detail = ctx.workspace.article(article_id)
+        claims = ctx.workspace.claims(article_id)
+        ctx.article_id = article_id
+        ctx.claim_id = None
+        panes.ledger_model.set_claims(claims)
+        panes.article_view.set_article(detail.text, claims)
+        panes.library.select_article(article_id, notify=False)
+        self._set_heading(len(claims))
+        ctx.window.show_article_title(detail.title)
+        preferences.store().setValue("session/article", article_id)
+        known = claim_id and panes.ledger_model.row_of(claim_id) is not None
+        first_shown = panes.ledger_model.claim_at(0) or (claims[0] if claims else None)
+        target = claim_id if known else (first_shown.id if first_shown else None)
+        if target:
+            self.select_claim(target)
+        else:
+            ctx.claimShown.emit()
+        ctx.articleOpened.emit(article_id)
+
+    def close_article(self) -> None:
+        ctx = self.ctx
+        ctx.article_id = ctx.claim_id = None
+        ctx.panes.ledger_model.set_claims([])
+        ctx.panes.article_view.clear_article()
+        self._set_heading(None)
+        ctx.claimShown.emit()
 
     def select_claim(self, claim_id: str) -> None:
         """Make `claim_id` current in the ledger, the article and the inspector."""
-        self.ledger_view.select_claim(claim_id)
+        self.ctx.panes.ledger_view.select_claim(claim_id)
         self._show_claim(claim_id)
 
     def _show_claim(self, claim_id: str) -> None:
-        self.claim_id = claim_id
-        self.article_view.select_claim(claim_id)
-        self._refresh_inspector()
+        self.ctx.claim_id = claim_id
+        self.ctx.panes.article_view.select_claim(claim_id)
+        self.ctx.claimShown.emit()
 
-    def _refresh_inspector(self) -> None:
-        claim = self.current_claim()
-        reasons = self.workspace.reasons_for(claim.status) if claim else ()
-        self.inspector.show_claim(claim, reasons)
+    def refresh_inspector(self) -> None:
+        claim = self.ctx.current_claim()
+        reasons = self.ctx.workspace.reasons_for(claim.status) if claim else ()
+        self.ctx.panes.inspector.show_claim(claim, reasons)
 
     def step(self, delta: int) -> None:
-        self.ledger_view.step(delta)
+        self.ctx.panes.ledger_view.step(delta)
+
+    def jump_to_claim(self, article_id: str, claim_id: str) -> None:
+        """Open the article and select the claim, showing it if the filter hides it (a
+        statement that is not a claim turns "Not claims" on)."""
+        ctx = self.ctx
+        if article_id != ctx.article_id:
+            self.open_article(article_id, claim_id)
+        claim = ctx.panes.ledger_model.find(claim_id)
+        if claim is None:
+            return
+        if ctx.panes.ledger_model.row_of(claim_id) is None:
+            self.filter_bar.clear()
+            if claim.kind != "claim":
+                self.filter_bar.flag_chips["not_claims"].setChecked(True)
+        self.select_claim(claim_id)
+        ctx.panes.ledger_view.setFocus()
+
+    def show_after_reshape(self, claim_id: str | None) -> None:
+        """After a claim was made, split, merged or retired: select `claim_id`."""
+        model = self.ctx.panes.ledger_model
+        if claim_id and model.find(claim_id) is not None:
+            if model.row_of(claim_id) is None:
+                self.filter_bar.clear()
+            self.select_claim(claim_id)
+
+    # -- the verbs --------------------------------------------------------------------------
 
     def mark(self, status: Status) -> None:
-        claim_id = self.claim_id
+        claim_id = self.ctx.claim_id
         if claim_id:
-            self.run_verb(lambda: self.workspace.mark(claim_id, status))
+            self.run(lambda: self.ctx.workspace.mark(claim_id, status))
 
     def set_reason(self, reason: str | None) -> None:
-        claim_id = self.claim_id
+        claim_id = self.ctx.claim_id
         if claim_id:
-            self.run_verb(lambda: self.workspace.set_reason(claim_id, reason))
+            self.run(lambda: self.ctx.workspace.set_reason(claim_id, reason))
 
     def set_note(self, note: str) -> None:
-        claim_id = self.claim_id
+        claim_id = self.ctx.claim_id
         if claim_id:
-            self.run_verb(lambda: self.workspace.set_note(claim_id, note or None))
+            self.run(lambda: self.ctx.workspace.set_note(claim_id, note or None))
 
     def undo(self) -> None:
-        self.run_verb(self.workspace.undo, navigate=True, word="Undone")
+        self.run(self.ctx.workspace.undo, navigate=True, word="Undone")
 
     def redo(self) -> None:
-        self.run_verb(self.workspace.redo, navigate=True, word="Redone")
+        self.run(self.ctx.workspace.redo, navigate=True, word="Redone")
 
-    def run_verb(self, verb: Callable[[], Changes], navigate: bool = False,
-                 word: str = "Saved") -> None:
-        """Call a writing verb; show its error plainly or refresh from its Changes."""
-        try:
-            changes = verb()
-        except WorkspaceError as error:
-            QMessageBox.warning(self, "Claim Ledger", str(error))
-            self.update_undo_actions()
+    def run(self, verb: Callable[[], object], navigate: bool = False, word: str = "Saved",
+            then: Callable[[object], None] | None = None,
+            refused: Callable[[str], None] | None = None) -> bool:
+        """Run a writing verb off the GUI thread; its changes come back to every part of
+        the window. A refusal is one message box, or goes to `refused(sentence)`. With
+        navigate, go to the changed claim (undo and redo)."""
+        def done(result, views: ChangedViews) -> None:
+            if navigate:
+                self._go_to_changed(views)
+            if views.changes.label:
+                self.ctx.say(f"{word}: {views.changes.label}", SAVED_MS)
+            if then is not None:
+                then(result)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, WorkspaceError | OSError):
+                raise error
+            if refused is not None:
+                refused(plain(error))
+            else:
+                QMessageBox.warning(self.ctx.window, "Claim Ledger", plain(error))
+
+        return self.writes.run(verb, done, failed, initiator=self)
+
+    def _go_to_changed(self, views: ChangedViews) -> None:
+        live = [c for c in sorted(views.claims.values(), key=lambda c: (c is None, c and c.id))
+                if c is not None]
+        if not live:
             return
-        self.apply_changes(changes, navigate=navigate, word=word)
-
-    def apply_changes(self, changes: Changes, navigate: bool = False,
-                      word: str = "Saved") -> None:
-        """Refresh exactly what `changes` names; with navigate, go to the changed claim."""
-        changed = self._fetch_claims(changes.claims)
-        target = changed[0] if navigate and changed else None
-        if target and target.article_id != self.article_id:
+        target = live[0]
+        if target.article_id != self.ctx.article_id:
             self.open_article(target.article_id, target.id)
         else:
-            ours = [c for c in changed if c.article_id == self.article_id]
-            self.ledger_model.update_claims(ours)
-            self.article_view.update_claims(ours)
-            if target:
-                self.select_claim(target.id)
-            elif self.claim_id in changes.claims:
-                self._refresh_inspector()
-        if changes.library:
-            self.refresh_library()
-        if changes.label:
-            self.statusBar().showMessage(f"{word}: {changes.label}", STATUS_MESSAGE_MS)
-        self.update_undo_actions()
+            self.select_claim(target.id)
 
-    def _fetch_claims(self, claim_ids) -> list[ClaimView]:
-        claims = []
-        for claim_id in sorted(claim_ids):
-            try:
-                claims.append(self.workspace.claim(claim_id))
-            except NotFound:
-                continue
-        return claims
+    # -- keeping in step ------------------------------------------------------------------
 
-    def update_undo_actions(self) -> None:
-        for name, label in (("undo", self.workspace.undo_label),
-                            ("redo", self.workspace.redo_label)):
-            action = self.actions[name]
-            word = name.capitalize()
-            action.setText(f"&{word} {label}" if label else f"&{word}")
-            action.setEnabled(label is not None)
+    def _apply(self, views: ChangedViews) -> None:
+        """Replace exactly the rows the change names; reload only on a change of shape."""
+        ctx, panes = self.ctx, self.ctx.panes
+        if views.statements is not None and ctx.article_id:
+            self._reload(views.statements)
+            return
+        ours = [c for c in views.claims.values()
+                if c is not None and c.article_id == ctx.article_id]
+        if ours:
+            panes.ledger_model.update_claims(ours)
+            panes.article_view.update_claims(ours)
+        if ctx.claim_id in views.claims or views.changes.touches(Kind.REASONS):
+            ctx.claimShown.emit()
+
+    def _reload(self, claims: list[ClaimView]) -> None:
+        """The open article's statements again, keeping the scroll and the filter."""
+        ctx, panes = self.ctx, self.ctx.panes
+        keep = ctx.claim_id
+        panes.ledger_model.set_claims(claims)
+        panes.article_view.reload_claims(claims)
+        self._set_heading(len(claims))
+        if keep and panes.ledger_model.row_of(keep) is not None:
+            panes.ledger_view.restore_current(keep)
+        elif keep and panes.ledger_model.find(keep) is None:
+            ctx.claim_id = None
+        ctx.claimShown.emit()
+
+    def reload_statements(self) -> None:
+        if self.ctx.article_id:
+            self._reload(self.ctx.workspace.claims(self.ctx.article_id))
+
+    def _set_heading(self, count: int | None) -> None:
+        self.ledger_pane.heading.setText(
+            "Ledger" if count is None else f"Ledger · {count} statements")
+
+    def _filter_applied(self) -> None:
+        ctx = self.ctx
+        if ctx.claim_id and ctx.panes.ledger_view.restore_current(ctx.claim_id):
+            return
+        first = ctx.panes.ledger_model.claim_at(0)
+        if first is not None:
+            self.select_claim(first.id)
+
+    # -- reason, note, search ---------------------------------------------------------------
 
     def open_reason_picker(self) -> None:
-        claim = self.current_claim()
+        claim = self.ctx.current_claim()
         if claim is None:
             return
         if not claim.status.is_reviewed:
-            self.statusBar().showMessage(
-                "Mark the statement first: an unreviewed statement takes no reason.",
-                STATUS_MESSAGE_MS)
+            self.ctx.say("Mark the statement first: an unreviewed statement takes no reason.")
             return
-        picker = ReasonPicker(claim.status, self.workspace.reasons_for(claim.status),
-                              claim.reason, self)
+        picker = ReasonPicker(claim.status, self.ctx.workspace.reasons_for(claim.status),
+                              claim.reason, self.ctx.window)
         picker.accepted.connect(lambda: self.set_reason(picker.chosen))
         picker.finished.connect(lambda _result: self._forget_picker(picker))
         self.reason_picker = picker
@@ -139,5 +266,16 @@ class ReviewMixin:
         picker.deleteLater()
 
     def focus_note(self) -> None:
-        if self.current_claim() is not None:
-            self.inspector.focus_note()
+        if self.ctx.current_claim() is not None:
+            self.ctx.panes.inspector.focus_note()
+
+    def open_search(self) -> None:
+        if self.search_dialog is None:
+            self.search_dialog = SearchDialog(self.ctx.workspace.search, self.ctx.window)
+            self.search_dialog.chosen.connect(self.jump_to_hit)
+        self.search_dialog.open()
+        self.search_dialog.field.setFocus()
+        self.search_dialog.field.selectAll()
+
+    def jump_to_hit(self, hit: SearchHit) -> None:
+        self.jump_to_claim(hit.article_id, hit.claim_id)

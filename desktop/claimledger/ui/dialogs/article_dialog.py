@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from claimledger.domain.records import ArticleSummary
 from claimledger.ui.dialogs.source_dialog import ERROR_STYLE
-from claimledger.workspace import WorkspaceError
 
 FIELDS = (("title", "&Title", ""), ("outlet", "&Outlet", "e.g. The Carrowfield Examiner"),
           ("author", "&Author", ""), ("url", "&URL", "https://…"),
@@ -27,7 +26,8 @@ FIELDS = (("title", "&Title", ""), ("outlet", "&Outlet", "e.g. The Carrowfield E
 
 
 class ArticleDialog(QDialog):
-    def __init__(self, article: ArticleSummary, submit: Callable[[dict], None],
+    def __init__(self, article: ArticleSummary,
+                 submit: Callable[[dict, Callable[[str | None], None]], None],
                  parent=None) -> None:
         super().__init__(parent)
         self._submit = submit
@@ -68,10 +68,16 @@ class ArticleDialog(QDialog):
 
     def try_accept(self) -> None:
         fields = self.changed_fields()
-        if fields:
-            try:
-                self._submit(fields)
-            except WorkspaceError as error:
-                self.show_error(str(error))
-                return
-        self.accept()
+        if not fields:
+            self.accept()
+            return
+        self.setEnabled(False)
+        self._submit(fields, self.answer)
+
+    def answer(self, error: str | None) -> None:
+        """The save's outcome, when it comes back: close, or say why and stay open."""
+        self.setEnabled(True)
+        if error:
+            self.show_error(error)
+        else:
+            self.accept()

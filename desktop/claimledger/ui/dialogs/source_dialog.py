@@ -1,7 +1,8 @@
 """Add or edit a source: what it is, where it is, what it says, and its stance.
 
-The dialog only gathers fields; `submit(fields)` (the window's verb call) either saves
-or raises WorkspaceError, whose sentence is shown inline while the dialog stays open.
+The dialog only gathers fields; `submit(fields, answer)` (the window's verb, run off the
+GUI thread) calls `answer(None)` once saved, or `answer(sentence)` to show why it was
+refused inline while the dialog stays open.
 """
 
 from __future__ import annotations
@@ -30,11 +31,10 @@ from PySide6.QtWidgets import (
 from claimledger.domain.evidence import SOURCE_KINDS
 from claimledger.domain.records import SourceView
 from claimledger.ui.kit.evidence_look import STANCE_COLOURS, STANCE_ORDER, stance_icon, stance_label
-from claimledger.workspace import WorkspaceError
 
 ERROR_STYLE = ("QLabel { color: #9b1c1c; background: #fdecea; border: 1px solid #f5c2c0; "
                "border-radius: 4px; padding: 6px 8px; }")
-Submit = Callable[[dict], None]
+Submit = Callable[[dict, Callable[[str | None], None]], None]
 
 
 class SourceDialog(QDialog):
@@ -178,9 +178,13 @@ class SourceDialog(QDialog):
             self.show_error("A source needs a link or a local file.")
             self.url.setFocus()
             return
-        try:
-            self._submit(fields)
-        except WorkspaceError as error:
-            self.show_error(str(error))
-            return
-        self.accept()
+        self.setEnabled(False)
+        self._submit(fields, self.answer)
+
+    def answer(self, error: str | None) -> None:
+        """The save's outcome, when it comes back: close, or say why and stay open."""
+        self.setEnabled(True)
+        if error:
+            self.show_error(error)
+        else:
+            self.accept()

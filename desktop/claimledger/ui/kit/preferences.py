@@ -119,3 +119,7 @@ def remember_workspace(path: Path) -> None:
 
 def clear_recent_workspaces() -> None:
     store().setValue(RECENT_KEY, [])
+
+
+def workspace_title(workspace) -> str:
+    return f"Claim Ledger — {Path(workspace.path).name}"

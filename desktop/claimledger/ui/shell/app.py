@@ -104,7 +104,7 @@ def _refuse(reason: str, show_box: bool) -> None:
 def set_up_application(app) -> None:
     """Names for QSettings, the icon, the bundled fonts and the stylesheet."""
     from claimledger.ui.kit.look import icon, install_fonts, ui_font
-    from claimledger.ui.shell.main_window import APPLICATION, ORGANISATION
+    from claimledger.ui.kit.preferences import APPLICATION, ORGANISATION
 
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)

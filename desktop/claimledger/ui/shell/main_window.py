@@ -1,13 +1,18 @@
-"""The main window: library | article | ledger over inspector.
+"""The main window: library | article | ledger over inspector, composed of controllers.
 
-Layout, menus, settings and imports live here; the review verbs are in `ReviewMixin`.
+The window builds the panes and the actions, hands them to one `WindowContext`, and
+makes one controller per part of the work (review, library, editing, evidence, assisted
+review, consensus, ledger files, the shared folder, the PDF, the signing key, backups,
+read-only). Each controller owns its widgets and follows the context's change signal;
+none inherits from another or from the window. The window keeps only what is its own:
+layout, imports by menu and drop, the status line, geometry, and start and stop order.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -20,28 +25,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimledger.domain.records import ArticleSummary
 from claimledger.resources import sample_articles
-from claimledger.ui.controllers.analysis_catchup import CatchUpMixin
-from claimledger.ui.controllers.assist_flow import AssistMixin
-from claimledger.ui.controllers.backup_flow import BackupMixin
-from claimledger.ui.controllers.exchange import ExchangeMixin
+from claimledger.ui.controllers.assist_flow import AssistController
+from claimledger.ui.controllers.backup_flow import BackupController
+from claimledger.ui.controllers.claim_editing import EditingController
+from claimledger.ui.controllers.consensus_flow import ConsensusController
+from claimledger.ui.controllers.context import Panes, WindowContext
+from claimledger.ui.controllers.evidence_flow import EvidenceController
+from claimledger.ui.controllers.folder_sync import FolderSyncController
+from claimledger.ui.controllers.identity_unlock import IdentityController
 from claimledger.ui.controllers.import_worker import Importer
-from claimledger.ui.controllers.read_only import ReadOnlyMixin
-from claimledger.ui.controllers.review import ReviewMixin
-from claimledger.ui.controllers.review_depth import ReviewDepthMixin
+from claimledger.ui.controllers.ledger_exchange import LedgerFilesController
+from claimledger.ui.controllers.library_flow import LibraryController
+from claimledger.ui.controllers.pdf_export import PdfController
+from claimledger.ui.controllers.read_only import ReadOnlyController
+from claimledger.ui.controllers.review import ReviewController
+from claimledger.ui.controllers.writes import WriteRunner
 from claimledger.ui.dialogs.paste_dialog import PasteDialog
 from claimledger.ui.dialogs.shortcuts_dialog import ShortcutsDialog
-from claimledger.ui.kit.actions import (
-    STATUS_ACTIONS,
-    TOOLBAR,
-    build_menus,
-    create_actions,
-    menu_of,
-)
+from claimledger.ui.kit import preferences
+from claimledger.ui.kit.actions import TOOLBAR, build_menus, create_actions
 from claimledger.ui.kit.look import icon
+from claimledger.ui.kit.preferences import APPLICATION, ORGANISATION, workspace_title
 from claimledger.ui.shell.window_extras import install_window_extras
-from claimledger.ui.shell.workspaces import workspace_title
+from claimledger.ui.shell.workspaces import reopen_workspace
 from claimledger.ui.views.article_view import ArticleView
 from claimledger.ui.views.inspector import Inspector
 from claimledger.ui.views.ledger_model import LedgerModel
@@ -50,13 +57,9 @@ from claimledger.ui.views.library import LibraryView
 from claimledger.ui.views.welcome import WelcomePanel
 from claimledger.workspace import ImportReport, Workspace
 
-ORGANISATION = APPLICATION = "Claim Ledger"
+__all__ = ["APPLICATION", "ORGANISATION", "MainWindow"]
 DEFAULT_SIZE = QSize(1400, 860)
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
-
-
-def settings() -> QSettings:
-    return QSettings(ORGANISATION, APPLICATION)
 
 
 def titled(title: str, widget: QWidget) -> QWidget:
@@ -72,16 +75,14 @@ def titled(title: str, widget: QWidget) -> QWidget:
     return pane
 
 
-class MainWindow(CatchUpMixin, AssistMixin, BackupMixin, ReadOnlyMixin, ExchangeMixin,
-                 ReviewDepthMixin, ReviewMixin, QMainWindow):
+class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.article_id: str | None = None
-        self.claim_id: str | None = None
-        self.reason_picker = None
-        self.summaries: dict[str, ArticleSummary] = {}
         self.persist_settings = True
+        self.instance_lock = None
+        self.last_message = None
+        self._started = False
         self.setWindowIcon(icon("claim-ledger.svg"))
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 560)
@@ -90,22 +91,19 @@ class MainWindow(CatchUpMixin, AssistMixin, BackupMixin, ReadOnlyMixin, Exchange
         self._build_toolbar()
         self._build_panes()
         self._build_status_bar()
+        self.ctx = WindowContext(self, workspace, self.actions, Panes(
+            self.library, self.article_view, self.ledger_model, self.ledger_view,
+            self.inspector, self.welcome))
         self.importer = Importer(workspace, self)
-        self.importer.finished.connect(self._on_import_finished)
-        self.importer.cancelled.connect(
-            lambda: self.statusBar().showMessage("Import cancelled; nothing was imported.", 5000))
+        self._compose()
         self._connect()
-        self.install_review_depth()
-        self.install_exchange()
-        self.install_assist()
-        self.install_catch_up()
-        self.install_backups()
-        self.install_read_only()
         self._restore_settings()
-        self.refresh_library()
+        self.catalogue.refresh()
         self._open_initial_article()
-        self.update_undo_actions()
         install_window_extras(self)
+        self.ctx.update_write_actions()
+
+    # -- building -------------------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar("Main", self, objectName="mainToolbar")
@@ -128,6 +126,7 @@ class MainWindow(CatchUpMixin, AssistMixin, BackupMixin, ReadOnlyMixin, Exchange
         self.inspector = Inspector()
         self.welcome = WelcomePanel()
         self.ledger_pane = titled("Ledger", self.ledger_view)
+        self.library_pane = titled("Library", self.library)
         self.right_splitter = QSplitter(Qt.Orientation.Vertical, objectName="rightSplitter")
         self.right_splitter.addWidget(self.ledger_pane)
         self.right_splitter.addWidget(titled("Statement", self.inspector))
@@ -139,7 +138,7 @@ class MainWindow(CatchUpMixin, AssistMixin, BackupMixin, ReadOnlyMixin, Exchange
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.content_splitter)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
-        self.main_splitter.addWidget(titled("Library", self.library))
+        self.main_splitter.addWidget(self.library_pane)
         self.main_splitter.addWidget(self.stack)
         for splitter in (self.main_splitter, self.content_splitter, self.right_splitter):
             splitter.setChildrenCollapsible(False)
@@ -153,76 +152,83 @@ class MainWindow(CatchUpMixin, AssistMixin, BackupMixin, ReadOnlyMixin, Exchange
         self.statusBar().addWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.reviewer_label)
 
+    def _compose(self) -> None:
+        """One controller per part; the order is the order they hear each change in."""
+        ctx = self.ctx
+        self.writes = WriteRunner(ctx)
+        self.review = ReviewController(ctx, self.writes, self.ledger_pane)
+        self.catalogue = LibraryController(ctx, self.review, self.library_pane, self.stack,
+                                           self.content_splitter)
+        self.editing = EditingController(ctx, self.review)
+        self.evidence = EvidenceController(ctx, self.review)
+        self.consensus = ConsensusController(ctx, self.review)
+        self.assist = AssistController(ctx, self.review, self.content_splitter,
+                                       self.importer, self._set_tab_order)
+        self.identity = IdentityController(ctx, self.reviewer_label)
+        self.ledger_files = LedgerFilesController(ctx)
+        self.folder = FolderSyncController(ctx, self.ledger_files)
+        self.pdf = PdfController(ctx)
+        self.backups = BackupController(ctx, self.quiet, self.resume, reopen_workspace)
+        self.read_only = ReadOnlyController(ctx)
+        ctx.claimShown.connect(self.review.refresh_inspector)
+        ctx.articleOpened.connect(lambda _article: self.show_progress())
+
     def _connect(self) -> None:
         act = self.actions
         act["import_files"].triggered.connect(self.choose_files)
         act["paste"].triggered.connect(self.paste_article)
         act["samples"].triggered.connect(self.import_samples)
         act["quit"].triggered.connect(self.close)
-        act["undo"].triggered.connect(self.undo)
-        act["redo"].triggered.connect(self.redo)
-        for name, status in STATUS_ACTIONS.items():
-            act[name].triggered.connect(lambda _=False, s=status: self.mark(s))
-        act["next"].triggered.connect(lambda: self.step(1))
-        act["previous"].triggered.connect(lambda: self.step(-1))
-        act["reason"].triggered.connect(self.open_reason_picker)
-        act["note"].triggered.connect(self.focus_note)
         act["shortcuts"].triggered.connect(self.show_shortcuts)
-        self.library.articleSelected.connect(self.open_article)
-        self.ledger_view.claimSelected.connect(self._show_claim)
-        self.article_view.claimClicked.connect(self.select_claim)
-        self.inspector.markRequested.connect(self.mark)
-        self.inspector.reasonChosen.connect(self.set_reason)
-        self.inspector.noteCommitted.connect(self.set_note)
-        self.inspector.note_editor.cancelled.connect(self.ledger_view.setFocus)
         self.welcome.importRequested.connect(self.choose_files)
         self.welcome.samplesRequested.connect(self.import_samples)
+        self.importer.finished.connect(self._on_import_finished)
+        self.importer.cancelled.connect(
+            lambda: self.statusBar().showMessage("Import cancelled; nothing was imported.", 5000))
 
-    def refresh_library(self) -> None:
-        articles = self.workspace.articles()
-        self.summaries = {a.id: a for a in articles}
-        self.library.set_articles(articles, keep=self.article_id)
-        self.stack.setCurrentWidget(self.content_splitter if articles else self.welcome)
-        for action in self.actions.values():
-            if menu_of(action) == "Review":
-                action.setEnabled(bool(articles))
-        self._update_progress()
-        self.after_library_refresh()
+    def _set_tab_order(self) -> None:
+        """Left to right as the panes read; Tab leaves the ledger and the article."""
+        self.ledger_view.setTabKeyNavigation(False)
+        self.article_view.setTabChangesFocus(True)
+        tools, bar = self.catalogue.tools, self.review.filter_bar
+        chain: list[QWidget] = [tools.filter, tools.sort, tools.show_retired, self.library,
+                                self.article_view, bar.text, *bar.chips(), self.ledger_view,
+                                self.inspector.tabs]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
-    def open_article(self, article_id: str, claim_id: str | None = None) -> None:
-        """Show an article with its ledger; select `claim_id` or the first statement."""
-        detail = self.workspace.article(article_id)
-        claims = self.workspace.claims(article_id)
-        self.article_id = article_id
-        self.claim_id = None
-        self.ledger_model.set_claims(claims)
-        self.article_view.set_article(detail.text, claims)
-        self.library.select_article(article_id, notify=False)
-        self.ledger_pane.heading.setText(f"Ledger · {len(claims)} statements")
-        self.setWindowTitle(f"{detail.title} — {workspace_title(self.workspace)}")
-        settings().setValue("session/article", article_id)
-        known = claim_id and self.ledger_model.row_of(claim_id) is not None
-        first_shown = self.ledger_model.claim_at(0) or (claims[0] if claims else None)
-        target = claim_id if known else (first_shown.id if first_shown else None)
-        if target:
-            self.select_claim(target)
-        else:
-            self._refresh_inspector()
-        self._update_progress()
-        self.after_article_open()
+    # -- where the reviewer is (the context holds it) ----------------------------------------
 
-    def _open_initial_article(self) -> None:
-        store = settings()
-        remembered = store.value("session/article", "", str)
-        if remembered in self.summaries:
-            self.open_article(remembered, store.value("session/claim", "", str) or None)
-        elif self.summaries:
-            self.open_article(next(iter(self.summaries)))
+    @property
+    def article_id(self) -> str | None:
+        return self.ctx.article_id
 
-    def _update_progress(self) -> None:
-        summary = self.summaries.get(self.article_id or "")
+    @property
+    def claim_id(self) -> str | None:
+        return self.ctx.claim_id
+
+    @property
+    def identity_ready(self) -> bool:
+        return self.ctx.identity_ready
+
+    def show_article_title(self, title: str) -> None:
+        self.setWindowTitle(f"{title} — {workspace_title(self.workspace)}")
+
+    def show_progress(self) -> None:
+        summary = self.ctx.summaries.get(self.ctx.article_id or "")
         self.progress_label.setText(
             f"{summary.reviewed} of {summary.statements} reviewed" if summary else "")
+
+    def _open_initial_article(self) -> None:
+        store = preferences.store()
+        remembered = store.value("session/article", "", str)
+        summaries = self.ctx.summaries
+        if remembered in summaries:
+            self.review.open_article(remembered, store.value("session/claim", "", str) or None)
+        elif summaries:
+            self.review.open_article(next(iter(summaries)))
+
+    # -- importing articles -------------------------------------------------------------------
 
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, "Import Articles", "", FILE_FILTER)
@@ -242,10 +248,14 @@ class MainWindow(CatchUpMixin, AssistMixin, BackupMixin, ReadOnlyMixin, Exchange
             self.importer.import_text(text, title)
 
     def _on_import_finished(self, report: ImportReport) -> None:
-        self.refresh_library()
+        views = self.importer.views
+        if views is not None and not views.changes.empty:
+            self.ctx.changed.emit(views)
         if report.imported:
             first = report.imported[0]
-            self.open_article(first.id)
+            if first.id not in self.ctx.summaries:
+                self.catalogue.refresh()
+            self.review.open_article(first.id)
             new = sum(1 for a in report.imported if a.created)
             self.statusBar().showMessage(f"Imported {new} new article(s).", 5000)
         if report.failures:
@@ -265,12 +275,14 @@ class MainWindow(CatchUpMixin, AssistMixin, BackupMixin, ReadOnlyMixin, Exchange
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            articles = self.take_ledger_files(paths)
+            articles = self.ledger_files.take_ledger_files(paths)
             if articles:
                 self.import_paths(articles)
 
+    # -- geometry -----------------------------------------------------------------------------
+
     def _restore_settings(self) -> None:
-        store = settings()
+        store = preferences.store()
         geometry = store.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(DEFAULT_SIZE)
@@ -279,12 +291,6 @@ class MainWindow(CatchUpMixin, AssistMixin, BackupMixin, ReadOnlyMixin, Exchange
             for splitter in (self.main_splitter, self.content_splitter, self.right_splitter)
             if (state := store.value(f"window/{splitter.objectName()}")) is not None
         ) and store.contains(f"window/{self.main_splitter.objectName()}")
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if not self._splitters_restored:
-            self._splitters_restored = True
-            self._default_splitter_sizes()
 
     def _default_splitter_sizes(self) -> None:
         """Library narrow, article and ledger about equal, the ledger over the inspector."""
@@ -296,18 +302,56 @@ class MainWindow(CatchUpMixin, AssistMixin, BackupMixin, ReadOnlyMixin, Exchange
         self.right_splitter.setSizes([height * 50 // 100, height * 50 // 100])
 
     def save_settings(self) -> None:
-        store = settings()
+        store = preferences.store()
         store.setValue("window/geometry", self.saveGeometry())
         for splitter in (self.main_splitter, self.content_splitter, self.right_splitter):
             store.setValue(f"window/{splitter.objectName()}", splitter.saveState())
-        if self.article_id:
-            store.setValue("session/article", self.article_id)
-            store.setValue("session/claim", self.claim_id or "")
+        if self.ctx.article_id:
+            store.setValue("session/article", self.ctx.article_id)
+            store.setValue("session/claim", self.ctx.claim_id or "")
 
-    def closeEvent(self, event) -> None:
+    # -- starting and stopping ----------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._splitters_restored:
+            self._splitters_restored = True
+            self._default_splitter_sizes()
+        if not self._started:  # once the window is up, never before it
+            self._started = True
+            QTimer.singleShot(0, self._start_background)
+
+    def _start_background(self) -> None:
+        if self.ctx.closing:
+            return
+        self.identity.start()
+        self.assist.start()
+        self.folder.start()
+
+    def quiet(self) -> None:
+        """Stop everything that uses the workspace (before quitting or a restore)."""
         self.inspector.note_editor.commit()
+        self.ctx.closing = True
+        self.assist.stop()
         if self.importer.busy:
             self.importer.cancel_and_wait()
-        if self.persist_settings:
-            self.save_settings()
+        self.writes.finish()
+        self.pdf.stop()
+        self.ledger_files.stop()
+        self.folder.stop()
+        self.identity.stop()
+
+    def resume(self) -> None:
+        """After a refused restore: carry on as before."""
+        self.ctx.closing = False
+        self.assist.runner.resume()
+        self.folder.restart_folder_sync()
+
+    def closeEvent(self, event) -> None:
+        """Let running work end, write our shared-folder file once more; then the
+        workspace may close. Only the first close does this."""
+        if not self.ctx.closing:
+            self.quiet()
+            if self.persist_settings:
+                self.save_settings()
         super().closeEvent(event)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from claimledger.ui.dialogs.reasons_editor import ReasonsPage
 from claimledger.ui.shell.settings_pages import AppearancePage, ReportPage, ReviewerPage, SyncPage
+from claimledger.ui.shell.theme import apply_article_font, apply_theme
 
 PAGES = ("Reviewer", "Appearance", "Reasons", "Report", "Sync folder")
 
@@ -63,17 +64,10 @@ class SettingsDialog(QDialog):
         self.resize(760, 480)
 
     def _connect(self, window) -> None:
-        from claimledger.ui.shell.window_extras import apply_article_font, apply_theme_everywhere
-
-        self.appearance.themeChanged.connect(apply_theme_everywhere)
+        self.appearance.themeChanged.connect(lambda name: apply_theme(name))
         self.appearance.fontSizeChanged.connect(lambda size: apply_article_font(window, size))
-        self.reasons.saved.connect(window._refresh_inspector)
-        self.sync.folderChanged.connect(self._sync_folder_changed)
-
-    def _sync_folder_changed(self) -> None:
-        restart = getattr(self.window_, "restart_folder_sync", None)
-        if callable(restart):
-            restart()
+        self.reasons.saved.connect(window.ctx.claimShown.emit)
+        self.sync.folderChanged.connect(lambda: window.folder.restart_folder_sync())
 
     def show_page(self, name: str) -> QWidget:
         self.sidebar.setCurrentRow(PAGES.index(name))

@@ -142,3 +142,12 @@ def style_window(window: QWidget, name: str) -> None:
     for spec in SPECS:
         if spec.icon and spec.status is None and spec.name in window.actions:
             window.actions[spec.name].setIcon(icon(spec.icon, stroke))
+
+
+def apply_article_font(window, size: float) -> None:
+    """The article's reading size, live; the line height and column follow."""
+    document = window.article_view.document()
+    font = document.defaultFont()
+    if font.pointSizeF() != size:
+        font.setPointSizeF(size)
+        document.setDefaultFont(font)

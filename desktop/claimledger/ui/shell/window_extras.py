@@ -9,12 +9,11 @@ from PySide6.QtWidgets import QMenu
 from claimledger.ui.kit import preferences
 from claimledger.ui.shell.about import AboutDialog
 from claimledger.ui.shell.settings_dialog import SettingsDialog
-from claimledger.ui.shell.theme import apply_theme, style_window
+from claimledger.ui.shell.theme import apply_article_font, style_window
 from claimledger.ui.shell.workspaces import (
     choose_new_workspace,
     choose_workspace_to_open,
     fill_recent_menu,
-    workspace_title,
 )
 
 
@@ -25,11 +24,10 @@ def install_window_extras(window) -> None:
     act["open_workspace"].triggered.connect(lambda: choose_workspace_to_open(window))
     act["about"].triggered.connect(lambda: AboutDialog(window.workspace, window).exec())
     window.recent_menu = _add_recent_menu(window)
-    window.instance_lock = getattr(window, "instance_lock", None)
     style_window(window, preferences.theme())
     apply_article_font(window, preferences.article_font_size())
     if window.article_id is None:
-        window.setWindowTitle(workspace_title(window.workspace))
+        window.setWindowTitle(preferences.workspace_title(window.workspace))
     preferences.remember_workspace(window.workspace.path)
 
 
@@ -58,16 +56,3 @@ def open_settings(window, page: str | None = None) -> SettingsDialog:
     window.settings_dialog = dialog
     dialog.exec()
     return dialog
-
-
-def apply_article_font(window, size: float) -> None:
-    """The article's reading size, live; the line height and column follow."""
-    document = window.article_view.document()
-    font = document.defaultFont()
-    if font.pointSizeF() != size:
-        font.setPointSizeF(size)
-        document.setDefaultFont(font)
-
-
-def apply_theme_everywhere(name: str) -> None:
-    apply_theme(name)

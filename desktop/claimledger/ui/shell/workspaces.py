@@ -25,10 +25,6 @@ OPEN_FILTER = f"Claim Ledger workspaces (*{SUFFIX} *.sqlite *.db);;All files (*)
 _windows: list = []
 
 
-def workspace_title(workspace) -> str:
-    return f"Claim Ledger — {Path(workspace.path).name}"
-
-
 def choose_new_workspace(window) -> None:
     start = Path(window.workspace.path).resolve().parent / f"Untitled{SUFFIX}"
     chosen, _ = QFileDialog.getSaveFileName(window, "New Workspace", str(start), NEW_FILTER)
@@ -86,9 +82,7 @@ def reopen_workspace(window, path: Path):
 
 
 def _replace_window(old, workspace, lock):
-    from claimledger.ui.shell.main_window import MainWindow
-
-    new = MainWindow(workspace)
+    new = type(old)(workspace)
     new.instance_lock = lock
     new.persist_settings = old.persist_settings
     new.restoreGeometry(old.saveGeometry())

@@ -198,6 +198,37 @@ class LedgerModel(QAbstractTableModel):
             marks |= CHECK_WORTHY
         return marks
 
+    def update_consensus(self, found: dict[str, Consensus], claim_ids) -> None:
+        """New consensus for just these claims (absent from `found`: none): their marks,
+        the counts and their Consensus cells, nothing else."""
+        for claim_id in claim_ids:
+            if claim_id in found:
+                self._consensus[claim_id] = found[claim_id]
+            else:
+                self._consensus.pop(claim_id, None)
+            self._remark_one(claim_id, CONSENSUS)
+        self._several_reviewers = self._several_reviewers or any(
+            c.state in ("agree", "disagree") or c.settled_by
+            for c in (found.get(i) for i in claim_ids) if c is not None)
+        self.filterChanged.emit()
+
+    def update_assist(self, assist: dict[str, ClaimAssist]) -> None:
+        """New assisted-review answers for just these claims (see update_consensus)."""
+        self._assist.update(assist)
+        for claim_id in assist:
+            self._remark_one(claim_id, None)
+        self.filterChanged.emit()
+
+    def _remark_one(self, claim_id: str, column: int | None) -> None:
+        index = self._index_of.get(claim_id)
+        if index is None:
+            return
+        self._rows.replace(index, self._all[index])
+        row = self.row_of(claim_id)
+        if row is not None and row < self._loaded:
+            first, last = (column, column) if column is not None else (0, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(row, first), self.index(row, last))
+
     def consensus(self, claim_id: str) -> Consensus | None:
         return self._consensus.get(claim_id)
 

@@ -77,6 +77,7 @@ class LibraryModel(QAbstractListModel):
         self._retired: list[ArticleSummary] = []
         self._articles: list[ArticleSummary] = []
         self._retired_ids: set[str] = set()
+        self._row_of: dict[str, int] = {}
         self.order = "newest"
         self.needle = ""
         #: article id -> statements per status, for the proportion bar (None: no bar).
@@ -99,7 +100,28 @@ class LibraryModel(QAbstractListModel):
         rows.sort(key=lambda a: a.id in self._retired_ids)
         self.beginResetModel()
         self._articles = rows
+        self._row_of = {a.id: n for n, a in enumerate(rows)}
         self.endResetModel()
+
+    def update_article(self, summary: ArticleSummary) -> bool:
+        """Replace one live article's row and repaint only it; False if it is not here
+        (a change of order or filter waits for the next arrange)."""
+        row = self._row_of.get(summary.id)
+        if row is None or summary.id in self._retired_ids:
+            return False
+        self._live = [summary if a.id == summary.id else a for a in self._live] \
+            if self._articles[row] != summary else self._live
+        self._articles[row] = summary
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+        return True
+
+    def repaint_article(self, article_id: str) -> None:
+        """Its counts changed (the proportion bar): repaint just that row."""
+        row = self._row_of.get(article_id)
+        if row is not None:
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
 
     def live_count(self) -> int:
         return len(self._live)
@@ -111,10 +133,7 @@ class LibraryModel(QAbstractListModel):
         return self._articles[row] if 0 <= row < len(self._articles) else None
 
     def row_of(self, article_id: str) -> int | None:
-        for row, article in enumerate(self._articles):
-            if article.id == article_id:
-                return row
-        return None
+        return self._row_of.get(article_id)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._articles)

@@ -1,0 +1,63 @@
+"""What the window needs after a verb, read in the verb's own worker: exactly the rows
+its `Changes` name, so the GUI thread applies them without touching the disk.
+
+The cost follows the change, not the workspace: a mark reads one claim, its consensus and
+its suggestion state. Only a change of shape reads the open article again, and only a
+change to the set of articles (an import, a retire, a merge) reads the whole library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimledger.domain.records import ArticleSummary, Changes, ClaimView, Kind
+from claimledger.store import changed
+from claimledger.workspace.base import WorkspaceBase
+from claimledger.workspace.consensus import Consensus, consensus_from
+
+
+@dataclass(frozen=True)
+class ChangedViews:
+    """The fresh rows for one `Changes`. A claim id in `claims` mapped to None is gone
+    (retired or merged away); `statements` is the open article's whole ledger, read only
+    when its shape changed; `library` the whole library, read only when articles came or
+    went."""
+
+    changes: Changes
+    claims: dict[str, ClaimView | None] = field(default_factory=dict)
+    consensus: dict[str, Consensus] = field(default_factory=dict)
+    suggestion_states: dict[str, tuple[bool, bool]] = field(default_factory=dict)
+    summaries: dict[str, ArticleSummary | None] = field(default_factory=dict)
+    statements: list[ClaimView] | None = None
+    library: list[ArticleSummary] | None = None
+
+
+class RefreshVerbs(WorkspaceBase):
+    def changed_views(self, changes: Changes, open_article: str | None) -> ChangedViews:
+        """The rows `changes` touched, as the window shows them; `open_article` is the
+        article whose ledger is on screen."""
+        if changes.empty:
+            return ChangedViews(changes)
+        everything = Kind.EVERYTHING in changes.kinds
+        reshaped = open_article is not None and changes.touches(Kind.SHAPE) and (
+            everything or open_article in changes.articles)
+        statements = self.claims(open_article) if reshaped else None
+        with self.db.read() as conn:
+            claims = changed.claims_by_id(conn, changes.claims, self.reviewer_id)
+            ids = list(changes.claims)
+            settled = changed.settled_of_claims(conn, ids)
+            verdicts = changed.verdicts_of_claims(conn, ids)
+            states = changed.suggestion_states(conn, ids, self.reviewer_id)
+            rows = {} if everything else {
+                a: changed.article_summary(conn, a, self.reviewer_id)
+                for a in changes.articles if changes.library}
+        library = self.articles() if everything or Kind.ARTICLES in changes.kinds else None
+        return ChangedViews(
+            changes,
+            claims={c: claims.get(c) for c in changes.claims},
+            consensus=consensus_from(verdicts, settled),
+            suggestion_states=states,
+            summaries=rows,
+            statements=statements,
+            library=library,
+        )
