@@ -4,8 +4,9 @@ Run ``python tests/bench/bench_store.py`` or call ``run()`` (tests/bench/run.py 
 Prints figures only; nothing here asserts a timing.
 
 - import of a 20 KB article and a 1 MB text through ``Workspace.import_files`` (cleaning,
-  segmenting and storing the statements), in seconds, next to the time raw ``sqlite3``
-  ``executemany`` takes to insert the same claim rows into an equivalent table;
+  segmenting and storing the statements), and its store part alone, each as a ratio to
+  raw ``sqlite3`` ``executemany`` of the same claim rows into an equivalent table, from
+  alternated pairs of runs in this process (ratio.py);
 - opening a workspace of 1,000 articles and 100,000 statements: ``Workspace(...)`` +
   ``articles()`` + ``claims(first)`` (the window's own part is measured elsewhere);
 - marking a claim (one committed transaction each): p50 and p95 over 300 marks.
@@ -13,6 +14,7 @@ Prints figures only; nothing here asserts a timing.
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import sqlite3
@@ -28,8 +30,11 @@ import keyring
 from keyring.backends.null import Keyring as NullKeyring
 
 REPO = Path(__file__).resolve().parents[2]
-if str(REPO / "desktop") not in sys.path:
-    sys.path.insert(0, str(REPO / "desktop"))
+for _path in (REPO / "desktop", REPO / "tests" / "bench"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from ratio import alternate, wall  # noqa: E402
 
 from claimledger.domain import events as ev  # noqa: E402
 from claimledger.domain.ids import article_id_for  # noqa: E402
@@ -145,48 +150,57 @@ def _raw_executemany(folder: Path, rows: list[tuple], *, fts: bool = False) -> f
     return elapsed
 
 
-def _bench_import(folder: Path, label: str, size: int, seed: int, repeat: int) -> list[str]:
+def _bench_import(folder: Path, label: str, size: int, seed: int, rounds: int) -> list[str]:
+    """import_files and its store part, each against raw sqlite3 in alternated pairs; each
+    run gets a fresh workspace (made, and its key unlocked, before the clock starts)."""
     body = synthetic_news(size, seed)
     path = folder / f"{label}.txt"
     path.write_text(body, encoding="utf-8")
     data = path.read_bytes()
-    prepare_article(data, path.name)  # warm up the pipeline's lazy imports and caches
-    totals, prepares, raws, raws_fts, analyses = [], [], [], [], []
-    for attempt in range(repeat):
-        started = time.perf_counter()
-        prepare_article(data, path.name)
-        prepares.append(time.perf_counter() - started)
-        ws = _workspace(folder / f"import-{label}-{attempt}.sqlite")
+    prepared = prepare_article(data, path.name)  # also warms the pipeline's lazy imports
+    prepare = statistics.median(wall(lambda: prepare_article(data, path.name))[0]
+                                for _ in range(3))
+    numbers = itertools.count()
+
+    def fresh_run(verb) -> float:  # type: ignore[no-untyped-def]
+        ws = _workspace(folder / f"import-{label}-{next(numbers)}.sqlite")
         try:
-            started = time.perf_counter()
-            report = ws.import_files([path], analyse=False)
-            totals.append(time.perf_counter() - started)
-            article_id = report.imported[0].id
-            started = time.perf_counter()
-            ws.analyse(article_id)  # what import_files(analyse=True), the default, adds
-            analyses.append(time.perf_counter() - started)
-            with ws.db.read() as conn:
-                rows = [tuple(r) for r in conn.exec_driver_sql(
-                    'SELECT id, article_id, start, "end", text, kind, role, origin, retired '
-                    "FROM claim WHERE article_id = ?", (article_id,))]
+            ws.unlock()
+            return wall(lambda: verb(ws))[0]
         finally:
             ws.close()
-        raws.append(_raw_executemany(folder, rows))
-        raws_fts.append(_raw_executemany(folder, rows, fts=True))
-    total, prepare, raw, raw_fts, analysed = map(statistics.median,
-                                                 (totals, prepares, raws, raws_fts, analyses))
-    store = max(total - prepare, 1e-9)
-    runs = f"median of {repeat}" if repeat > 1 else "one run"
+
+    rows, analysed = _rows_and_analysis(folder / f"rows-{label}.sqlite", path)
+    whole = alternate(lambda: fresh_run(lambda ws: ws.import_files([path], analyse=False)),
+                      lambda: _raw_executemany(folder, rows), rounds, seconds=float)
+    store = alternate(lambda: fresh_run(lambda ws: ws._store_prepared([(path.name, prepared)])),
+                      lambda: _raw_executemany(folder, rows, fts=True), rounds, seconds=float)
     return [
-        f"import {label} ({len(data) / 1024:,.0f} KB, {len(rows):,} statements; {runs}): "
-        f"{total:.3f} s via import_files(analyse=False) (text pipeline {prepare:.3f} s, "
-        f"store ~{store:.3f} s); with analyse=True (the default) {total + analysed:.3f} s "
-        f"(assisted-review analysis {analysed:.3f} s, after the import's transaction)",
-        f"  raw sqlite3 executemany of the same rows: {raw * 1000:.1f} ms "
-        f"(with the FTS5 trigger: {raw_fts * 1000:.1f} ms); import_files / raw = "
-        f"{total / raw:,.1f}x, store part / raw = {store / raw:,.1f}x, "
-        f"store part / raw with FTS = {store / raw_fts:,.1f}x",
+        f"import {label} ({len(data) / 1024:,.0f} KB, {len(rows):,} statements): "
+        f"import_files(analyse=False) median {whole.median_a:.3f} s (text pipeline "
+        f"{prepare:.3f} s of it, median of 3; store part {store.median_a:.3f} s); "
+        f"analyse() after it {analysed:.3f} s (what analyse=True, the default, adds)",
+        f"  raw sqlite3 executemany of the same rows: {whole.median_b * 1000:.1f} ms "
+        f"(with the FTS5 trigger: {store.median_b * 1000:.1f} ms)",
+        "  " + whole.line("import_files(analyse=False) / raw sqlite3", "raw sqlite3"),
+        "  " + store.line("store part (Workspace._store_prepared: signed event, projections) "
+                          "/ raw sqlite3 with the FTS5 trigger", "raw sqlite3 with FTS"),
     ]
+
+
+def _rows_and_analysis(path: Path, article: Path) -> tuple[list[tuple], float]:
+    """The claim rows an import of `article` stores, and the seconds analyse() takes."""
+    ws = _workspace(path)
+    try:
+        article_id = ws.import_files([article], analyse=False).imported[0].id
+        analysed = wall(lambda: ws.analyse(article_id))[0]
+        with ws.db.read() as conn:
+            rows = [tuple(r) for r in conn.exec_driver_sql(
+                'SELECT id, article_id, start, "end", text, kind, role, origin, retired '
+                "FROM claim WHERE article_id = ?", (article_id,))]
+    finally:
+        ws.close()
+    return rows, analysed
 
 
 def _build_big_workspace(path: Path) -> tuple[float, int]:
@@ -320,12 +334,13 @@ def run() -> list[str]:
     lines = []
     with _no_real_keyring(), tempfile.TemporaryDirectory(prefix="claimledger-bench-") as tmp:
         folder = Path(tmp)
-        lines += _bench_import(folder, "20 KB article", 20 * 1024, seed=1, repeat=5)
-        lines += _bench_import(folder, "1 MB text", 1024 * 1024, seed=2, repeat=3)
+        lines += _bench_import(folder, "20 KB article", 20 * 1024, seed=1, rounds=7)
+        lines += _bench_import(folder, "1 MB text", 1024 * 1024, seed=2, rounds=3)
         big = folder / "big.sqlite"
         seconds, statements = _build_big_workspace(big)
         lines.append(f"built a workspace of {BIG_ARTICLES:,} articles and {statements:,} "
-                     f"statements in {seconds:.1f} s ({big.stat().st_size / 2**20:,.0f} MB)")
+                     f"statements in {seconds:.1f} s ({big.stat().st_size / 2**20:,.0f} MB; "
+                     f"through the log, not analysed for assisted review)")
         lines += _bench_open(big)
         lines += _bench_window(big)
         lines += _bench_search(big)
