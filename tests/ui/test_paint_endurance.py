@@ -12,8 +12,9 @@ import sys
 
 import pytest
 from PySide6.QtCore import Qt
-from window_helpers import HARBOUR, activate, import_through_window
+from window_helpers import HARBOUR, activate, import_through_window, settle
 
+from claimledger.domain.status import Status
 from claimledger.ui.kit.binding_check import binding_problem, none_is_immortal
 
 pytestmark = pytest.mark.skipif(
@@ -21,7 +22,8 @@ pytestmark = pytest.mark.skipif(
     reason="None is immortal on Python 3.12+: a lost reference can't free it")
 
 REPAINTS = 3000
-PRESSES = 2000
+PRESSES = 5000
+MARKS = 1000
 
 
 def test_the_binding_keeps_none_alive():
@@ -59,3 +61,21 @@ def test_pressing_j_thousands_of_times_keeps_the_window_alive(qtbot, window):
     assert window.ledger_view.current_claim_id() is not None
     assert window.ledger_view.hasFocus()
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_a_thousand_marks_keep_the_window_alive(qtbot, window, workspace):
+    assert binding_problem() is None
+    import_through_window(qtbot, window, [HARBOUR])
+    activate(qtbot, window)
+    window.ledger_view.setFocus()
+    before = sys.getrefcount(None)
+    for mark in range(MARKS):
+        qtbot.keyClick(window.ledger_view, Qt.Key.Key_2 if mark % 2 == 0 else Qt.Key.Key_0)
+        settle(qtbot, window)
+        window.ledger_view.viewport().repaint()
+        if mark % 50 == 49:
+            qtbot.keyClick(window.ledger_view, Qt.Key.Key_J)
+    assert sys.getrefcount(None) >= before - 50
+    marked = workspace.claim(window.claim_id)
+    assert marked.status in (Status.UNREVIEWED, Status.DISPUTED)
+    assert window.ledger_model.find(marked.id).status is marked.status

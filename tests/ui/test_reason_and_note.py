@@ -64,3 +64,7 @@ def test_n_type_ctrl_enter_saves_the_note(qtbot, window, workspace):
     assert view.note == "Ask the 2019 survey's author; J K 1 2"
     assert view.status is Status.UNREVIEWED
     assert window.actions["undo"].text().replace("&", "") == "Undo Edit note"
+    assert QApplication.focusWidget() is window.ledger_view  # the next J moves, not types
+    press(qtbot, Qt.Key.Key_J)
+    assert window.claim_id != claim_id
+    assert workspace.claim(claim_id).note == "Ask the 2019 survey's author; J K 1 2"

@@ -26,9 +26,9 @@ def recent_entries(window) -> list[str]:
 
 
 def test_title_names_the_workspace(qtbot, window):
-    assert window.windowTitle() == "Claim Ledger — workspace.sqlite"
+    assert window.windowTitle() == "workspace.sqlite"
     import_through_window(qtbot, window, [HARBOUR])
-    assert window.windowTitle().endswith(" — Claim Ledger — workspace.sqlite")
+    assert window.windowTitle().endswith(" — workspace.sqlite")
 
 
 def test_new_workspace_opens_an_empty_one_and_open_recent_lists_it(
@@ -48,7 +48,7 @@ def test_new_workspace_opens_an_empty_one_and_open_recent_lists_it(
     assert new.isVisible() and not window.isVisible()
     assert new.stack.currentWidget() is new.welcome
     assert new.workspace.articles() == []
-    assert new.windowTitle() == "Claim Ledger — Harbour desk.claimledger"
+    assert new.windowTitle() == "Harbour desk.claimledger"
     assert new.workspace.reviewer_name == window.workspace.reviewer_name
     entries = recent_entries(new)
     assert entries[:2] == ["Harbour desk.claimledger", "workspace.sqlite"]

@@ -218,7 +218,7 @@ Features = _Features
 #: Tokens looked up per claim (its rarest ones, plus every figure).
 RARE_TOKENS = 6
 #: Candidates scored per claim, those sharing most weight first.
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 16
 #: Weight of looked-up tokens a candidate must share (a figure counts 2, a word 1).
 MIN_SHARED = 2.0
 

@@ -6,12 +6,12 @@ is shown, and when a change names the claim's sources or verdict.
 
 from __future__ import annotations
 
-from claimledger.domain.records import ClaimView, Kind
+from claimledger.domain.records import ClaimView
 from claimledger.ui.controllers.context import WindowContext
 from claimledger.ui.controllers.review import ReviewController
 from claimledger.ui.dialogs.source_dialog import SourceDialog
 from claimledger.ui.views.inspector import HISTORY_TAB, SOURCES_TAB
-from claimledger.workspace import ChangedViews, NotFound
+from claimledger.workspace import NotFound
 
 
 class EvidenceController:
@@ -26,13 +26,7 @@ class EvidenceController:
         panel.retireRequested.connect(self.retire_source)
         ctx.panes.inspector.tabs.currentChanged.connect(lambda _tab: self.refresh_tabs())
         ctx.panes.ledger_model.sources_for = ctx.workspace.sources
-        ctx.claimShown.connect(self.refresh_tabs)
-        ctx.changed.connect(self._apply)
-
-    def _apply(self, views: ChangedViews) -> None:
-        if self.ctx.claim_id in views.changes.claims and views.changes.touches(
-                Kind.SOURCES, Kind.VERDICTS, Kind.SUGGESTIONS, Kind.CONSENSUS):
-            self.refresh_tabs()
+        ctx.claimShown.connect(self.refresh_tabs)  # also after a change names the claim
 
     def refresh_tabs(self) -> None:
         claim = self.ctx.current_claim()

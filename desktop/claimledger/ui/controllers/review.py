@@ -66,6 +66,7 @@ class ReviewController:
         panes.inspector.reasonChosen.connect(self.set_reason)
         panes.inspector.noteCommitted.connect(self.set_note)
         panes.inspector.note_editor.cancelled.connect(panes.ledger_view.setFocus)
+        panes.inspector.note_editor.done.connect(panes.ledger_view.setFocus)
 
     # -- opening and selecting --------------------------------------------------------------
 

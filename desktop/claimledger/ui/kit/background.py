@@ -146,6 +146,9 @@ class Runner(QObject):
     def _finish(self, callback, *payload) -> None:
         if self.dialog is not None:
             self.dialog.canceled.disconnect()
+            # reset() stops the dialog's show-after-a-moment timer: a job that ends before
+            # the dialog appeared must never have it appear later, over the answer.
+            self.dialog.reset()
             self.dialog.close()
             self.dialog.deleteLater()
         self.dialog = None

@@ -122,4 +122,5 @@ def clear_recent_workspaces() -> None:
 
 
 def workspace_title(workspace) -> str:
-    return f"Claim Ledger — {Path(workspace.path).name}"
+    """The workspace's file name; Qt adds " — Claim Ledger" (the display name) itself."""
+    return Path(workspace.path).name

@@ -75,6 +75,15 @@ def titled(title: str, widget: QWidget) -> QWidget:
     return pane
 
 
+def _fitting(wanted: QSize, screen) -> QSize:
+    """`wanted`, shrunk to leave a margin on a smaller screen (a 1366x768 laptop)."""
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry().size()
+    return QSize(min(wanted.width(), room.width() - 40),
+                 min(wanted.height(), room.height() - 60)).expandedTo(QSize(900, 560))
+
+
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
@@ -285,7 +294,7 @@ class MainWindow(QMainWindow):
         store = preferences.store()
         geometry = store.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(DEFAULT_SIZE)
+            self.resize(_fitting(DEFAULT_SIZE, self.screen()))
         self._splitters_restored = all(
             splitter.restoreState(state)
             for splitter in (self.main_splitter, self.content_splitter, self.right_splitter)

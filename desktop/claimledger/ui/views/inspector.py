@@ -54,10 +54,13 @@ def kind_line(claim: ClaimView) -> str:
 
 
 class NoteEditor(QPlainTextEdit):
-    """Emits committed(text) on focus-out or Ctrl+Enter; Escape puts the old note back."""
+    """Emits committed(text) on focus-out or Ctrl+Enter; Escape puts the old note back.
+    Ctrl+Enter and Escape also emit done(), so the window can give the keys back to the
+    ledger (the next J must move, not type)."""
 
     committed = Signal(str)
     cancelled = Signal()
+    done = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -80,6 +83,7 @@ class NoteEditor(QPlainTextEdit):
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.commit()
+            self.done.emit()
             return
         if event.key() == Qt.Key.Key_Escape:
             self.setPlainText(self._original)
