@@ -79,6 +79,28 @@ def test_tokens_in_too_many_articles_are_not_looked_up(open_ws, counted, monkeyp
     assert assist.token_key("1003") in asked  # the figure, in one, is still looked up
     found = {m.other_article_id for m in ws.matches(late)}
     assert len(found) == 1  # and the paraphrase it points at is found
+    with ws.db.read() as conn:
+        key = assist.token_key("brenholt")
+        posted = conn.exec_driver_sql("SELECT count(*) FROM match_posting WHERE token = ?",
+                                      (key,)).scalar()
+        articles = conn.exec_driver_sql("SELECT articles FROM match_frequency WHERE token = ?",
+                                        (key,)).scalar()
+    assert (posted, articles) == (3, 7)  # posted while rarer than the cut-off, always counted
+
+
+def test_an_article_dropped_takes_its_postings_and_counts(open_ws):
+    ws = open_ws()
+    first = ws.import_text(_article(1), "Survey 1").id
+    with ws.db.read() as conn:
+        empty = conn.exec_driver_sql("SELECT count(*) FROM match_posting").scalar()
+    second = ws.import_text(_article(2), "Survey 2").id
+    ws.retire_article(second)
+    with ws.db.write() as conn:
+        analysis.drop_article(conn, second)
+        posted = conn.exec_driver_sql("SELECT count(*) FROM match_posting").scalar()
+        counts = dict(conn.exec_driver_sql("SELECT token, articles FROM match_frequency").all())
+    assert posted == empty and set(counts.values()) == {1}
+    assert ws.matches(first) == []
 
 
 def test_clashes_read_a_bounded_number_of_other_claims(open_ws, monkeypatch):

@@ -229,12 +229,13 @@ def save_article(
     article_id: str,
     version: int,
     analyses: Sequence[Analysis],
-    tokens: Sequence[tuple[int, str]],
+    tokens: Sequence[tuple[int, str | None]],
     matches: Sequence[tuple[str, str, str, float, bool]],
 ) -> None:
     """Replace an article's analysis in bulk.
 
-    ``tokens`` are (token key, claim id) of the article's claims; ``matches`` are
+    ``tokens`` are (token key, claim id) of the article's claims, every token counted in
+    match_frequency and posted unless its claim id is None; ``matches`` are
     (claim id, other article id, other claim id, similarity, linked), stored both ways.
     The claims get the next free keys, in order, so they are newer than every other.
     """
@@ -253,7 +254,7 @@ def save_article(
     if postings:
         conn.execute(insert(match_posting_t),
                      [{"token": token, "claim": key} for token, key in postings])
-    distinct = sorted({token for token, _key in postings})
+    distinct = sorted({token for token, _claim in tokens})
     if distinct:
         conn.execute(text("INSERT INTO match_frequency (token, articles) VALUES (:t, 1) "
                           "ON CONFLICT (token) DO UPDATE SET articles = articles + 1"),

@@ -284,7 +284,7 @@ def _quantities(numbers: list[dict]) -> list[Quantity]:
 
 
 def index_entries(claims: list[analysis.LiveClaim], analyses: list[analysis.Analysis]
-                  ) -> tuple[dict[str, Features], list[tuple[int, str]]]:
+                  ) -> tuple[dict[str, Features], list[tuple[int, str | None]]]:
     """The matching features of an article's claims and its index entries (token key,
     claim id).
 
@@ -293,7 +293,8 @@ def index_entries(claims: list[analysis.LiveClaim], analyses: list[analysis.Anal
     """
     features = {c.id: claim_features(c.text) for c in claims if c.kind == CLAIM}
     features = {cid: f for cid, f in features.items() if f.weights}
-    tokens = [(token_key(token), cid) for cid, f in features.items() for token in f.weights]
+    tokens: list[tuple[int, str | None]] = [
+        (token_key(token), cid) for cid, f in features.items() for token in f.weights]
     for claim, found in zip(claims, analyses, strict=True):
         if claim.kind == CLAIM and found.numbers:
             tokens += [(token_key(key), claim.id)
@@ -301,23 +302,32 @@ def index_entries(claims: list[analysis.LiveClaim], analyses: list[analysis.Anal
     return features, tokens
 
 
+def index_tokens(conn, claims: list[analysis.LiveClaim], analyses: list[analysis.Analysis]
+                 ) -> tuple[dict[str, Features], list[tuple[int, str | None]], dict[str, int]]:
+    """``index_entries`` with the words already in DF_CUTOFF articles left unposted
+    (counted, never looked up again: storing them would only grow the index and an
+    import's writes), and the number of articles each word token is in."""
+    features, tokens = index_entries(claims, analyses)
+    keys = {token: token_key(token) for f in features.values() for token in f.weights}
+    frequencies = analysis.token_frequencies(conn, set(keys.values())) if keys else {}
+    common = {key for key, articles in frequencies.items() if articles >= DF_CUTOFF}
+    sizes = {token: frequencies.get(key, 0) for token, key in keys.items()}
+    return features, _unindexed(tokens, common), sizes
+
+
 def _match(conn, article_id: str, claims: list[analysis.LiveClaim],
            analyses: list[analysis.Analysis],
-           ) -> tuple[list[tuple[int, str]], list[tuple[str, str, str, float, bool]]]:
+           ) -> tuple[list[tuple[int, str | None]], list[tuple[str, str, str, float, bool]]]:
     """The article's index entries and its matches with claims of other articles.
 
     Bounded whatever the size of the index: only this article's tokens are looked up,
     those in more than DF_CUTOFF articles are skipped, at most POSTING_CAP postings are
     read per token and MAX_CANDIDATES candidates scored per claim.
     """
-    features, tokens = index_entries(claims, analyses)
-    if not features:
+    features, tokens, sizes = index_tokens(conn, claims, analyses)
+    if not any(sizes.values()):
         return tokens, []
-    keys = {token: token_key(token) for f in features.values() for token in f.weights}
-    frequencies = analysis.token_frequencies(conn, set(keys.values()))
-    if not frequencies:
-        return tokens, []
-    sizes = {token: frequencies.get(key, 0) for token, key in keys.items()}
+    keys = {token: token_key(token) for token in sizes}
     lookups = {cid: lookup_tokens(f, sizes, DF_CUTOFF) for cid, f in features.items()}
     posted = analysis.postings(conn, {keys[t] for ts in lookups.values() for t in ts},
                                cap=POSTING_CAP,
@@ -351,6 +361,16 @@ def _match(conn, article_id: str, claims: list[analysis.LiveClaim],
             if similarity >= SUGGEST:
                 matches.append((cid, other_article, other, similarity, similarity >= LINK))
     return tokens, matches
+
+
+def _unindexed(tokens: list[tuple[int, str | None]], common: set[int]
+               ) -> list[tuple[int, str | None]]:
+    """The index entries with those of ``common`` tokens reduced to one (token, None):
+    counted in the article frequencies, not posted."""
+    if not common:
+        return tokens
+    kept: list[tuple[int, str | None]] = [(t, c) for t, c in tokens if t not in common]
+    return kept + [(token, None) for token in sorted(common & {t for t, _c in tokens})]
 
 
 def _flags(mine: list[tuple[str, str, list[Quantity]]],
