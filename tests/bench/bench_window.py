@@ -92,7 +92,9 @@ def _mark_ratio(window, app):
         status = Status.DISPUTED if next(toggles) % 2 == 0 else Status.UNREVIEWED
         window.workspace.mark(claim_id, status)
         row = model.row_of(claim_id)
-        view.viewport().repaint(view.visualRect(model.index(row, 1)))
+        cells = view.visualRect(model.index(row, 0)).united(
+            view.visualRect(model.index(row, model.columnCount() - 1)))
+        view.viewport().repaint(cells.adjusted(-view.width(), 0, view.width(), 0))
 
     return alternate(keypress, bare, ROUNDS, warmup=2)
 

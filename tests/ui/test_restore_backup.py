@@ -40,7 +40,8 @@ def test_restore_through_the_dialog_shows_the_restored_state(qtbot, window, work
     asked = []
     monkeypatch.setattr(backup_dialog, "confirm_restore",
                         lambda parent, info: asked.append(info) or True)
-    dialog.restore_button.click()
+    with qtbot.waitSignal(window.backups.runner.finished, timeout=20_000):
+        dialog.restore_button.click()
     assert len(asked) == 1
     assert len(switched) == 1
     new = switched[0]

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from claimledger.ui.controllers.context import WindowContext
 from claimledger.ui.dialogs.backup_dialog import BackupDialog, when_words
-from claimledger.ui.kit.background import plain
+from claimledger.ui.kit.background import Runner, plain
 from claimledger.workspace import BackupInfo, NotAWorkspace, SchemaTooNew, WorkspaceError
 
 RESTORED_MS = 10_000
@@ -27,6 +27,7 @@ class BackupController:
         self.ctx = ctx
         self._quiet, self._resume, self._reopen = quiet, resume, reopen
         self.backup_dialog: BackupDialog | None = None
+        self.runner = Runner(ctx.window, "Restore Backup")
         ctx.actions["restore_backup"].triggered.connect(self.open_backups)
 
     def open_backups(self) -> BackupDialog:
@@ -37,16 +38,21 @@ class BackupController:
         dialog.open()
         return dialog
 
-    def restore_backup(self, info: BackupInfo):
-        """Go back to `info`; the window now showing the workspace (a new one on success)."""
-        window = self.ctx.window
+    def restore_backup(self, info: BackupInfo) -> None:
+        """Go back to `info`: the copy runs on a worker (a workspace can be a gigabyte);
+        then a fresh window opens on it. `runner.finished` says it is over."""
         self._quiet()
-        try:
-            path = self.ctx.workspace.restore_backup(info.path)
-        except WorkspaceError as error:
-            self._resume()
-            QMessageBox.warning(window, "Restore Backup", str(error))
-            return window
+        workspace = self.ctx.workspace
+        self.runner.start(lambda _progress: workspace.restore_backup(info.path),
+                          lambda path: self._restored(info, path), self._refused,
+                          progress="Restoring the backup…")
+
+    def _refused(self, error: BaseException) -> None:
+        self._resume()
+        QMessageBox.warning(self.ctx.window, "Restore Backup", plain(error))
+
+    def _restored(self, info: BackupInfo, path):
+        window = self.ctx.window
         try:
             fresh = self._reopen(window, path)
         except (WorkspaceError, SchemaTooNew, NotAWorkspace, OSError) as error:

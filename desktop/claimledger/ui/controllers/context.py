@@ -73,6 +73,11 @@ class WindowContext(QObject):
         self.closing = False
         #: Why the key is not there yet, for writes_locked() (set by the identity part).
         self.key_missing: Callable[[], str] = lambda: "Unlocking your signing key…"
+        #: Writing actions that also need an article to act on (Review and Article menus).
+        self._need_article = {name for name in WRITING_ACTIONS if name in actions
+                              and menu_of(actions[name]) in ("Review", "Article")}
+        for name in ("undo", "redo"):  # the toolbar keeps its word; the menu names the step
+            actions[name].setIconText(name.capitalize())
 
     # -- where the reviewer is ------------------------------------------------------------
 
@@ -123,8 +128,7 @@ class WindowContext(QObject):
             if name not in WRITING_ACTIONS:
                 action.setEnabled(not self.read_only)
                 continue
-            needs_article = menu_of(action) in ("Review", "Article")
-            action.setEnabled(allowed and (has_articles or not needs_article))
+            action.setEnabled(allowed and (has_articles or name not in self._need_article))
         for name, label in (("undo", self.workspace.undo_label),
                             ("redo", self.workspace.redo_label)):
             action = self.actions[name]

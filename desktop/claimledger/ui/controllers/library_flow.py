@@ -75,14 +75,14 @@ class LibraryController:
             return
         if not changes or not changes.library:
             return
-        model = self.ctx.panes.library.library_model
+        library = self.ctx.panes.library
         for article_id in changes.articles:
             self._status_counts.pop(article_id, None)
             summary = self._open_summary() if article_id == self.ctx.article_id \
                 else views.summaries.get(article_id)
             if summary is not None:
                 self.ctx.summaries[article_id] = summary
-                model.update_article(summary)
+                library.update_article(summary)
         if changes.touches(Kind.VERDICTS, Kind.SHAPE):
             self.ctx.window.show_progress()
 

@@ -235,13 +235,19 @@ class Inspector(QWidget):
         self.tabs.setTabText(SOURCES_TAB, f"Sources ({count})" if count else "Sources")
 
     def _show_status(self, status: Status | None) -> None:
+        """The current status's button in its tint; the others in the theme's own look.
+        A style sheet is set only when it changes: each one re-polishes the button."""
         self.status_group.setExclusive(False)
         for each, button in self.status_buttons.items():
             button.setChecked(each is status)
-            colour = each.style.tint if each is status and each.is_reviewed else "#ffffff"
-            border = each.style.colour if each is status else "#d8dbe0"
-            button.setStyleSheet(f"QToolButton {{ background: {colour}; "
-                                 f"border: 1px solid {border}; }}")
+            sheet = ""
+            if each is status and each.is_reviewed:
+                sheet = (f"QToolButton {{ background: {each.style.tint}; color: #1c1f23; "
+                         f"border: 1px solid {each.style.colour}; }}")
+            elif each is status:
+                sheet = f"QToolButton {{ border: 1px solid {each.style.colour}; }}"
+            if button.styleSheet() != sheet:
+                button.setStyleSheet(sheet)
         self.status_group.setExclusive(True)
 
     def _show_reasons(self, claim: ClaimView | None, reasons: tuple[Reason, ...]) -> None:

@@ -103,25 +103,17 @@ class LibraryModel(QAbstractListModel):
         self._row_of = {a.id: n for n, a in enumerate(rows)}
         self.endResetModel()
 
-    def update_article(self, summary: ArticleSummary) -> bool:
-        """Replace one live article's row and repaint only it; False if it is not here
-        (a change of order or filter waits for the next arrange)."""
+    def replace_article(self, summary: ArticleSummary) -> int | None:
+        """Put a fresh summary in one live article's row, without telling views (see
+        LibraryView.update_article); its row, or None if it is not listed (a change of
+        order or filter waits for the next arrange)."""
         row = self._row_of.get(summary.id)
         if row is None or summary.id in self._retired_ids:
-            return False
-        self._live = [summary if a.id == summary.id else a for a in self._live] \
-            if self._articles[row] != summary else self._live
-        self._articles[row] = summary
-        index = self.index(row)
-        self.dataChanged.emit(index, index)
-        return True
-
-    def repaint_article(self, article_id: str) -> None:
-        """Its counts changed (the proportion bar): repaint just that row."""
-        row = self._row_of.get(article_id)
-        if row is not None:
-            index = self.index(row)
-            self.dataChanged.emit(index, index)
+            return None
+        if self._articles[row] != summary:
+            self._live = [summary if a.id == summary.id else a for a in self._live]
+            self._articles[row] = summary
+        return row
 
     def live_count(self) -> int:
         return len(self._live)
@@ -282,6 +274,14 @@ class LibraryView(QListView):
         self.blockSignals(False)
         if keep:
             self.select_article(keep, notify=False)
+
+    def update_article(self, summary: ArticleSummary) -> None:
+        """One row's counts or details changed: repaint that row only. (A QListView
+        repaints its whole viewport on any dataChanged; with a painted delegate that is
+        every visible row, on every mark.)"""
+        row = self.library_model.replace_article(summary)
+        if row is not None:
+            self.viewport().update(self.visualRect(self.library_model.index(row)))
 
     def arrange(self, order: str | None = None, needle: str | None = None) -> None:
         current = self.current_article_id()
