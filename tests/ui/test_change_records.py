@@ -1,0 +1,85 @@
+"""Each view refreshes from the change record of a write, and only what it names.
+
+A mark must cost the same in a workspace of ten articles and of five thousand: it may
+not read the library's list, the open article's statements or its consensus again,
+and it may repaint only its own ledger row and library row.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from window_helpers import activate, import_through_window, press
+
+from claimledger.domain.records import Kind
+from claimledger.domain.status import Status
+from claimledger.resources import sample_articles
+
+
+def counting(monkeypatch, workspace, names):
+    calls = {name: 0 for name in names}
+    for name in names:
+        original = getattr(workspace, name)
+
+        def counted(*args, _name=name, _original=original, **kwargs):
+            calls[_name] += 1
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(workspace, name, counted)
+    return calls
+
+
+def test_a_mark_reads_and_repaints_only_its_own_rows(qtbot, window, workspace, monkeypatch):
+    import_through_window(qtbot, window, sample_articles())
+    activate(qtbot, window)
+    window.ledger_view.setFocus()
+    press(qtbot, Qt.Key.Key_J)
+    claim_id = window.claim_id
+    qtbot.waitUntil(window.assist.assist_ready, timeout=20_000)  # its own repaints done
+    resets, rows = [], []
+    window.library.library_model.modelReset.connect(lambda: resets.append("library"))
+    window.ledger_model.modelReset.connect(lambda: resets.append("ledger"))
+    window.ledger_model.dataChanged.connect(
+        lambda first, last, *_: rows.append((first.row(), last.row())))
+    seen = []
+    window.ctx.changed.connect(seen.append)
+    calls = counting(monkeypatch, workspace,
+                     ["articles", "claims", "consensus", "verdicts", "suggestions"])
+
+    press(qtbot, Qt.Key.Key_2)
+
+    assert calls == {"articles": 0, "claims": 0, "consensus": 0, "verdicts": 0,
+                     "suggestions": 0}
+    assert resets == []
+    row = window.ledger_model.row_of(claim_id)
+    assert rows and set(rows) == {(row, row)}
+    [views] = seen
+    assert views.changes.kinds == frozenset({Kind.VERDICTS})
+    assert views.changes.initiator is window.review
+    assert views.library is None and views.statements is None
+    assert set(views.claims) == {claim_id}
+    summary = window.ctx.summaries[window.article_id]
+    assert summary.disputed == 1 and summary.reviewed == 1
+    assert window.progress_label.text() == f"1 of {summary.statements} reviewed"
+
+
+def test_a_change_of_shape_reloads_the_open_ledger_and_nothing_else(qtbot, window,
+                                                                     workspace):
+    import_through_window(qtbot, window, sample_articles())
+    activate(qtbot, window)
+    qtbot.waitUntil(window.assist.assist_ready, timeout=20_000)
+    resets = []
+    window.library.library_model.modelReset.connect(lambda: resets.append("library"))
+    window.ledger_model.modelReset.connect(lambda: resets.append("ledger"))
+    seen = []
+    window.ctx.changed.connect(seen.append)
+    before = window.ledger_model.statement_count()
+
+    window.editing.retire_current_claim()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+
+    [views] = seen
+    assert views.changes.touches(Kind.SHAPE)
+    assert views.statements is not None and len(views.statements) == before - 1
+    assert resets == ["ledger"]
+    assert window.ledger_model.statement_count() == before - 1
+    assert window.ledger_model.find(window.claim_id).status is Status.UNREVIEWED
