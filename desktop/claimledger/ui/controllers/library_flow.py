@@ -69,11 +69,11 @@ class LibraryController:
         ctx.libraryRefreshed.emit()
 
     def _apply(self, views: ChangedViews) -> None:
-        changes = self.ctx.summaries and views.changes
+        changes = views.changes
         if views.library is not None:
             self.refresh(views.library)
             return
-        if not changes or not changes.library:
+        if not changes.library:
             return
         library = self.ctx.panes.library
         for article_id in changes.articles:
