@@ -241,7 +241,7 @@ DF_CUTOFF = 250
 #: Postings read per looked-up token, newest first.
 POSTING_CAP = 250
 #: Claims of other articles read per group of figures when looking for clashes.
-CLASH_CAP = 40
+CLASH_CAP = 16
 
 
 def token_key(token: str) -> int:
