@@ -32,7 +32,7 @@ def test_selecting_a_row_outlines_the_statement_in_utf16_units(qtbot, window):
     assert expected[0] == claim.start + 2  # two emoji, two extra code units each
     assert window.article_view.outline_span() == expected
     selections = window.article_view.extraSelections()
-    assert selections[0].cursor.selectedText() == claim.text
+    assert selections[-1].cursor.selectedText() == claim.text  # the outline, drawn last
     assert window.inspector.text_label.text() == claim.text
 
 

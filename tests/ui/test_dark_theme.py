@@ -61,7 +61,7 @@ def test_dark_theme_keeps_status_highlights_readable(qtbot, window, dark, artifa
         assert contrast(text, tint) >= minimum, claim.status
     window.review.select_claim(model.claim_at(5).id)  # an unreviewed statement, outlined
     selections = view.extraSelections()
-    outline = selections[0].format
+    outline = selections[-1].format
     assert contrast(outline.foreground().color(), outline.background().color()) >= 4.5
     assert window.grab().save(str(artifacts / "dark_main_window.png"))
 

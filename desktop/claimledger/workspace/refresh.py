@@ -48,9 +48,10 @@ class RefreshVerbs(WorkspaceBase):
             settled = changed.settled_of_claims(conn, ids)
             verdicts = changed.verdicts_of_claims(conn, ids)
             states = changed.suggestion_states(conn, ids, self.reviewer_id)
+            # the open article's row is counted from its open ledger by the window
             rows = {} if everything else {
                 a: changed.article_summary(conn, a, self.reviewer_id)
-                for a in changes.articles if changes.library}
+                for a in changes.articles if changes.library and a != open_article}
         library = self.articles() if everything or Kind.ARTICLES in changes.kinds else None
         return ChangedViews(
             changes,

@@ -1,10 +1,13 @@
 """The article, readable, with every statement coloured by its status.
 
-Status colours live in the document's character formats (changed only for the claims a
-verb touched); the selected statement is an ExtraSelection drawn on top. All offsets
-from the workspace are code points and go through `TextOffsets` before reaching Qt.
-A finer claim inside a statement keeps its parent's tint and gets an outline on top
-(see nested_marks); a selection of words becomes a claim through `selection_span`.
+Status colours are ExtraSelections for the statements on screen only, recomputed as the
+view scrolls, with the selected statement's outline drawn last, on top. The document
+itself is never reformatted: in Qt's rich-text layout one character-format change costs
+as much as the whole document (about 80 ms on a 12 MB article of 100,000 statements),
+while a mark here costs what one screen of text costs. All offsets from the workspace
+are code points and go through `TextOffsets` before reaching Qt. A finer claim inside a
+statement keeps its parent's tint and gets an outline on top (see nested_marks); a
+selection of words becomes a claim through `selection_span`.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ MUTED_ON_TINT = "#5c6167"  # muted, yet readable on the grey not-a-claim tint
 OUTLINE_UNREVIEWED = "#d6e3f3"
 #: How many earlier statements a click looks back through, for statements that overlap.
 OVERLAP_LOOKBACK = 8
+#: The most text (code points) that carries status colours at once: a few screens.
+PAINTED_SPAN = 60_000
 
 
 def status_format(claim: ClaimView, nested: bool = False) -> QTextCharFormat:
@@ -112,7 +117,11 @@ class ArticleView(QTextEdit):
         self._ordered: list[ClaimView] = []
         self._order_of: dict[str, int] = {}
         self._selected: str | None = None
+        self._outline: QTextEdit.ExtraSelection | None = None
         self._nested: set[str] = set()
+        self._painted_range: tuple[int, int] | None = None
+        self._painted_at: tuple | None = None
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._repaint_statuses())
 
     @property
     def offsets(self) -> TextOffsets:
@@ -121,24 +130,19 @@ class ArticleView(QTextEdit):
     def set_article(self, text: str, claims: list[ClaimView]) -> None:
         self._offsets = TextOffsets(text)
         self._selected = None
+        self._outline = None
         self.setExtraSelections([])
         self.setPlainText(text)
         self._set_line_height()
         self._index_claims(claims)
-        self._apply_formats(claims)
         self._fit_column()
         self.verticalScrollBar().setValue(0)
+        self._repaint_statuses()
 
     def reload_claims(self, claims: list[ClaimView]) -> None:
         """The statements changed shape (added, split, merged, retired): recolour all,
         keeping the text, the scroll position and the outline."""
-        position = self.verticalScrollBar().value()
-        cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.setCharFormat(QTextCharFormat())
         self._index_claims(claims)
-        self._apply_formats(claims)
-        self.verticalScrollBar().setValue(position)
         self.select_claim(self._selected, scroll=False)
 
     def selection_span(self) -> tuple[int, int] | None:
@@ -170,42 +174,98 @@ class ArticleView(QTextEdit):
         for claim in changed:
             self._claims[claim.id] = claim
             self._ordered[self._order_of[claim.id]] = claim
-        self._apply_formats(changed)
         if self._selected in {c.id for c in changed}:
             self.select_claim(self._selected, scroll=False)
+        elif changed:
+            self._repaint_statuses(force=True)
 
     def select_claim(self, claim_id: str | None, scroll: bool = True) -> None:
         """Outline `claim_id` and centre it in the view."""
         claim = self._claims.get(claim_id) if claim_id else None
         self._selected = claim.id if claim else None
-        if claim is None:
-            self.setExtraSelections([])
-            return
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = self._cursor_for(claim)
-        selection.format = outline_format(claim)
-        self.setExtraSelections([selection])
-        if scroll:
-            self._centre_on(selection.cursor)
+        self._outline = None
+        if claim is not None:
+            self._outline = QTextEdit.ExtraSelection()
+            self._outline.cursor = self._cursor_for(claim)
+            self._outline.format = outline_format(claim)
+            if scroll:
+                self._centre_on(self._outline.cursor)
+        self._repaint_statuses(force=True)
 
     def outline_span(self) -> tuple[int, int] | None:
         """The outlined statement's (start, end) in UTF-16 document positions."""
-        selections = self.extraSelections()
-        if not selections:
+        if self._outline is None:
             return None
-        cursor = selections[0].cursor
+        cursor = self._outline.cursor
         return cursor.selectionStart(), cursor.selectionEnd()
 
     def format_at(self, utf16_position: int) -> QTextCharFormat:
-        """The character format of the character starting at a UTF-16 position."""
-        block = self.document().findBlock(utf16_position)
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            if fragment.contains(utf16_position):
-                return fragment.charFormat()
-            fragments += 1
-        return block.charFormat()
+        """How the character at a UTF-16 position is drawn, without the outline: the
+        status formats over it merged in drawing order, as the reader sees them."""
+        fmt = QTextCharFormat()
+        code_point = self._offsets.to_code_point(utf16_position)
+        for claim in self._covering(code_point):
+            fmt.merge(status_format(claim, nested=claim.id in self._nested))
+        return fmt
+
+    def _span_on_screen(self) -> tuple[int, int]:
+        """Code points from a screen above to a screen below the view. While Qt is still
+        laying out a long document in the background its hit test can answer anything,
+        so a span wider than PAINTED_SPAN is replaced by one around the outlined
+        statement (or where the scroll bar stands)."""
+        height = self.viewport().height()
+        top = self.cursorForPosition(QPoint(0, -height)).position()
+        bottom = self.cursorForPosition(QPoint(self.viewport().width(), 2 * height)).position()
+        first, last = self._offsets.to_code_point(top), self._offsets.to_code_point(bottom)
+        if 0 <= last - first <= PAINTED_SPAN:
+            return first, last
+        selected = self._claims.get(self._selected or "")
+        if selected is not None:
+            middle = selected.start
+        else:
+            bar = self.verticalScrollBar()
+            middle = round(self._offsets.length * bar.value() / max(1, bar.maximum()))
+        return max(0, middle - PAINTED_SPAN // 2), middle + PAINTED_SPAN // 2
+
+    def _covering(self, code_point: int) -> list[ClaimView]:
+        last = bisect_right(self._starts, code_point)
+        return [c for c in self._ordered[max(0, last - OVERLAP_LOOKBACK):last]
+                if c.start <= code_point < c.end]
+
+    def _repaint_statuses(self, force: bool = False) -> None:
+        """Status selections for the statements on screen (and a screen either side, so
+        a short scroll needs nothing new), then the outline on top."""
+        if not self._ordered:
+            self.setExtraSelections([self._outline] if self._outline else [])
+            return
+        where = (self.verticalScrollBar().value(), self.viewport().size())
+        if self._painted_range is not None and self._painted_at == where:
+            if not force:
+                return
+            span = self._painted_range  # the view did not move: the same statements
+        else:
+            span = self._span_on_screen()
+            if not force and self._painted_range and self._painted_range[0] <= span[0] \
+                    and span[1] <= self._painted_range[1]:
+                return
+        self._painted_at = where
+        low = max(0, bisect_right(self._starts, span[0]) - OVERLAP_LOOKBACK)
+        high = bisect_left(self._starts, span[1] + 1)
+        selections = []
+        for claim in self._ordered[low:high]:
+            if claim.end < span[0]:
+                continue
+            fmt = status_format(claim, nested=claim.id in self._nested)
+            if fmt.isEmpty():
+                continue
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = self._cursor_for(claim)
+            selection.format = fmt
+            selections.append(selection)
+        if self._outline is not None:
+            selections.append(self._outline)
+        self._painted_range = span
+        self.setExtraSelections(selections)
 
     def claim_at(self, code_point: int) -> ClaimView | None:
         """The innermost statement containing `code_point`, if any."""
@@ -252,6 +312,7 @@ class ArticleView(QTextEdit):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_column()
+        self._repaint_statuses()
 
     def _index_claims(self, claims: list[ClaimView]) -> None:
         """Claims by start, longest first, so an inner claim comes after its parent."""
@@ -260,6 +321,7 @@ class ArticleView(QTextEdit):
         self._starts = [c.start for c in self._ordered]
         self._order_of = {c.id: i for i, c in enumerate(self._ordered)}
         self._nested = nested_ids(self._ordered)
+        self._painted_range = None
 
     def _cursor_for(self, claim: ClaimView) -> QTextCursor:
         start, end = self._offsets.span_to_utf16(claim.start, claim.end)
@@ -267,36 +329,6 @@ class ArticleView(QTextEdit):
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         return cursor
-
-    def _apply_formats(self, claims: Iterable[ClaimView]) -> None:
-        """Recolour `claims` and any claim overlapping them, parents before children."""
-        claims = list(claims)
-        if self._nested and claims:
-            claims = self._ordered if len(claims) >= len(self._claims) \
-                else self._with_overlapping(claims)
-        editor = QTextCursor(self.document())
-        editor.beginEditBlock()
-        for claim in claims:
-            cursor = self._cursor_for(claim)
-            nested = claim.id in self._nested
-            if nested:
-                cursor.mergeCharFormat(status_format(claim, nested=True))
-            else:
-                cursor.setCharFormat(status_format(claim))
-        editor.endEditBlock()
-        if self._nested:
-            self.viewport().update()
-
-    def _with_overlapping(self, claims: list[ClaimView]) -> list[ClaimView]:
-        found: dict[str, ClaimView] = {}
-        for claim in claims:
-            low = max(0, bisect_right(self._starts, claim.start) - OVERLAP_LOOKBACK)
-            high = bisect_left(self._starts, claim.end)
-            for other in self._ordered[low:high]:
-                if other.start < claim.end and other.end > claim.start:
-                    found[other.id] = other
-            found[claim.id] = self._claims.get(claim.id, claim)
-        return sorted(found.values(), key=lambda c: (c.start, -c.end))
 
     def _set_line_height(self) -> None:
         block = QTextBlockFormat()
