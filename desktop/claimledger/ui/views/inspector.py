@@ -235,17 +235,20 @@ class Inspector(QWidget):
         self.tabs.setTabText(SOURCES_TAB, f"Sources ({count})" if count else "Sources")
 
     def _show_status(self, status: Status | None) -> None:
-        """The current status's button in its tint; the others in the theme's own look.
-        A style sheet is set only when it changes: each one re-polishes the button."""
+        """The current status's button in its tint; the others in the theme's colours.
+        Every button has the same box (so a mark never resizes them and relays out the
+        inspector), and a style sheet is set only when it changes: each re-polishes."""
         self.status_group.setExclusive(False)
         for each, button in self.status_buttons.items():
             button.setChecked(each is status)
-            sheet = ""
-            if each is status and each.is_reviewed:
-                sheet = (f"QToolButton {{ background: {each.style.tint}; color: #1c1f23; "
-                         f"border: 1px solid {each.style.colour}; }}")
-            elif each is status:
-                sheet = f"QToolButton {{ border: 1px solid {each.style.colour}; }}"
+            background, ink, border = "palette(button)", "palette(button-text)", \
+                "palette(mid)"
+            if each is status:
+                border = each.style.colour
+                if each.is_reviewed:
+                    background, ink = each.style.tint, "#1c1f23"
+            sheet = (f"QToolButton {{ background: {background}; color: {ink}; "
+                     f"border: 1px solid {border}; }}")
             if button.styleSheet() != sheet:
                 button.setStyleSheet(sheet)
         self.status_group.setExclusive(True)

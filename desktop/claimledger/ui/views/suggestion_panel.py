@@ -81,6 +81,11 @@ class SuggestionPanel(QFrame):
         self.dismiss_button.setToolTip("Put the suggestion away for this statement (Shift+A)")
         for button in (self.accept_button, self.dismiss_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # once the suggestion is taken the buttons go, but keep their room: the
+            # headline does not rewrap and the status buttons below do not jump
+            policy = button.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            button.setSizePolicy(policy)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.accept_button.clicked.connect(self.acceptRequested)
         self.dismiss_button.clicked.connect(self.dismissRequested)
@@ -147,7 +152,8 @@ class SuggestionPanel(QFrame):
         self.folded.hide()
         self._set_parts(top=True, detail=True, flags=bool(flag_lines))
         self.badge.setText(status.style.letter)
-        self.badge.setStyleSheet(badge_style(status))
+        if self.badge.styleSheet() != badge_style(status):
+            self.badge.setStyleSheet(badge_style(status))
         taken = claim.status is status and (claim.reason or None) == (
             assist.suggestion.get("reason") or None)
         word = "Accepted" if taken else ("Dismissed" if assist.dismissed else "Suggested")
