@@ -1,8 +1,9 @@
 """The real window under load: a mark keypress until its row repaints, J through 500
 rows, and opening until assisted review has loaded (prints figures; never asserted).
 
-For each workspace (10, 1,000 and 5,000 articles, and one article of 100,000
-statements; built and cached by big_workspace) a MainWindow is shown (offscreen) and:
+For each workspace (10, 1,000 and 5,000 news-like articles built in bulk and cached by
+bench_assist, analysed, with shared facts; and one article of 100,000 statements from
+big_workspace) a MainWindow is shown (offscreen) and:
   * "mark keypress": `2` typed into the ledger until the Status cell of that row has
     been repainted with the new verdict, as a ratio to its baseline, the bare verb plus
     one repaint of that row, from alternated pairs (budget 3×);
@@ -139,7 +140,8 @@ def _measure(label: str, cached: Path, app) -> list[str]:
 
 def run() -> list[str]:
     import keyring
-    from big_workspace import workspace_with_articles, workspace_with_one_huge_article
+    from bench_assist import cached_news
+    from big_workspace import workspace_with_one_huge_article
     from keyring.backends.null import Keyring
     from PySide6.QtWidgets import QApplication
 
@@ -153,7 +155,7 @@ def run() -> list[str]:
         set_up_application(app)
         lines = []
         for size in SIZES:
-            lines += _measure(f"{size:,} articles", workspace_with_articles(size), app)
+            lines += _measure(f"{size:,} articles", cached_news(size)[0], app)
         lines += _measure("one article of 100,000 statements",
                           workspace_with_one_huge_article(100_000), app)
         return lines
