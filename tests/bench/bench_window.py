@@ -151,6 +151,7 @@ def run() -> list[str]:
     with tempfile.TemporaryDirectory(prefix="claim-ledger-bench-home-") as home:
         for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
             os.environ[name] = str(Path(home) / name)
+        os.environ["CLAIM_LEDGER_ALLOW_FILE_KEY"] = "1"  # a throwaway key, no keyring
         app = QApplication.instance() or QApplication([])
         set_up_application(app)
         lines = []
