@@ -29,7 +29,8 @@ SIZES = (10, 1000, 5000)
 
 
 class PaintCounter:
-    """Counts paint events of a widget (the ledger's viewport)."""
+    """Counts paint events of a widget (the ledger's viewport); `waiting` is called
+    after each one (see _until)."""
 
     def __init__(self, widget) -> None:
         from PySide6.QtCore import QEvent, QObject
@@ -40,19 +41,37 @@ class PaintCounter:
             def eventFilter(self, _obj, event):  # noqa: N802 - Qt's name
                 if event.type() == QEvent.Type.Paint:
                     counter.paints += 1
+                    counter.waiting()
                 return False
 
         self.paints = 0
+        self.waiting = lambda: None
         self._filter = Filter()
         widget.installEventFilter(self._filter)
 
 
-def _until(condition, app, limit: float = 60.0) -> None:
-    deadline = time.perf_counter() + limit
-    while not condition():
-        app.processEvents()
-        if time.perf_counter() > deadline:
-            raise TimeoutError("the window did not get there in time")
+def _until(condition, app, limit: float = 60.0, paints: PaintCounter | None = None) -> None:
+    """Let the window run until `condition()`. With `paints`, it waits in an event loop
+    woken by each paint, idle in between as a reviewer's session is; a polling loop
+    would hold the GIL and starve the write worker it waits for."""
+    if paints is None:
+        deadline = time.perf_counter() + limit
+        while not condition():
+            app.processEvents()
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the window did not get there in time")
+        return
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if condition():
+        return
+    loop = QEventLoop()
+    paints.waiting = lambda: condition() and QTimer.singleShot(0, loop.quit)
+    QTimer.singleShot(int(limit * 1000), loop.quit)
+    loop.exec()
+    paints.waiting = lambda: None
+    if not condition():
+        raise TimeoutError("the window did not get there in time")
 
 
 def _open_window(path: Path, app):
@@ -87,7 +106,8 @@ def _mark_ratio(window, app):
             else (Status.UNREVIEWED, Qt.Key.Key_0)
         before = paints.paints
         QTest.keyClick(view, key)
-        _until(lambda: model.find(claim_id).status is status and paints.paints > before, app)
+        _until(lambda: model.find(claim_id).status is status and paints.paints > before, app,
+               paints=paints)
 
     def bare():
         status = Status.DISPUTED if next(toggles) % 2 == 0 else Status.UNREVIEWED
@@ -113,7 +133,7 @@ def _j_steps(window, app) -> float:
         key = Qt.Key.Key_J if (step // max(rows, 1)) % 2 == 0 else Qt.Key.Key_K
         before = paints.paints
         QTest.keyClick(view, key)
-        _until(lambda b=before: paints.paints > b, app)
+        _until(lambda b=before: paints.paints > b, app, paints=paints)
     return (time.perf_counter() - started) / STEPS
 
 

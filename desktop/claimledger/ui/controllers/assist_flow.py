@@ -158,7 +158,7 @@ class AssistController:
                                                             dismissed=dismissed)
         if fresh:
             self.ctx.panes.ledger_model.update_assist(fresh)
-        if self.ctx.claim_id in states:
+        if self.ctx.claim_id in fresh:
             self._refresh_views()
 
     def _imported(self, _report) -> None:

@@ -120,7 +120,7 @@ class EditingController:
         writable = self.ctx.write_refusal() is None
         act["make_claim"].setEnabled(bool(self.ctx.article_id) and has_selection and writable)
         menu = self.menu_of_actions(ARTICLE_MENU)
-        menu.aboutToHide.connect(self.ctx.update_write_actions)
+        menu.aboutToHide.connect(lambda: self.ctx.update_write_actions(force=True))
         return menu
 
     def _article_context_menu(self, where: QPoint) -> None:

@@ -78,6 +78,7 @@ class WindowContext(QObject):
                               and menu_of(actions[name]) in ("Review", "Article")}
         for name in ("undo", "redo"):  # the toolbar keeps its word; the menu names the step
             actions[name].setIconText(name.capitalize())
+        self._actions_state: tuple | None = None
 
     # -- where the reviewer is ------------------------------------------------------------
 
@@ -116,11 +117,17 @@ class WindowContext(QObject):
             self.say(refusal, 8000)
         return refusal is not None
 
-    def update_write_actions(self) -> None:
+    def update_write_actions(self, force: bool = False) -> None:
         """Every writing action on or off, from one rule: writable, a key, something to
-        act on; undo and redo follow their stacks."""
+        act on; undo and redo follow their stacks. Nothing is touched when none of that
+        changed (after most marks), unless `force` (an action was changed by hand)."""
         allowed = self.write_refusal() is None
         has_articles = bool(self.summaries)
+        state = (allowed, has_articles, self.read_only, self.workspace.undo_label,
+                 self.workspace.redo_label)
+        if state == self._actions_state and not force:
+            return
+        self._actions_state = state
         for name in READ_ONLY_OFF:
             action = self.actions.get(name)
             if action is None:

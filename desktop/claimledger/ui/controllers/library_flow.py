@@ -65,7 +65,7 @@ class LibraryController:
                 self.review.open_article(articles[0].id)
             else:
                 self.review.close_article()
-        ctx.update_write_actions()
+        ctx.update_write_actions(force=True)
         ctx.libraryRefreshed.emit()
 
     def _apply(self, views: ChangedViews) -> None:
