@@ -145,11 +145,6 @@ class Changes:
     def started_by(self, initiator: object) -> Changes:
         return replace(self, initiator=initiator)
 
-    def __or__(self, other: Changes) -> Changes:
-        return Changes(self.label or other.label, self.kinds | other.kinds,
-                       self.articles | other.articles, self.claims | other.claims,
-                       self.initiator or other.initiator)
-
 
 @dataclass(frozen=True, slots=True)
 class SourceView:

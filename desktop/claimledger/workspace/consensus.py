@@ -67,6 +67,12 @@ class AgreementReport:
                 "pairs": [asdict(p) for p in self.pairs]}
 
 
+def _named(rows: list, names: dict[str, str]) -> list[ReviewerVerdict]:
+    """(reviewer id, Verdict) rows as ReviewerVerdicts, with the reviewers' names."""
+    return [ReviewerVerdict(rid, names.get(rid, "unknown reviewer"), *_fields(v))
+            for rid, v in rows]
+
+
 def consensus_from(found: dict[str, list], settled: dict[str, tuple]) -> dict[str, Consensus]:
     """Per claim: the settled verdict if a person settled it, else what the reviewers'
     statuses add up to (from `verdicts_of_*` and `consensus_of_*` rows)."""
@@ -87,16 +93,14 @@ class ConsensusVerbs(ReviewVerbs):
         with self.db.read() as conn:
             names = queries.reviewer_names(conn)
             found = queries.verdicts_of_article(conn, article_id)
-        return {cid: [ReviewerVerdict(rid, names.get(rid, "unknown reviewer"), *_fields(v))
-                      for rid, v in rows] for cid, rows in found.items()}
+        return {cid: _named(rows, names) for cid, rows in found.items()}
 
     def claim_verdicts(self, claim_id: str) -> list[ReviewerVerdict]:
         """Every reviewer's verdict on one claim (read by that claim's rows only)."""
         with self.db.read() as conn:
             names = queries.reviewer_names(conn)
             rows = changed.verdicts_of_claims(conn, [claim_id]).get(claim_id, [])
-        return [ReviewerVerdict(rid, names.get(rid, "unknown reviewer"), *_fields(v))
-                for rid, v in rows]
+        return _named(rows, names)
 
     def consensus(self, article_id: str) -> dict[str, Consensus]:
         with self.db.read() as conn:

@@ -67,7 +67,7 @@ class EvidenceController:
                         refused=lambda why: self.ctx.say(why, 8000))
 
     def _save(self, claim: ClaimView, fields: dict, answer) -> None:
-        def saved() -> None:
+        def saved(_result) -> None:
             answer(None)
             self.ctx.panes.inspector.tabs.setCurrentIndex(SOURCES_TAB)
 
@@ -75,7 +75,7 @@ class EvidenceController:
 
     def _submit(self, verb, answer, saved=None) -> None:
         """Save off the GUI thread; the dialog closes once saved, or shows the refusal."""
-        if not self.review.run(verb, then=lambda _result: (saved or (lambda: answer(None)))(),
+        if not self.review.run(verb, then=saved or (lambda _result: answer(None)),
                                refused=answer):
             answer(self.ctx.write_refusal() or "Nothing can be changed right now.")
 

@@ -7,7 +7,6 @@ article's row from the one summary its change read. Only a change to the set of 
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 
 from PySide6.QtCore import QPoint
@@ -31,7 +30,6 @@ class LibraryController:
         self._stack, self._content = stack, content
         self.article_dialog: ArticleDialog | None = None
         self.context_menu: QMenu | None = None
-        self._status_counts: dict[str, dict[Status, int]] = {}
         library = ctx.panes.library
         self.tools = LibraryTools(library)
         pane.layout().insertWidget(1, self.tools)
@@ -53,7 +51,6 @@ class LibraryController:
         ctx = self.ctx
         if articles is None:
             articles = ctx.workspace.articles()
-        self._status_counts.clear()
         ctx.summaries = {a.id: a for a in articles}
         ctx.panes.library.set_articles(articles, keep=ctx.article_id)
         self._stack.setCurrentWidget(self._content if articles else ctx.panes.welcome)
@@ -77,7 +74,6 @@ class LibraryController:
             return
         library = self.ctx.panes.library
         for article_id in changes.articles:
-            self._status_counts.pop(article_id, None)
             summary = self._open_summary() if article_id == self.ctx.article_id \
                 else views.summaries.get(article_id)
             if summary is not None:
@@ -102,14 +98,12 @@ class LibraryController:
                        not_a_claim=counts[Status.NOT_A_CLAIM])
 
     def status_counts(self, article_id: str) -> dict[Status, int]:
+        """The proportion bar's counts: the open ledger's, else the article's row."""
         if article_id == self.ctx.article_id:
             model = self.ctx.panes.ledger_model
             return {s: model.count(s) for s in Status}
-        if article_id not in self._status_counts:
-            summary = self.ctx.summaries.get(article_id)
-            self._status_counts[article_id] = _counts_of(summary) if summary else dict(
-                Counter(c.status for c in self.ctx.workspace.claims(article_id)))
-        return self._status_counts[article_id]
+        summary = self.ctx.summaries.get(article_id)
+        return _counts_of(summary) if summary else {}
 
     def _retired_if_shown(self) -> list[ArticleSummary]:
         return self.ctx.workspace.retired_articles() \

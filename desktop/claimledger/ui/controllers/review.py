@@ -190,8 +190,7 @@ class ReviewController:
         return self.writes.run(verb, done, failed, initiator=self)
 
     def _go_to_changed(self, views: ChangedViews) -> None:
-        live = [c for c in sorted(views.claims.values(), key=lambda c: (c is None, c and c.id))
-                if c is not None]
+        live = sorted((c for c in views.claims.values() if c is not None), key=lambda c: c.id)
         if not live:
             return
         target = live[0]
@@ -228,10 +227,6 @@ class ReviewController:
         elif keep and panes.ledger_model.find(keep) is None:
             ctx.claim_id = None
         ctx.claimShown.emit()
-
-    def reload_statements(self) -> None:
-        if self.ctx.article_id:
-            self._reload(self.ctx.workspace.claims(self.ctx.article_id))
 
     def _set_heading(self, count: int | None) -> None:
         self.ledger_pane.heading.setText(

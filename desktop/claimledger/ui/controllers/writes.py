@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 
 from claimledger.domain.records import Changes
 from claimledger.ui.controllers.context import WindowContext
@@ -36,9 +36,7 @@ class _Write:
 
 
 class WriteRunner(QObject):
-    """Emits idle() when the queue has drained (tests and the bench wait on it)."""
-
-    idle = Signal()
+    """`busy` while a write runs or waits its turn (tests and the bench wait on it)."""
 
     def __init__(self, ctx: WindowContext) -> None:
         super().__init__(ctx)
@@ -98,7 +96,7 @@ class WriteRunner(QObject):
         if write.done is not None:
             write.done(result, views)
         self._ctx.update_write_actions()
-        self._continue()
+        self._next()
 
     def _fail(self, write: _Write, error: BaseException) -> None:
         self._settle()
@@ -107,17 +105,13 @@ class WriteRunner(QObject):
         else:
             self._ctx.say(plain(error), 8000)
         self._ctx.update_write_actions()
-        self._continue()
+        self._next()
 
     def _settle(self) -> None:
         self._slow.stop()
         if self._ctx.window.statusBar().currentMessage() == WAITING:
             self._ctx.window.statusBar().clearMessage()
 
-    def _continue(self) -> None:
-        self._next()
-        if not self.busy:
-            self.idle.emit()
 
 
 def _retrying(verb: Callable[[], object], deadline: float) -> object:

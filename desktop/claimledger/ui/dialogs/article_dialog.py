@@ -7,25 +7,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
 )
 
 from claimledger.domain.records import ArticleSummary
-from claimledger.ui.dialogs.source_dialog import ERROR_STYLE
+from claimledger.ui.dialogs.saving_dialog import SavingDialog
 
 FIELDS = (("title", "&Title", ""), ("outlet", "&Outlet", "e.g. The Carrowfield Examiner"),
           ("author", "&Author", ""), ("url", "&URL", "https://…"),
           ("published", "&Published", "YYYY-MM-DD"))
 
 
-class ArticleDialog(QDialog):
+class ArticleDialog(SavingDialog):
     def __init__(self, article: ArticleSummary,
                  submit: Callable[[dict, Callable[[str | None], None]], None],
                  parent=None) -> None:
@@ -45,11 +42,7 @@ class ArticleDialog(QDialog):
             form.addRow(label, edit)
             self.edits[name] = edit
         layout.addLayout(form)
-        self.error = QLabel(objectName="dialogError", wordWrap=True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.hide()
-        layout.addWidget(self.error)
+        layout.addWidget(self.error_line())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.try_accept)
@@ -61,11 +54,6 @@ class ArticleDialog(QDialog):
         return {name: edit.text() for name, edit in self.edits.items()
                 if edit.text().strip() != self._original[name].strip()}
 
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setAccessibleName(f"Error: {message}")
-        self.error.show()
-
     def try_accept(self) -> None:
         fields = self.changed_fields()
         if not fields:
@@ -73,11 +61,3 @@ class ArticleDialog(QDialog):
             return
         self.setEnabled(False)
         self._submit(fields, self.answer)
-
-    def answer(self, error: str | None) -> None:
-        """The save's outcome, when it comes back: close, or say why and stay open."""
-        self.setEnabled(True)
-        if error:
-            self.show_error(error)
-        else:
-            self.accept()

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -30,14 +29,13 @@ from PySide6.QtWidgets import (
 
 from claimledger.domain.evidence import SOURCE_KINDS
 from claimledger.domain.records import SourceView
+from claimledger.ui.dialogs.saving_dialog import SavingDialog
 from claimledger.ui.kit.evidence_look import STANCE_COLOURS, STANCE_ORDER, stance_icon, stance_label
 
-ERROR_STYLE = ("QLabel { color: #9b1c1c; background: #fdecea; border: 1px solid #f5c2c0; "
-               "border-radius: 4px; padding: 6px 8px; }")
 Submit = Callable[[dict, Callable[[str | None], None]], None]
 
 
-class SourceDialog(QDialog):
+class SourceDialog(SavingDialog):
     def __init__(self, submit: Submit, source: SourceView | None = None,
                  claim_text: str = "", parent=None) -> None:
         super().__init__(parent)
@@ -94,11 +92,7 @@ class SourceDialog(QDialog):
                              (self.archived, "Archived copy link")):
             label.setAccessibleName(field)
         layout.addLayout(form)
-        self.error = QLabel(objectName="dialogError", wordWrap=True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.hide()
-        layout.addWidget(self.error)
+        layout.addWidget(self.error_line())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
@@ -167,11 +161,6 @@ class SourceDialog(QDialog):
             "archived_url": text(self.archived.text()),
         }
 
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setAccessibleName(f"Error: {message}")
-        self.error.show()
-
     def try_accept(self) -> None:
         fields = self.fields()
         if not fields["url"] and not fields["file"]:
@@ -180,11 +169,3 @@ class SourceDialog(QDialog):
             return
         self.setEnabled(False)
         self._submit(fields, self.answer)
-
-    def answer(self, error: str | None) -> None:
-        """The save's outcome, when it comes back: close, or say why and stay open."""
-        self.setEnabled(True)
-        if error:
-            self.show_error(error)
-        else:
-            self.accept()

@@ -261,10 +261,7 @@ class MainWindow(QMainWindow):
         if views is not None and not views.changes.empty:
             self.ctx.changed.emit(views)
         if report.imported:
-            first = report.imported[0]
-            if first.id not in self.ctx.summaries:
-                self.catalogue.refresh()
-            self.review.open_article(first.id)
+            self.review.open_article(report.imported[0].id)
             new = sum(1 for a in report.imported if a.created)
             self.statusBar().showMessage(f"Imported {new} new article(s).", 5000)
         if report.failures:

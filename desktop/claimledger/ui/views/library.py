@@ -73,7 +73,7 @@ def progress_text(summary: ArticleSummary) -> str:
 class LibraryModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._live: list[ArticleSummary] = []
+        self._live: dict[str, ArticleSummary] = {}
         self._retired: list[ArticleSummary] = []
         self._articles: list[ArticleSummary] = []
         self._retired_ids: set[str] = set()
@@ -85,7 +85,7 @@ class LibraryModel(QAbstractListModel):
 
     def set_articles(self, articles: list[ArticleSummary],
                      retired: list[ArticleSummary] | None = None) -> None:
-        self._live = list(articles)
+        self._live = {a.id: a for a in articles}
         self._retired = list(retired or [])
         self._retired_ids = {a.id for a in self._retired}
         self.arrange()
@@ -94,7 +94,7 @@ class LibraryModel(QAbstractListModel):
         """Sort and filter the articles again."""
         self.order = order if order is not None else self.order
         self.needle = (needle if needle is not None else self.needle).strip().casefold()
-        rows = [a for a in self._live + self._retired
+        rows = [a for a in [*self._live.values(), *self._retired]
                 if not self.needle or matches(a, self.needle)]
         rows = sorted_articles(rows, self.order)
         rows.sort(key=lambda a: a.id in self._retired_ids)
@@ -110,9 +110,7 @@ class LibraryModel(QAbstractListModel):
         row = self._row_of.get(summary.id)
         if row is None or summary.id in self._retired_ids:
             return None
-        if self._articles[row] != summary:
-            self._live = [summary if a.id == summary.id else a for a in self._live]
-            self._articles[row] = summary
+        self._live[summary.id] = self._articles[row] = summary
         return row
 
     def live_count(self) -> int:
