@@ -65,3 +65,61 @@ def test_control_characters_are_refused() -> None:
     data = b"Council\x01\x02\x03 \x04\x05 votes\x06\x07\x08 on \x0e\x0f budget" * 20
     with pytest.raises(ArticleError, match="control characters"):
         decode_bytes(data)
+
+
+ARTICLE = (
+    "Council votes 6-3 to close Linden Street library\r\n\r\n"
+    "The council voted on Tuesday; Mayor Tomás Nuñez said the café would reopen. "
+    "“We will not back down,” he said.\r\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("bom", [True, False], ids=["with BOM", "without BOM"])
+def test_utf16_in_either_byte_order_with_or_without_a_mark(encoding: str, bom: bool) -> None:
+    data = ("\ufeff" if bom else "").encode(encoding) + ARTICLE.encode(encoding)
+    text, used = decode_bytes(data)
+    assert text.lstrip("\ufeff") == ARTICLE
+    assert used == ("utf-16" if bom else encoding)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_mark_of_mostly_non_latin_text(encoding: str) -> None:
+    """Cyrillic has no NUL bytes of its own: only spaces, digits and punctuation give them."""
+    article = "Совет проголосовал 6 против 3 за закрытие библиотеки на улице Линден.\n" * 3
+    assert decode_bytes(article.encode(encoding)) == (article, encoding)
+
+
+def test_short_utf16_without_a_mark() -> None:
+    assert decode_bytes("Fire at the port".encode("utf-16-le")) == ("Fire at the port",
+                                                                   "utf-16-le")
+
+
+@pytest.mark.parametrize("data", [
+    # little-endian 16-bit counters: NULs in every other byte, but no text
+    b"".join(n.to_bytes(2, "little") for n in range(1, 200)) * 10,
+    # big-endian ones
+    b"".join(n.to_bytes(2, "big") for n in range(1, 200)) * 10,
+    # random bytes with a NUL in every odd position
+    bytes(b for pair in zip(random.Random(3).randbytes(2048), bytes(2048), strict=True)
+          for b in pair),
+], ids=["int16-le", "int16-be", "random-le"])
+def test_binary_data_shaped_like_utf16_is_still_refused_in_one_line(data: bytes) -> None:
+    with pytest.raises(ArticleError) as caught:
+        decode_bytes(data)
+    message = str(caught.value)
+    assert message.startswith("This looks like a binary file, not an article")
+    assert "\n" not in message and message.endswith(".")
+
+
+def test_utf8_with_a_stray_nul_is_not_taken_for_utf16() -> None:
+    data = SAMPLE.encode("utf-8") * 4 + b"\x00"
+    text, encoding = decode_bytes(data + b"\n")
+    assert encoding == "utf-8" and text.startswith(SAMPLE)
+
+
+def test_an_oversized_file_is_refused_before_it_is_scanned() -> None:
+    from claimledger.text.decode import MAX_BYTES
+
+    with pytest.raises(ArticleError, match="too large"):
+        decode_bytes(b" " * (MAX_BYTES + 1))

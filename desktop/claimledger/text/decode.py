@@ -1,14 +1,17 @@
 """Bytes -> text, with the encoding used.
 
-Order matters: a byte-order mark is proof, strict UTF-8 is nearly proof (random legacy
-bytes almost never form valid UTF-8), a NUL in every other byte is UTF-16, and only
-then do we ask charset-normalizer to guess. Anything that still looks binary is refused
-with a sentence the reviewer can act on.
+Order matters: a byte-order mark is proof; then NUL bytes on one side of every byte
+pair mean UTF-16 without a mark (as some Windows tools save text), which must be looked
+for before UTF-8 because the NULs of UTF-16 English are valid UTF-8; then strict UTF-8 is
+nearly proof (random legacy bytes almost never form valid UTF-8), and only then do we
+ask charset-normalizer to guess. Anything that still looks binary is refused with a
+sentence the reviewer can act on.
 """
 
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from claimledger.text.errors import ArticleError
 
@@ -41,19 +44,21 @@ SIGNATURES = (
 #: Legacy encodings that charset-normalizer cannot tell apart from cp1252 on short
 #: Western text; cp1252 is by far the most common of them, so it wins a tie.
 _CP1252_TIES = frozenset({"cp1250", "cp1257", "latin_1", "iso8859_15", "iso8859_2", "cp775"})
+#: Unicode categories no article is made of: controls, surrogates, private use, unassigned.
+_NOT_TEXT = frozenset({"Cc", "Cs", "Co", "Cn"})
 _CONTROL_CODES = frozenset(set(range(0x00, 0x09)) | set(range(0x0E, 0x20)) - {0x1B} | {0x7F})
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode an article file; return ``(text, encoding)`` or raise ArticleError."""
-    if not data.strip():
-        raise ArticleError("The file is empty.")
     if len(data) > MAX_BYTES:
         size = len(data) / (1024 * 1024)
         raise ArticleError(
             f"The file is too large to be an article ({size:.0f} MB; the limit is "
             f"{MAX_BYTES // (1024 * 1024)} MB)."
         )
+    if not data.strip():
+        raise ArticleError("The file is empty.")
     for signature, what in SIGNATURES:
         if data.startswith(signature):
             raise ArticleError(f"This looks like a binary file, not an article ({what}).")
@@ -73,13 +78,13 @@ def _decode(data: bytes) -> tuple[str, str]:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return _strict(data, encoding, "it starts with a byte-order mark but does not decode")
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    utf16 = _utf16_without_bom(data)
-    if utf16 is not None:
-        return utf16
     if b"\x00" in data:
         raise ArticleError("This looks like a binary file, not an article (it contains NUL bytes).")
     return _detect(data)
@@ -93,22 +98,30 @@ def _strict(data: bytes, encoding: str, why: str) -> tuple[str, str]:
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 of mostly Latin text has a NUL in every other byte."""
+    """UTF-16 text has NULs on one side of the byte pairs: the high byte of every space,
+    digit and Latin letter. Binary data that happens to look so is caught by decoding it
+    and finding control or unassigned characters in the result."""
     if len(data) < 4 or len(data) % 2:
         return None
-    halves = len(data) // 2
-    even_nuls = data[0::2].count(0)
-    odd_nuls = data[1::2].count(0)
-    if odd_nuls > 0.3 * halves and even_nuls < 0.05 * halves:
-        encoding = "utf-16-le"
-    elif even_nuls > 0.3 * halves and odd_nuls < 0.05 * halves:
-        encoding = "utf-16-be"
-    else:
+    pairs = len(data) // 2
+    even_nuls, odd_nuls = data[0::2].count(0), data[1::2].count(0)
+    many, few = max(even_nuls, odd_nuls), min(even_nuls, odd_nuls)
+    if many < 0.1 * pairs or few > 0.02 * pairs:
         return None
+    encoding = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
     try:
-        return data.decode(encoding), encoding
+        text = data.decode(encoding)
     except UnicodeDecodeError:
         return None
+    return (text, encoding) if _plausible_text(text) else None
+
+
+def _plausible_text(text: str) -> bool:
+    """Almost every character is assigned, printable or ordinary white space."""
+    sample = text[:65536]
+    odd = sum(1 for char in sample
+              if char not in "\n\r\t" and unicodedata.category(char) in _NOT_TEXT)
+    return odd <= len(sample) // 100
 
 
 def _detect(data: bytes) -> tuple[str, str]:
