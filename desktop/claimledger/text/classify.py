@@ -13,6 +13,7 @@ carries a short reason ("photo credit", "headline") so the UI can explain it.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from claimledger.text import rules
@@ -29,6 +30,7 @@ _TERMINAL_END = re.compile(r"[.!?…:;,][\"'”’»)\]*_]*\Z")
 _QUESTION_END = re.compile(r"[?‽][\"'”’»)\]]*\Z")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*\s")
 _HEADER_LINES = 12
+_TRAILING_PARENTHESIS = re.compile(r"(?P<caption>.*[^\s.!?])\s*(?P<credit>\([^()]{3,120}\))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +64,18 @@ def classify_with_reasons(
     return list(zip(found.statements, found.reasons, strict=True))
 
 
-def classify_article(text: str, spans: list[tuple[int, int]]) -> Classified:
-    """Kinds, roles and reasons of the statements, the page tail and duplicate lines."""
+def classify_article(
+    text: str,
+    spans: list[tuple[int, int]],
+    known: Mapping[int, tuple[str, str]] | None = None,
+) -> Classified:
+    """Kinds, roles and reasons of the statements, the page tail and duplicate lines.
+
+    ``known`` gives the (role, reason) of lines whose role the file's markup states
+    (keyed by the line's start offset): those are taken as they are.
+    """
     lines = _lines(text)
-    roles = _line_roles(lines)
+    roles = _line_roles(lines, known or {})
     by_line = _group(spans, lines)
     pieces = [
         _statement_roles(text, line_spans, role, reason)
@@ -204,14 +214,20 @@ def _group(spans: list[tuple[int, int]], lines: list[_Line]) -> list[list[tuple[
 # --- line roles ---------------------------------------------------------------------------
 
 
-def _line_roles(lines: list[_Line]) -> list[tuple[str | None, str]]:
+def _line_roles(
+    lines: list[_Line], known: Mapping[int, tuple[str, str]]
+) -> list[tuple[str | None, str]]:
     """(role, reason) per line; role None means "look at each statement"."""
     header_end = _header_end(lines)
-    roles = [_line_role(line, index, index < header_end) for index, line in enumerate(lines)]
+    roles = [
+        known.get(line.start) or _line_role(line, index, index < header_end)
+        for index, line in enumerate(lines)
+    ]
     for index, line in enumerate(lines[:-1]):
         below = lines[index + 1]
         if (
             roles[index][0] is None
+            and line.start not in known
             and roles[index + 1] == ("credit", "photo credit")
             and not below.blank_before
             and len(line.text) <= 400
@@ -251,6 +267,8 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
         return "credit", credit
     if rules.first_rule(rules.CAPTION_RULES, text) or _MARKDOWN_IMAGE.fullmatch(text):
         return "caption", "caption"
+    if _ends_with_photo_credit(text):
+        return "caption", "caption with its photo credit"
     if _is_byline(text):
         return "byline", "byline"
     if words <= 16 and (rules.DATE_LINE.fullmatch(text) or _is_dateline_only(text)):
@@ -283,6 +301,14 @@ def _credit(text: str) -> str | None:
     if rules.looks_like_slash_credit(text):
         return "photo credit"
     return rules.first_rule(rules.CREDIT_RULES, text)
+
+
+def _ends_with_photo_credit(text: str) -> bool:
+    """"Traffic backs up at the tunnel (Photo: O. Lindqvist/Meridian Wire)": a caption
+    and its credit on one line, as a page's figure caption or a Markdown paragraph has."""
+    match = _TRAILING_PARENTHESIS.fullmatch(text)
+    return (match is not None and len(match["caption"].split()) <= 40
+            and _credit(match["credit"]) == "photo credit")
 
 
 def _is_byline(text: str) -> bool:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 
 import lxml.html
 from lxml import etree
+
+from claimledger.text.model import ExtractedPage
 
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_HINT = re.compile(
@@ -28,24 +29,12 @@ _SKIPPED_TAGS = (
 _BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "figcaption", "pre")
 
 
-@dataclass(frozen=True)
-class ExtractedHtml:
-    """What an HTML page gives us; ``text`` starts with the headline line."""
-
-    text: str
-    title: str | None
-    byline: str | None
-    published: str | None
-    url: str | None
-    outlet: str | None
-
-
 def looks_like_html(text: str) -> bool:
     """Sniff the start of a file of unknown type."""
     return bool(_HTML_HINT.search(text[:2048]))
 
 
-def extract_html(html: str) -> ExtractedHtml:
+def extract_html(html: str) -> ExtractedPage:
     """Extract the article; fall back to plain lxml text if trafilatura finds nothing."""
     html = _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", html)
     head = _head_metadata(html)
@@ -60,7 +49,7 @@ def extract_html(html: str) -> ExtractedHtml:
 
     title = pick("title", "title")
     text = _assemble(title, body)
-    return ExtractedHtml(
+    return ExtractedPage(
         text=text,
         title=title,
         byline=_clean_byline(pick("author", "author")),
@@ -72,11 +61,17 @@ def extract_html(html: str) -> ExtractedHtml:
 
 def _trafilatura(html: str) -> object | None:
     import trafilatura  # imported late: it is heavy, and text files do not need it
+    from trafilatura.utils import load_html
 
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     try:
+        tree = load_html(html)  # trafilatura's own parse, so it reads the page as ever
+        if tree is None:
+            return None
+        for hidden in list(tree.iter("template")):  # inert markup a browser never shows
+            hidden.drop_tree()
         return trafilatura.bare_extraction(
-            html,
+            tree,
             with_metadata=True,
             include_comments=False,
             include_images=False,

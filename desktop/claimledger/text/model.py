@@ -34,6 +34,24 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class ExtractedPage:
+    """What an HTML or Markdown file gives us; ``text`` starts with the headline line.
+
+    ``roles`` maps the offset of a line in ``text`` to the (role, reason) its markup
+    gives it (a Markdown heading, an image's caption); other lines are classified from
+    their words.
+    """
+
+    text: str
+    title: str | None
+    byline: str | None
+    published: str | None
+    url: str | None
+    outlet: str | None
+    roles: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class PreparedArticle:
     """An article cleaned and split into statements, ready to be stored."""
 

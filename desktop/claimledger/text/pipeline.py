@@ -1,4 +1,4 @@
-"""decode -> (extract HTML) -> normalise -> segment -> classify -> metadata."""
+"""decode -> (extract HTML or Markdown) -> normalise -> segment -> classify -> metadata."""
 
 from __future__ import annotations
 
@@ -7,14 +7,16 @@ from pathlib import PurePath
 from claimledger.text.classify import classify_article
 from claimledger.text.decode import decode_bytes
 from claimledger.text.errors import ArticleError
-from claimledger.text.html import ExtractedHtml, extract_html, looks_like_html
+from claimledger.text.html import extract_html, looks_like_html
+from claimledger.text.markdown import extract_markdown
 from claimledger.text.metadata import text_metadata
-from claimledger.text.model import PreparedArticle
+from claimledger.text.model import ExtractedPage, PreparedArticle
 from claimledger.text.normalise import normalise
 from claimledger.text.segment import segment
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", *MARKDOWN_SUFFIXES})
 UNTITLED = "Untitled article"
 
 
@@ -26,8 +28,11 @@ def prepare_article(data: bytes, filename: str) -> PreparedArticle:
     """
     text, encoding = decode_bytes(data)
     suffix = PurePath(filename).suffix.lower()
-    is_html = suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(text))
-    page = extract_html(text) if is_html else None
+    page = None
+    if suffix in MARKDOWN_SUFFIXES:
+        page = extract_markdown(text)
+    elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(text)):
+        page = extract_html(text)
     if page is not None:
         text = page.text
     stem = PurePath(filename).stem.strip()
@@ -45,7 +50,7 @@ def _prepare(
     raw: str,
     encoding: str,
     *,
-    page: ExtractedHtml | None,
+    page: ExtractedPage | None,
     title: str | None = None,
     fallback_title: str | None = None,
 ) -> PreparedArticle:
@@ -53,14 +58,16 @@ def _prepare(
     if not text:
         where = "this page" if page is not None else "the file"
         raise ArticleError(f"No article text was found in {where}.")
-    classified = classify_article(text, segment(text))
+    # the markup's roles point at lines of the extracted text, which normalise keeps as is
+    roles = page.roles if page is not None and text == raw else {}
+    classified = classify_article(text, segment(text), roles)
     statements = classified.statements
     found = text_metadata(text, statements)
 
     def first(*values: str | None) -> str | None:
         return next((value for value in values if value), None)
 
-    html = page or ExtractedHtml("", None, None, None, None, None)
+    html = page or ExtractedPage("", None, None, None, None, None)
     return PreparedArticle(
         text=text,
         title=first(title, html.title, found.title, fallback_title) or UNTITLED,

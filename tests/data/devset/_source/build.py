@@ -5,9 +5,10 @@ statements: ``⟦N⟧`` not a claim, ``⟦D⟧`` a duplicate, ``⟦O+⟧`` the p
 here (this and every later statement are outside the body), ``⟦U:hint⟧`` unverified,
 ``⟦S:hint⟧`` sourced, ``⟦W⟧`` check-worthy, ``⟦P:id⟧`` paraphrase group, ``⟦M:id⟧``
 near miss of that group (must not link), ``⟦C:id⟧`` clash group. Tags combine with
-"|". An untagged statement is a claim with no suggestion that is not check-worthy. The
-labels were written by hand with the articles; this script only strips the tags and
-writes tests/data/devset/*.txt|md and labels.json.
+"|". In Markdown sources the tags are read in the text the Markdown gives (no "#" or
+"*"), with an image's tag after the image. An untagged statement is a claim with no
+suggestion that is not check-worthy. The labels were written by hand with the articles;
+this script only strips the tags and writes tests/data/devset/*.txt|md and labels.json.
 Run: PYTHONPATH=desktop python tests/data/devset/_source/build.py
 """
 
@@ -20,10 +21,13 @@ import sys
 from pathlib import Path
 
 from claimledger.text import prepare_article
+from claimledger.text.markdown import extract_markdown
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent
 TAG = re.compile(r" ?⟦([^⟧]*)⟧")
+#: In the text read from Markdown, a tag after an image stands in a paragraph of its own.
+MD_TAG = re.compile(r"\s*⟦([^⟧]*)⟧")
 
 #: Header metadata each article states (point 3).
 METADATA = {
@@ -60,7 +64,11 @@ def build() -> None:
         clean, tags = _strip(raw)
         (OUT / source.name).write_text(clean, encoding="utf-8")
         article = prepare_article(clean.encode("utf-8"), source.name)
-        assert article.text == clean.strip("\n"), f"{source.name} is not normalised"
+        if source.suffix == ".md":  # the tags stand in the Markdown's text, so in its words
+            text, tags = _strip(extract_markdown(raw).text, MD_TAG)
+            assert article.text == text, f"{source.name}: the tags change its text"
+        else:
+            assert article.text == clean.strip("\n"), f"{source.name} is not normalised"
         statements = []
         tail = False
         for statement in article.statements:
@@ -105,11 +113,11 @@ def build() -> None:
           f"misses, {len(labels['clashes'])} clashes", file=sys.stderr)
 
 
-def _strip(raw: str) -> tuple[str, dict[int, str]]:
+def _strip(raw: str, tag: re.Pattern[str] = TAG) -> tuple[str, dict[int, str]]:
     out: list[str] = []
     tags: dict[int, str] = {}
     position, length = 0, 0
-    for match in TAG.finditer(raw):
+    for match in tag.finditer(raw):
         piece = raw[position:match.start()]
         out.append(piece)
         length += len(piece)

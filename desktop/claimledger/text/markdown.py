@@ -1,0 +1,197 @@
+"""Read a Markdown file as the text a reader of the rendered page sees.
+
+markdown-it-py (CommonMark) parses it; we walk its tokens and keep the words: headings
+become headline and heading lines, an image becomes a caption line with its alt text,
+a link keeps its text, emphasis loses its ``*`` and ``_``, list items read "- item"
+(or "1. item") as on an HTML page. Raw HTML is dropped (a ``<script>`` or ``<style>``
+with its content), and so are code fences' markers, rules and link targets. Nothing a
+file refers to is fetched: a URL is never even kept.
+
+The markup tells us what each line is, so the lines it names carry their role to the
+classifier (``ExtractedPage.roles``) instead of leaving it to guess from the words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from claimledger.text.model import ExtractedPage
+from claimledger.text.normalise import normalise
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_FIELD = re.compile(r"([A-Za-z_]+)[ \t]*:[ \t]*(.*)")
+_SPACES = re.compile(r"[^\S\n]+")
+_HIDDEN_TAG = re.compile(r"<(/?)(script|style|template|noscript|textarea|title)\b", re.I)
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+HEADLINE = ("headline", "headline")
+HEADING = ("heading", "heading")
+CAPTION = ("caption", "image description")
+
+
+@dataclass
+class _Block:
+    text: str
+    role: tuple[str, str] | None = None
+    in_list: bool = False  # list items sit together, one per line
+
+
+def extract_markdown(source: str) -> ExtractedPage:
+    """The article text of a Markdown file, its title and the roles its markup gives."""
+    source = source.replace("\r\n", "\n").replace("\r", "\n")
+    fields, source = _front_matter(source)
+    blocks = _blocks(_parser().parse(source))
+    _mark_headline(blocks)
+    text, roles = _assemble(blocks)
+    headline = next((b.text for b in blocks if b.role == HEADLINE), None)
+    return ExtractedPage(
+        text=text,
+        title=fields.get("title") or headline,
+        byline=fields.get("author") or fields.get("authors"),
+        published=_iso_date(fields.get("date")),
+        url=None,
+        outlet=None,
+        roles=roles,
+    )
+
+
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # Every link and image is kept as a token (its URL is dropped, never opened), so a
+    # file: or javascript: target does not leave its markup behind as text.
+    parser.validateLink = lambda url: True
+    return parser
+
+
+def _front_matter(source: str) -> tuple[dict[str, str], str]:
+    """YAML front matter (as static site generators write it): a few fields, then cut."""
+    match = _FRONT_MATTER.match(source)
+    if match is None:
+        return {}, source
+    fields = {}
+    for line in match.group(1).splitlines():
+        found = _FRONT_FIELD.fullmatch(line.strip())
+        if found and found.group(2).strip(" \"'"):
+            fields.setdefault(found.group(1).lower(), found.group(2).strip(" \"'"))
+    return fields, source[match.end():]
+
+
+def _blocks(tokens: list[Token]) -> list[_Block]:
+    blocks: list[_Block] = []
+    prefixes: list[str] = []  # the marker of each open list item, innermost last
+    ordered: list[int | None] = []
+    for index, token in enumerate(tokens):
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            ordered.append(None if kind == "bullet_list_open" else 1)
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            ordered.pop()
+        elif kind == "list_item_open":
+            prefixes.append("- " if ordered[-1] is None else f"{token.info or ordered[-1]}. ")
+            if ordered[-1] is not None:
+                ordered[-1] += 1
+        elif kind == "list_item_close":
+            prefixes.pop()
+        elif kind == "inline" and index and tokens[index - 1].type == "heading_open":
+            _add(blocks, _inline_text(token, []), HEADING)
+        elif kind == "inline" and index and tokens[index - 1].type == "paragraph_open":
+            images: list[tuple[str, bool]] = []
+            words = _inline_text(token, images)
+            marker = prefixes[-1] if prefixes else ""
+            if prefixes:
+                prefixes[-1] = ""  # a second paragraph of the item goes unmarked
+            for alt, _leading in (image for image in images if image[1]):
+                _add(blocks, alt, CAPTION)
+            _add(blocks, marker + words if words.strip() else "", None, bool(marker))
+            for alt, _leading in (image for image in images if not image[1]):
+                _add(blocks, alt, CAPTION)
+        elif kind == "tr_open":
+            _add(blocks, _table_row(tokens, index), None)
+        elif kind in ("fence", "code_block"):
+            _add(blocks, token.content, None)
+    return blocks
+
+
+def _add(blocks: list[_Block], text: str, role: tuple[str, str] | None,
+         in_list: bool = False) -> None:
+    """Add a block, normalised line by line exactly as the whole text will be."""
+    lines = [normalise(_SPACES.sub(" ", line)).strip() for line in text.split("\n")]
+    text = "\n".join(line for line in lines if line)
+    if text:
+        blocks.append(_Block(text, role, in_list))
+
+
+def _inline_text(token: Token, images: list[tuple[str, bool]]) -> str:
+    """The words of a paragraph or heading. Images' alt texts are collected apart, each
+    with whether it comes before the words (its caption goes above the paragraph) or
+    not (below it), so a sentence is never cut in two."""
+    out: list[str] = []
+    hidden = 0  # inside an inline <script>, <style> ...
+    for child in token.children or []:
+        kind = child.type
+        if kind == "html_inline":
+            tag = _HIDDEN_TAG.match(child.content)
+            if tag and not child.content.rstrip().endswith("/>"):
+                hidden = max(0, hidden + (-1 if tag.group(1) else 1))
+        elif hidden:
+            continue
+        elif kind in ("text", "code_inline"):
+            out.append(child.content)
+        elif kind == "softbreak":
+            out.append(" ")
+        elif kind == "hardbreak":
+            out.append("\n")
+        elif kind == "image" and child.content.strip():
+            images.append((child.content, not "".join(out).strip()))
+    return "".join(out)
+
+
+def _table_row(tokens: list[Token], start: int) -> str:
+    """"| cell | cell |", as tables read on an HTML page."""
+    cells = []
+    for token in tokens[start + 1:]:
+        if token.type == "tr_close":
+            break
+        if token.type == "inline":
+            cells.append(_SPACES.sub(" ", _inline_text(token, [])).strip())
+    return "| " + " | ".join(cells) + " |" if any(cells) else ""
+
+
+def _mark_headline(blocks: list[_Block]) -> None:
+    """The first heading above the body (images may come before it) is the headline."""
+    for block in blocks:
+        if block.role == HEADING:
+            block.role = HEADLINE
+            return
+        if block.role is None:
+            return
+
+
+def _assemble(blocks: list[_Block]) -> tuple[str, dict[int, tuple[str, str]]]:
+    """Blocks separated by blank lines (list items by one line break); the role of each
+    line that has one, keyed by the line's offset in the text."""
+    parts: list[str] = []
+    roles: dict[int, tuple[str, str]] = {}
+    offset = 0
+    for index, block in enumerate(blocks):
+        if index:
+            gap = "\n" if block.in_list and blocks[index - 1].in_list else "\n\n"
+            parts.append(gap)
+            offset += len(gap)
+        if block.role is not None:
+            line_start = offset
+            for line in block.text.split("\n"):
+                roles[line_start] = block.role
+                line_start += len(line) + 1
+        parts.append(block.text)
+        offset += len(block.text)
+    return "".join(parts), roles
+
+
+def _iso_date(value: str | None) -> str | None:
+    match = _DATE.match(value or "")
+    return "-".join(match.groups()) if match else None
