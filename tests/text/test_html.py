@@ -110,3 +110,17 @@ def test_page_without_text_is_refused() -> None:
 
     with pytest.raises(ArticleError, match="No article text"):
         prepare_article(b"<html><head><script>x()</script></head><body></body></html>", "e.html")
+
+
+@pytest.mark.parametrize("body_size", ["page", "tiny"])
+def test_template_content_is_dropped(body_size: str) -> None:
+    """<template> holds inert markup a browser never shows (trafilatura and the plain
+    fallback both see it as ordinary paragraphs unless it is removed first)."""
+    template = ("<template><p>TEMPLATE-TEXT the reader never sees on the page, for a "
+                "comment form.</p><template><p>NESTED-TEMPLATE</p></template></template>")
+    page = (PAGE.replace("<p>Council member", template + "<p>Council member")
+            if body_size == "page" else
+            f"<html><body><h1>Pier closed</h1>{template}<p>The pier closed.</p></body></html>")
+    article = prepare_article(page.encode("utf-8"), "page.html")
+    assert "TEMPLATE" not in article.text
+    assert ("Ruth Adeyemi" if body_size == "page" else "The pier closed.") in article.text
