@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -132,18 +134,49 @@ class ImportVerbs(WorkspaceBase):
 
 
 def read_article_file(path: Path) -> bytes:
-    """The file's bytes, or a WorkspaceError that says plainly what is wrong."""
-    if not path.exists():
-        raise WorkspaceError("No such file.")
-    if path.is_dir():
-        raise WorkspaceError("That is a folder, not an article file.")
+    """The file's bytes, or a WorkspaceError that says plainly what is wrong.
+
+    The file is opened without blocking and looked at before it is read, so a device or
+    a named pipe (/dev/zero, a FIFO) is refused instead of read for ever, and no more
+    than the limit is ever read, even from a file that grows while we read it.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise WorkspaceError(f"The file is {size // (1024 * 1024)} MB; articles over "
-                                 f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MB are refused.")
-        return path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                             | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise WorkspaceError("No such file.") from None
+    except IsADirectoryError:
+        raise WorkspaceError("That is a folder, not an article file.") from None
     except PermissionError:
+        if path.is_dir():  # Windows refuses to open a folder with "permission denied"
+            raise WorkspaceError("That is a folder, not an article file.") from None
         raise WorkspaceError("The file cannot be read (permission denied).") from None
     except OSError as error:
         raise WorkspaceError(f"The file cannot be read ({error.strerror or error}).") from None
+    try:
+        return _read_regular(descriptor)
+    except OSError as error:
+        raise WorkspaceError(f"The file cannot be read ({error.strerror or error}).") from None
+    finally:
+        os.close(descriptor)
+
+
+def _read_regular(descriptor: int) -> bytes:
+    info = os.fstat(descriptor)
+    if stat.S_ISDIR(info.st_mode):
+        raise WorkspaceError("That is a folder, not an article file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise WorkspaceError("That is not an ordinary file (a device, pipe or socket); save "
+                             "the article to a file first.")
+    if info.st_size > MAX_ARTICLE_BYTES:
+        raise WorkspaceError(f"The file is {info.st_size // (1024 * 1024)} MB; articles over "
+                             f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MB are refused.")
+    chunks, size = [], 0
+    while size <= MAX_ARTICLE_BYTES:
+        chunk = os.read(descriptor, min(1 << 20, MAX_ARTICLE_BYTES + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    raise WorkspaceError(f"The file grew past {MAX_ARTICLE_BYTES // (1024 * 1024)} MB while "
+                         "it was read; articles that large are refused.")
