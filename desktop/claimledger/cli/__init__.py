@@ -2,24 +2,36 @@
 
 With no command it opens the window. Each module here registers its own subcommands.
 Errors print one line on stderr and exit 1 (2 for usage errors, as argparse does); a
-command that fails changes nothing.
+command that fails changes nothing, and one that stores nothing in a workspace it would
+have created leaves no workspace behind. When the reader of the output goes away
+(``claim-ledger articles | head``) the command ends quietly with the status of a
+program stopped by SIGPIPE, as other command-line tools do.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from pathlib import Path
 
 from claimledger import __version__
 from claimledger.cli import assist, evidence, export, review, sync
 from claimledger.cli.common import PROG, default_db, default_reviewer, fail
-from claimledger.workspace import NotAWorkspace, SchemaTooNew, Workspace, WorkspaceError
+from claimledger.workspace import (
+    NotAWorkspace,
+    SchemaTooNew,
+    WorkspaceError,
+    opened_for_one_command,
+)
 
 __all__ = ["build_parser", "main"]
 
 #: Commands that may create the workspace file; every other one needs it to exist.
 CREATES_WORKSPACE = frozenset({"import", "identity", "sync"})
+#: The exit status of a program stopped by a closed pipe (128 + SIGPIPE), as a shell shows it.
+CLOSED_PIPE = 128 + getattr(signal, "SIGPIPE", 13)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +56,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        try:
+            return _main(argv)
+        finally:
+            sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
+    except BrokenPipeError:
+        return _stdout_closed()
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     _utf8_stdio()
     if args.self_test:
@@ -60,10 +82,22 @@ def main(argv: list[str] | None = None) -> int:
         return fail(f"No workspace at {db} yet; import an article to create it.")
     try:
         allow = True if args.allow_file_key else None
-        with Workspace(db, reviewer, allow_file_key=allow) as ws:
+        with opened_for_one_command(db, reviewer, allow_file_key=allow) as ws:
             return args.run(ws, args) or 0
     except (WorkspaceError, SchemaTooNew, NotAWorkspace, ValueError) as error:
         return fail(str(error))
+
+
+def _stdout_closed() -> int:
+    """Nobody reads our output any more: point stdout at the null device, so that the
+    interpreter's last flush does not complain either, and end as SIGPIPE would."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # a stdout without a file descriptor (a test's capture) has nothing to flush
+    return CLOSED_PIPE
 
 
 def _utf8_stdio() -> None:

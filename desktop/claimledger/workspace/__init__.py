@@ -6,9 +6,14 @@ what changed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 from claimledger.domain.records import Changes, Kind
 from claimledger.exchange.ledgerfile import SUFFIX as LEDGER_SUFFIX
 from claimledger.store import NotAWorkspace, SchemaTooNew
+from claimledger.store.footprint import Footprint
 from claimledger.workspace.assist import ANALYSIS_VERSION, AssistVerbs
 from claimledger.workspace.backups import BackupInfo, BackupVerbs
 from claimledger.workspace.claims import ClaimVerbs
@@ -51,6 +56,7 @@ __all__ = [
     "PdfExport",
     "SchemaTooNew",
     "Workspace",
+    "opened_for_one_command",
     "WorkspaceBusy",
     "WorkspaceError",
     "Kind",
@@ -63,3 +69,31 @@ class Workspace(ImportVerbs, AssistVerbs, ConsensusVerbs, ReviewVerbs, ClaimVerb
                 EvidenceVerbs, LibraryVerbs, SyncFolderVerbs, ExportVerbs, ReasonVerbs, ReadVerbs,
                 BackupVerbs, RefreshVerbs):
     """One open workspace (a SQLite file) as one reviewer sees it."""
+
+
+@contextmanager
+def opened_for_one_command(path: Path, reviewer_name: str, **options) -> Iterator[Workspace]:
+    """The workspace at `path` for one command, created if it does not exist yet.
+
+    A workspace this creates is taken away again (file, -wal, -shm, backups, the folders
+    made for it) if the command leaves no event in it, refused or not: a refused first
+    import or sync leaves the disk as it found it.
+    """
+    footprint = None if Path(path).exists() else Footprint.before_creating(path)
+    unused = footprint is not None
+    try:
+        with Workspace(path, reviewer_name, **options) as workspace:
+            try:
+                yield workspace
+            finally:
+                unused = unused and not _holds_events(workspace)
+    finally:
+        if unused:
+            footprint.remove()
+
+
+def _holds_events(workspace: Workspace) -> bool:
+    try:
+        return workspace.holds_events()
+    except Exception:  # cannot tell: keep the file, it may hold someone's work
+        return True

@@ -58,6 +58,11 @@ class WorkspaceBase:
     def close(self) -> None:
         self.db.close()
 
+    def holds_events(self) -> bool:
+        """True once anything at all has been stored (every change is an event)."""
+        with self.db.read() as conn:
+            return log.latest_hlc(conn) is not None
+
     @property
     def read_only(self) -> bool:
         """True when the workspace can be read but not changed (a newer app's schema)."""
