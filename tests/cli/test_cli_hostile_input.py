@@ -243,3 +243,16 @@ def test_a_closed_pipe_ends_quietly(cli, tmp_path, command):
     assert result.stderr == b""
     # 128 + SIGPIPE, what a shell shows for `ls | head`; argparse's help ignores the error
     assert result.returncode == (0 if command == ["--help"] else 141)
+
+
+@pytest.mark.parametrize("where", ["a folder", "under a file"])
+@pytest.mark.parametrize("command", ["import", "articles"])
+def test_a_workspace_path_that_cannot_be_one_is_refused(cli_on, tmp_path, scratch, where,
+                                                        command):
+    article = _write(scratch, "council.txt", COUNCIL.encode())
+    db = scratch if where == "a folder" else article / "workspace.sqlite"
+    before = listing(tmp_path)
+    message = one_line_refusal(cli_on(db, command, *([article] if command == "import" else [])))
+    assert listing(tmp_path) == before
+    if where == "a folder":
+        assert "is a folder" in message or "No workspace" in message

@@ -51,16 +51,27 @@ class Database:
         self.read_only = read_only
         self.read_only_reason: str | None = (f"{self.path.name} is open read-only."
                                              if read_only else None)
+        existed = self.path.exists()
+        if self.path.is_dir():
+            raise NotAWorkspace(f"{self.path} is a folder; name the workspace file in it "
+                                f"(such as {self.path / 'workspace.sqlite'}).")
         if not read_only:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise NotAWorkspace(f"A workspace cannot be created at {self.path} "
+                                    f"({error.strerror or error}: {error.filename}).") from None
         # an existing file is looked at read-only first, so a newer one is never touched
-        self.engine = _make_engine(self.path, read_only or self.path.exists())
+        self.engine = _make_engine(self.path, read_only or existed)
         try:
             with self.engine.connect() as conn:
                 state = migrate.state(conn)
                 version = _revision(conn) if state in ("older", "newer") else None
-        except DatabaseError:
+        except DatabaseError as error:
             self.engine.dispose()
+            if not existed:
+                raise NotAWorkspace(f"A workspace cannot be created at {self.path} "
+                                    f"({getattr(error, 'orig', error)}).") from None
             raise NotAWorkspace(f"{self.path} is not a Claim Ledger workspace.") from None
         if state == "newer":
             too_new = (f"{self.path} was written by a newer version of Claim Ledger "

@@ -49,7 +49,7 @@ class Footprint:
             made += [path for path in backups.iterdir() if path not in self.existing
                      and path.name.lstrip(".").startswith(f"{self.db_path.stem}-")]
         for path in made:
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):  # gone already, or never made
                 path.unlink()
         folders = self.missing_folders if self.had_backups else (backups, *self.missing_folders)
         for folder in folders:
