@@ -1,0 +1,167 @@
+"""Unusual and hostile article files given to the window (File ▸ Import Articles…, or
+dropped on it): UTF-16 and Markdown show clean statements; every bad file is named in
+one message, with its reason on one line, and the workspace stays exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+ARTICLE = """\
+Council votes 6-3 to close Linden Street library branch
+
+By Marta Okonkwo-Reyes
+
+The city council voted 6-3 on Tuesday to close the Linden Street branch library by the \
+end of June, saving an estimated $410,000 a year.
+"""
+
+MARKDOWN = """\
+# Harbour tunnel toll *approved* by council
+
+**By Henrike Saarinen-Blake**
+
+![Traffic at the tunnel entrance](file:///etc/passwd)
+
+Drivers will pay a **$4** toll from September after the [council](https://example.invalid/)
+backed the charge by six votes to three on Tuesday.
+
+<script>document.write("SCRIPT-TEXT")</script>
+
+## What drivers say
+
+* Some 42,000 vehicles use the tunnel every day, the transport department said.
+"""
+
+
+def drop(qtbot, window, paths: list[Path]) -> None:
+    """Drop files on the window as a file manager does; wait for the import to report."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.importer.finished, timeout=30_000):
+        window.dropEvent(event)
+
+
+def choose(qtbot, window, monkeypatch, paths: list[Path]) -> None:
+    """File ▸ Import Articles…, with the file dialog answering `paths`."""
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *a, **k: ([str(p) for p in paths], ""))
+    with qtbot.waitSignal(window.importer.finished, timeout=30_000):
+        window.choose_files()
+
+
+def statements(window) -> list[tuple[str, str]]:
+    return [(c.text, c.role) for c in window.ledger_model.all_claims()]
+
+
+def shown_text(window) -> str:
+    return window.article_view.toPlainText().replace("\u2029", "\n")
+
+
+def workspace_state(workspace) -> str:
+    conn = sqlite3.connect(workspace.path)
+    try:
+        return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def give(qtbot, window, monkeypatch):
+    """give(how, paths): import through the file dialog or by a drop."""
+    def _give(how: str, paths: list[Path]) -> None:
+        if how == "drop":
+            drop(qtbot, window, paths)
+        else:
+            choose(qtbot, window, monkeypatch, paths)
+    return _give
+
+
+@pytest.mark.parametrize("how", ["drop", "dialog"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_file_without_a_mark_shows_clean_statements(window, give, tmp_path, how,
+                                                            encoding):
+    path = tmp_path / "council.txt"
+    path.write_bytes(ARTICLE.encode(encoding))
+    give(how, [path])
+    assert window.article_id is not None
+    assert shown_text(window) == ARTICLE.strip("\n")
+    found = statements(window)
+    assert found[0] == ("Council votes 6-3 to close Linden Street library branch", "headline")
+    assert ("By Marta Okonkwo-Reyes", "byline") in found
+    assert all("\x00" not in text for text, _role in found)
+
+
+@pytest.mark.parametrize("how", ["drop", "dialog"])
+def test_a_markdown_file_shows_clean_statements(window, give, tmp_path, how):
+    path = tmp_path / "tunnel.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    give(how, [path])
+    text = shown_text(window)
+    for markup in ("#", "*", "](", "<", "file:", "SCRIPT-TEXT", "example.invalid"):
+        assert markup not in text, markup
+    found = statements(window)
+    assert found[0] == ("Harbour tunnel toll approved by council", "headline")
+    assert ("By Henrike Saarinen-Blake", "byline") in found
+    assert ("Traffic at the tunnel entrance", "caption") in found
+    assert ("What drivers say", "heading") in found
+    assert ("Drivers will pay a $4 toll from September after the council backed the charge "
+            "by six votes to three on Tuesday.", "body") in found
+    assert window.windowTitle().startswith("Harbour tunnel toll approved by council")
+
+
+def _bad_files(folder: Path) -> dict[str, Path]:
+    files = {
+        "empty.txt": b"",
+        "counts.txt": b"".join(n.to_bytes(2, "little") for n in range(1, 300)) * 8,
+        "only-html.md": b"<script>alert(1)</script>\n\n<div>x</div>\n",
+    }
+    paths = {}
+    for name, data in files.items():
+        paths[name] = folder / name
+        paths[name].write_bytes(data)
+    huge = paths["huge.txt"] = folder / "huge.txt"
+    with huge.open("wb") as file:
+        file.truncate(40 * 1024 * 1024)  # sparse: never read, refused by its size
+    paths["a folder"] = folder / "a folder"
+    paths["a folder"].mkdir()
+    paths["gone.txt"] = folder / "gone.txt"  # dropped, then deleted before it was read
+    if hasattr(os, "mkfifo"):
+        paths["pipe.txt"] = folder / "pipe.txt"
+        os.mkfifo(paths["pipe.txt"])
+    return paths
+
+
+@pytest.mark.parametrize("how", ["drop", "dialog"])
+def test_bad_files_are_each_named_once_and_change_nothing(window, workspace, give, tmp_path,
+                                                          monkeypatch, how):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a, **k: shown.append(text))
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    bad = _bad_files(folder)
+    before, listing = workspace_state(workspace), sorted(os.listdir(tmp_path))
+
+    give(how, list(bad.values()))
+
+    assert len(shown) == 1
+    heading, _blank, *lines = shown[0].split("\n")
+    assert heading == "Nothing was imported."
+    assert len(lines) == len(bad)  # one line per file, each with its reason
+    for name in bad:
+        assert sum(line.startswith(f"• {name}: ") for line in lines) == 1, (name, lines)
+    assert "40 MB" in next(line for line in lines if "huge.txt" in line)
+    assert workspace.articles() == []
+    assert workspace_state(workspace) == before
+    assert sorted(os.listdir(tmp_path)) == listing
+    assert window.welcome.isVisible()
