@@ -165,3 +165,42 @@ def test_bad_files_are_each_named_once_and_change_nothing(window, workspace, giv
     assert workspace_state(workspace) == before
     assert sorted(os.listdir(tmp_path)) == listing
     assert window.welcome.isVisible()
+
+
+@pytest.mark.parametrize("how", ["Import Ledger", "drop"])
+def test_bad_ledger_files_are_refused_in_one_message_and_change_nothing(
+        qtbot, window, workspace, tmp_path, monkeypatch, how):
+    from exchange_helpers import open_files_returning
+    from window_helpers import import_through_window
+
+    article = tmp_path / "council.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    import_through_window(qtbot, window, [article])
+    folder = tmp_path / "ledgers"
+    folder.mkdir()
+    bad = {"empty.cledger": b"", "notes.cledger": b"Call the ministry back.\n",
+           "other.cledger": b'{"format": "something else"}',
+           "photo.cledger": b"\x89PNG\r\n\x1a\n" + bytes(range(256))}
+    for name, data in bad.items():
+        (folder / name).write_bytes(data)
+    paths = [folder / name for name in bad] + [folder / "gone.cledger"]
+    before, listing = workspace_state(workspace), sorted(os.listdir(tmp_path))
+
+    with qtbot.waitSignal(window.ledger_files.sync_runner.finished, timeout=20_000):
+        if how == "drop":
+            mime = QMimeData()
+            mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+            window.dropEvent(QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime,
+                                        Qt.MouseButton.LeftButton,
+                                        Qt.KeyboardModifier.NoModifier))
+        else:
+            open_files_returning(monkeypatch, paths)
+            window.actions["import_ledger"].trigger()
+    box = window.last_message
+    assert box is not None and box.text().startswith("Nothing was imported from")
+    reasons = box.informativeText().split("\n\n")
+    assert sorted(line.split(":")[0] for line in reasons) == sorted(p.name for p in paths)
+    assert all("\n" not in line for line in reasons)
+    box.close()
+    assert workspace_state(workspace) == before
+    assert sorted(os.listdir(tmp_path)) == listing  # no backups folder either
