@@ -8,6 +8,7 @@ and it may repaint only its own ledger row and library row.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from window_helpers import activate, import_through_window, press
 
 from claimledger.domain.records import Kind
@@ -83,3 +84,36 @@ def test_a_change_of_shape_reloads_the_open_ledger_and_nothing_else(qtbot, windo
     assert resets == ["ledger"]
     assert window.ledger_model.statement_count() == before - 1
     assert window.ledger_model.find(window.claim_id).status is Status.UNREVIEWED
+
+
+def _geometry(window):
+    panes = (window.article_view, window.ledger_view, window.ctx.panes.inspector,
+             window.review.filter_bar)
+    chips = window.review.filter_bar.chips()
+    return [w.geometry() for w in panes] + [c.size() for c in chips]
+
+
+def test_marks_leave_every_pane_and_chip_where_it_was(qtbot, window):
+    """A count that gains a digit's width must not widen its chip, the filter bar, the
+    ledger pane and (through the splitter) narrow the article: the reader would see the
+    panes jump on every mark. Eleven marks take "Disputed" from 0 past 9 to 11."""
+    window.resize(1366, 768)
+    import_through_window(qtbot, window, sample_articles())
+    activate(qtbot, window)
+    window.ledger_view.setFocus()
+    qtbot.waitUntil(window.assist.assist_ready, timeout=20_000)
+    bar = window.review.filter_bar
+    unreviewed = bar.status_chips[Status.UNREVIEWED]
+    before = _geometry(window)
+    seen_counts = set()
+
+    for key in [Qt.Key.Key_2, Qt.Key.Key_J] * 11 + [Qt.Key.Key_Z]:
+        press(qtbot, key, Qt.KeyboardModifier.ControlModifier if key == Qt.Key.Key_Z
+              else None)
+        QApplication.processEvents()
+        seen_counts.add(unreviewed.text())
+        assert _geometry(window) == before
+
+    disputed = bar.status_chips[Status.DISPUTED]
+    assert disputed.text().endswith(" 10") and len(seen_counts) > 10
+    assert disputed.fontMetrics().horizontalAdvance(disputed.text()) < disputed.width()

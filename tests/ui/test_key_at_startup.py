@@ -9,6 +9,8 @@ import keyring
 import keyring.backends.null
 import pytest
 from exchange_helpers import shot
+from PySide6.QtWidgets import QLabel
+from window_helpers import HARBOUR
 
 from claimledger.workspace import Workspace
 
@@ -52,10 +54,12 @@ def test_no_secure_keyring_asks_then_uses_a_0600_key_file(qtbot, tmp_path, no_ke
         win = open_window(qtbot, workspace)
         qtbot.waitUntil(lambda: win.identity.key_dialog is not None, timeout=10_000)
         dialog = win.identity.key_dialog
-        assert dialog.reason.text().startswith("No secure keyring is available on this system")
         assert "only your user account can read" in dialog.explanation.text()
-        assert dialog.use_file.text() == "Use a key file"
-        assert dialog.not_now.text() == "Not now"
+        assert dialog.where.text() == str(config / "keys")
+        texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        assert "keyring.backends" not in texts and "--allow-file-key" not in texts
+        assert dialog.use_file.text() == "Keep the key in a file"
+        assert dialog.read_only.text() == "Continue read-only"
         assert not win.identity_ready
         assert not win.actions["mark_sourced"].isEnabled()
         assert not win.actions["settle"].isEnabled()
@@ -72,14 +76,14 @@ def test_no_secure_keyring_asks_then_uses_a_0600_key_file(qtbot, tmp_path, no_ke
         win.close()
 
 
-def test_not_now_keeps_writes_off_and_offers_the_link(qtbot, tmp_path, no_keyring):
+def test_read_only_keeps_writes_off_and_offers_the_link(qtbot, tmp_path, no_keyring):
     from claimledger.domain.status import Status
 
     with Workspace(tmp_path / "ws.sqlite", "Ana Ruiz",
                    config_dir=tmp_path / "config") as workspace:
         win = open_window(qtbot, workspace)
         qtbot.waitUntil(lambda: win.identity.key_dialog is not None, timeout=10_000)
-        win.identity.key_dialog.not_now.click()
+        win.identity.key_dialog.read_only.click()
         assert win.identity.key_dialog is None
         assert win.identity.key_link.isVisible()
         assert not win.identity_ready
@@ -87,4 +91,54 @@ def test_not_now_keeps_writes_off_and_offers_the_link(qtbot, tmp_path, no_keyrin
         win.review.mark(Status.SOURCED)  # refused on the GUI thread, never reaching the keyring
         assert "signing key" in win.statusBar().currentMessage()
         assert workspace.identity is None
+        win.close()
+
+
+def test_the_answer_is_remembered_for_the_window_and_the_command_line(qtbot, tmp_path,
+                                                                       no_keyring):
+    """Read-only is remembered: the next start asks nothing and says why writing is off.
+    A key file, once chosen, is what the command line uses too, for the same reviewer."""
+    config = tmp_path / "config"
+    with Workspace(tmp_path / "ws.sqlite", "Ana Ruiz", config_dir=config) as workspace:
+        win = open_window(qtbot, workspace)
+        qtbot.waitUntil(lambda: win.identity.key_dialog is not None, timeout=10_000)
+        win.identity.key_dialog.read_only.click()
+        qtbot.waitUntil(lambda: workspace.key_storage_choice == "read-only", timeout=10_000)
+        win.close()
+    with Workspace(tmp_path / "ws.sqlite", "Ana Ruiz", config_dir=config) as workspace:
+        win = open_window(qtbot, workspace)
+        qtbot.waitUntil(lambda: win.identity.key_link.isVisible(), timeout=10_000)
+        assert win.identity.key_dialog is None
+        assert win.statusBar().currentMessage().startswith("Read only: you chose")
+        win.identity.key_link.linkActivated.emit("unlock")
+        qtbot.waitUntil(lambda: win.identity.key_dialog is not None, timeout=10_000)
+        win.identity.key_dialog.use_file.click()
+        qtbot.waitUntil(lambda: win.identity_ready, timeout=10_000)
+        assert workspace.key_storage_choice == "file"
+        fingerprint = workspace.identity.fingerprint
+        win.close()
+    with Workspace(tmp_path / "ws.sqlite", "Ana Ruiz", config_dir=config) as again:
+        assert again.unlock().fingerprint == fingerprint
+
+
+def test_importing_without_a_key_asks_once_then_imports(qtbot, tmp_path, no_keyring):
+    """Read-only at first; an import then asks for the key in words (never a stuck
+    progress box or a command-line flag), and carries on once it is there."""
+    config = tmp_path / "config"
+    with Workspace(tmp_path / "ws.sqlite", "Ana Ruiz", config_dir=config) as workspace:
+        win = open_window(qtbot, workspace)
+        qtbot.waitUntil(lambda: win.identity.key_dialog is not None, timeout=10_000)
+        win.identity.key_dialog.read_only.click()
+        qtbot.waitUntil(lambda: win.identity.key_dialog is None, timeout=10_000)
+
+        win.import_paths([HARBOUR])
+        qtbot.waitUntil(lambda: win.identity.key_dialog is not None, timeout=10_000)
+        dialog = win.identity.key_dialog
+        purpose = dialog.findChild(QLabel, "purpose")
+        assert purpose is not None and purpose.text().startswith("To import")
+        assert not win.importer.busy and workspace.articles() == []
+        with qtbot.waitSignal(win.importer.finished, timeout=20_000):
+            dialog.use_file.click()
+        assert [a.title for a in workspace.articles()] != []
+        assert win.article_id == workspace.articles()[0].id
         win.close()

@@ -20,8 +20,14 @@ def default_db() -> Path:
 
 
 def default_reviewer() -> str:
+    """$CLAIM_LEDGER_REVIEWER, else the name the window was given (the same reviewer,
+    with the same key), else the user name."""
     if os.environ.get("CLAIM_LEDGER_REVIEWER"):
         return os.environ["CLAIM_LEDGER_REVIEWER"]
+    from claimledger.workspace.profile import load_profile
+
+    if load_profile().reviewer:
+        return load_profile().reviewer
     try:
         return getpass.getuser()
     except (KeyError, OSError):

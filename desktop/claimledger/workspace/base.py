@@ -21,9 +21,15 @@ from claimledger.domain.events import Event
 from claimledger.exchange import keys
 from claimledger.exchange.errors import IdentityError, InsecureKeyStorage, KeyStoreError
 from claimledger.exchange.identity import Identity, IdentityStore
-from claimledger.exchange.keystore import KeyStore, allow_file_key_from_env
+from claimledger.exchange.keystore import KeyStore
 from claimledger.store import BackupError, Database, DatabaseBusy, log, queries
 from claimledger.workspace.errors import KeyStorageRefused, WorkspaceBusy, WorkspaceError
+from claimledger.workspace.profile import (
+    KEY_IN_FILE,
+    allow_file_key_by_default,
+    load_profile,
+    remember_key_storage,
+)
 
 BUSY = ("The workspace is busy: another program kept it locked for writing; nothing "
         "was changed, try again in a moment.")
@@ -43,8 +49,8 @@ class WorkspaceBase:
                                  "or make its folder writable, then open it again.") from None
         self.reviewer_name = name
         self._identities = IdentityStore(config_dir)
-        self._allow_file_key = (allow_file_key_from_env() if allow_file_key is None
-                                else allow_file_key)
+        self._allow_file_key = (allow_file_key_by_default(config_dir)
+                                if allow_file_key is None else allow_file_key)
         self._identity: Identity | None = self._identities.lookup(name)
         self._private_key = None
         self.reviewer_id = self._identity.id if self._identity else str(uuid.uuid4())
@@ -110,6 +116,23 @@ class WorkspaceBase:
                 self._identity, self._private_key = identity, private
                 self.reviewer_id = identity.id
         return self._identity
+
+    @property
+    def key_folder(self) -> Path:
+        """Where a key file would be kept (asks no keyring)."""
+        return self._identities.config_dir / "keys"
+
+    @property
+    def key_storage_choice(self) -> str | None:
+        """The reviewer's remembered answer where no keyring exists (see profile)."""
+        return load_profile(self._identities.config_dir).key_storage
+
+    def choose_key_storage(self, choice: str | None) -> None:
+        """Remember where the key may go from now on, for the window and the command
+        line alike; "file" also allows it for this session."""
+        remember_key_storage(choice, self._identities.config_dir)
+        if choice == KEY_IN_FILE:
+            self._allow_file_key = True
 
     def _keystore(self) -> KeyStore:
         return KeyStore(self._identities.config_dir, allow_file_key=self._allow_file_key)

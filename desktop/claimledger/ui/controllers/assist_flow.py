@@ -23,6 +23,7 @@ from claimledger.ui.controllers.review import ReviewController
 from claimledger.ui.dialogs.compare_dialog import CompareDialog
 from claimledger.ui.kit.assist_look import clash_text, hint_text
 from claimledger.ui.kit.background import Runner
+from claimledger.ui.kit.quiet import set_tab_text
 from claimledger.ui.views.analysis_panel import AnalysisPanel
 from claimledger.ui.views.banners import tail_banner, tail_words
 from claimledger.ui.views.elsewhere_panel import ElsewherePanel
@@ -219,7 +220,7 @@ class AssistController:
             self.suggestion_panel.show_assist(claim, assist, flags)
         self.analysis_panel.show_analysis(assist, flags, reading)
         tabs = self.ctx.panes.inspector.tabs
-        tabs.setTabText(self.analysis_tab, f"Analysis ⚠{len(flags)}" if flags else "Analysis")
+        set_tab_text(tabs, self.analysis_tab, f"Analysis ⚠{len(flags)}" if flags else "Analysis")
         self._refresh_elsewhere()
 
     def _flag_lines(self, assist: ClaimAssist | None) -> list[tuple[str, str]]:
@@ -254,7 +255,8 @@ class AssistController:
         matches = self._claim_matches(claim)
         count = len(matches or [])
         tabs = self.ctx.panes.inspector.tabs
-        tabs.setTabText(self.elsewhere_tab, f"Elsewhere ({count})" if count else "Elsewhere")
+        set_tab_text(tabs, self.elsewhere_tab,
+                     f"Elsewhere ({count})" if count else "Elsewhere")
         if tabs.currentIndex() != self.elsewhere_tab:
             return
         others = {m.other_claim_id: o for m in matches or []

@@ -15,6 +15,7 @@ from claimledger.ui.controllers.review import ReviewController
 from claimledger.ui.dialogs.agreement_dialog import AgreementDialog
 from claimledger.ui.dialogs.settle_dialog import SettleDialog
 from claimledger.ui.kit.consensus_look import open_disagreement
+from claimledger.ui.kit.quiet import set_tab_text
 from claimledger.ui.views.consensus_column import (
     install_consensus_column,
     show_consensus_column,
@@ -68,7 +69,7 @@ class ConsensusController:
         found = ctx.panes.ledger_model.consensus(claim.id) if claim else None
         title = "Reviewers ≠" if open_disagreement(found) else "Reviewers"
         tabs = ctx.panes.inspector.tabs
-        tabs.setTabText(self.reviewers_tab, title)
+        set_tab_text(tabs, self.reviewers_tab, title)
         if tabs.currentIndex() != self.reviewers_tab:
             return
         verdicts = ctx.workspace.claim_verdicts(claim.id) if claim else []

@@ -79,6 +79,7 @@ class WindowContext(QObject):
         for name in ("undo", "redo"):  # the toolbar keeps its word; the menu names the step
             actions[name].setIconText(name.capitalize())
         self._actions_state: tuple | None = None
+        self._steps_state: tuple | None = None
 
     # -- where the reviewer is ------------------------------------------------------------
 
@@ -119,27 +120,35 @@ class WindowContext(QObject):
 
     def update_write_actions(self, force: bool = False) -> None:
         """Every writing action on or off, from one rule: writable, a key, something to
-        act on; undo and redo follow their stacks. Nothing is touched when none of that
-        changed (after most marks), unless `force` (an action was changed by hand)."""
+        act on; undo and redo follow their stacks. Only what changed is touched: after
+        most marks that is the undo and redo labels alone, and writingChanged is not
+        emitted. `force`: an action was changed by hand, set them all again."""
         allowed = self.write_refusal() is None
-        has_articles = bool(self.summaries)
-        state = (allowed, has_articles, self.read_only, self.workspace.undo_label,
-                 self.workspace.redo_label)
+        state = (allowed, bool(self.summaries), self.read_only)
+        steps = (allowed, self.workspace.undo_label, self.workspace.redo_label)
+        if steps != self._steps_state or force:
+            self._steps_state = steps
+            self._show_steps(allowed)
         if state == self._actions_state and not force:
             return
         self._actions_state = state
+        self._enable_writing(allowed, state[1])
+        self.writingChanged.emit()
+
+    def _enable_writing(self, allowed: bool, has_articles: bool) -> None:
         for name in READ_ONLY_OFF:
             action = self.actions.get(name)
-            if action is None:
+            if action is None or name in ("undo", "redo"):  # see _show_steps
                 continue
             if name not in WRITING_ACTIONS:
                 action.setEnabled(not self.read_only)
                 continue
             action.setEnabled(allowed and (has_articles or name not in self._need_article))
+
+    def _show_steps(self, allowed: bool) -> None:
         for name, label in (("undo", self.workspace.undo_label),
                             ("redo", self.workspace.redo_label)):
             action = self.actions[name]
             word = name.capitalize()
             action.setText(f"&{word} {label}" if label else f"&{word}")
             action.setEnabled(allowed and label is not None)
-        self.writingChanged.emit()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger.ui.kit import preferences
+from claimledger.workspace import WorkspaceError
 
 WHY = ("Your name goes into every verdict you make and onto the verification PDF, so "
        "colleagues and editors know who checked each claim.")
@@ -67,5 +68,8 @@ def resolve_reviewer(cli_value: str | None, *, ask: bool) -> str | None:
     dialog = FirstRunDialog(suggested)
     if not dialog.exec() or not dialog.chosen():
         return None
-    preferences.save_reviewer(dialog.chosen())
+    try:
+        preferences.save_reviewer(dialog.chosen())
+    except WorkspaceError:
+        pass  # the name still serves this session; Settings says why it cannot be kept
     return dialog.chosen()

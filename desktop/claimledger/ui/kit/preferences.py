@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from claimledger.workspace import PAPERS
+from claimledger.workspace.profile import load_profile, remember_reviewer
 
 #: The same organisation and application names as main_window.settings().
 ORGANISATION = APPLICATION = "Claim Ledger"
@@ -41,10 +42,14 @@ def _text(key: str, default: str = "") -> str:
 # -- the reviewer ----------------------------------------------------------------------
 
 def saved_reviewer() -> str:
-    return " ".join(_text(REVIEWER_KEY).split())
+    """The name in the profile the command line reads too (older versions kept it in
+    QSettings only: that name is still found)."""
+    return load_profile().reviewer or " ".join(_text(REVIEWER_KEY).split())
 
 
 def save_reviewer(name: str) -> None:
+    """Raises WorkspaceError when the settings folder cannot be written."""
+    remember_reviewer(name)
     store().setValue(REVIEWER_KEY, " ".join(name.split()))
 
 

@@ -60,6 +60,8 @@ from claimledger.workspace import ImportReport, Workspace
 __all__ = ["APPLICATION", "ORGANISATION", "MainWindow"]
 DEFAULT_SIZE = QSize(1400, 860)
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+IMPORT_NEEDS_KEY = ("To import, Claim Ledger needs your signing key: each article you "
+                    "import is signed, so colleagues know who brought it in.")
 
 
 def titled(title: str, widget: QWidget) -> QWidget:
@@ -245,7 +247,7 @@ class MainWindow(QMainWindow):
             self.import_paths([Path(p) for p in paths])
 
     def import_paths(self, paths: list[Path]) -> None:
-        self.importer.import_files(paths)
+        self.identity.with_key(lambda: self.importer.import_files(paths), IMPORT_NEEDS_KEY)
 
     def import_samples(self) -> None:
         self.import_paths(sample_articles())
@@ -254,7 +256,8 @@ class MainWindow(QMainWindow):
         dialog = PasteDialog(self)
         if dialog.exec():
             text, title = dialog.article()
-            self.importer.import_text(text, title)
+            self.identity.with_key(lambda: self.importer.import_text(text, title),
+                                   IMPORT_NEEDS_KEY)
 
     def _on_import_finished(self, report: ImportReport) -> None:
         views = self.importer.views

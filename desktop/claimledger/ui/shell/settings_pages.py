@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from claimledger.ui.kit import preferences
 from claimledger.workspace import WorkspaceError
+from claimledger.workspace.profile import KEY_IN_FILE, READ_ONLY
 
 ERROR_STYLE = ("QLabel { color: #9b1c1c; background: #fdecea; border: 1px solid #f5c2c0; "
                "border-radius: 4px; padding: 6px; }")
@@ -48,6 +49,11 @@ def key_storage_text(workspace) -> str:
         return workspace.key_storage()
     except Exception as error:  # noqa: BLE001 - the keyring's own errors are not ours
         return f"unknown: the keyring did not answer ({error})"
+
+
+KEY_CHOICES = (("Ask me", None),
+               ("Keep my key in a file only I can read", KEY_IN_FILE),
+               ("Keep no key: read only", READ_ONLY))
 
 
 def page_layout(page: QWidget) -> QVBoxLayout:
@@ -78,6 +84,15 @@ class ReviewerPage(QWidget):
         key_row.addWidget(self.fingerprint, 1)
         key_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
         self.storage = selectable(key_storage_text(workspace))
+        self.without_keyring = QComboBox()
+        self.without_keyring.setAccessibleName("Without a secure keyring")
+        for words, choice in KEY_CHOICES:
+            self.without_keyring.addItem(words, choice)
+        self.without_keyring.setCurrentIndex(
+            max(0, self.without_keyring.findData(workspace.key_storage_choice)))
+        self.without_keyring.currentIndexChanged.connect(self._key_choice_changed)
+        self.key_note = note("")
+        self.key_note.hide()
         form = QFormLayout()
         form.addRow("Display name:", self.name)
         form.addRow("", self.saved_note)
@@ -85,6 +100,8 @@ class ReviewerPage(QWidget):
         form.addRow("This session:", selectable(workspace.reviewer_name))
         form.addRow("Key fingerprint:", key_row)
         form.addRow("Key kept in:", self.storage)
+        form.addRow("Without a keyring:", self.without_keyring)
+        form.addRow("", self.key_note)
         layout = page_layout(self)
         layout.addLayout(form)
         layout.addWidget(note(
@@ -104,12 +121,28 @@ class ReviewerPage(QWidget):
             return
         if name == preferences.saved_reviewer():
             return
-        preferences.save_reviewer(name)
+        try:
+            preferences.save_reviewer(name)
+        except WorkspaceError as error:
+            self.saved_note.setText(str(error))
+            self.saved_note.show()
+            return
         given = preferences.given_reviewer(None)
         self.saved_note.setText(
             f"Saved. Claim Ledger opens as {name} next time." if not given else
             f"Saved, but $CLAIM_LEDGER_REVIEWER ({given}) comes first while it is set.")
         self.saved_note.show()
+
+    def _key_choice_changed(self, _index: int) -> None:
+        choice = self.without_keyring.currentData()
+        try:
+            self.workspace.choose_key_storage(choice)
+        except WorkspaceError as error:
+            self.key_note.setText(str(error))
+        else:
+            self.key_note.setText("Saved; the command line follows it too. It applies "
+                                  "where no secure keyring exists.")
+        self.key_note.show()
 
     def copy_fingerprint(self) -> None:
         QGuiApplication.clipboard().setText(self.fingerprint.text())

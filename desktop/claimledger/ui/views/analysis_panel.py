@@ -26,6 +26,7 @@ from claimledger.ui.kit.assist_look import (
     worth_reasons,
 )
 from claimledger.ui.kit.look import MUTED
+from claimledger.ui.kit.quiet import set_style_sheet
 
 BAR_WORTHY = "#1f4e79"
 BAR_LOW = "#9aa3ad"
@@ -86,9 +87,9 @@ class AnalysisPanel(QWidget):
             self.worth_label.setText(f"<b>Worth checking: {points} / 100</b> · {word}")
             self.bar.setValue(points)
             colour = BAR_WORTHY if score >= CHECK_WORTHY_AT else BAR_LOW
-            self.bar.setStyleSheet(f"QProgressBar {{ background: #e6e8eb; border: none; "
-                                   f"border-radius: 3px; }} QProgressBar::chunk "
-                                   f"{{ background: {colour}; border-radius: 3px; }}")
+            set_style_sheet(self.bar, f"QProgressBar {{ background: #e6e8eb; border: none; "
+                                      f"border-radius: 3px; }} QProgressBar::chunk "
+                                      f"{{ background: {colour}; border-radius: 3px; }}")
             reasons = worth_reasons(assist)
             self.reasons.setText("Because it has " + "; ".join(reasons) + "."
                                  if reasons else "Nothing in it makes it worth checking.")

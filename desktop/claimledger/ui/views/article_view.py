@@ -43,6 +43,9 @@ OUTLINE_UNREVIEWED = "#d6e3f3"
 OVERLAP_LOOKBACK = 8
 #: The most text (code points) that carries status colours at once: a few screens.
 PAINTED_SPAN = 60_000
+#: A statement this close (a fraction of the view's height) to its top or bottom edge is
+#: brought to the middle; one further inside stays where the reader sees it.
+COMFORT_MARGIN = 0.15
 
 
 def status_format(claim: ClaimView, nested: bool = False) -> QTextCharFormat:
@@ -121,6 +124,8 @@ class ArticleView(QTextEdit):
         self._nested: set[str] = set()
         self._painted_range: tuple[int, int] | None = None
         self._painted_at: tuple | None = None
+        #: The status selection of each statement in the painted range (None: no colour).
+        self._painted: dict[str, QTextEdit.ExtraSelection | None] = {}
         self.verticalScrollBar().valueChanged.connect(lambda _value: self._repaint_statuses())
 
     @property
@@ -174,23 +179,26 @@ class ArticleView(QTextEdit):
         for claim in changed:
             self._claims[claim.id] = claim
             self._ordered[self._order_of[claim.id]] = claim
-        if self._selected in {c.id for c in changed}:
-            self.select_claim(self._selected, scroll=False)
-        elif changed:
-            self._repaint_statuses(force=True)
+        ids = {c.id for c in changed}
+        if self._selected in ids:
+            self._outline = self._outline_of(self._claims[self._selected])
+        if ids:
+            self._recolour(ids)
 
     def select_claim(self, claim_id: str | None, scroll: bool = True) -> None:
         """Outline `claim_id` and centre it in the view."""
         claim = self._claims.get(claim_id) if claim_id else None
         self._selected = claim.id if claim else None
-        self._outline = None
-        if claim is not None:
-            self._outline = QTextEdit.ExtraSelection()
-            self._outline.cursor = self._cursor_for(claim)
-            self._outline.format = outline_format(claim)
-            if scroll:
-                self._centre_on(self._outline.cursor)
-        self._repaint_statuses(force=True)
+        self._outline = self._outline_of(claim) if claim is not None else None
+        if claim is not None and scroll:
+            self._centre_on(self._outline.cursor)
+        self._recolour(set())
+
+    def _outline_of(self, claim: ClaimView) -> QTextEdit.ExtraSelection:
+        outline = QTextEdit.ExtraSelection()
+        outline.cursor = self._cursor_for(claim)
+        outline.format = outline_format(claim)
+        return outline
 
     def outline_span(self) -> tuple[int, int] | None:
         """The outlined statement's (start, end) in UTF-16 document positions."""
@@ -236,6 +244,7 @@ class ArticleView(QTextEdit):
         """Status selections for the statements on screen (and a screen either side, so
         a short scroll needs nothing new), then the outline on top."""
         if not self._ordered:
+            self._painted = {}
             self.setExtraSelections([self._outline] if self._outline else [])
             return
         where = (self.verticalScrollBar().value(), self.viewport().size())
@@ -245,26 +254,47 @@ class ArticleView(QTextEdit):
             span = self._painted_range  # the view did not move: the same statements
         else:
             span = self._span_on_screen()
-            if not force and self._painted_range and self._painted_range[0] <= span[0] \
-                    and span[1] <= self._painted_range[1]:
+            if not force and self._covers(span):
                 return
         self._painted_at = where
         low = max(0, bisect_right(self._starts, span[0]) - OVERLAP_LOOKBACK)
         high = bisect_left(self._starts, span[1] + 1)
-        selections = []
-        for claim in self._ordered[low:high]:
-            if claim.end < span[0]:
-                continue
-            fmt = status_format(claim, nested=claim.id in self._nested)
-            if fmt.isEmpty():
-                continue
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = self._cursor_for(claim)
-            selection.format = fmt
-            selections.append(selection)
+        self._painted = {claim.id: self._status_selection(claim)
+                         for claim in self._ordered[low:high] if claim.end >= span[0]}
+        self._painted_range = span
+        self._show_selections()
+
+    def _recolour(self, claim_ids: set[str]) -> None:
+        """New status selections for just these claims (and the outline), when what is
+        painted still covers the screen; else all of them again. A mark or a step of J
+        then builds one or two selections, not one per statement on screen."""
+        on_screen = self._painted_range is not None and (
+            self._painted_at == (self.verticalScrollBar().value(), self.viewport().size())
+            or self._covers(self._span_on_screen()))
+        if not on_screen:
+            self._repaint_statuses(force=True)
+            return
+        for claim_id in claim_ids & self._painted.keys():
+            self._painted[claim_id] = self._status_selection(self._claims[claim_id])
+        self._show_selections()
+
+    def _covers(self, span: tuple[int, int]) -> bool:
+        painted = self._painted_range
+        return painted is not None and painted[0] <= span[0] and span[1] <= painted[1]
+
+    def _status_selection(self, claim: ClaimView) -> QTextEdit.ExtraSelection | None:
+        fmt = status_format(claim, nested=claim.id in self._nested)
+        if fmt.isEmpty():
+            return None
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = self._cursor_for(claim)
+        selection.format = fmt
+        return selection
+
+    def _show_selections(self) -> None:
+        selections = [s for s in self._painted.values() if s is not None]
         if self._outline is not None:
             selections.append(self._outline)
-        self._painted_range = span
         self.setExtraSelections(selections)
 
     def claim_at(self, code_point: int) -> ClaimView | None:
@@ -349,8 +379,16 @@ class ArticleView(QTextEdit):
             frame.setFrameFormat(fmt)
 
     def _centre_on(self, cursor: QTextCursor) -> None:
-        start = QTextCursor(cursor)
+        """Centre the statement, unless it is already well inside the view: stepping
+        through a paragraph then leaves the text still (calmer to read, and no
+        repaint of the whole page per step)."""
+        start, end = QTextCursor(cursor), QTextCursor(cursor)
         start.setPosition(cursor.selectionStart())
-        rect = self.cursorRect(start)
+        end.setPosition(cursor.selectionEnd())
+        top, bottom = self.cursorRect(start), self.cursorRect(end)
+        height = self.viewport().height()
+        margin = round(height * COMFORT_MARGIN)
+        if top.top() >= margin and bottom.bottom() <= height - margin:
+            return
         bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
+        bar.setValue(bar.value() + top.center().y() - height // 2)

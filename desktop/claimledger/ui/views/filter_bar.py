@@ -10,7 +10,7 @@ model's (plain Python over precomputed flags).
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QFontMetrics, QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,6 +37,7 @@ from claimledger.ui.views.ledger_model import LedgerModel
 CHIP_ORDER = (Status.UNREVIEWED, Status.SOURCED, Status.DISPUTED, Status.UNVERIFIED,
               Status.NOT_A_CLAIM)
 TYPING_PAUSE_MS = 150
+ANY_SIZE = (1 << 24) - 1  # QWIDGETSIZE_MAX, which PySide6 does not export
 FLAG_CHIPS = {"no_source": ("No source yet", NO_SOURCE, "#5b4b8a"),
               "has_note": ("Has a note", HAS_NOTE, "#1f4e79"),
               "check_worthy": ("Check-worthy", CHECK_WORTHY, "#1f4e79"),
@@ -72,16 +73,44 @@ class Chip(QToolButton):
             self.setIcon(icon)
             self.setIconSize(QSize(10, 10))
         self.setStyleSheet(chip_style(colour, tint))
-        self.show_count(0)
+        self._room_for = -1
+        self._shown: tuple[int, int, bool] | None = None
+        self.show_count(0, 0)
 
     tip: str = ""
 
-    def show_count(self, count: int) -> None:
+    def show_count(self, count: int, most: int) -> None:
+        """Show `count`, in a chip as wide as the largest count it can show (`most`), so
+        marking a statement changes the number and never the chip's width: the bar, the
+        splitter and both panes keep their geometry."""
+        shown = (count, most, self.isChecked())
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self._make_room(most)
         self.setText(f"{self.word}  {count:,}")
         state = "on" if self.isChecked() else "off"
         self.setAccessibleName(f"Filter: {self.word}, {count:,} statements, {state}")
         self.setToolTip(f"{self.tip} ({count:,})" if self.tip
                         else f"Show only statements: {self.word.lower()} ({count:,})")
+
+
+    def _make_room(self, most: int) -> None:
+        """A fixed size: Qt then keeps a text change inside the chip instead of asking
+        every layout up to the window to recompute."""
+        digits = len(str(max(most, 0)))
+        if digits != self._room_for:
+            self._room_for = digits
+            self.setMinimumSize(0, 0)
+            self.setMaximumSize(ANY_SIZE, ANY_SIZE)
+            widest = f"{self.word}  {int('8' * digits):,}"
+            self.setText(widest)
+            bold = QFont(self.font())
+            bold.setBold(True)  # a checked chip's text is bold (chip_style)
+            extra = QFontMetrics(bold).horizontalAdvance(widest) \
+                - self.fontMetrics().horizontalAdvance(widest)
+            hint = self.sizeHint()
+            self.setFixedSize(hint.width() + max(0, extra), hint.height())
 
 
 class FilterBar(QWidget):
@@ -166,11 +195,12 @@ class FilterBar(QWidget):
     def refresh_counts(self) -> None:
         model = self.model
         everything = self.flag_chips["not_claims"].isChecked()
+        most = model.count(0)
         for status, chip in self.status_chips.items():
-            chip.show_count(model.count(status, everything))
+            chip.show_count(model.count(status, everything), most)
         for name, chip in self.flag_chips.items():
             bit = FLAG_CHIPS[name][1]
-            chip.show_count(model.count(bit, everything or bit == NOT_CLAIM_KIND))
+            chip.show_count(model.count(bit, everything or bit == NOT_CLAIM_KIND), most)
         disagreements = self.flag_chips["disagreements"]
         disagreements.setVisible(model.has_consensus_data() or disagreements.isChecked())
         total, shown = model.count(0, everything), model.total_rows()

@@ -26,6 +26,7 @@ from claimledger.domain.reasons import Reason
 from claimledger.domain.records import ClaimView
 from claimledger.domain.status import Status
 from claimledger.ui.kit.look import status_icon
+from claimledger.ui.kit.quiet import set_tab_text
 from claimledger.ui.views.history_panel import HistoryPanel
 from claimledger.ui.views.sources_panel import SourcesPanel
 
@@ -40,6 +41,17 @@ ROLE_WORDS = {"body": "body text", "credit": "photo credit", "furniture": "page 
 def button_text(status: Status) -> str:
     word = "Clear" if status is Status.UNREVIEWED else status.style.label
     return f"{word}  {status.style.key}"
+
+
+def status_button_style(status: Status) -> str:
+    """Theme colours; checked, the status's border (and tint, once it is a verdict)."""
+    style = status.style
+    checked = (f"background: {style.tint}; color: #1c1f23; " if status.is_reviewed
+               else "background: palette(button); color: palette(button-text); ") \
+        + f"border: 1px solid {style.colour};"
+    return ("QToolButton { background: palette(button); color: palette(button-text); "
+            "border: 1px solid palette(mid); } "
+            f"QToolButton:checked {{ {checked} }}")
 
 
 def kind_line(claim: ClaimView) -> str:
@@ -208,6 +220,7 @@ class Inspector(QWidget):
             button.setText(button_text(status))
             button.setIcon(status_icon(status))
             button.setIconSize(QSize(16, 16))
+            button.setStyleSheet(status_button_style(status))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -232,25 +245,15 @@ class Inspector(QWidget):
         self._show_reasons(claim, reasons)
         self.note_editor.show_note(claim.note if claim else None)
         count = claim.source_count if claim else 0
-        self.tabs.setTabText(SOURCES_TAB, f"Sources ({count})" if count else "Sources")
+        set_tab_text(self.tabs, SOURCES_TAB, f"Sources ({count})" if count else "Sources")
 
     def _show_status(self, status: Status | None) -> None:
-        """The current status's button in its tint; the others in the theme's colours.
-        Every button has the same box (so a mark never resizes them and relays out the
-        inspector), and a style sheet is set only when it changes: each re-polishes."""
+        """The current status's button checked, drawn in its tint by its own style sheet
+        (set once, see _build_buttons): a mark changes two check states and nothing
+        else, so it never re-polishes or relays out the inspector."""
         self.status_group.setExclusive(False)
         for each, button in self.status_buttons.items():
             button.setChecked(each is status)
-            background, ink, border = "palette(button)", "palette(button-text)", \
-                "palette(mid)"
-            if each is status:
-                border = each.style.colour
-                if each.is_reviewed:
-                    background, ink = each.style.tint, "#1c1f23"
-            sheet = (f"QToolButton {{ background: {background}; color: {ink}; "
-                     f"border: 1px solid {border}; }}")
-            if button.styleSheet() != sheet:
-                button.setStyleSheet(sheet)
         self.status_group.setExclusive(True)
 
     def _show_reasons(self, claim: ClaimView | None, reasons: tuple[Reason, ...]) -> None:
