@@ -48,6 +48,7 @@ def test_a_tampered_file_leaves_nothing_behind(desk):
     report = ana.sync_files([file], accept_new_reviewers=True)
     assert report.failures and "signature" in report.failures[0][1]
     assert state(ana) == before
+    assert ana.backups() == []  # the backup taken before the overlapped merge went too
     ana.mark(ana.claims(ana.articles()[0].id)[5].id, Status.SOURCED)  # not locked out
 
 
@@ -59,3 +60,4 @@ def test_an_unaccepted_reviewer_leaves_nothing_behind(desk):
     report = ana.sync_files([file])
     assert report.unknown and not report.files
     assert state(ana) == before
+    assert ana.backups() == []

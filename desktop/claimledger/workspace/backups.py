@@ -7,6 +7,7 @@ next to the workspace file; the newest ten are kept (store/backup.py).
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from claimledger.store import Database, backup
@@ -14,7 +15,7 @@ from claimledger.store.backup import BackupError, BackupInfo
 from claimledger.workspace.base import WorkspaceBase, _Guarded
 from claimledger.workspace.errors import WorkspaceError
 
-__all__ = ["BackupInfo", "BackupVerbs", "take_backup"]
+__all__ = ["BackupInfo", "BackupVerbs", "forget_backup", "take_backup"]
 
 
 class BackupVerbs(WorkspaceBase):
@@ -65,6 +66,17 @@ def take_backup(workspace: WorkspaceBase, reason: str, *, even_read_only: bool =
         return backup.make_backup(workspace.path, reason)
     except BackupError as error:
         raise WorkspaceError(f"{error} Nothing was changed.") from None
+
+
+def forget_backup(info: BackupInfo | None) -> None:
+    """Remove a backup the change it guarded turned out not to need (the change was
+    refused, so the workspace is as the backup has it), and its folder if now empty."""
+    if info is None:
+        return
+    with contextlib.suppress(OSError):
+        info.path.unlink()
+    with contextlib.suppress(OSError):  # not empty: other backups are kept
+        info.path.parent.rmdir()
 
 
 class _Closed:

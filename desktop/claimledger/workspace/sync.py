@@ -18,7 +18,7 @@ from claimledger.exchange.errors import LedgerFileError, TrustError
 from claimledger.exchange.ledgerfile import ReviewerCard, read_ledger_file, write_ledger_file
 from claimledger.exchange.trust import check_events
 from claimledger.store import log, queries
-from claimledger.workspace.backups import take_backup
+from claimledger.workspace.backups import forget_backup, take_backup
 from claimledger.workspace.errors import WorkspaceError
 
 MAX_SKEW_MS = 10 * 60 * 1000
@@ -116,9 +116,9 @@ class SyncVerbs:
             pinned = queries.pinned_keys(conn)
             known = log.known_event_ids(conn, [e.id for e in ledger.events])
         fresh = [e for e in ledger.events if e.id not in known]
-        pending = None
+        pending = backup = None
         if len(fresh) >= OVERLAP_AT:  # a big file: merge while the signatures are checked
-            take_backup(self, "before-sync")
+            backup = take_backup(self, "before-sync")
             pending = self.db.pending_write(lambda conn: log.merge(conn, fresh))
         try:
             trust = self._verify(ledger, fresh, pinned, progress)
@@ -128,6 +128,7 @@ class SyncVerbs:
         except BaseException:
             if pending is not None:
                 pending.finish(commit=False)
+                forget_backup(backup)  # refused: the disk stays as it was
             raise
         if pending is None and fresh:  # the state before the merge, so it can be undone
             take_backup(self, "before-sync")
