@@ -139,7 +139,24 @@ def prepare_times() -> list[str]:
         article = prepare_article(data, "article.txt")
         lines.append(f"prepare_article {label} text: {seconds:.3f} s median of 3 "
                      f"({len(article.statements)} statements)")
+    markdown = "\n\n".join(f"## Part {n}\n\n![Photo {n}](p{n}.jpg)\n\n{paragraph}"
+                           for n, paragraph in enumerate(synthetic_news(1_000_000)
+                                                         .split("\n\n"))).encode()
+    size = f"{len(markdown) / 1e6:.1f} MB Markdown (headings, images, paragraphs)"
+    for label, data, name in ((size, markdown, "article.md"), *HOSTILE):
+        seconds = _median_of(lambda data=data, name=name: prepare_article(data, name))
+        lines.append(f"prepare_article {label}: {seconds:.3f} s median of 3")
     return lines
+
+
+#: Lines that made a regular expression or a parser scan to the end of the line from
+#: every position (quadratic); each must stay a matter of seconds at most.
+HOSTILE = (
+    ("hostile 0.5 MB '![a](' repeated, as text", b"![a](" * 100_000, "hostile.txt"),
+    ("hostile 0.5 MB '![a](' repeated, as Markdown", b"![a](" * 100_000, "hostile.md"),
+    ("hostile 50,000-row Markdown table", b"|a|b|\n|-|-|\n" + b"|x|y|\n" * 50_000,
+     "table.md"),
+)
 
 
 def run() -> list[str]:

@@ -153,7 +153,8 @@ def _inline_text(token: Token, images: list[tuple[str, bool]]) -> str:
 def _table_row(tokens: list[Token], start: int) -> str:
     """"| cell | cell |", as tables read on an HTML page."""
     cells = []
-    for token in tokens[start + 1:]:
+    for index in range(start + 1, len(tokens)):  # no copy of the tokens after the row
+        token = tokens[index]
         if token.type == "tr_close":
             break
         if token.type == "inline":
