@@ -36,7 +36,8 @@ def prepare_article(data: bytes, filename: str) -> PreparedArticle:
     if page is not None:
         text = page.text
     stem = PurePath(filename).stem.strip()
-    return _prepare(text, encoding, page=page, fallback_title=stem or None)
+    where = "this page" if page is not None and suffix not in MARKDOWN_SUFFIXES else "the file"
+    return _prepare(text, encoding, page=page, fallback_title=stem or None, where=where)
 
 
 def prepare_text(text: str, title: str | None = None) -> PreparedArticle:
@@ -53,10 +54,10 @@ def _prepare(
     page: ExtractedPage | None,
     title: str | None = None,
     fallback_title: str | None = None,
+    where: str = "the file",
 ) -> PreparedArticle:
     text = normalise(raw)
     if not text:
-        where = "this page" if page is not None else "the file"
         raise ArticleError(f"No article text was found in {where}.")
     # the markup's roles point at lines of the extracted text, which normalise keeps as is
     roles = page.roles if page is not None and text == raw else {}
