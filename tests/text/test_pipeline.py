@@ -99,3 +99,11 @@ def test_invariants_for_arbitrary_pasted_text(text: str) -> None:
 def test_invariants_for_news_like_pasted_text(text: str) -> None:
     if normalise(text):
         assert_article_invariants(prepare_text(text))
+
+
+def test_pasted_text_longer_than_any_article_is_refused_in_one_line() -> None:
+    from claimledger.text.decode import MAX_BYTES
+
+    with pytest.raises(ArticleError, match="too long to be an article") as caught:
+        prepare_text("The council met. " * (MAX_BYTES // 17 + 1))
+    assert "\n" not in str(caught.value)

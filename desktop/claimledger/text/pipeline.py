@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from claimledger.text.classify import classify_article
-from claimledger.text.decode import decode_bytes
+from claimledger.text.decode import MAX_BYTES, decode_bytes
 from claimledger.text.errors import ArticleError
 from claimledger.text.html import extract_html, looks_like_html
 from claimledger.text.markdown import extract_markdown
@@ -44,6 +44,9 @@ def prepare_text(text: str, title: str | None = None) -> PreparedArticle:
     """Turn pasted text into an article; ``title``, when given, overrides the headline."""
     if not isinstance(text, str) or not text.strip():
         raise ArticleError("There is no text to import.")
+    if len(text) > MAX_BYTES:  # characters: no file's size limit stands in the way here
+        raise ArticleError(f"The text is too long to be an article ({len(text) // 1_000_000} "
+                           f"million characters; the limit is {MAX_BYTES // 1_000_000}).")
     return _prepare(text, "utf-8", page=None, title=(title or "").strip() or None)
 
 
