@@ -60,7 +60,7 @@ def test_a_mark_reads_and_repaints_only_its_own_rows(qtbot, window, workspace, m
     assert set(views.claims) == {claim_id}
     summary = window.ctx.summaries[window.article_id]
     assert summary.disputed == 1 and summary.reviewed == 1
-    assert window.progress_label.text() == f"1 of {summary.statements} reviewed"
+    assert window.progress_label.text().startswith(f"1 of {summary.claims} claims reviewed")
 
 
 def test_a_change_of_shape_reloads_the_open_ledger_and_nothing_else(qtbot, window,

@@ -63,7 +63,7 @@ def cmd_articles(ws: Workspace, args) -> None:
         return
     for a in articles:
         meta = ", ".join(x for x in (a.outlet, a.published) if x)
-        print(f"{a.id[:12]}  {a.reviewed:>4}/{a.statements:<4}  {a.title}"
+        print(f"{a.id[:12]}  {a.reviewed:>4}/{a.claims:<4}  {a.title}"
               + (f"  ({meta})" if meta else ""))
 
 

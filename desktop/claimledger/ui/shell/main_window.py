@@ -53,7 +53,7 @@ from claimledger.ui.views.article_view import ArticleView
 from claimledger.ui.views.inspector import Inspector
 from claimledger.ui.views.ledger_model import LedgerModel
 from claimledger.ui.views.ledger_view import LedgerView
-from claimledger.ui.views.library import LibraryView
+from claimledger.ui.views.library import LibraryView, progress_words
 from claimledger.ui.views.welcome import WelcomePanel
 from claimledger.workspace import ImportReport, Workspace
 
@@ -227,8 +227,7 @@ class MainWindow(QMainWindow):
 
     def show_progress(self) -> None:
         summary = self.ctx.summaries.get(self.ctx.article_id or "")
-        self.progress_label.setText(
-            f"{summary.reviewed} of {summary.statements} reviewed" if summary else "")
+        self.progress_label.setText(progress_words(summary) if summary else "")
 
     def _open_initial_article(self) -> None:
         store = preferences.store()
