@@ -104,6 +104,7 @@ def test_marks_leave_every_pane_and_chip_where_it_was(qtbot, window):
     qtbot.waitUntil(window.assist.assist_ready, timeout=20_000)
     bar = window.review.filter_bar
     unreviewed = bar.status_chips[Status.UNREVIEWED]
+    QApplication.processEvents()
     before = _geometry(window)
     seen_counts = set()
 
@@ -112,7 +113,8 @@ def test_marks_leave_every_pane_and_chip_where_it_was(qtbot, window):
               else None)
         QApplication.processEvents()
         seen_counts.add(unreviewed.text())
-        assert _geometry(window) == before
+        now = _geometry(window)
+        assert now == before, [(i, a, b) for i, (a, b) in enumerate(zip(now, before, strict=True)) if a != b]
 
     disputed = bar.status_chips[Status.DISPUTED]
     assert disputed.text().endswith(" 10") and len(seen_counts) > 10

@@ -59,6 +59,7 @@ from claimledger.workspace import ImportReport, Workspace
 
 __all__ = ["APPLICATION", "ORGANISATION", "MainWindow"]
 DEFAULT_SIZE = QSize(1400, 860)
+HANDLE_WIDTH = 7
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 IMPORT_NEEDS_KEY = ("To import, Claim Ledger needs your signing key: each article you "
                     "import is signed, so colleagues know who brought it in.")
@@ -153,7 +154,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.stack)
         for splitter in (self.main_splitter, self.content_splitter, self.right_splitter):
             splitter.setChildrenCollapsible(False)
-            splitter.setHandleWidth(1)
+            splitter.setHandleWidth(HANDLE_WIDTH)  # a 1 px line with room to grab it
         self.main_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_splitter)
 
