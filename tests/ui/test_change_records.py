@@ -113,8 +113,9 @@ def test_marks_leave_every_pane_and_chip_where_it_was(qtbot, window):
               else None)
         QApplication.processEvents()
         seen_counts.add(unreviewed.text())
-        now = _geometry(window)
-        assert now == before, [(i, a, b) for i, (a, b) in enumerate(zip(now, before, strict=True)) if a != b]
+        moved = [(n, was, now) for n, (was, now)
+                 in enumerate(zip(before, _geometry(window), strict=True)) if was != now]
+        assert moved == []
 
     disputed = bar.status_chips[Status.DISPUTED]
     assert disputed.text().endswith(" 10") and len(seen_counts) > 10

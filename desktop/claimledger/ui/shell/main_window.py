@@ -87,6 +87,20 @@ def _fitting(wanted: QSize, screen) -> QSize:
                  min(wanted.height(), room.height() - 60)).expandedTo(QSize(900, 560))
 
 
+def imported_words(report: ImportReport) -> str:
+    """'Imported 3 new articles.', '… 1 was already in the workspace.' or, when
+    nothing was new, 'That article is already in the workspace.'."""
+    new = sum(1 for a in report.imported if a.created)
+    known = len(report.imported) - new
+    if not new:
+        return ("That article is already in the workspace." if known == 1
+                else f"Those {known} articles are already in the workspace.")
+    words = f"Imported {new} new article{'s' if new != 1 else ''}"
+    if known:
+        words += f"; {known} {'was' if known == 1 else 'were'} already in the workspace"
+    return words + "."
+
+
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
@@ -238,6 +252,8 @@ class MainWindow(QMainWindow):
             self.review.open_article(remembered, store.value("session/claim", "", str) or None)
         elif summaries:
             self.review.open_article(next(iter(summaries)))
+        if summaries:
+            self.ledger_view.setFocus()
 
     # -- importing articles -------------------------------------------------------------------
 
@@ -265,8 +281,8 @@ class MainWindow(QMainWindow):
             self.ctx.changed.emit(views)
         if report.imported:
             self.review.open_article(report.imported[0].id)
-            new = sum(1 for a in report.imported if a.created)
-            self.statusBar().showMessage(f"Imported {new} new article(s).", 5000)
+            self.ledger_view.setFocus()  # the next J steps through what just came in
+            self.statusBar().showMessage(imported_words(report), 5000)
         if report.failures:
             lines = "\n".join(f"• {Path(name).name}: {why}" for name, why in report.failures)
             heading = ("Nothing was imported." if not report.imported
