@@ -154,6 +154,8 @@ class FilterBar(QWidget):
         self.text = QLineEdit(placeholderText="Filter statements, reasons, notes…")
         self.text.setObjectName("ledgerFilterText")
         self.text.setAccessibleName("Filter the ledger by text")
+        self.text.setToolTip("Whole words, all of them; end a word with * for every word "
+                             "it begins (insur* finds insurer and insurance)")
         self.text.setClearButtonEnabled(True)
         self.text.setFixedWidth(TEXT_FILTER_WIDTH)
         self.text.textChanged.connect(lambda _t: self._typing.start())
