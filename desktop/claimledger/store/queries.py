@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from claimledger.domain.numbering import NumberedSpan
 from claimledger.domain.records import ArticleDetail, ArticleSummary, ClaimView, Verdict
 from claimledger.domain.status import Status
 from claimledger.store import changed
@@ -79,6 +80,13 @@ def claims_of_article(conn: Connection, article_id: str, reviewer: str) -> list[
     rows = conn.execute(text(_CLAIMS.format(where="c.article_id = :article")),
                         {"article": article_id, "reviewer": reviewer})
     return [_claim_view(row) for row in rows]
+
+
+def statement_spans(conn: Connection, article_id: str) -> list[NumberedSpan]:
+    """Every statement of the article, retired ones too, for its stable numbers."""
+    rows = conn.execute(text('SELECT id, start, "end", origin FROM claim '
+                             "WHERE article_id = :article"), {"article": article_id})
+    return [NumberedSpan(id_, start, end, origin == "auto") for id_, start, end, origin in rows]
 
 
 def claim(conn: Connection, claim_id: str, reviewer: str) -> ClaimView | None:

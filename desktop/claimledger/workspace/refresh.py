@@ -29,6 +29,7 @@ class ChangedViews:
     suggestion_states: dict[str, tuple[bool, bool]] = field(default_factory=dict)
     summaries: dict[str, ArticleSummary | None] = field(default_factory=dict)
     statements: list[ClaimView] | None = None
+    numbers: dict[str, str] | None = None  # the statements' numbers, with `statements`
     library: list[ArticleSummary] | None = None
 
 
@@ -42,6 +43,7 @@ class RefreshVerbs(WorkspaceBase):
         reshaped = open_article is not None and changes.touches(Kind.SHAPE) and (
             everything or open_article in changes.articles)
         statements = self.claims(open_article) if reshaped else None
+        numbers = self.statement_numbers(open_article) if reshaped else None
         with self.db.read() as conn:
             claims = changed.claims_by_id(conn, changes.claims, self.reviewer_id)
             ids = list(changes.claims)
@@ -60,5 +62,6 @@ class RefreshVerbs(WorkspaceBase):
             suggestion_states=states,
             summaries=rows,
             statements=statements,
+            numbers=numbers,
             library=library,
         )

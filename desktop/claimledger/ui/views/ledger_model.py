@@ -74,13 +74,22 @@ class LedgerModel(QAbstractTableModel):
         self._assist: dict[str, ClaimAssist] = {}
         #: article id -> its known assist answers (or None), asked when claims arrive.
         self.assist_for: Callable[[str], dict[str, ClaimAssist] | None] | None = None
+        #: the article's stable statement numbers (workspace.statement_numbers).
+        self.numbers_for: Callable[[str], dict[str, str]] | None = None
+        self._numbers: dict[str, str] = {}
         self._sort: tuple[int, Qt.SortOrder] = (NUMBER, Qt.SortOrder.AscendingOrder)
         #: shown position per ledger index, while the rows are sorted (else bisect).
         self._positions: dict[int, int] | None = None
 
-    def set_claims(self, claims: list[ClaimView]) -> None:
+    def set_claims(self, claims: list[ClaimView],
+                   numbers: dict[str, str] | None = None) -> None:
+        """The open article's statements, with their stable numbers (read through
+        `numbers_for` when not given)."""
         self.beginResetModel()
         self._all = list(claims)
+        if numbers is None and self._all and self.numbers_for is not None:
+            numbers = self.numbers_for(self._all[0].article_id)
+        self._numbers = numbers or {}
         self._index_of = {claim.id: n for n, claim in enumerate(self._all)}
         known = self.assist_for(self._all[0].article_id) if self._all and self.assist_for \
             else None
@@ -332,8 +341,14 @@ class LedgerModel(QAbstractTableModel):
             hint = assist_look.hint_data(self._assist.get(claim.id), role)
             if hint is not None:
                 return hint
+        if index.column() == NUMBER and role == Qt.ItemDataRole.DisplayRole:
+            return self.number_of(claim.id) or str(number + 1)
         handler = _ROLES.get(int(role))
         return handler(claim, number, index.column()) if handler else None
+
+    def number_of(self, claim_id: str) -> str:
+        """The statement's stable number ("12", "12a"), or "" when not known."""
+        return self._numbers.get(claim_id, "")
 
     def _sources_tooltip(self, claim: ClaimView) -> str:
         lines = [counts_sentence(claim)]
