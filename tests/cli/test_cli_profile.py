@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import keyring
 import keyring.backends.null
@@ -15,7 +16,6 @@ import pytest
 
 from claimledger.workspace import Workspace
 from claimledger.workspace.profile import remember_key_storage, remember_reviewer
-from conftest import DESKTOP
 
 
 def run_plain(db, *args, env_out=("CLAIM_LEDGER_REVIEWER", "CLAIM_LEDGER_ALLOW_FILE_KEY")):
@@ -25,6 +25,8 @@ def run_plain(db, *args, env_out=("CLAIM_LEDGER_REVIEWER", "CLAIM_LEDGER_ALLOW_F
         env.pop(name, None)
     return subprocess.run([sys.executable, "-m", "claimledger", "--db", str(db), *args],
                           capture_output=True, text=True, env=env, timeout=180)
+
+DESKTOP = Path(__file__).resolve().parents[2] / "desktop"
 
 
 @pytest.fixture

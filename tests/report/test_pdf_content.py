@@ -24,6 +24,15 @@ def test_ledger_lists_statements_statuses_reasons_and_notes(sample_pdf):
     assert "Asked Brandt’s office on Wednesday." in text
 
 
+def _progress_line() -> str:
+    """The cover's progress, counted as the window counts it: claims, then set aside."""
+    claims = [status for _s, kind, status, *_rest in _STATEMENTS if kind == "claim"]
+    reviewed = sum(1 for status in claims if status.is_reviewed)
+    set_aside = len(_STATEMENTS) - len(claims)
+    return (f"{reviewed} of {len(claims)} claims reviewed. {set_aside} statement"
+            f"{'s' if set_aside != 1 else ''} set aside by the app")
+
+
 def test_reviewed_statements_are_numbered_in_text_order(sample_pdf):
     article_page = sample_pdf.page_texts[1]
     positions = [article_page.find(f"[{n}]") for n in range(1, 8)]
@@ -85,7 +94,7 @@ def test_cover_names_article_reviewers_and_counts(sample_pdf):
     cover = " ".join(sample_pdf.page_texts[0].split())
     for expected in ("The Elling Courier", "Sofia Łukasiewicz", "2025-05-14",
                      "2025-05-15 09:30", "SHA256:3xAmPlEfInGeRpRiNt", "Ben Okafor",
-                     "Generated 2025-05-15 11:00 UTC", "9 statements in the ledger"):
+                     "Generated 2025-05-15 11:00 UTC", _progress_line()):
         assert expected in cover
     assert "Sourced (S) 3" in cover and "Disputed (D) 2" in cover
 
@@ -144,7 +153,7 @@ def test_one_statement_article(tmp_path):
                                                      None, text, (claim,))], agreement=()))
     assert pdf.pages == 3
     assert "[1]" in pdf.page_texts[1] and "Operator log" in pdf.text
-    assert "1 statement in the ledger, 1 reviewed." in pdf.text
+    assert "1 of 1 claim reviewed." in pdf.text
 
 
 def test_five_thousand_statements(tmp_path):

@@ -60,7 +60,7 @@ def test_a_mark_reads_and_repaints_only_its_own_rows(qtbot, window, workspace, m
     assert set(views.claims) == {claim_id}
     summary = window.ctx.summaries[window.article_id]
     assert summary.disputed == 1 and summary.reviewed == 1
-    assert window.progress_label.text() == f"1 of {summary.statements} reviewed"
+    assert window.progress_label.text().startswith(f"1 of {summary.claims} claims reviewed")
 
 
 def test_a_change_of_shape_reloads_the_open_ledger_and_nothing_else(qtbot, window,
@@ -104,6 +104,7 @@ def test_marks_leave_every_pane_and_chip_where_it_was(qtbot, window):
     qtbot.waitUntil(window.assist.assist_ready, timeout=20_000)
     bar = window.review.filter_bar
     unreviewed = bar.status_chips[Status.UNREVIEWED]
+    QApplication.processEvents()
     before = _geometry(window)
     seen_counts = set()
 
@@ -112,7 +113,9 @@ def test_marks_leave_every_pane_and_chip_where_it_was(qtbot, window):
               else None)
         QApplication.processEvents()
         seen_counts.add(unreviewed.text())
-        assert _geometry(window) == before
+        moved = [(n, was, now) for n, (was, now)
+                 in enumerate(zip(before, _geometry(window), strict=True)) if was != now]
+        assert moved == []
 
     disputed = bar.status_chips[Status.DISPUTED]
     assert disputed.text().endswith(" 10") and len(seen_counts) > 10

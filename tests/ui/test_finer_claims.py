@@ -148,3 +148,40 @@ def test_a_verdict_on_a_finer_claim_keeps_the_parent_tint(qtbot, window, workspa
     assert inside.background().color().name() == Status.SOURCED.style.tint
     assert outside.background().color().name() == Status.DISPUTED.style.tint
     assert workspace.claim(child.id).status is Status.SOURCED
+
+
+def shown_numbers(window) -> dict[str, str]:
+    model = window.ledger_model
+    return {model.claim_at(row).id: model.data(model.index(row, 0))
+            for row in range(model.rowCount())}
+
+
+def test_a_finer_claim_takes_its_parents_number_and_renumbers_nothing(
+        qtbot, window, workspace, tmp_path):
+    """The number a reviewer and an editor use for a statement does not move: a claim
+    made inside statement N is "Na", the ones after keep theirs, and the PDF prints the
+    same numbers as the ledger."""
+    import_pasted(qtbot, window)
+    activate(qtbot, window)
+    window.review.filter_bar.flag_chips["not_claims"].setChecked(True)
+    before = shown_numbers(window)
+    parent = next(c for c in workspace.claims(window.article_id)
+                  if c.text.startswith("The bridge is 94"))
+    select_in_article(window, "94 years old")
+    window.article_view.setFocus()
+    qtbot.keyClick(window.article_view, Qt.Key.Key_C)
+    settle(qtbot, window)
+
+    after = shown_numbers(window)
+    [made] = set(after) - set(before)
+    assert after[made] == before[parent.id] + "a"
+    assert {c: after[c] for c in before} == before
+    window.review.mark(Status.DISPUTED)
+    settle(qtbot, window)
+
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "numbers.pdf"
+    workspace.export_pdf([window.article_id], pdf)
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert f"[{after[made]}]" in text.replace(" ", "").replace("\u2009", "")

@@ -191,3 +191,42 @@ def test_dropping_a_ledger_file_imports_it(qtbot, window, tmp_path):
     window.ledger_files.trust_dialog.reject()
     assert "not trusted" in window.statusBar().currentMessage()
     ben.close()
+
+
+def test_a_colleagues_verdicts_show_at_once_without_marking_here(qtbot, window, workspace,
+                                                                  tmp_path, monkeypatch,
+                                                                  artifacts):
+    """Ana has marked nothing: once Ben's file is merged each row shows his verdict in
+    the Reviewers column (and a later mark of hers joins it there), not an unreviewed
+    ledger that looks as if nothing had arrived."""
+    from exchange_helpers import ben_workspace, real_claims
+    from window_helpers import HARBOUR, import_through_window
+
+    from claimledger.ui.views.ledger_model import REVIEWERS
+
+    import_through_window(qtbot, window, [HARBOUR])
+    first, second = real_claims(window)
+    ben = ben_workspace(tmp_path)
+    ben.import_files([HARBOUR])
+    ben.mark(first, Status.DISPUTED, reason="Contradicted by the record")
+    path = tmp_path / "ben.cledger"
+    ben.export_ledger(path)
+    model, view = window.ledger_model, window.ledger_view
+    assert view.isColumnHidden(REVIEWERS)
+
+    import_and_trust(qtbot, window, monkeypatch, path)
+
+    def cell(claim_id, role=Qt.ItemDataRole.DisplayRole):
+        return model.data(model.index(model.row_of(claim_id), REVIEWERS), role)
+
+    assert not view.isColumnHidden(REVIEWERS)
+    assert cell(first) == "BO D"
+    assert cell(first, Qt.ItemDataRole.ToolTipRole) == \
+        "Ben Ode: Disputed (Contradicted by the record)"
+    assert cell(second) == ""
+    window.review.select_claim(first)
+    window.review.mark(Status.SOURCED)
+    settle(qtbot, window)
+    assert sorted(cell(first).split("  ")) == ["AR S", "BO D"]
+    shot(window, artifacts / "reviewers_column.png")
+    ben.close()

@@ -118,7 +118,8 @@ def test_row_index_counts_and_filters_without_widgets():
     assert index.count(NO_SOURCE) == 15
     wanted = LedgerFilter(frozenset({Status.SOURCED}), has_note=True)
     assert index.rows(wanted) == [i for i in range(20) if i % 5 == 1 and i % 3 == 0]
-    assert index.rows(LedgerFilter(text="statement 1")) == [1, *range(10, 20)]
+    assert index.rows(LedgerFilter(text="statement 1")) == [1]
+    assert index.rows(LedgerFilter(text="statement 1*")) == [1, *range(10, 20)]
     index.replace(1, replace(claims[1], status=Status.DISPUTED, note="x"))
     assert index.count(Status.SOURCED) == 3 and index.count(HAS_NOTE) == 8
     assert LedgerFilter().toggled(Status.SOURCED).toggled(Status.SOURCED) == LedgerFilter()
@@ -134,3 +135,16 @@ def test_the_model_finds_hidden_rows_and_keeps_numbers(qapp):
     assert model.find("c1").id == "c1"
     model.ensure_loaded(19_999)
     assert model.data(model.index(19_999, NUMBER)) == "99998"
+
+
+def test_the_text_filter_matches_whole_words_or_prefixes():
+    """'ICE' is the agency, not the middle of 'office'; 'insur*' is every form."""
+    texts = ["ICE agents detained 40 people.", "The office did not respond.",
+             "Insurers pulled back.", "The insurance council met.", "Rates rose 3.5%."]
+    index = RowIndex([ClaimView(f"c{i}", "a", i, i + 1, text, "claim", "body", "auto")
+                      for i, text in enumerate(texts)])
+    assert index.rows(LedgerFilter(text="ICE")) == [0]
+    assert index.rows(LedgerFilter(text="insur*")) == [2, 3]
+    assert index.rows(LedgerFilter(text="insur")) == []
+    assert index.rows(LedgerFilter(text="council insur*")) == [3]
+    assert index.rows(LedgerFilter(text="3.5%")) == [4]

@@ -10,12 +10,14 @@ from claimledger.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 
 
 def test_dialog_lists_every_action_with_a_shortcut(qtbot, window):
+    window.actions["undo"].setText("&Undo Add claim")  # as after making a claim
     with_keys = [a for a in window.actions.values() if a.shortcuts()]
     dialog = ShortcutsDialog(window.actions.values(), window)
     qtbot.addWidget(dialog)
     listed = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
-    assert listed == {a.text().replace("&", "") for a in with_keys}
-    for must in ("Sourced", "Disputed", "Next Statement", "Reason…", "Keyboard Shortcuts"):
+    assert len(listed) == len(with_keys) and "Undo Add claim" not in listed
+    for must in ("Sourced", "Disputed", "Next Statement", "Reason…", "Keyboard Shortcuts",
+                 "Undo"):
         assert must in listed
 
 

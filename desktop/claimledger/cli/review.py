@@ -63,7 +63,7 @@ def cmd_articles(ws: Workspace, args) -> None:
         return
     for a in articles:
         meta = ", ".join(x for x in (a.outlet, a.published) if x)
-        print(f"{a.id[:12]}  {a.reviewed:>4}/{a.statements:<4}  {a.title}"
+        print(f"{a.id[:12]}  {a.reviewed:>4}/{a.claims:<4}  {a.title}"
               + (f"  ({meta})" if meta else ""))
 
 
@@ -76,11 +76,12 @@ def cmd_text(ws: Workspace, args) -> None:
 def cmd_claims(ws: Workspace, args) -> None:
     article_id = ws.resolve_article(args.article)
     claims = ws.claims(article_id)
+    numbers = ws.statement_numbers(article_id)
     if args.json:
         verdicts, agreed = ws.verdicts(article_id), ws.consensus(article_id)
         assist = ws.suggestions(article_id)
         none = {"status": None, "state": "none", "settled_by": None}
-        print_json([{**c.as_json(),
+        print_json([{"number": numbers.get(c.id, ""), **c.as_json(),
                      "verdicts": [v.as_json() for v in verdicts.get(c.id, [])],
                      "consensus": agreed[c.id].as_json() if c.id in agreed else none,
                      **(assist[c.id].as_json() if c.id in assist else _NO_ASSIST)}
@@ -88,8 +89,8 @@ def cmd_claims(ws: Workspace, args) -> None:
         return
     for c in claims:
         extra = "".join(f"  [{x}]" for x in (c.reason, c.note) if x)
-        print(f"{c.id[:12]}  {c.start:>6}-{c.end:<6}  {c.status.value:<11}  {c.kind:<11}  "
-              f"{c.text}{extra}")
+        print(f"{numbers.get(c.id, ''):>5}  {c.id[:12]}  {c.start:>6}-{c.end:<6}  "
+              f"{c.status.value:<11}  {c.kind:<11}  {c.text}{extra}")
 
 
 _NO_ASSIST = {"suggestion": None, "checkworthiness": None, "numbers": [], "flags": [],

@@ -10,6 +10,13 @@ from claimledger.domain.status import Status
 
 @dataclass(frozen=True, slots=True)
 class ArticleSummary:
+    """Progress has one definition everywhere (library, status bar, PDF, `articles
+    --json`): `claims` are the live statements the app classed as claims, `reviewed`
+    and the four status counts are this reviewer's verdicts on those claims, and
+    `set_aside` counts the statements the app classed as not claims (headlines,
+    captions, credits…), which stay reviewable but are not owed a verdict. `statements`
+    is every live statement."""
+
     id: str
     title: str
     outlet: str | None
@@ -23,6 +30,12 @@ class ArticleSummary:
     disputed: int = 0
     unverified: int = 0
     not_a_claim: int = 0
+    claims: int = 0
+    set_aside: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return self.reviewed >= self.claims
 
     def as_json(self) -> dict:
         return asdict(self)

@@ -31,16 +31,21 @@ HIGHLIGHTED = (Status.SOURCED, Status.DISPUTED, Status.UNVERIFIED)
 class Mark:
     """A highlighted claim and its number in the article and the ledger."""
 
-    number: int
+    number: str
     claim: ReportClaim
 
 
-def numbering(article: ReportArticle) -> dict[str, int]:
-    """Ledger numbers by claim id: highlighted claims are numbered 1, 2, ... by position."""
-    numbers: dict[str, int] = {}
+def numbering(article: ReportArticle) -> dict[str, str]:
+    """Numbers by claim id: each statement's own number, the one the window and the
+    command line show, so an editor and a reviewer talk about the same "[12a]".
+    Claims that carry none (a report built by hand) number the highlighted ones 1, 2…
+    by position."""
+    if any(claim.number for claim in article.claims):
+        return {claim.claim_id: claim.number for claim in article.claims if claim.number}
+    numbers: dict[str, str] = {}
     for claim in sorted(article.claims, key=lambda c: (c.start, -c.end)):
         if claim.is_highlighted and claim.claim_id not in numbers:
-            numbers[claim.claim_id] = len(numbers) + 1
+            numbers[claim.claim_id] = str(len(numbers) + 1)
     return numbers
 
 
@@ -61,10 +66,11 @@ def legend() -> Paragraph:
     return Paragraph(text, styles().small)
 
 
-def article_flowables(article: ReportArticle, numbers: dict[str, int]) -> list[Flowable]:
+def article_flowables(article: ReportArticle, numbers: dict[str, str]) -> list[Flowable]:
     """The article's text as paragraphs, highlighted claims tinted and numbered."""
     marks = sorted(
-        (Mark(numbers[c.claim_id], c) for c in article.claims if c.claim_id in numbers),
+        (Mark(numbers[c.claim_id], c) for c in article.claims
+         if c.claim_id in numbers and c.is_highlighted),
         key=lambda m: (m.claim.start, -m.claim.end),
     )
     text = clean_keep_offsets(article.text)

@@ -21,8 +21,14 @@ SUMMARY_ORDER = (
 
 
 def status_counts(report: ReportInput) -> Counter[Status]:
-    """How many ledger statements have each status, over all articles."""
-    return Counter(c.status for a in report.articles for c in a.claims if c.in_ledger)
+    """How many claims have each status, over all articles: the statements the app
+    classed as claims, as the window and `articles --json` count them."""
+    return Counter(c.status for a in report.articles for c in a.claims if c.kind == "claim")
+
+
+def set_aside_count(report: ReportInput) -> int:
+    """Statements the app classed as not claims (headlines, captions, credits…)."""
+    return sum(1 for a in report.articles for c in a.claims if c.kind != "claim")
 
 
 def cover_flowables(report: ReportInput, width: float) -> list[Flowable]:
@@ -96,14 +102,14 @@ def _reviewers(report: ReportInput, width: float) -> Flowable:
 
 def _summary(report: ReportInput, width: float) -> list[Flowable]:
     counts = status_counts(report)
-    total = sum(counts.values())
-    if not total:
+    total, set_aside = sum(counts.values()), set_aside_count(report)
+    if not total and not set_aside:
         return [Paragraph("No statements recorded.", styles().body)]
     reviewed = total - counts[Status.UNREVIEWED]
-    line = (
-        f"{total} statement{'s' if total != 1 else ''} in the ledger, "
-        f"{reviewed} reviewed."
-    )
+    line = f"{reviewed} of {total} claim{'s' if total != 1 else ''} reviewed."
+    if set_aside:
+        line += (f" {set_aside} statement{'s' if set_aside != 1 else ''} set aside by the "
+                 "app as not claims (headlines, bylines, captions…).")
     return [Paragraph(line, styles().body), Spacer(1, 4), status_chart(counts, width)]
 
 

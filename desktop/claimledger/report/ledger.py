@@ -42,7 +42,7 @@ def ledger_rows(article: ReportArticle) -> list[ReportClaim]:
 
 def ledger_tables(
     rows: list[ReportClaim],
-    numbers: dict[str, int],
+    numbers: dict[str, str],
     size: tuple[float, float],
     tick: Callable[[int], None],
 ) -> Iterator[Flowable]:
@@ -86,7 +86,7 @@ class _Cells:
     def __init__(self) -> None:
         self._shared: dict[str, CellParagraph | str] = {}
 
-    def row(self, claim: ReportClaim, number: int | None) -> list:
+    def row(self, claim: ReportClaim, number: str | None) -> list:
         return [
             str(number) if number else DASH,
             _statement(claim),

@@ -73,6 +73,7 @@ class ReportClaim:
     verdicts: tuple[ReportVerdict, ...] = ()
     consensus_state: str | None = None
     history: tuple[ReportEvent, ...] = ()
+    number: str = ""  # the statement's number in the window ("12", "12a"; see numbering)
 
     @property
     def is_highlighted(self) -> bool:

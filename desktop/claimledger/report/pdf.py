@@ -98,7 +98,7 @@ def _story(report: ReportInput, tracker: _Tracker) -> list[Flowable]:
     tall = ReportDoc.frame_size(report.paper)[0]
     wide = ReportDoc.frame_size(report.paper, wide=True)
     story: list[Flowable] = cover_flowables(report, tall)
-    numbers: dict[str, dict[str, int]] = {}
+    numbers: dict[str, dict[str, str]] = {}
     for article in report.articles:
         numbers[article.article_id] = numbering(article)
         story += _article_section(article, numbers[article.article_id], tall, wide, tracker)
@@ -109,7 +109,7 @@ def _story(report: ReportInput, tracker: _Tracker) -> list[Flowable]:
     return story
 
 
-def _article_section(article: ReportArticle, numbers: dict[str, int], tall: float,
+def _article_section(article: ReportArticle, numbers: dict[str, str], tall: float,
                      wide: tuple[float, float], tracker: _Tracker) -> list[Flowable]:
     st = styles()
     title = article.title or "Untitled article"

@@ -14,7 +14,7 @@ from .outline import Heading
 from .styles import HEADER_BG, INK, RULE, styles
 
 AUDIT_ROWS_PER_TABLE = 500
-Numbers = dict[str, dict[str, int]]  # article id -> claim id -> ledger number
+Numbers = dict[str, dict[str, str]]  # article id -> claim id -> ledger number
 
 
 def _small_table(header: list[str], rows: list[list], widths: list[float]) -> Table:
@@ -35,7 +35,7 @@ def _small_table(header: list[str], rows: list[list], widths: list[float]) -> Ta
     return table
 
 
-def _claim_title(claim: ReportClaim, number: int | None) -> Paragraph:
+def _claim_title(claim: ReportClaim, number: str | None) -> Paragraph:
     prefix = f"<b>[{number}]</b> " if number else ""
     return Paragraph(f"{prefix}{esc(claim.text, DASH)}", styles().claim_title)
 
@@ -69,7 +69,7 @@ def disagreement_flowables(report: ReportInput, numbers: Numbers, width: float) 
     return out
 
 
-def _disagreement(claim: ReportClaim, numbers: dict[str, int], width: float) -> Flowable:
+def _disagreement(claim: ReportClaim, numbers: dict[str, str], width: float) -> Flowable:
     rows = [
         [_cell(v.reviewer), Paragraph(chip(v.status), styles().cell), _cell(v.reason),
          _cell(v.note)]
@@ -115,7 +115,7 @@ def audit_flowables(report: ReportInput, numbers: Numbers, width: float) -> list
     return [head, note, *out]
 
 
-def _audit_rows(claims: tuple[ReportClaim, ...], numbers: dict[str, int]) -> list[list]:
+def _audit_rows(claims: tuple[ReportClaim, ...], numbers: dict[str, str]) -> list[list]:
     rows: list[list] = []
     for claim in claims:
         for i, event in enumerate(claim.history):
@@ -124,6 +124,6 @@ def _audit_rows(claims: tuple[ReportClaim, ...], numbers: dict[str, int]) -> lis
     return rows
 
 
-def _claim_cell(claim: ReportClaim, number: int | None) -> CellParagraph:
+def _claim_cell(claim: ReportClaim, number: str | None) -> CellParagraph:
     prefix = f"<b>[{number}]</b> " if number else ""
     return CellParagraph(f"{prefix}{esc(claim.text, DASH)}", styles().cell)

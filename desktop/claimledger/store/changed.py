@@ -32,14 +32,18 @@ _ONE_SUMMARY = text("""
     SELECT a.id, a.title, a.outlet, a.author, a.url, a.published, a.retrieved,
            (SELECT count(*) FROM claim c WHERE c.article_id = a.id AND c.retired = 0),
            coalesce(r.done, 0), coalesce(r.sourced, 0), coalesce(r.disputed, 0),
-           coalesce(r.unverified, 0), coalesce(r.not_a_claim, 0)
+           coalesce(r.unverified, 0), coalesce(r.not_a_claim, 0),
+           (SELECT count(*) FROM claim c WHERE c.article_id = a.id AND c.retired = 0
+              AND c.kind = 'claim'),
+           (SELECT count(*) FROM claim c WHERE c.article_id = a.id AND c.retired = 0
+              AND c.kind != 'claim')
     FROM article a
     LEFT JOIN (SELECT count(*) AS done, sum(v.status = 'sourced') AS sourced,
                       sum(v.status = 'disputed') AS disputed,
                       sum(v.status = 'unverified') AS unverified,
                       sum(v.status = 'not-a-claim') AS not_a_claim
                FROM claim c JOIN verdict v ON v.claim_id = c.id
-               WHERE c.article_id = :article AND c.retired = 0
+               WHERE c.article_id = :article AND c.retired = 0 AND c.kind = 'claim'
                  AND v.reviewer_id = :reviewer AND v.status != 'unreviewed') r ON 1
     WHERE a.id = :article AND a.retired = :retired
 """)

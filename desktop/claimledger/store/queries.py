@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from claimledger.domain.numbering import NumberedSpan
 from claimledger.domain.records import ArticleDetail, ArticleSummary, ClaimView, Verdict
 from claimledger.domain.status import Status
 from claimledger.store import changed
@@ -14,10 +15,11 @@ _SUMMARY = text(
     SELECT a.id, a.title, a.outlet, a.author, a.url, a.published, a.retrieved,
            coalesce(n.total, 0) AS statements, coalesce(r.done, 0) AS reviewed,
            coalesce(r.sourced, 0), coalesce(r.disputed, 0), coalesce(r.unverified, 0),
-           coalesce(r.not_a_claim, 0)
+           coalesce(r.not_a_claim, 0), coalesce(n.claims, 0) AS claims,
+           coalesce(n.total, 0) - coalesce(n.claims, 0) AS set_aside
     FROM article a
-    LEFT JOIN (SELECT article_id, count(*) AS total FROM claim WHERE retired = 0
-               GROUP BY article_id) n ON n.article_id = a.id
+    LEFT JOIN (SELECT article_id, count(*) AS total, sum(kind = 'claim') AS claims
+               FROM claim WHERE retired = 0 GROUP BY article_id) n ON n.article_id = a.id
     LEFT JOIN (SELECT c.article_id, count(*) AS done,
                       sum(v.status = 'sourced') AS sourced,
                       sum(v.status = 'disputed') AS disputed,
@@ -26,6 +28,7 @@ _SUMMARY = text(
                FROM verdict v
                JOIN claim c ON c.id = v.claim_id
                WHERE v.reviewer_id = :reviewer AND v.status != 'unreviewed' AND c.retired = 0
+                 AND c.kind = 'claim'
                GROUP BY c.article_id) r ON r.article_id = a.id
     WHERE a.retired = :retired {where}
     ORDER BY a.retrieved DESC, a.title
@@ -77,6 +80,13 @@ def claims_of_article(conn: Connection, article_id: str, reviewer: str) -> list[
     rows = conn.execute(text(_CLAIMS.format(where="c.article_id = :article")),
                         {"article": article_id, "reviewer": reviewer})
     return [_claim_view(row) for row in rows]
+
+
+def statement_spans(conn: Connection, article_id: str) -> list[NumberedSpan]:
+    """Every statement of the article, retired ones too, for its stable numbers."""
+    rows = conn.execute(text('SELECT id, start, "end", origin FROM claim '
+                             "WHERE article_id = :article"), {"article": article_id})
+    return [NumberedSpan(id_, start, end, origin == "auto") for id_, start, end, origin in rows]
 
 
 def claim(conn: Connection, claim_id: str, reviewer: str) -> ClaimView | None:

@@ -17,7 +17,12 @@ from claimledger.store.footprint import Footprint
 from claimledger.workspace.assist import ANALYSIS_VERSION, AssistVerbs
 from claimledger.workspace.backups import BackupInfo, BackupVerbs
 from claimledger.workspace.claims import ClaimVerbs
-from claimledger.workspace.consensus import AgreementReport, Consensus, ConsensusVerbs
+from claimledger.workspace.consensus import (
+    AgreementReport,
+    Consensus,
+    ConsensusVerbs,
+    ReviewerVerdict,
+)
 from claimledger.workspace.errors import (
     Ambiguous,
     KeyStorageRefused,
@@ -41,6 +46,7 @@ __all__ = [
     "AgreementReport",
     "BackupInfo",
     "Consensus",
+    "ReviewerVerdict",
     "FolderSync",
     "KeyStorageRefused",
     "SyncReport",

@@ -67,7 +67,7 @@ class AgreementReport:
                 "pairs": [asdict(p) for p in self.pairs]}
 
 
-def _named(rows: list, names: dict[str, str]) -> list[ReviewerVerdict]:
+def named_verdicts(rows: list, names: dict[str, str]) -> list[ReviewerVerdict]:
     """(reviewer id, Verdict) rows as ReviewerVerdicts, with the reviewers' names."""
     return [ReviewerVerdict(rid, names.get(rid, "unknown reviewer"), *_fields(v))
             for rid, v in rows]
@@ -93,14 +93,14 @@ class ConsensusVerbs(ReviewVerbs):
         with self.db.read() as conn:
             names = queries.reviewer_names(conn)
             found = queries.verdicts_of_article(conn, article_id)
-        return {cid: _named(rows, names) for cid, rows in found.items()}
+        return {cid: named_verdicts(rows, names) for cid, rows in found.items()}
 
     def claim_verdicts(self, claim_id: str) -> list[ReviewerVerdict]:
         """Every reviewer's verdict on one claim (read by that claim's rows only)."""
         with self.db.read() as conn:
             names = queries.reviewer_names(conn)
             rows = changed.verdicts_of_claims(conn, [claim_id]).get(claim_id, [])
-        return _named(rows, names)
+        return named_verdicts(rows, names)
 
     def consensus(self, article_id: str) -> dict[str, Consensus]:
         with self.db.read() as conn:

@@ -11,6 +11,7 @@ from pathlib import Path
 from claimledger.domain.consensus import consensus
 from claimledger.domain.events import canonical_json
 from claimledger.domain.history import history_entries
+from claimledger.domain.numbering import statement_numbers
 from claimledger.domain.records import ArticleDetail, ClaimView, SourceView, Verdict
 from claimledger.domain.status import Status
 from claimledger.exchange.keys import fingerprint
@@ -94,8 +95,9 @@ class ExportVerbs(WorkspaceBase):
                 events = list(log.claim_events_of_article(conn, article_id)) if audit else []
                 sources = evidence.sources_of_article(conn, article_id)
                 settled = queries.consensus_of_article(conn, article_id)
+                numbers = statement_numbers(queries.statement_spans(conn, article_id))
                 articles.append(_report_article(detail, claims, verdicts, events, names,
-                                                sources, settled))
+                                                sources, settled, numbers))
             keys = {name: key for _, name, key in queries.reviewers(conn)}
         names_seen = sorted({r for a in articles for c in a.claims for r in c.reviewers}
                             or {self.reviewer_name})
@@ -134,14 +136,16 @@ def ledger_digest(articles: Sequence[ReportArticle]) -> str:
 
 def _report_article(detail: ArticleDetail, claims: list[ClaimView],
                     verdicts: dict[str, list[tuple[str, Verdict]]], events, names,
-                    sources: dict[str, list[SourceView]], settled: dict[str, tuple]
-                    ) -> ReportArticle:
+                    sources: dict[str, list[SourceView]], settled: dict[str, tuple],
+                    numbers: dict[str, str]) -> ReportArticle:
     by_claim: dict[str, list] = {}
     for event in events:
         by_claim.setdefault(event.payload.get("claim"), []).append(event)
     report_claims = tuple(
-        _report_claim(c, verdicts.get(c.id, []), by_claim.get(c.id, []), names,
-                      sources.get(c.id, []), settled.get(c.id)) for c in claims
+        replace(_report_claim(c, verdicts.get(c.id, []), by_claim.get(c.id, []), names,
+                              sources.get(c.id, []), settled.get(c.id)),
+                number=numbers.get(c.id, ""))
+        for c in claims
     )
     return ReportArticle(detail.id, detail.title, detail.outlet, detail.author, detail.url,
                          detail.published, detail.retrieved[:10], detail.text, report_claims)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimledger.domain.history import HistoryEntry, history_entries
+from claimledger.domain.numbering import statement_numbers
 from claimledger.domain.records import ArticleDetail, ArticleSummary, ClaimView
 from claimledger.store import log, queries, verify
 from claimledger.workspace.base import WorkspaceBase
@@ -31,6 +32,12 @@ class ReadVerbs(WorkspaceBase):
     def claims(self, article_id: str) -> list[ClaimView]:
         with self.db.read() as conn:
             return queries.claims_of_article(conn, article_id, self.reviewer_id)
+
+    def statement_numbers(self, article_id: str) -> dict[str, str]:
+        """{claim id: "12" or "12a"}: the numbers the window, the PDF and the command
+        line all show (see domain/numbering.py)."""
+        with self.db.read() as conn:
+            return statement_numbers(queries.statement_spans(conn, article_id))
 
     def claim(self, claim_id: str) -> ClaimView:
         with self.db.read() as conn:

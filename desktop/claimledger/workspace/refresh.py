@@ -11,9 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claimledger.domain.records import ArticleSummary, Changes, ClaimView, Kind
-from claimledger.store import changed
+from claimledger.store import changed, queries
 from claimledger.workspace.base import WorkspaceBase
-from claimledger.workspace.consensus import Consensus, consensus_from
+from claimledger.workspace.consensus import (
+    Consensus,
+    ReviewerVerdict,
+    consensus_from,
+    named_verdicts,
+)
 
 
 @dataclass(frozen=True)
@@ -26,9 +31,11 @@ class ChangedViews:
     changes: Changes
     claims: dict[str, ClaimView | None] = field(default_factory=dict)
     consensus: dict[str, Consensus] = field(default_factory=dict)
+    verdicts: dict[str, list[ReviewerVerdict]] = field(default_factory=dict)
     suggestion_states: dict[str, tuple[bool, bool]] = field(default_factory=dict)
     summaries: dict[str, ArticleSummary | None] = field(default_factory=dict)
     statements: list[ClaimView] | None = None
+    numbers: dict[str, str] | None = None  # the statements' numbers, with `statements`
     library: list[ArticleSummary] | None = None
 
 
@@ -42,11 +49,13 @@ class RefreshVerbs(WorkspaceBase):
         reshaped = open_article is not None and changes.touches(Kind.SHAPE) and (
             everything or open_article in changes.articles)
         statements = self.claims(open_article) if reshaped else None
+        numbers = self.statement_numbers(open_article) if reshaped else None
         with self.db.read() as conn:
             claims = changed.claims_by_id(conn, changes.claims, self.reviewer_id)
             ids = list(changes.claims)
             settled = changed.settled_of_claims(conn, ids)
             verdicts = changed.verdicts_of_claims(conn, ids)
+            names = queries.reviewer_names(conn) if verdicts else {}
             states = changed.suggestion_states(conn, ids, self.reviewer_id)
             # the open article's row is counted from its open ledger by the window
             rows = {} if everything else {
@@ -57,8 +66,10 @@ class RefreshVerbs(WorkspaceBase):
             changes,
             claims={c: claims.get(c) for c in changes.claims},
             consensus=consensus_from(verdicts, settled),
+            verdicts={c: named_verdicts(verdicts.get(c, []), names) for c in changes.claims},
             suggestion_states=states,
             summaries=rows,
             statements=statements,
+            numbers=numbers,
             library=library,
         )

@@ -20,6 +20,10 @@ from claimledger.ui.views.consensus_column import (
     install_consensus_column,
     show_consensus_column,
 )
+from claimledger.ui.views.reviewers_column import (
+    install_reviewers_column,
+    show_reviewers_column,
+)
 from claimledger.ui.views.reviewers_panel import ReviewersPanel
 from claimledger.workspace import ChangedViews
 
@@ -32,7 +36,10 @@ class ConsensusController:
         self.agreement_dialog: AgreementDialog | None = None
         panes = ctx.panes
         panes.ledger_model.consensus_for = ctx.workspace.consensus
+        panes.ledger_model.verdicts_for = ctx.workspace.verdicts
+        panes.ledger_model.me = lambda: ctx.workspace.reviewer_id
         install_consensus_column(panes.ledger_view, panes.ledger_model)
+        install_reviewers_column(panes.ledger_view, panes.ledger_model)
         self.reviewers_panel = ReviewersPanel()
         tabs = panes.inspector.tabs
         self.reviewers_tab = tabs.addTab(self.reviewers_panel, "Reviewers")
@@ -58,9 +65,11 @@ class ConsensusController:
         elif changes.touches(Kind.VERDICTS, Kind.CONSENSUS, Kind.SUGGESTIONS) \
                 and self.ctx.shows(changes.claims):
             model.update_consensus(views.consensus, changes.claims)
+            model.update_verdicts(views.verdicts, changes.claims)
         else:
             return
         show_consensus_column(self.ctx.panes.ledger_view, model)
+        show_reviewers_column(self.ctx.panes.ledger_view, model)
         self.refresh_reviewers()
 
     def refresh_reviewers(self) -> None:

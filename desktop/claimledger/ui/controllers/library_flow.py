@@ -89,10 +89,10 @@ class LibraryController:
         if summary is None:
             return None
         model = ctx.panes.ledger_model
-        counts = {s: model.count(s) for s in Status}
-        total = model.statement_count()
-        return replace(summary, statements=total,
-                       reviewed=total - counts[Status.UNREVIEWED],
+        counts = {s: model.count(s, not_claims=False) for s in Status}
+        total, claims = model.statement_count(), model.count(0, not_claims=False)
+        return replace(summary, statements=total, claims=claims, set_aside=total - claims,
+                       reviewed=claims - counts[Status.UNREVIEWED],
                        sourced=counts[Status.SOURCED], disputed=counts[Status.DISPUTED],
                        unverified=counts[Status.UNVERIFIED],
                        not_a_claim=counts[Status.NOT_A_CLAIM])
@@ -173,4 +173,4 @@ class LibraryController:
 def _counts_of(summary: ArticleSummary) -> dict[Status, int]:
     return {Status.SOURCED: summary.sourced, Status.DISPUTED: summary.disputed,
             Status.UNVERIFIED: summary.unverified, Status.NOT_A_CLAIM: summary.not_a_claim,
-            Status.UNREVIEWED: summary.statements - summary.reviewed}
+            Status.UNREVIEWED: summary.claims - summary.reviewed}

@@ -44,6 +44,7 @@ class ReviewController:
         leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_bar.text)
         leave.setContext(Qt.ShortcutContext.WidgetShortcut)
         leave.activated.connect(panes.ledger_view.setFocus)
+        panes.ledger_model.numbers_for = ctx.workspace.statement_numbers
         self._connect()
         ctx.changed.connect(self._apply)
 
@@ -205,7 +206,7 @@ class ReviewController:
         """Replace exactly the rows the change names; reload only on a change of shape."""
         ctx, panes = self.ctx, self.ctx.panes
         if views.statements is not None and ctx.article_id:
-            self._reload(views.statements)
+            self._reload(views.statements, views.numbers)
             return
         ours = [c for c in views.claims.values()
                 if c is not None and c.article_id == ctx.article_id]
@@ -215,11 +216,11 @@ class ReviewController:
         if ctx.claim_id in views.claims or views.changes.touches(Kind.REASONS):
             ctx.claimShown.emit()
 
-    def _reload(self, claims: list[ClaimView]) -> None:
+    def _reload(self, claims: list[ClaimView], numbers: dict[str, str] | None) -> None:
         """The open article's statements again, keeping the scroll and the filter."""
         ctx, panes = self.ctx, self.ctx.panes
         keep = ctx.claim_id
-        panes.ledger_model.set_claims(claims)
+        panes.ledger_model.set_claims(claims, numbers)
         panes.article_view.reload_claims(claims)
         self._set_heading(len(claims))
         if keep and panes.ledger_model.row_of(keep) is not None:

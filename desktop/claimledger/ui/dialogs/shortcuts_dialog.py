@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from claimledger.ui.kit.actions import menu_of
+from claimledger.ui.kit.actions import PLAIN_NAME, menu_of
 
 
 def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str, str]]:
@@ -24,7 +24,8 @@ def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str, str]]:
     for action in actions:
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
         if keys:
-            rows.append((menu_of(action), action.text().replace("&", ""), ", ".join(keys)))
+            name = action.property(PLAIN_NAME) or action.text().replace("&", "")
+            rows.append((menu_of(action), name, ", ".join(keys)))
     return rows
 
 

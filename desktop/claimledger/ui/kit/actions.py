@@ -122,12 +122,18 @@ ICON_TEXT = {"import_files": "Import", "paste": "Paste", "undo": "Undo", "redo":
              "find": "Find", "export_pdf": "PDF"}
 
 
+#: The action's own name, kept while its text changes ("Undo Add claim"): what the
+#: shortcuts sheet lists.
+PLAIN_NAME = "plainName"
+
+
 def create_actions(window: QMainWindow) -> dict[str, QAction]:
     """The window's actions by name, added to the window so their shortcuts are live."""
     actions = {}
     for spec in SPECS:
         action = QAction(spec.text, window)
         action.setObjectName(spec.name)
+        action.setProperty(PLAIN_NAME, spec.text.replace("&", ""))
         action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setCheckable(spec.checkable)

@@ -10,6 +10,7 @@ one list comprehension (a few milliseconds), not a per-cell regex in a proxy mod
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -40,6 +41,18 @@ def flags_of(claim: ClaimView, extra: int = 0) -> int:
     if claim.kind != "claim":
         flags |= NOT_CLAIM_KIND
     return flags
+
+
+def word_patterns(text: str) -> list[re.Pattern]:
+    """The text filter's words, each matched as a whole word ("ICE" is not in "office"),
+    or as a prefix when it ends with * ("insur*"); every word must be present."""
+    patterns = []
+    for word in text.casefold().split():
+        stem = word.rstrip("*")
+        if stem:
+            tail = "" if word.endswith("*") else r"(?!\w)"
+            patterns.append(re.compile(r"(?<!\w)" + re.escape(stem) + tail))
+    return patterns
 
 
 def haystack(claim: ClaimView) -> str:
@@ -162,10 +175,10 @@ class RowIndex:
         else:
             rows = [i for i, f in enumerate(flags)
                     if f & mask and f & required == required and not f & hidden]
-        needle = wanted.text.strip().casefold()
-        if needle:
+        words = word_patterns(wanted.text)
+        if words:
             if self._haystacks is None:
                 self._haystacks = [haystack(c) for c in self._claims]
             stacks = self._haystacks
-            rows = [i for i in rows if needle in stacks[i]]
+            rows = [i for i in rows if all(w.search(stacks[i]) for w in words)]
         return rows

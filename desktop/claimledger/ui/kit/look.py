@@ -37,6 +37,9 @@ QToolBar QToolButton:disabled {{ color: #a0a4aa; }}
 QStatusBar {{ background: #f4f5f7; border-top: 1px solid {LINE}; color: {INK}; }}
 QStatusBar QLabel {{ padding: 0 8px; }}
 QSplitter::handle {{ background: {LINE}; }}
+QSplitter::handle:horizontal {{ border-left: 3px solid #f4f5f7; border-right: 3px solid #f4f5f7; }}
+QSplitter::handle:vertical {{ border-top: 3px solid #f4f5f7; border-bottom: 3px solid #f4f5f7; }}
+QSplitter::handle:hover {{ background: {ACCENT}; }}
 QTableView {{ border: none; gridline-color: #eceef1; selection-background-color: #cfe0f3;
              selection-color: {INK}; alternate-background-color: #f8f9fa; }}
 QHeaderView::section {{ background: #f4f5f7; border: none; border-bottom: 1px solid {LINE};

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 NO_DISPLAY = ("claim-ledger: no display found; run it in a desktop session, with "
@@ -139,6 +140,27 @@ def _make_window(workspace):
     return MainWindow(workspace)
 
 
+def _until_ready(window, limit_s: float = 60.0) -> None:
+    """Let the window get where a reviewer would first look at it: the key unlocked (or
+    refused) and assisted review loaded for the open article, not the transient
+    "Unlocking…" and "Reading the article…" states."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def ready() -> bool:
+        unlocked = not window.identity.unlock_runner.busy
+        return unlocked and (not window.article_id or window.assist.assist_ready())
+
+    ticker = QTimer(interval=50)  # wakes the wait below while the workers run
+    ticker.start()
+    deadline = time.monotonic() + limit_s
+    while not ready() and time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    ticker.stop()
+    for _ in range(5):
+        QApplication.processEvents()
+
+
 def save_screenshot(window, path: Path) -> int:
     """Show the window offscreen at a fixed size, let it lay out and paint, grab a PNG."""
     from PySide6.QtWidgets import QApplication
@@ -146,8 +168,7 @@ def save_screenshot(window, path: Path) -> int:
     window.persist_settings = False
     window.resize(*SCREENSHOT_SIZE)
     window.show()
-    for _ in range(5):
-        QApplication.processEvents()
+    _until_ready(window)
     window.article_view.select_claim(window.claim_id)
     QApplication.processEvents()
     path.parent.mkdir(parents=True, exist_ok=True)

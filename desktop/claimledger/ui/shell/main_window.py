@@ -53,12 +53,13 @@ from claimledger.ui.views.article_view import ArticleView
 from claimledger.ui.views.inspector import Inspector
 from claimledger.ui.views.ledger_model import LedgerModel
 from claimledger.ui.views.ledger_view import LedgerView
-from claimledger.ui.views.library import LibraryView
+from claimledger.ui.views.library import LibraryView, progress_words
 from claimledger.ui.views.welcome import WelcomePanel
 from claimledger.workspace import ImportReport, Workspace
 
 __all__ = ["APPLICATION", "ORGANISATION", "MainWindow"]
 DEFAULT_SIZE = QSize(1400, 860)
+HANDLE_WIDTH = 7
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 IMPORT_NEEDS_KEY = ("To import, Claim Ledger needs your signing key: each article you "
                     "import is signed, so colleagues know who brought it in.")
@@ -84,6 +85,20 @@ def _fitting(wanted: QSize, screen) -> QSize:
     room = screen.availableGeometry().size()
     return QSize(min(wanted.width(), room.width() - 40),
                  min(wanted.height(), room.height() - 60)).expandedTo(QSize(900, 560))
+
+
+def imported_words(report: ImportReport) -> str:
+    """'Imported 3 new articles.', '… 1 was already in the workspace.' or, when
+    nothing was new, 'That article is already in the workspace.'."""
+    new = sum(1 for a in report.imported if a.created)
+    known = len(report.imported) - new
+    if not new:
+        return ("That article is already in the workspace." if known == 1
+                else f"Those {known} articles are already in the workspace.")
+    words = f"Imported {new} new article{'s' if new != 1 else ''}"
+    if known:
+        words += f"; {known} {'was' if known == 1 else 'were'} already in the workspace"
+    return words + "."
 
 
 class MainWindow(QMainWindow):
@@ -153,7 +168,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.stack)
         for splitter in (self.main_splitter, self.content_splitter, self.right_splitter):
             splitter.setChildrenCollapsible(False)
-            splitter.setHandleWidth(1)
+            splitter.setHandleWidth(HANDLE_WIDTH)  # a 1 px line with room to grab it
         self.main_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_splitter)
 
@@ -227,8 +242,7 @@ class MainWindow(QMainWindow):
 
     def show_progress(self) -> None:
         summary = self.ctx.summaries.get(self.ctx.article_id or "")
-        self.progress_label.setText(
-            f"{summary.reviewed} of {summary.statements} reviewed" if summary else "")
+        self.progress_label.setText(progress_words(summary) if summary else "")
 
     def _open_initial_article(self) -> None:
         store = preferences.store()
@@ -238,6 +252,8 @@ class MainWindow(QMainWindow):
             self.review.open_article(remembered, store.value("session/claim", "", str) or None)
         elif summaries:
             self.review.open_article(next(iter(summaries)))
+        if summaries:
+            self.ledger_view.setFocus()
 
     # -- importing articles -------------------------------------------------------------------
 
@@ -265,8 +281,8 @@ class MainWindow(QMainWindow):
             self.ctx.changed.emit(views)
         if report.imported:
             self.review.open_article(report.imported[0].id)
-            new = sum(1 for a in report.imported if a.created)
-            self.statusBar().showMessage(f"Imported {new} new article(s).", 5000)
+            self.ledger_view.setFocus()  # the next J steps through what just came in
+            self.statusBar().showMessage(imported_words(report), 5000)
         if report.failures:
             lines = "\n".join(f"• {Path(name).name}: {why}" for name, why in report.failures)
             heading = ("Nothing was imported." if not report.imported

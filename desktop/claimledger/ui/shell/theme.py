@@ -39,6 +39,11 @@ QStatusBar {{ background: {DARK['window']}; border-top: 1px solid {DARK['line']}
              color: {DARK['text']}; }}
 QStatusBar QLabel {{ padding: 0 8px; }}
 QSplitter::handle {{ background: {DARK['line']}; }}
+QSplitter::handle:horizontal {{ border-left: 3px solid {DARK['window']};
+                               border-right: 3px solid {DARK['window']}; }}
+QSplitter::handle:vertical {{ border-top: 3px solid {DARK['window']};
+                             border-bottom: 3px solid {DARK['window']}; }}
+QSplitter::handle:hover {{ background: {DARK['accent']}; }}
 QTableView {{ border: none; gridline-color: #30343a; selection-background-color:
              {DARK['selection']}; selection-color: {DARK['text']};
              alternate-background-color: {DARK['alt']}; }}

@@ -9,20 +9,19 @@ model's (plain Python over precomputed flags).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QMargins, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QIcon
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSizePolicy,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from claimledger.domain.status import Status
 from claimledger.ui.kit.consensus_look import DISAGREE_COLOUR, DISAGREE_TINT
+from claimledger.ui.kit.flow_layout import FlowLayout
 from claimledger.ui.kit.ledger_filter import (
     CHECK_WORTHY,
     DISAGREES,
@@ -31,12 +30,13 @@ from claimledger.ui.kit.ledger_filter import (
     NOT_CLAIM_KIND,
     LedgerFilter,
 )
-from claimledger.ui.kit.look import LINE, MUTED, status_dot
+from claimledger.ui.kit.look import MUTED, status_dot
 from claimledger.ui.views.ledger_model import LedgerModel
 
 CHIP_ORDER = (Status.UNREVIEWED, Status.SOURCED, Status.DISPUTED, Status.UNVERIFIED,
               Status.NOT_A_CLAIM)
 TYPING_PAUSE_MS = 150
+TEXT_FILTER_WIDTH = 220
 ANY_SIZE = (1 << 24) - 1  # QWIDGETSIZE_MAX, which PySide6 does not export
 FLAG_CHIPS = {"no_source": ("No source yet", NO_SOURCE, "#5b4b8a"),
               "has_note": ("Has a note", HAS_NOTE, "#1f4e79"),
@@ -51,12 +51,14 @@ FLAG_TIPS = {"check_worthy": "Show only statements worth checking (a score of 50
 
 
 def chip_style(colour: str, tint: str) -> str:
-    return (f"QToolButton {{ border: 1px solid {LINE}; border-radius: 11px; "
-            f"padding: 2px 9px; background: #ffffff; color: #1f2328; }}"
-            f"QToolButton:hover {{ background: #eef1f5; }}"
-            f"QToolButton:checked {{ background: {tint}; border: 1px solid {colour}; "
-            f"font-weight: bold; }}"
-            f"QToolButton:focus {{ border: 2px solid #1f4e79; }}")
+    """Theme colours (palette) when off, so chips follow the dark theme; on, the
+    status's pale tint with dark ink, readable in both."""
+    return (f"QToolButton {{ border: 1px solid palette(mid); border-radius: 11px; "
+            f"padding: 2px 7px; background: palette(base); color: palette(text); }}"
+            f"QToolButton:hover {{ background: palette(alternate-base); }}"
+            f"QToolButton:checked {{ background: {tint}; color: #1f2328; "
+            f"border: 1px solid {colour}; font-weight: bold; }}"
+            f"QToolButton:focus {{ border: 2px solid palette(highlight); }}")
 
 
 class Chip(QToolButton):
@@ -132,41 +134,40 @@ class FilterBar(QWidget):
         self.refresh_counts()
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 2, 10, 6)
-        layout.setSpacing(5)
-        statuses = QHBoxLayout()
-        statuses.setSpacing(5)
+        """Every chip, the text filter and the count flow in rows that wrap, so the bar
+        never elides a chip nor makes the ledger pane wider than the reviewer set it."""
+        flow = FlowLayout(self)
+        flow.setContentsMargins(QMargins(10, 2, 10, 6))
         for status in CHIP_ORDER:
             style = status.style
             tint = style.tint if status.is_reviewed else "#e8edf3"
             chip = Chip(style.label, style.colour, tint, QIcon(status_dot(status)))
             chip.toggled.connect(self._apply)
             self.status_chips[status] = chip
-            statuses.addWidget(chip)
-        statuses.addStretch(1)
-        self.shown_label = QLabel()
-        self.shown_label.setStyleSheet(f"color: {MUTED};")
-        statuses.addWidget(self.shown_label)
-        layout.addLayout(statuses)
-        second = QHBoxLayout()
-        second.setSpacing(5)
+            flow.addWidget(chip)
         for name, (word, _bit, colour) in FLAG_CHIPS.items():
             chip = Chip(word, colour, FLAG_TINTS[name])
             chip.tip = FLAG_TIPS.get(name, "")
             chip.toggled.connect(self._apply)
             self.flag_chips[name] = chip
-            second.addWidget(chip)
+            flow.addWidget(chip)
         self.text = QLineEdit(placeholderText="Filter statements, reasons, notes…")
         self.text.setObjectName("ledgerFilterText")
         self.text.setAccessibleName("Filter the ledger by text")
+        self.text.setToolTip("Whole words, all of them; end a word with * for every word "
+                             "it begins (insur* finds insurer and insurance)")
         self.text.setClearButtonEnabled(True)
-        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.text.setMinimumWidth(120)
+        self.text.setFixedWidth(TEXT_FILTER_WIDTH)
         self.text.textChanged.connect(lambda _t: self._typing.start())
         self.text.returnPressed.connect(self._apply_now)
-        second.addWidget(self.text, 1)
-        layout.addLayout(second)
+        flow.addWidget(self.text)
+        self.shown_label = QLabel()
+        self.shown_label.setStyleSheet(f"color: {MUTED};")
+        self.shown_label.setMinimumHeight(self.text.sizeHint().height())
+        flow.addWidget(self.shown_label)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def chips(self) -> list[Chip]:
         return [*self.status_chips.values(), *self.flag_chips.values()]
@@ -206,6 +207,11 @@ class FilterBar(QWidget):
         total, shown = model.count(0, everything), model.total_rows()
         self.shown_label.setText(f"{shown:,} of {total:,}" if shown != total
                                  else f"{total:,} shown")
+        metrics = self.shown_label.fontMetrics()
+        widest = max(metrics.horizontalAdvance(f"{most:,} of {most:,}"),
+                     metrics.horizontalAdvance(f"{most:,} shown")) + 2
+        if self.shown_label.minimumWidth() != widest:
+            self.shown_label.setFixedWidth(widest)  # a new count never re-flows the bar
         self.shown_label.setAccessibleName(f"Showing {shown:,} of {total:,} statements")
 
     def _apply_now(self) -> None:

@@ -28,13 +28,16 @@ from claimledger.ui.kit.consensus_look import HEADER_TIP, consensus_data, open_d
 from claimledger.ui.kit.evidence_look import counts_sentence, counts_text, stance_label
 from claimledger.ui.kit.ledger_filter import CHECK_WORTHY, DISAGREES, LedgerFilter, RowIndex
 from claimledger.ui.kit.look import INK, MUTED, status_dot
-from claimledger.workspace import Consensus
+from claimledger.ui.kit.reviewers_look import reviewers_data
+from claimledger.workspace import Consensus, ReviewerVerdict
 
 BATCH = 500
 #: Consensus and Worth come last in the model; the view moves them (consensus_column,
 #: worth_column).
-COLUMNS = ("#", "Status", "Sources", "Statement", "Reason", "Note", "Consensus", "Worth")
-NUMBER, STATUS, SOURCES, STATEMENT, REASON, NOTE, CONSENSUS, WORTH = range(len(COLUMNS))
+COLUMNS = ("#", "Status", "Sources", "Statement", "Reason", "Note", "Consensus", "Worth",
+           "Reviewers")
+NUMBER, STATUS, SOURCES, STATEMENT, REASON, NOTE, CONSENSUS, WORTH, REVIEWERS = \
+    range(len(COLUMNS))
 ClaimRole = int(Qt.ItemDataRole.UserRole) + 1
 #: The row's statement number in the whole ledger (1-based), whatever the filter.
 NumberRole = ClaimRole + 1
@@ -74,18 +77,34 @@ class LedgerModel(QAbstractTableModel):
         self._assist: dict[str, ClaimAssist] = {}
         #: article id -> its known assist answers (or None), asked when claims arrive.
         self.assist_for: Callable[[str], dict[str, ClaimAssist] | None] | None = None
+        #: article id -> every reviewer's verdicts per claim (workspace.verdicts).
+        self.verdicts_for: Callable[[str], dict[str, list[ReviewerVerdict]]] | None = None
+        self._verdicts: dict[str, list[ReviewerVerdict]] = {}
+        #: this reviewer's id (asked: it is settled only once the key is unlocked); the
+        #: Reviewers column shows once someone else has a verdict.
+        self.me: Callable[[], str] = lambda: ""
+        #: the article's stable statement numbers (workspace.statement_numbers).
+        self.numbers_for: Callable[[str], dict[str, str]] | None = None
+        self._numbers: dict[str, str] = {}
         self._sort: tuple[int, Qt.SortOrder] = (NUMBER, Qt.SortOrder.AscendingOrder)
         #: shown position per ledger index, while the rows are sorted (else bisect).
         self._positions: dict[int, int] | None = None
 
-    def set_claims(self, claims: list[ClaimView]) -> None:
+    def set_claims(self, claims: list[ClaimView],
+                   numbers: dict[str, str] | None = None) -> None:
+        """The open article's statements, with their stable numbers (read through
+        `numbers_for` when not given)."""
         self.beginResetModel()
         self._all = list(claims)
+        if numbers is None and self._all and self.numbers_for is not None:
+            numbers = self.numbers_for(self._all[0].article_id)
+        self._numbers = numbers or {}
         self._index_of = {claim.id: n for n, claim in enumerate(self._all)}
         known = self.assist_for(self._all[0].article_id) if self._all and self.assist_for \
             else None
         self._assist = known or {}
         self._consensus = self._load_consensus()
+        self._verdicts = self._load_verdicts()
         self._rows = RowIndex(self._all, self._marks)
         self._set_shown(self._rows.rows(self._filter))
         self.endResetModel()
@@ -192,6 +211,10 @@ class LedgerModel(QAbstractTableModel):
                                       for c in found.values())
         return found
 
+    def _load_verdicts(self) -> dict[str, list[ReviewerVerdict]]:
+        return {} if not self._all or self.verdicts_for is None \
+            else self.verdicts_for(self._all[0].article_id)
+
     def _marks(self, claim: ClaimView) -> int:
         marks = DISAGREES if open_disagreement(self._consensus.get(claim.id)) else 0
         if assist_look.is_check_worthy(self._assist.get(claim.id)):
@@ -229,6 +252,21 @@ class LedgerModel(QAbstractTableModel):
             first, last = (column, column) if column is not None else (0, len(COLUMNS) - 1)
             self.dataChanged.emit(self.index(row, first), self.index(row, last))
 
+    def update_verdicts(self, found: dict[str, list[ReviewerVerdict]], claim_ids) -> None:
+        """Every reviewer's verdicts on just these claims: their Reviewers cells."""
+        for claim_id in claim_ids:
+            self._verdicts[claim_id] = found.get(claim_id, [])
+            self._remark_one(claim_id, REVIEWERS)
+
+    def verdicts(self, claim_id: str) -> list[ReviewerVerdict]:
+        return self._verdicts.get(claim_id, [])
+
+    def has_other_reviewers(self) -> bool:
+        """True once a reviewer other than this one has a verdict in this ledger."""
+        me = self.me()
+        return any(v.reviewer_id != me and v.status.is_reviewed
+                   for found in self._verdicts.values() for v in found)
+
     def consensus(self, claim_id: str) -> Consensus | None:
         return self._consensus.get(claim_id)
 
@@ -237,12 +275,15 @@ class LedgerModel(QAbstractTableModel):
         return self._several_reviewers
 
     def refresh_consensus(self) -> None:
-        """Ask for the open article's consensus again; repaint that column and recount."""
+        """Ask for the open article's consensus and every reviewer's verdicts again (after
+        a merge); repaint those columns and recount."""
         self._consensus = self._load_consensus()
+        self._verdicts = self._load_verdicts()
         self._rows.remark()
         if self._loaded:
-            self.dataChanged.emit(self.index(0, CONSENSUS),
-                                  self.index(self._loaded - 1, CONSENSUS))
+            for column in (CONSENSUS, REVIEWERS):
+                self.dataChanged.emit(self.index(0, column),
+                                      self.index(self._loaded - 1, column))
         self.filterChanged.emit()
 
     def claim_at(self, row: int) -> ClaimView | None:
@@ -326,14 +367,22 @@ class LedgerModel(QAbstractTableModel):
             return self._sources_tooltip(claim)
         if index.column() == CONSENSUS:
             return consensus_data(self._consensus.get(claim.id), role)
+        if index.column() == REVIEWERS:
+            return reviewers_data(self._verdicts.get(claim.id, []), role)
         if index.column() == WORTH:
             return assist_look.worth_data(self._assist.get(claim.id), role)
         if index.column() == STATUS and not claim.status.is_reviewed:
             hint = assist_look.hint_data(self._assist.get(claim.id), role)
             if hint is not None:
                 return hint
+        if index.column() == NUMBER and role == Qt.ItemDataRole.DisplayRole:
+            return self.number_of(claim.id) or str(number + 1)
         handler = _ROLES.get(int(role))
         return handler(claim, number, index.column()) if handler else None
+
+    def number_of(self, claim_id: str) -> str:
+        """The statement's stable number ("12", "12a"), or "" when not known."""
+        return self._numbers.get(claim_id, "")
 
     def _sources_tooltip(self, claim: ClaimView) -> str:
         lines = [counts_sentence(claim)]

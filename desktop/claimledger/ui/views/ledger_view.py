@@ -69,6 +69,12 @@ class LedgerView(QTableView):
             self.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
         header.setMinimumSectionSize(metrics.horizontalAdvance("Note") + 16)
 
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: N802
+        """Rows scroll into view; the columns never slide sideways (there is no
+        horizontal scroll bar to bring # and Status back)."""
+        super().scrollTo(index, hint)
+        self.horizontalScrollBar().setValue(0)
+
     def keyboardSearch(self, search: str) -> None:
         """Letters and digits are review shortcuts here, never a jump to a matching row."""
 

@@ -38,8 +38,7 @@ def sorted_articles(articles: list[ArticleSummary], order: str) -> list[ArticleS
     if order == "published":
         return sorted(by_title, key=lambda a: a.published or "", reverse=True)
     if order == "progress":
-        return sorted(by_title, key=lambda a: a.reviewed / a.statements if a.statements
-                      else 1.0)
+        return sorted(by_title, key=lambda a: a.reviewed / a.claims if a.claims else 1.0)
     return sorted(by_title, key=lambda a: a.retrieved, reverse=True)
 
 
@@ -67,7 +66,18 @@ def source_line(summary: ArticleSummary) -> str:
 
 
 def progress_text(summary: ArticleSummary) -> str:
-    return f"{summary.reviewed}/{summary.statements} reviewed"
+    """'12/40 reviewed' over the claims (see ArticleSummary); 'done' once complete."""
+    if summary.claims and summary.complete:
+        return f"all {summary.claims} reviewed"
+    return f"{summary.reviewed}/{summary.claims} reviewed"
+
+
+def progress_words(summary: ArticleSummary) -> str:
+    """The status bar's longer form, naming what the app set aside."""
+    words = f"{summary.reviewed} of {summary.claims} claims reviewed"
+    if summary.set_aside:
+        words += f" · {summary.set_aside} set aside by the app"
+    return words
 
 
 class LibraryModel(QAbstractListModel):
@@ -210,7 +220,7 @@ class LibraryDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(UNREVIEWED_BAR))
         painter.drawRoundedRect(left, top, width, BAR_HEIGHT, 2, 2)
-        total = article.statements
+        total = article.claims
         if not total or width <= 0:
             return
         if counts is None:
