@@ -82,38 +82,41 @@ def _front_matter(source: str) -> tuple[dict[str, str], str]:
 
 def _blocks(tokens: list[Token]) -> list[_Block]:
     blocks: list[_Block] = []
-    prefixes: list[str] = []  # the marker of each open list item, innermost last
-    ordered: list[int | None] = []
+    markers: list[str] = []  # the marker of each open list item, innermost last
+    ordered: list[bool] = []  # each open list, innermost last
     for index, token in enumerate(tokens):
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open"):
-            ordered.append(None if kind == "bullet_list_open" else 1)
+            ordered.append(kind == "ordered_list_open")
         elif kind in ("bullet_list_close", "ordered_list_close"):
             ordered.pop()
-        elif kind == "list_item_open":
-            prefixes.append("- " if ordered[-1] is None else f"{token.info or ordered[-1]}. ")
-            if ordered[-1] is not None:
-                ordered[-1] += 1
+        elif kind == "list_item_open":  # an ordered item's info is its number
+            markers.append(f"{token.info or 1}. " if ordered[-1] else "- ")
         elif kind == "list_item_close":
-            prefixes.pop()
+            markers.pop()
         elif kind == "inline" and index and tokens[index - 1].type == "heading_open":
             _add(blocks, _inline_text(token, []), HEADING)
         elif kind == "inline" and index and tokens[index - 1].type == "paragraph_open":
-            images: list[tuple[str, bool]] = []
-            words = _inline_text(token, images)
-            marker = prefixes[-1] if prefixes else ""
-            if prefixes:
-                prefixes[-1] = ""  # a second paragraph of the item goes unmarked
-            for alt, _leading in (image for image in images if image[1]):
-                _add(blocks, alt, CAPTION)
-            _add(blocks, marker + words if words.strip() else "", None, bool(marker))
-            for alt, _leading in (image for image in images if not image[1]):
-                _add(blocks, alt, CAPTION)
+            marker = markers[-1] if markers else ""
+            if markers:
+                markers[-1] = ""  # a second paragraph of the item goes unmarked
+            _add_paragraph(blocks, token, marker)
         elif kind == "tr_open":
             _add(blocks, _table_row(tokens, index), None)
         elif kind in ("fence", "code_block"):
             _add(blocks, token.content, None)
     return blocks
+
+
+def _add_paragraph(blocks: list[_Block], token: Token, marker: str) -> None:
+    """A paragraph's words, with the captions of the images it holds above or below."""
+    images: list[tuple[str, bool]] = []
+    words = _inline_text(token, images)
+    for alt in (alt for alt, leading in images if leading):
+        _add(blocks, alt, CAPTION)
+    _add(blocks, marker + words if words.strip() else "", None, bool(marker))
+    for alt in (alt for alt, leading in images if not leading):
+        _add(blocks, alt, CAPTION)
 
 
 def _add(blocks: list[_Block], text: str, role: tuple[str, str] | None,
