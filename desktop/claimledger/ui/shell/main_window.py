@@ -15,9 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -76,6 +78,17 @@ def titled(title: str, widget: QWidget) -> QWidget:
     layout.addWidget(widget, 1)
     pane.heading = heading
     return pane
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """`widget` in a frameless scroll area: when its pane is short it scrolls, instead of
+    clipping its text or pushing the splitter (a longer statement, a suggestion card)."""
+    area = QScrollArea(objectName="inspectorScroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(widget)
+    return area
 
 
 def _fitting(wanted: QSize, screen) -> QSize:
@@ -155,7 +168,7 @@ class MainWindow(QMainWindow):
         self.library_pane = titled("Library", self.library)
         self.right_splitter = QSplitter(Qt.Orientation.Vertical, objectName="rightSplitter")
         self.right_splitter.addWidget(self.ledger_pane)
-        self.right_splitter.addWidget(titled("Statement", self.inspector))
+        self.right_splitter.addWidget(titled("Statement", scrolling(self.inspector)))
         self.content_splitter = QSplitter(Qt.Orientation.Horizontal,
                                           objectName="contentSplitter")
         self.content_splitter.addWidget(self.article_view)

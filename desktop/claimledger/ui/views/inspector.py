@@ -179,10 +179,7 @@ class Inspector(QWidget):
             width -= self.text_area.verticalScrollBar().sizeHint().width() + 2
             height = self.text_label.heightForWidth(width)
         self.text_label.resize(width, height)
-        # At most the statement's height, at least `low`: the inspector's minimum never
-        # follows the statement, so stepping to a longer one does not move the splitter.
-        self.text_area.setMinimumHeight(low)
-        self.text_area.setMaximumHeight(min(high, max(low, height + 4)))
+        self.text_area.setFixedHeight(min(high, max(low, height + 4)))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
