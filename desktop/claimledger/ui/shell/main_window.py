@@ -188,7 +188,9 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.progress_label = QLabel()
         self.reviewer_label = QLabel(f"Reviewer: {self.workspace.reviewer_name}")
-        self.statusBar().addWidget(self.progress_label)
+        # permanent: a temporary message ("Saved: …") would hide it just as a mark
+        # changes it
+        self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.reviewer_label)
 
     def _compose(self) -> None:
