@@ -87,7 +87,7 @@ def test_a_change_of_shape_reloads_the_open_ledger_and_nothing_else(qtbot, windo
 
 
 def _geometry(window):
-    panes = (window.article_view, window.ledger_view, window.ctx.panes.inspector,
+    panes = (window.article_view, window.ledger_view, window.inspector.parentWidget(),
              window.review.filter_bar)
     chips = window.review.filter_bar.chips()
     return [w.geometry() for w in panes] + [c.size() for c in chips]

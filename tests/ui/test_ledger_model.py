@@ -31,7 +31,7 @@ def test_row_count_and_display(qapp):
     model = LedgerModel()
     model.set_claims(claims(3))
     assert model.rowCount() == 3
-    assert model.columnCount() == 8  # ... Consensus, Worth
+    assert model.columnCount() == 9  # ... Consensus, Worth, Reviewers
     index = model.index(1, STATEMENT)
     assert model.data(index) == "Statement 1 second line"
     assert model.data(index, Qt.ItemDataRole.ToolTipRole) == "Statement 1\nsecond line"

@@ -158,3 +158,31 @@ def test_links_open_only_when_asked_and_only_safe_ones(qtbot, window, workspace,
     assert opened == ["https://doi.org/10.1234/bridge.2026"]
     label.linkActivated.emit("https://doi.org/10.1234/bridge.2026")
     assert len(opened) == 2
+
+
+def test_sourced_with_nothing_attached_says_so_until_a_source_is_added(qtbot, window,
+                                                                      workspace, tmp_path):
+    """"Sourced" with no source is a claim nobody can check: the inspector and the PDF
+    say so, and the note goes once a source is attached."""
+    from pypdf import PdfReader
+    from window_helpers import press
+
+    import_through_window(qtbot, window, [HARBOUR])
+    activate(qtbot, window)
+    window.ledger_view.setFocus()
+    note = window.inspector.no_source
+    press(qtbot, Qt.Key.Key_1)
+    assert note.isVisible()
+    pdf = tmp_path / "report.pdf"
+    workspace.export_pdf([window.article_id], pdf)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
+    assert "No source attached" in text
+
+    dialog = open_dialog(qtbot, window)
+    dialog.url.setText("https://example.org/minutes.pdf")
+    press_ok(qtbot, dialog)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: not note.isVisible())
+    workspace.export_pdf([window.article_id], pdf)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
+    assert "No source attached" not in text

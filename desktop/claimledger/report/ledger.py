@@ -7,6 +7,8 @@ from functools import lru_cache
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from claimledger.domain.status import Status
+
 from .cells import CellParagraph
 from .markup import DASH, chip, esc, link
 from .model import ReportArticle, ReportClaim, ReportSource
@@ -93,7 +95,8 @@ class _Cells:
             self.shared(chip(claim.status), markup=True),
             self.shared(claim.reason),
             _cell(claim.note),
-            _sources_cell(claim.sources),
+            _sources_cell(claim.sources) if claim.sources or claim.status is not Status.SOURCED
+            else self.shared(NO_SOURCE_ATTACHED, markup=True),
             self.shared(", ".join(claim.reviewers)),
         ]
 
@@ -105,6 +108,11 @@ class _Cells:
             if len(self._shared) < 2048:
                 self._shared[key] = cell
         return cell
+
+
+#: A claim marked sourced with nothing attached says so, so "Sourced" never reads as
+#: checked against a source the editor cannot see.
+NO_SOURCE_ATTACHED = '<font color="#9b1c1c" size="7"><i>No source attached</i></font>'
 
 
 def _statement(claim: ReportClaim) -> CellParagraph:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimledger.ui.kit.look import MUTED
+from claimledger.ui.kit.look import MUTED, mute
 from claimledger.workspace import AgreementReport
 
 NOT_ENOUGH = "not enough data"
@@ -91,7 +91,7 @@ class AgreementSection(QGroupBox):
     @staticmethod
     def _muted(text: str, wrap: bool = True) -> QLabel:
         label = QLabel(text, wordWrap=wrap)
-        label.setStyleSheet(f"color: {MUTED};")
+        mute(label)
         return label
 
 
@@ -112,7 +112,7 @@ class AgreementDialog(QDialog):
         layout.addWidget(self.article_section)
         layout.addWidget(self.workspace_section)
         self.meaning = QLabel(MEANING, wordWrap=True, objectName="meaning")
-        self.meaning.setStyleSheet(f"color: {MUTED};")
+        mute(self.meaning)
         layout.addWidget(self.meaning)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

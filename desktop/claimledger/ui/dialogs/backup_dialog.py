@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from claimledger.ui.kit.look import MUTED
+from claimledger.ui.kit.look import mute
 from claimledger.workspace import BackupInfo
 
 PathRole = int(Qt.ItemDataRole.UserRole) + 5
@@ -99,7 +99,7 @@ class BackupDialog(QDialog):
             self.list.addTopLevelItem(item)
         layout.addWidget(self.list, 1)
         self.empty = QLabel("There are no backups of this workspace yet.")
-        self.empty.setStyleSheet(f"color: {MUTED};")
+        mute(self.empty)
         self.empty.setVisible(not backups)
         layout.addWidget(self.empty)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from claimledger.domain.records import MatchView
 from claimledger.ui.kit.assist_look import short
-from claimledger.ui.kit.look import MUTED
+from claimledger.ui.kit.look import mute
 from claimledger.ui.views.article_view import ArticleView
 
 PairRole = int(Qt.ItemDataRole.UserRole) + 3
@@ -91,7 +91,7 @@ class CompareDialog(QDialog):
         top.addWidget(self.combo)
         top.addStretch(1)
         self.note = QLabel(objectName="compareNote")
-        self.note.setStyleSheet(f"color: {MUTED};")
+        mute(self.note)
         top.addWidget(self.note)
         layout.addLayout(top)
         self.left, self.right = ComparePane(), ComparePane()

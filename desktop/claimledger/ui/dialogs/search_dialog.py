@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger.domain.records import MATCH_END, MATCH_START, SearchHit
-from claimledger.ui.kit.look import MUTED
+from claimledger.ui.kit.look import MUTED, mute
 
 TYPING_PAUSE_MS = 150
 HitRole = int(Qt.ItemDataRole.UserRole) + 1
@@ -142,7 +142,7 @@ class SearchDialog(QDialog):
         self.field.setClearButtonEnabled(True)
         layout.addWidget(self.field)
         self.count_label = QLabel()
-        self.count_label.setStyleSheet(f"color: {MUTED};")
+        mute(self.count_label)
         layout.addWidget(self.count_label)
         self.model = HitModel(self)
         self.results = QListView()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from claimledger.domain.reasons import Reason
 from claimledger.domain.status import Status
-from claimledger.ui.kit.look import MUTED, status_icon
+from claimledger.ui.kit.look import mute, status_icon
 from claimledger.workspace import Consensus
 
 CHOICES = (Status.SOURCED, Status.DISPUTED, Status.UNVERIFIED, Status.NOT_A_CLAIM)
@@ -60,7 +60,7 @@ class SettleDialog(QDialog):
                          for v in verdicts if v.status.is_reviewed)
         if said:
             summary = QLabel(said, wordWrap=True)
-            summary.setStyleSheet(f"color: {MUTED};")
+            mute(summary)
             layout.addWidget(summary)
         form = QFormLayout()
         form.setHorizontalSpacing(12)

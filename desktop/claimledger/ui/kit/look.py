@@ -56,7 +56,15 @@ QWidget#welcome {{ background: {PAPER}; }}
 QLabel#welcomeTitle {{ font-size: 22pt; color: {ACCENT}; font-weight: bold; }}
 QLabel#welcomeText {{ color: {INK}; }}
 QLabel#welcomeHint {{ color: {MUTED}; }}
+QLabel[muted="true"] {{ color: {MUTED}; }}
 """
+
+
+def mute(label):
+    """Quieter text in the theme's muted colour (a rule of each theme's style sheet,
+    so it stays readable on a dark window too); returns the label."""
+    label.setProperty("muted", True)
+    return label
 
 
 def install_fonts() -> None:

@@ -15,9 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -76,6 +78,17 @@ def titled(title: str, widget: QWidget) -> QWidget:
     layout.addWidget(widget, 1)
     pane.heading = heading
     return pane
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """`widget` in a frameless scroll area: when its pane is short it scrolls, instead of
+    clipping its text or pushing the splitter (a longer statement, a suggestion card)."""
+    area = QScrollArea(objectName="inspectorScroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(widget)
+    return area
 
 
 def _fitting(wanted: QSize, screen) -> QSize:
@@ -155,7 +168,7 @@ class MainWindow(QMainWindow):
         self.library_pane = titled("Library", self.library)
         self.right_splitter = QSplitter(Qt.Orientation.Vertical, objectName="rightSplitter")
         self.right_splitter.addWidget(self.ledger_pane)
-        self.right_splitter.addWidget(titled("Statement", self.inspector))
+        self.right_splitter.addWidget(titled("Statement", scrolling(self.inspector)))
         self.content_splitter = QSplitter(Qt.Orientation.Horizontal,
                                           objectName="contentSplitter")
         self.content_splitter.addWidget(self.article_view)
@@ -175,7 +188,9 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.progress_label = QLabel()
         self.reviewer_label = QLabel(f"Reviewer: {self.workspace.reviewer_name}")
-        self.statusBar().addWidget(self.progress_label)
+        # permanent: a temporary message ("Saved: …") would hide it just as a mark
+        # changes it
+        self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.reviewer_label)
 
     def _compose(self) -> None:

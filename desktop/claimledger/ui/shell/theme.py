@@ -69,6 +69,7 @@ QLabel#welcomeHint {{ color: {DARK['muted']}; }}
 #: Rules for this app's own dialogs, in both themes ({muted} differs).
 DIALOG_RULES = """
 QLabel#settingsNote {{ color: {muted}; }}
+QLabel[muted="true"] {{ color: {muted}; }}
 QListWidget#settingsSidebar {{ font-size: 10.5pt; }}
 QListWidget#settingsSidebar::item {{ padding: 5px 8px; }}
 """

@@ -25,7 +25,7 @@ from claimledger.ui.kit.assist_look import (
     score_of,
     worth_reasons,
 )
-from claimledger.ui.kit.look import MUTED
+from claimledger.ui.kit.look import mute
 from claimledger.ui.kit.quiet import set_style_sheet
 
 BAR_WORTHY = "#1f4e79"
@@ -48,7 +48,7 @@ class AnalysisPanel(QWidget):
         self.bar.setRange(0, 100)
         self.bar.setFixedHeight(6)
         self.reasons = QLabel(objectName="worthReasons", wordWrap=True)
-        self.reasons.setStyleSheet(f"color: {MUTED};")
+        mute(self.reasons)
         self.figures_title = QLabel("<b>Figures</b>")
         self.figures_title.setContentsMargins(0, 6, 0, 0)
         self.figures = QTreeWidget(objectName="figuresTable")
@@ -66,7 +66,7 @@ class AnalysisPanel(QWidget):
         self.clashes.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.clashes.linkActivated.connect(self.flagChosen)
         self.empty = QLabel(objectName="analysisEmpty", wordWrap=True)
-        self.empty.setStyleSheet(f"color: {MUTED};")
+        mute(self.empty)
         for widget in (self.worth_label, self.bar, self.reasons, self.clashes,
                        self.figures_title):
             layout.addWidget(widget)

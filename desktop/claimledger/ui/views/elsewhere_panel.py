@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from claimledger.domain.records import ClaimView, MatchView
 from claimledger.ui.kit.assist_look import short
-from claimledger.ui.kit.look import MUTED, status_dot
+from claimledger.ui.kit.look import mute, status_dot
 
 MatchRole = int(Qt.ItemDataRole.UserRole) + 7
 
@@ -66,7 +66,7 @@ class ElsewherePanel(QWidget):
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.list, 1)
         self.empty = QLabel(objectName="elsewhereEmpty", wordWrap=True)
-        self.empty.setStyleSheet(f"color: {MUTED};")
+        mute(self.empty)
         layout.addWidget(self.empty)
         row = QHBoxLayout()
         self.go_button = QPushButton("Go there", objectName="goElsewhere")

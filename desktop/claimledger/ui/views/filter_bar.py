@@ -30,7 +30,7 @@ from claimledger.ui.kit.ledger_filter import (
     NOT_CLAIM_KIND,
     LedgerFilter,
 )
-from claimledger.ui.kit.look import MUTED, status_dot
+from claimledger.ui.kit.look import mute, status_dot
 from claimledger.ui.views.ledger_model import LedgerModel
 
 CHIP_ORDER = (Status.UNREVIEWED, Status.SOURCED, Status.DISPUTED, Status.UNVERIFIED,
@@ -162,7 +162,7 @@ class FilterBar(QWidget):
         self.text.returnPressed.connect(self._apply_now)
         flow.addWidget(self.text)
         self.shown_label = QLabel()
-        self.shown_label.setStyleSheet(f"color: {MUTED};")
+        mute(self.shown_label)
         self.shown_label.setMinimumHeight(self.text.sizeHint().height())
         flow.addWidget(self.shown_label)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from claimledger.domain.reasons import Reason
 from claimledger.domain.records import ClaimView
 from claimledger.domain.status import Status
-from claimledger.ui.kit.look import status_icon
+from claimledger.ui.kit.look import mute, status_icon
 from claimledger.ui.kit.quiet import set_tab_text
 from claimledger.ui.views.history_panel import HistoryPanel
 from claimledger.ui.views.sources_panel import SourcesPanel
@@ -36,6 +36,10 @@ BUTTON_ORDER = (Status.SOURCED, Status.DISPUTED, Status.UNVERIFIED, Status.NOT_A
                 Status.UNREVIEWED)
 ROLE_WORDS = {"body": "body text", "credit": "photo credit", "furniture": "page furniture",
               "advertisement": "advertisement", "dateline": "dateline", "byline": "byline"}
+
+
+NO_SOURCE_WORDS = ("No source attached: this says sourced, but shows the editor nothing "
+                   "to check. Add it with E (Add Source).")
 
 
 def button_text(status: Status) -> str:
@@ -179,10 +183,7 @@ class Inspector(QWidget):
             width -= self.text_area.verticalScrollBar().sizeHint().width() + 2
             height = self.text_label.heightForWidth(width)
         self.text_label.resize(width, height)
-        # At most the statement's height, at least `low`: the inspector's minimum never
-        # follows the statement, so stepping to a longer one does not move the splitter.
-        self.text_area.setMinimumHeight(low)
-        self.text_area.setMaximumHeight(min(high, max(low, height + 4)))
+        self.text_area.setFixedHeight(min(high, max(low, height + 4)))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -194,6 +195,10 @@ class Inspector(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(6)
         layout.addLayout(self._build_buttons())
+        self.no_source = mute(QLabel(NO_SOURCE_WORDS, objectName="noSourceAttached",
+                                     wordWrap=True))
+        self.no_source.hide()
+        layout.addWidget(self.no_source)
         layout.addWidget(QLabel("Reason"))
         self.reason_combo = QComboBox(editable=True)
         self.reason_combo.setAccessibleName("Reason")
@@ -248,6 +253,8 @@ class Inspector(QWidget):
         self._show_reasons(claim, reasons)
         self.note_editor.show_note(claim.note if claim else None)
         count = claim.source_count if claim else 0
+        self.no_source.setVisible(bool(claim) and claim.status is Status.SOURCED
+                                  and not count)
         set_tab_text(self.tabs, SOURCES_TAB, f"Sources ({count})" if count else "Sources")
 
     def _show_status(self, status: Status | None) -> None:

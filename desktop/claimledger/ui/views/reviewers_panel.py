@@ -26,7 +26,7 @@ from claimledger.ui.kit.consensus_look import (
     consensus_tooltip,
     open_disagreement,
 )
-from claimledger.ui.kit.look import LINE, MUTED
+from claimledger.ui.kit.look import LINE, mute
 from claimledger.workspace import Consensus
 
 CARD_WIDTH = (190, 320)
@@ -43,9 +43,9 @@ class ReviewerCard(QFrame):
         self.setObjectName("reviewerCard")
         status = verdict.status
         border = status.style.colour if status.is_reviewed else LINE
-        self.setStyleSheet(f"QFrame#reviewerCard {{ border: 1px solid {LINE}; "
+        self.setStyleSheet(f"QFrame#reviewerCard {{ border: 1px solid palette(mid); "
                            f"border-top: 4px solid {border}; border-radius: 6px; "
-                           f"background: #ffffff; }} QFrame#reviewerCard QLabel "
+                           f"background: palette(base); }} QFrame#reviewerCard QLabel "
                            f"{{ border: none; background: transparent; }}")
         self.setMinimumWidth(CARD_WIDTH[0])
         self.setMaximumWidth(CARD_WIDTH[1])
@@ -74,12 +74,12 @@ class ReviewerCard(QFrame):
 
     def _field(self, layout: QVBoxLayout, title: str, value: str | None) -> QLabel:
         caption = QLabel(title)
-        caption.setStyleSheet(f"color: {MUTED}; font-size: 8.5pt;")
+        mute(caption).setStyleSheet("font-size: 8.5pt;")
         layout.addWidget(caption)
         label = QLabel(value or "—", wordWrap=True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if not value:
-            label.setStyleSheet(f"color: {MUTED};")
+            mute(label)
         layout.addWidget(label)
         return label
 
@@ -102,7 +102,7 @@ class ReviewersPanel(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse)
         top.addWidget(self.consensus_label)
         self.count_label = QLabel()
-        self.count_label.setStyleSheet(f"color: {MUTED};")
+        mute(self.count_label)
         top.addWidget(self.count_label)
         top.addStretch(1)
         self.settle_button = QPushButton("Settle…")
@@ -112,7 +112,7 @@ class ReviewersPanel(QWidget):
         top.addWidget(self.settle_button)
         layout.addLayout(top)
         self.meaning_label = QLabel(wordWrap=True, objectName="consensusMeaning")
-        self.meaning_label.setStyleSheet(f"color: {MUTED};")
+        mute(self.meaning_label)
         self.meaning_label.setSizePolicy(QSizePolicy.Policy.Preferred,
                                          QSizePolicy.Policy.Minimum)
         layout.addWidget(self.meaning_label)
@@ -130,7 +130,7 @@ class ReviewersPanel(QWidget):
         layout.addWidget(self.area, 1)
         self.empty_label = QLabel("No reviewer has given a verdict on this statement yet.",
                                   wordWrap=True)
-        self.empty_label.setStyleSheet(f"color: {MUTED};")
+        mute(self.empty_label)
         layout.addWidget(self.empty_label)
         self.show_verdicts([], None, None)
 
@@ -158,8 +158,12 @@ class ReviewersPanel(QWidget):
         self.meaning_label.setVisible(bool(text))
         if not text:
             return
-        colour = consensus_colour(consensus) or "#1f2328"
-        background = DISAGREE_TINT if open_disagreement(consensus) else "transparent"
+        disagree = open_disagreement(consensus)
+        # on the pale tint a fixed dark ink; otherwise the theme's text colour, as a
+        # status colour alone can be too faint on a dark window
+        colour = (consensus_colour(consensus) or "#1f2328") if disagree \
+            else "palette(window-text)"
+        background = DISAGREE_TINT if disagree else "transparent"
         self.consensus_label.setText(text)
         self.consensus_label.setStyleSheet(
             f"QLabel#consensusLine {{ color: {colour}; background: {background}; "
