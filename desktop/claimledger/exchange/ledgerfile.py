@@ -14,6 +14,7 @@ import math
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -41,6 +42,16 @@ class ReviewerCard:
 
 
 @dataclass(frozen=True, slots=True)
+class Chain:
+    """How complete a file is for one reviewer: `events` of theirs in the file, of the
+    `held` the exporter had, the latest of which is `head`."""
+
+    events: int
+    held: int
+    head: str
+
+
+@dataclass(frozen=True, slots=True)
 class Exporter:
     app: str
     version: str
@@ -56,6 +67,8 @@ class LedgerFile:
     reviewers: list[ReviewerCard]
     events: list[Event]
     path: Path | None = None
+    #: reviewer id -> Chain (format 2 on)
+    chains: dict[str, Chain] = dataclass_field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -77,14 +90,19 @@ def write_ledger_file(
     reviewers: Iterable[ReviewerCard],
     exporter_name: str,
     exported_at: datetime | None = None,
+    chains: dict[str, Chain] | None = None,
 ) -> None:
-    """Write a ledger file atomically. `events` may be a generator (streamed, in order).
+    """Write a ledger file atomically. `events` may be a generator (streamed, in order)
+    when `chains` says how many events of each reviewer it yields.
 
     ValueError (and no file) if an event is unsigned, has no reviewer card, or could not
     be read back (NaN, nesting deeper than the reader allows).
     """
     cards = list(reviewers)
     known = {card.id for card in cards}
+    if chains is None:
+        events = list(events)
+        chains = chains_of(events)
     when = (exported_at or datetime.now(UTC)).replace(microsecond=0).isoformat()
     header = {
         "format": FORMAT,
@@ -99,7 +117,8 @@ def write_ledger_file(
         handle.write(b"{\n")
         for key, value in header.items():
             handle.write(f"  {_dumps(key)}: {_dumps(value)},\n".encode())
-        _write_list(handle, "reviewers", (_card_json(c) for c in cards), last=False)
+        _write_list(handle, "reviewers", (_card_json(c, chains) for c in cards if c.id in chains),
+                    last=False)
         _write_list(handle, "events", (_event_json(e, known) for e in events), last=True)
         handle.write(b"}\n")
 
@@ -116,8 +135,29 @@ def _write_list(handle: BinaryIO, key: str, items: Iterable[str], *, last: bool)
     handle.write(b"\n" if last else b",\n")
 
 
-def _card_json(card: ReviewerCard) -> str:
-    return _dumps({"id": card.id, "name": card.name, "public_key": card.public_key})
+def _card_json(card: ReviewerCard, chains: dict[str, Chain]) -> str:
+    chain = chains[card.id]
+    return _dumps({"id": card.id, "name": card.name, "public_key": card.public_key,
+                   "events": chain.events, "held": chain.held, "head": chain.head})
+
+
+def chains_of(events: Iterable[Event], held: dict[str, Chain] | None = None
+              ) -> dict[str, Chain]:
+    """Each author's count in `events`, with what the exporter held (`held`, by author;
+    default: exactly these events) and the head of their chain."""
+    counts: dict[str, int] = {}
+    heads: dict[str, Event] = {}
+    for event in events:
+        counts[event.author] = counts.get(event.author, 0) + 1
+        head = heads.get(event.author)
+        if head is None or event.order_key > head.order_key:
+            heads[event.author] = event
+    out = {}
+    for author, count in counts.items():
+        whole = (held or {}).get(author)
+        out[author] = Chain(count, whole.held if whole else count,
+                            whole.head if whole else heads[author].id)
+    return out
 
 
 def _event_json(event: Event, known: set[str]) -> str:
@@ -158,14 +198,18 @@ def parse_ledger_bytes(data: bytes, path: Path | None = None) -> LedgerFile:
 def _parse(data: bytes, path: Path | None) -> LedgerFile:
     doc = _parse_json(_decode(data))
     _check_header(doc)
+    cards, chains = _reviewers(doc["reviewers"], doc["version"])
+    events = _events(doc["events"])
+    _check_chains(chains, cards, events)
     return LedgerFile(
         format=doc["format"],
         version=doc["version"],
         exporter=_exporter(doc["exporter"]),
         exported_at=doc["exported_at"],
-        reviewers=_reviewers(doc["reviewers"]),
-        events=_events(doc["events"]),
+        reviewers=cards,
+        events=events,
         path=path,
+        chains=chains,
     )
 
 
@@ -175,7 +219,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
             size = _size(handle)
             if size > max_bytes:
                 raise _Bad(_too_large(size, max_bytes))
-            data = handle.read(max_bytes + 1)
+            data = handle.read(size + 1)
     except OSError as exc:
         raise _Bad(f"cannot be read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
@@ -310,6 +354,8 @@ def _check_header(doc: Any) -> None:
     if version > VERSION:
         raise _Bad(f"version {version} is newer than this app reads ({VERSION}); "
                    "update Claim Ledger to open it")
+    if version not in F.READS:
+        raise _Bad(f"unknown format version {_show(version)}")
     _check_object(doc, F.HEADER_FIELDS, "the header")
 
 
@@ -334,16 +380,37 @@ def _exporter(raw: Any) -> Exporter:
     return Exporter(raw["app"], raw["version"], raw["reviewer"])
 
 
-def _reviewers(raw: list) -> list[ReviewerCard]:
+def _reviewers(raw: list, version: int) -> tuple[list[ReviewerCard], dict[str, Chain]]:
+    table = F.REVIEWER_FIELDS_V1 if version == 1 else F.REVIEWER_FIELDS
     cards: list[ReviewerCard] = []
-    seen: set[str] = set()
+    chains: dict[str, Chain] = {}
     for index, item in enumerate(raw, 1):
-        _check_object(item, F.REVIEWER_FIELDS, f"reviewer {index}")
-        if item["id"] in seen:
+        _check_object(item, table, f"reviewer {index}")
+        if any(card.id == item["id"] for card in cards):
             raise _Bad(f"reviewer {index}: id {item['id']} is listed twice")
-        seen.add(item["id"])
         cards.append(ReviewerCard(item["id"], item["name"], item["public_key"]))
-    return cards
+        if version > 1:
+            chains[item["id"]] = Chain(item["events"], item["held"], item["head"])
+    return cards, chains
+
+
+def _check_chains(chains: dict[str, Chain], cards: list[ReviewerCard],
+                  events: list[Event]) -> None:
+    """A card's count must be what the file carries: a file cut short says so."""
+    if not chains:
+        return
+    counts: dict[str, int] = {}
+    for event in events:
+        counts[event.author] = counts.get(event.author, 0) + 1
+    for index, card in enumerate(cards, 1):
+        chain, count = chains[card.id], counts.get(card.id, 0)
+        if chain.events != count:
+            raise _Bad(f"reviewer {index} ({card.name}) is said to have {chain.events:,} "
+                       f"events in the file, but {count:,} are there; the file was cut or "
+                       "altered")
+        if chain.held < chain.events:
+            raise _Bad(f"reviewer {index} ({card.name}): the exporter is said to hold "
+                       f"fewer of their events ({chain.held:,}) than the file carries")
 
 
 def _events(raw: list) -> list[Event]:

@@ -117,8 +117,60 @@ def known_event_ids(conn: Connection, ids: Iterable[str]) -> set[str]:
     """Which of these event ids the log already holds (checked in chunks)."""
     ids = list(ids)
     found: set[str] = set()
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
         found.update(r[0] for r in conn.execute(select(event_t.c.id)
                                                 .where(event_t.c.id.in_(chunk))))
+    return found
+
+
+def known_events(conn: Connection, ids: Iterable[str]) -> dict[str, Event]:
+    """The stored events with these ids (in chunks), to compare with copies that arrive."""
+    ids = list(ids)
+    found: dict[str, Event] = {}
+    for i in range(0, len(ids), _CHUNK):
+        query = select(event_t).where(event_t.c.id.in_(ids[i:i + _CHUNK]))
+        found.update((row.id, from_row(row)) for row in conn.execute(query))
+    return found
+
+
+def references(conn: Connection, articles: Iterable[str], claims: Iterable[str],
+               sources: Iterable[str]) -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
+    """What the workspace holds of these ids, in a few chunked queries: article id -> text
+    length (in characters), claim id -> article id, source id -> claim id."""
+    return (_lookup(conn, "SELECT id, length(text) FROM article WHERE id IN ", articles),
+            _lookup(conn, "SELECT id, article_id FROM claim WHERE id IN ", claims),
+            _lookup(conn, "SELECT id, claim_id FROM source WHERE id IN ", sources))
+
+
+def author_counts(conn: Connection, authors: Iterable[str]) -> dict[str, int]:
+    """How many events of each author the log holds (one query per author of a file)."""
+    return {author: conn.exec_driver_sql("SELECT count(*) FROM event WHERE author = ?",
+                                         (author,)).scalar()
+            for author in authors}
+
+
+def author_heads(conn: Connection, authors: Iterable[str]) -> dict[str, tuple[int, str]]:
+    """Per author: how many events the log holds, and the id of the latest by clock."""
+    out = {}
+    for author in authors:
+        count = conn.exec_driver_sql("SELECT count(*) FROM event WHERE author = ?",
+                                     (author,)).scalar()
+        head = conn.exec_driver_sql("SELECT id FROM event WHERE author = ? ORDER BY hlc DESC, "
+                                    "id DESC LIMIT 1", (author,)).scalar()
+        if head is not None:
+            out[author] = (count, head)
+    return out
+
+
+_CHUNK = 500
+
+
+def _lookup(conn: Connection, sql: str, ids: Iterable[str]) -> dict:
+    ids = list(ids)
+    found: dict = {}
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        found.update(conn.exec_driver_sql(f"{sql}({marks})", tuple(chunk)).fetchall())
     return found

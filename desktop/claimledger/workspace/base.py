@@ -22,6 +22,7 @@ from claimledger.exchange import keys
 from claimledger.exchange.errors import IdentityError, InsecureKeyStorage, KeyStoreError
 from claimledger.exchange.identity import Identity, IdentityStore
 from claimledger.exchange.keystore import KeyStore, allow_file_key_from_env
+from claimledger.exchange.validate import Known, event_problem
 from claimledger.store import BackupError, Database, DatabaseBusy, log, queries
 from claimledger.workspace.errors import KeyStorageRefused, WorkspaceBusy, WorkspaceError
 
@@ -119,6 +120,7 @@ class WorkspaceBase:
         self.db.refuse_if_read_only()
         self.unlock()
         self._ensure_joined(conn)
+        _refuse_invalid(conn, events)
         return log.append(conn, [keys.sign_event(e, self._private_key) for e in events])
 
     def _ensure_joined(self, conn: Connection) -> None:
@@ -127,6 +129,21 @@ class WorkspaceBase:
         joined = self._event(ev.REVIEWER_JOINED, {"name": self.reviewer_name,
                                                   "public_key": self._identity.public_key})
         log.append(conn, [keys.sign_event(joined, self._private_key)])
+
+
+def _refuse_invalid(conn: Connection, events: list[Event]) -> None:
+    """The rules every event obeys, whoever made it (exchange.validate): the verbs check
+    first, in their own words; this is the same check a receiver will make."""
+    known = Known().add_events(events)
+    articles, claims, sources = log.references(conn, *known.missing(events))
+    known.articles.update(articles)
+    known.claims.update(claims)
+    known.sources.update(sources)
+    for event in events:
+        rule = event_problem(event, known)
+        if rule is not None:
+            raise WorkspaceError(f"This change was refused ({event.kind}: {rule}); nothing "
+                                 "was changed.")
 
 
 class _Guarded:
