@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 import math
 import os
+import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from claimledger import __version__
 from claimledger.atomic import atomic_write
 from claimledger.domain.events import Event
 from claimledger.exchange import fields as F
+from claimledger.exchange import linereader
 from claimledger.exchange.errors import LedgerFileError
 
 FORMAT = F.FORMAT
@@ -179,11 +181,60 @@ def _dumps(value: Any) -> str:
 
 
 def read_ledger_file(path: Path, max_bytes: int = MAX_BYTES) -> LedgerFile:
+    """Read and check a ledger file. Its size is checked before anything is read; a file
+    from STREAM_FROM bytes in the app's own layout is read line by line (see linereader);
+    other files are read whole, up to WHOLE_MAX bytes."""
     path = Path(path)
     try:
-        return _parse(_read_bytes(path, max_bytes), path)
+        try:
+            with path.open("rb") as handle:
+                size = _size(handle)
+                if size > max_bytes:
+                    raise _Bad(_too_large(size, max_bytes))
+                if size >= STREAM_FROM:
+                    streamed = _stream(handle, path, size)
+                    if streamed is not None:
+                        return streamed
+                data = handle.read(size + 1)
+        except OSError as exc:
+            raise _Bad(f"cannot be read ({exc.strerror or exc})") from None
+        return _parse(data, path)
     except _Bad as exc:
         raise LedgerFileError(f"{path.name}: {exc}") from None
+
+
+STREAM_FROM = 1024 * 1024
+WHOLE_MAX = 64 * 1024 * 1024
+
+
+def _stream(handle: BinaryIO, path: Path, size: int) -> LedgerFile | None:
+    """The file read line by line, or None (rewound) to read it whole instead."""
+    try:
+        header, lines = linereader.header_bytes(handle)
+        head = _parse(header, path, whole=False)
+        events, seen = [], {}
+        for number, body in linereader.event_lines(handle, lines):
+            events.append(_event_of(_parse_line(body, number, len(events) + 1),
+                                    len(events) + 1, seen))
+    except (linereader.OtherLayout, _Bad) as exc:
+        if size > WHOLE_MAX:
+            raise _Bad(f"{exc} (a file over {WHOLE_MAX // 2**20} MB must be laid out as "
+                       "Claim Ledger writes it, one event per line)") from None
+        handle.seek(0)
+        return None
+    _check_chains(head.chains, head.reviewers, events)
+    return replace(head, events=events)
+
+
+def _parse_line(body: bytes, number: int, index: int) -> Any:
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _Bad(f"not UTF-8 text (byte 0x{body[exc.start]:02x} on line {number})") from None
+    try:
+        return _parse_json(text, interned=True)
+    except _Bad as exc:
+        raise _Bad(f"event {index} (line {number}): {exc}") from None
 
 
 def parse_ledger_bytes(data: bytes, path: Path | None = None) -> LedgerFile:
@@ -195,12 +246,14 @@ def parse_ledger_bytes(data: bytes, path: Path | None = None) -> LedgerFile:
         raise LedgerFileError(f"{name}: {exc}") from None
 
 
-def _parse(data: bytes, path: Path | None) -> LedgerFile:
+def _parse(data: bytes, path: Path | None, *, whole: bool = True) -> LedgerFile:
+    """`whole` False: the header of a streamed file, whose events come after."""
     doc = _parse_json(_decode(data))
     _check_header(doc)
     cards, chains = _reviewers(doc["reviewers"], doc["version"])
     events = _events(doc["events"])
-    _check_chains(chains, cards, events)
+    if whole:
+        _check_chains(chains, cards, events)
     return LedgerFile(
         format=doc["format"],
         version=doc["version"],
@@ -211,20 +264,6 @@ def _parse(data: bytes, path: Path | None) -> LedgerFile:
         path=path,
         chains=chains,
     )
-
-
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            size = _size(handle)
-            if size > max_bytes:
-                raise _Bad(_too_large(size, max_bytes))
-            data = handle.read(size + 1)
-    except OSError as exc:
-        raise _Bad(f"cannot be read ({exc.strerror or exc})") from None
-    if len(data) > max_bytes:
-        raise _Bad(_too_large(len(data), max_bytes))
-    return data
 
 
 def _size(handle: BinaryIO) -> int:
@@ -264,11 +303,14 @@ def _finite_float(text: str) -> float:
     return value
 
 
-def _parse_json(text: str) -> Any:
+def _parse_json(text: str, *, interned: bool = False) -> Any:
+    """The JSON value of `text`; `interned` shares the key strings between the many small
+    documents of a streamed file, as one big document's parse shares them by itself."""
     duplicates: list[tuple[str, dict]] = []
+    intern = sys.intern
 
     def pairs(items: list[tuple[str, Any]]) -> dict:
-        obj = dict(items)
+        obj = {intern(k): v for k, v in items} if interned else dict(items)
         if len(obj) != len(items) and not duplicates:
             duplicates.append((_first_duplicate(items), obj))
         return obj
@@ -414,19 +456,20 @@ def _check_chains(chains: dict[str, Chain], cards: list[ReviewerCard],
 
 
 def _events(raw: list) -> list[Event]:
-    events: list[Event] = []
     seen: dict[str, int] = {}
-    for index, item in enumerate(raw, 1):
-        if type(item) is not dict or item.keys() != _EVENT_KEYS or not _fast_ok(item):
-            _check_object(item, F.EVENT_FIELDS, f"event {index}")
-        if not _depth_within(item["payload"], _PAYLOAD_DEPTH):
-            raise _Bad(f"event {index}: nested too deeply (more than {F.MAX_DEPTH} levels)")
-        first = seen.setdefault(item["id"], index)
-        if first != index:
-            raise _Bad(f"event {index}: id {item['id']} appears twice (also event {first})")
-        events.append(Event(item["id"], item["kind"], item["author"], item["hlc"],
-                            item["payload"], item["signature"]))
-    return events
+    return [_event_of(item, index, seen) for index, item in enumerate(raw, 1)]
+
+
+def _event_of(item: Any, index: int, seen: dict[str, int]) -> Event:
+    if type(item) is not dict or item.keys() != _EVENT_KEYS or not _fast_ok(item):
+        _check_object(item, F.EVENT_FIELDS, f"event {index}")
+    if not _depth_within(item["payload"], _PAYLOAD_DEPTH):
+        raise _Bad(f"event {index}: nested too deeply (more than {F.MAX_DEPTH} levels)")
+    first = seen.setdefault(item["id"], index)
+    if first != index:
+        raise _Bad(f"event {index}: id {item['id']} appears twice (also event {first})")
+    return Event(item["id"], sys.intern(item["kind"]), sys.intern(item["author"]),
+                 item["hlc"], item["payload"], item["signature"])
 
 
 _EVENT_CHECKS = tuple((f.name, f.type.accepts) for f in F.EVENT_FIELDS)
