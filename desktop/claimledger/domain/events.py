@@ -81,12 +81,6 @@ class Event:
         }
         return canonical_json(body)
 
-    def same_content(self, other: Event) -> bool:
-        """True if both are the very same signed event (what 'already here' means)."""
-        return (self.kind, self.author, self.hlc, self.signature) == (
-            other.kind, other.author, other.hlc, other.signature) and \
-            canonical_json(self.payload) == canonical_json(other.payload)
-
 
 CONTENT_ID_HEX = 64
 

@@ -60,16 +60,15 @@ class Door:
                           f"(id {event.id}, {event.kind}) by {name!r}: {rule}; {REFUSED}")
 
 
-def refuse_altered_copies(door: Door, stored: Mapping[str, Event]) -> None:
-    """An id already here must carry the very bytes held here: same id, same content."""
-    for event in door.ledger.events:
-        held = stored.get(event.id)
-        if held is not None and not held.same_content(event):
-            here = door.names.get(held.author, f"reviewer id {held.author}")
-            raise door.refuse(event, f"an event with this id is already here with other "
-                              f"content (here by {here!r}, in the file by "
-                              f"{door.author_name(event.author)!r}); the file was forged or "
-                              "altered")
+def refuse_altered_copies(door: Door, altered: Iterable[tuple[Event, str]]) -> None:
+    """An id already here must carry the very bytes held here: same id, same content.
+    `altered` pairs each such copy with the author of the event held here."""
+    for event, here_author in altered:
+        here = door.names.get(here_author, f"reviewer id {here_author}")
+        raise door.refuse(event, f"an event with this id is already here with other "
+                          f"content (here by {here!r}, in the file by "
+                          f"{door.author_name(event.author)!r}); the file was forged or "
+                          "altered")
 
 
 def check_identities(door: Door, fresh: Iterable[Event]) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy.dialects.sqlite import insert
 
 from claimledger.domain.events import Event
 from claimledger.store import projections
-from claimledger.store.eventrows import events_of_kind, from_row, to_row
+from claimledger.store.eventrows import events_of_kind, from_row, same_payload, to_row
 from claimledger.store.tables import PROJECTIONS, claim_t, event_t
 
 __all__ = ["append", "claim_events_of_article", "events_of_kind", "iter_events", "latest_hlc",
@@ -124,14 +124,28 @@ def known_event_ids(conn: Connection, ids: Iterable[str]) -> set[str]:
     return found
 
 
-def known_events(conn: Connection, ids: Iterable[str]) -> dict[str, Event]:
-    """The stored events with these ids (in chunks), to compare with copies that arrive."""
-    ids = list(ids)
-    found: dict[str, Event] = {}
+def held_copies(conn: Connection, events: list[Event]
+                ) -> tuple[set[str], list[tuple[Event, str]]]:
+    """Which of these events the log holds already (by id), and those among them whose
+    stored content differs, each with the stored event's author. An honest copy has the
+    stored payload text exactly; any other text is compared as JSON before it counts."""
+    held: set[str] = set()
+    altered: list[tuple[Event, str]] = []
+    by_id = {e.id: e for e in events}
+    ids = list(by_id)
     for i in range(0, len(ids), _CHUNK):
-        query = select(event_t).where(event_t.c.id.in_(ids[i:i + _CHUNK]))
-        found.update((row.id, from_row(row)) for row in conn.execute(query))
-    return found
+        chunk = ids[i:i + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.exec_driver_sql("SELECT id, kind, author, hlc, payload, signature FROM "
+                                    f"event WHERE id IN ({marks})", tuple(chunk))
+        for event_id, kind, author, hlc, payload, signature in rows:
+            event = by_id[event_id]
+            held.add(event_id)
+            if (kind, author, hlc, signature) != (event.kind, event.author, event.hlc,
+                                                  event.signature) or \
+                    not same_payload(payload, event.payload):
+                altered.append((event, author))
+    return held, altered
 
 
 def references(conn: Connection, articles: Iterable[str], claims: Iterable[str],

@@ -162,8 +162,9 @@ class SyncVerbs:
         the new reviewers). TrustError on anything that refuses the file."""
         with self.db.read() as conn:
             door = Door.of(ledger, queries.pinned_keys(conn), queries.reviewer_names(conn))
-            stored = log.known_events(conn, door.position)
-            trust.refuse_altered_copies(door, stored)
+            stored, altered = log.held_copies(conn, ledger.events)
+            trust.refuse_altered_copies(door, sorted(altered, key=lambda a: door.position[
+                a[0].id]))
             fresh = [e for e in ledger.events if e.id not in stored]
             trust.check_identities(door, fresh)
             fresh, held = _hold_future(fresh, door.pinned)
