@@ -227,14 +227,41 @@ def _stream(handle: BinaryIO, path: Path, size: int) -> LedgerFile | None:
 
 
 def _parse_line(body: bytes, number: int, index: int) -> Any:
+    """One event line. The C parser reads it alone; the line cannot hide a duplicate key
+    when it has as many '": ' as the parsed objects have keys (a duplicate leaves fewer
+    keys than the text names). Anything else is parsed again by the strict path, which
+    names the duplicate."""
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _Bad(f"not UTF-8 text (byte 0x{body[exc.start]:02x} on line {number})") from None
     try:
+        item = _LINE_DECODER.decode(text)
+        if type(item) is dict and text.count('": ') == _keys_in(item):
+            payload = item.get("payload")
+            if type(payload) is dict:
+                item["payload"] = {sys.intern(k): v for k, v in payload.items()}
+            return item
         return _parse_json(text, interned=True)
+    except (ValueError, RecursionError, _Constant):
+        try:
+            return _parse_json(text, interned=True)
+        except _Bad as exc:
+            raise _Bad(f"event {index} (line {number}): {exc}") from None
     except _Bad as exc:
         raise _Bad(f"event {index} (line {number}): {exc}") from None
+
+
+def _keys_in(value: Any) -> int:
+    count, stack = 0, [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is dict:
+            count += len(item)
+            stack.extend(v for v in item.values() if type(v) in (dict, list))
+        elif type(item) is list:
+            stack.extend(v for v in item if type(v) in (dict, list))
+    return count
 
 
 def parse_ledger_bytes(data: bytes, path: Path | None = None) -> LedgerFile:
@@ -301,6 +328,9 @@ def _finite_float(text: str) -> float:
     if not math.isfinite(value):
         raise _Constant(f"the number {text[:40]} is too large")
     return value
+
+
+_LINE_DECODER = json.JSONDecoder(parse_constant=_reject_constant, parse_float=_finite_float)
 
 
 def _parse_json(text: str, *, interned: bool = False) -> Any:

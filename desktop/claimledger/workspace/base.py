@@ -23,7 +23,7 @@ from claimledger.exchange.errors import IdentityError, InsecureKeyStorage, KeySt
 from claimledger.exchange.identity import Identity, IdentityStore
 from claimledger.exchange.keystore import KeyStore, allow_file_key_from_env
 from claimledger.exchange.validate import Known, event_problem
-from claimledger.store import BackupError, Database, DatabaseBusy, log, queries
+from claimledger.store import BackupError, Database, DatabaseBusy, DatabaseFault, log, queries
 from claimledger.workspace.errors import KeyStorageRefused, WorkspaceBusy, WorkspaceError
 
 BUSY = ("The workspace is busy: another program kept it locked for writing; nothing "
@@ -168,3 +168,13 @@ class _Guarded:
                 yield conn
         except DatabaseBusy:
             raise WorkspaceBusy(BUSY) from None
+        except DatabaseFault as fault:
+            raise WorkspaceError(str(fault)) from None
+
+    @contextmanager
+    def read(self):
+        try:
+            with self._db.read() as conn:
+                yield conn
+        except DatabaseFault as fault:
+            raise WorkspaceError(str(fault)) from None
