@@ -59,3 +59,23 @@ def test_a_dropped_malicious_file_is_refused_the_same_way(qtbot, window, workspa
     assert "mallory.cledger" in text and "its status 'certainly-true'" in text
     assert state(workspace) == before
     ben.close()
+
+
+def test_the_trust_prompt_flags_a_name_another_reviewer_has(qtbot, window, tmp_path,
+                                                           monkeypatch):
+    ben, (first, _), path = ana_and_ben(qtbot, window, tmp_path)
+    open_files_returning(monkeypatch, [path])
+    window.actions["import_ledger"].trigger()
+    qtbot.waitUntil(lambda: window.ledger_files.trust_dialog is not None, timeout=20_000)
+    with qtbot.waitSignal(window.ledger_files.sync_runner.finished, timeout=20_000):
+        window.ledger_files.trust_dialog.trust_button.click()
+    impostor = Mallory("Ben Ode")
+    fake = impostor.write(tmp_path / "ben-too.cledger",
+                          [impostor.joined(), impostor.verdict(first)])
+    open_files_returning(monkeypatch, [fake])
+    window.actions["import_ledger"].trigger()
+    qtbot.waitUntil(lambda: window.ledger_files.trust_dialog is not None, timeout=20_000)
+    text = window.ledger_files.trust_dialog.text()
+    assert "Warning: Ben Ode (" in text and "has the same name as another reviewer" in text
+    window.ledger_files.trust_dialog.reject()
+    ben.close()
