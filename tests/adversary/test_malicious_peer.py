@@ -261,6 +261,12 @@ def test_a_new_reviewer_taking_a_pinned_name_is_flagged_in_the_prompt(scene):
     assert (f"Bob Ode ({keys.fingerprint(m.public)}) has the same name as another reviewer "
             f"({keys.fingerprint(scene.bob.identity.public_key)})") in str(waiting)
     assert state(scene.carol) == before
+    accepted = scene.carol.sync_files([path], accept_new_reviewers=True)
+    assert any("has the same name as another reviewer" in f for f in accepted.files[0].flags)
+    article = scene.carol.articles()[0].id
+    shown = sorted(v.reviewer for v in scene.carol.verdicts(article)[scene.claims[0]])
+    assert shown == sorted([f"Bob Ode ({keys.fingerprint(scene.bob.identity.public_key)[:15]}…)",
+                            f"Bob Ode ({keys.fingerprint(m.public)[:15]}…)"])
 
 
 # -- 6. clocks --------------------------------------------------------------------------

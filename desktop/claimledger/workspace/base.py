@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -129,6 +130,16 @@ class WorkspaceBase:
         joined = self._event(ev.REVIEWER_JOINED, {"name": self.reviewer_name,
                                                   "public_key": self._identity.public_key})
         log.append(conn, [keys.sign_event(joined, self._private_key)])
+
+
+def display_names(conn: Connection) -> dict[str, str]:
+    """Reviewer id -> the name to show. Two reviewers with one name (say an impostor who
+    took a pinned name) both show the short form of their key's fingerprint with it."""
+    rows = queries.reviewers(conn)
+    counts = Counter(name.casefold() for _, name, _ in rows)
+    return {rid: f"{name} ({keys.fingerprint(key)[:15]}…)"
+            if key and counts[name.casefold()] > 1 else name
+            for rid, name, key in rows}
 
 
 def _refuse_invalid(conn: Connection, events: list[Event]) -> None:

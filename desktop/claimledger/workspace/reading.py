@@ -5,7 +5,7 @@ from __future__ import annotations
 from claimledger.domain.history import HistoryEntry, history_entries
 from claimledger.domain.records import ArticleDetail, ArticleSummary, ClaimView
 from claimledger.store import DatabaseFault, log, queries, verify
-from claimledger.workspace.base import WorkspaceBase
+from claimledger.workspace.base import WorkspaceBase, display_names
 from claimledger.workspace.errors import Ambiguous, NotFound, WorkspaceError
 
 
@@ -76,5 +76,5 @@ class ReadVerbs(WorkspaceBase):
             if not queries.claim_exists(conn, claim_id):
                 raise NotFound(f"No claim with id {claim_id}.")
             events = list(log.iter_events(conn, claim_id=claim_id))
-            names = queries.reviewer_names(conn)
+            names = display_names(conn)
         return history_entries(events, names)
