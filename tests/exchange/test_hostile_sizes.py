@@ -44,7 +44,15 @@ def test_a_file_over_the_cap_is_refused_without_being_read(tmp_path):
                                  "files up to 512 MB)")
 
 
-def test_reading_a_large_file_needs_less_than_three_times_its_size(tmp_path, ann):
+@pytest.fixture
+def stream_from_one_megabyte(monkeypatch):
+    """What the reader does from 64 MB on, at a size a test can afford."""
+    monkeypatch.setattr(ledgerfile, "STREAM_FROM", 2**20)
+    monkeypatch.setattr(ledgerfile, "WHOLE_MAX", 2**20)
+
+
+def test_reading_a_large_file_needs_less_than_three_times_its_size(tmp_path, ann,
+                                                                  stream_from_one_megabyte):
     path = tmp_path / "large.cledger"
     events = [ann.joined(), *_verdicts(ann, 12_000)]
     write_ledger_file(path, events=events, reviewers=[ann.card], exporter_name="Ann Ode")
@@ -53,6 +61,7 @@ def test_reading_a_large_file_needs_less_than_three_times_its_size(tmp_path, ann
     del events
     ledger, peak = _peak(lambda: read_ledger_file(path))
     assert len(ledger.events) == 12_001
+    assert ledger == ledgerfile.parse_ledger_bytes(path.read_bytes(), path)  # as if whole
     assert peak < 3 * size, f"peak {peak / size:.2f}x the file's {size:,} bytes"
 
 
@@ -62,6 +71,7 @@ def test_a_large_file_in_another_layout_is_refused_in_one_line(tmp_path, ann, mo
                       reviewers=[ann.card], exporter_name="Ann Ode")
     path.write_text(json.dumps(json.loads(path.read_text()), indent=1))
     assert len(read_ledger_file(path).events) == 4_001  # under WHOLE_MAX: read whole
+    monkeypatch.setattr(ledgerfile, "STREAM_FROM", 2**20)
     monkeypatch.setattr(ledgerfile, "WHOLE_MAX", 2**20)
     with pytest.raises(LedgerFileError) as raised:
         read_ledger_file(path)
@@ -81,6 +91,7 @@ def test_a_bad_line_in_a_streamed_file_is_named_by_event_and_line(tmp_path, ann,
     path.write_bytes(b"\n".join(lines))
     with pytest.raises(LedgerFileError, match=r"truncated or not JSON \(line \d+"):
         read_ledger_file(path)  # small enough to be read whole: the usual message
+    monkeypatch.setattr(ledgerfile, "STREAM_FROM", 2**20)
     monkeypatch.setattr(ledgerfile, "WHOLE_MAX", 2**20)
     with pytest.raises(LedgerFileError) as raised:
         read_ledger_file(path)

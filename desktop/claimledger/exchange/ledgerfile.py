@@ -183,7 +183,7 @@ def _dumps(value: Any) -> str:
 def read_ledger_file(path: Path, max_bytes: int = MAX_BYTES) -> LedgerFile:
     """Read and check a ledger file. Its size is checked before anything is read; a file
     from STREAM_FROM bytes in the app's own layout is read line by line (see linereader);
-    other files are read whole, up to WHOLE_MAX bytes."""
+    other files are read whole, up to WHOLE_MAX bytes (see there)."""
     path = Path(path)
     try:
         try:
@@ -203,8 +203,11 @@ def read_ledger_file(path: Path, max_bytes: int = MAX_BYTES) -> LedgerFile:
         raise LedgerFileError(f"{path.name}: {exc}") from None
 
 
-STREAM_FROM = 1024 * 1024
+#: Up to this size a file is parsed whole (fastest; at most about 5x its size in memory,
+#: well under 3x the largest file accepted); a larger one is streamed (about 2x its size)
+#: and must then be in the app's own layout.
 WHOLE_MAX = 64 * 1024 * 1024
+STREAM_FROM = WHOLE_MAX + 1
 
 
 def _stream(handle: BinaryIO, path: Path, size: int) -> LedgerFile | None:
@@ -236,14 +239,14 @@ def _parse_line(body: bytes, number: int, index: int) -> Any:
     except UnicodeDecodeError as exc:
         raise _Bad(f"not UTF-8 text (byte 0x{body[exc.start]:02x} on line {number})") from None
     try:
-        item = _LINE_DECODER.decode(text)
-        if type(item) is dict and text.count('": ') == _keys_in(item):
+        item, end = _LINE_DECODER.scan_once(text, 0)
+        if end == len(text) and type(item) is dict and text.count('": ') == _keys_in(item):
             payload = item.get("payload")
             if type(payload) is dict:
                 item["payload"] = {sys.intern(k): v for k, v in payload.items()}
             return item
         return _parse_json(text, interned=True)
-    except (ValueError, RecursionError, _Constant):
+    except (ValueError, RecursionError, StopIteration, _Constant):
         try:
             return _parse_json(text, interned=True)
         except _Bad as exc:
