@@ -274,9 +274,13 @@ def _held_flags(ledger: LedgerFile, held: list) -> list[str]:
 
 
 def _duration(ms: int) -> str:
-    """Roughly, in the unit a person would use: '25 minutes', '5 hours', '3 days'."""
+    """Roughly, in the unit a person would use: '25 minutes', '5 hours', '3 days',
+    '31,688 years' (a stamp at the clock's maximum)."""
     minutes = round(ms / 60_000)
     if minutes < 120:
         return f"{minutes} minutes"
     hours = round(ms / 3_600_000)
-    return f"{hours} hours" if hours < 48 else f"{round(ms / 86_400_000)} days"
+    if hours < 48:
+        return f"{hours} hours"
+    days = round(ms / 86_400_000)
+    return f"{days} days" if days < 730 else f"{round(days / 365.25):,} years"
