@@ -135,7 +135,7 @@ class Database:
                                        "writing to it.") from None
                 raise DatabaseFault(fault_sentence(self.path.name, error)) from None
             except DatabaseError as error:
-                raise _fault_or_bug(self.path.name, error) from None
+                raise fault_or_bug(self.path.name, error) from None
 
     @contextmanager
     def write_transaction(self) -> Iterator[tuple[Connection, object]]:
@@ -175,7 +175,7 @@ class Database:
                 finally:
                     trans.rollback()
         except DatabaseError as error:
-            raise _fault_or_bug(self.path.name, error) from None
+            raise fault_or_bug(self.path.name, error) from None
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -188,7 +188,7 @@ class Database:
                 raise
             raise DatabaseFault(fault_sentence(self.path.name, error)) from None
         except DatabaseError as error:
-            raise _fault_or_bug(self.path.name, error) from None
+            raise fault_or_bug(self.path.name, error) from None
 
     def quick_check(self) -> list[str]:
         """SQLite's PRAGMA quick_check: [] when the file is sound, else its first problems."""
@@ -203,7 +203,7 @@ class Database:
         self.engine.dispose()
 
 
-def _fault_or_bug(name: str, error: DatabaseError) -> Exception:
+def fault_or_bug(name: str, error: DatabaseError) -> Exception:
     """A fault of the file (damaged, unreadable) as DatabaseFault; a broken constraint or
     bad SQL is a bug and stays what it is."""
     if isinstance(error, IntegrityError | ProgrammingError | InterfaceError | DataError):

@@ -30,7 +30,7 @@ from claimledger.exchange.ledgerfile import (
 )
 from claimledger.exchange.trust import Door
 from claimledger.exchange.validate import Known, event_problem
-from claimledger.store import log, queries
+from claimledger.store import DatabaseFault, log, queries
 from claimledger.workspace.backups import take_backup
 from claimledger.workspace.errors import WorkspaceError
 
@@ -198,6 +198,8 @@ class SyncVerbs:
                 return log.merge(conn, fresh)
         except WorkspaceError:
             raise
+        except DatabaseFault as fault:
+            raise WorkspaceError(f"{path.name}: could not be merged: {fault}") from None
         except Exception as error:
             raise WorkspaceError(f"{path.name}: could not be merged ({error.__class__.__name__}:"
                                  f" {str(error).splitlines()[0]}); nothing was imported.") from None
