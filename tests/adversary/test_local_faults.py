@@ -3,8 +3,10 @@ file, a full disk, a key file open to other users."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import keyring
@@ -114,3 +116,17 @@ def test_a_key_file_open_to_other_users_is_refused(tmp_path, monkeypatch):
         assert "\n" not in str(raised.value)
     finally:
         again.close()
+
+
+def test_verify_on_the_command_line_reports_a_damaged_file_in_one_line(tmp_path):
+    path = tmp_path / "damaged.sqlite"
+    shutil.copy(LEGACY / "v1-workspace.sqlite", path)
+    _corrupt(path)
+    env = dict(os.environ, PYTHONPATH=str(LEGACY.parents[2] / "desktop"),
+               XDG_CONFIG_HOME=str(tmp_path / "xdg"))
+    done = subprocess.run([sys.executable, "-m", "claimledger", "--db", str(path),
+                           "--reviewer", "Cy Lam", "verify"],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 1 and done.stderr.count("\n") == 1
+    assert done.stderr.startswith("claim-ledger: error: damaged.sqlite is damaged (PRAGMA "
+                                  "quick_check: ")
