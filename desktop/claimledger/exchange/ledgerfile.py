@@ -10,7 +10,6 @@ from 1, in file order, in messages.
 from __future__ import annotations
 
 import json
-import math
 import os
 import sys
 from collections.abc import Iterable
@@ -26,6 +25,11 @@ from claimledger.domain.events import Event
 from claimledger.exchange import fields as F
 from claimledger.exchange import linereader
 from claimledger.exchange.errors import LedgerFileError
+from claimledger.exchange.strictjson import LINE_DECODER as _LINE_DECODER
+from claimledger.exchange.strictjson import Constant as _Constant
+from claimledger.exchange.strictjson import Problem as _Bad
+from claimledger.exchange.strictjson import keys_in as _keys_in
+from claimledger.exchange.strictjson import parse_json as _parse_json
 
 FORMAT = F.FORMAT
 VERSION = F.VERSION
@@ -76,10 +80,6 @@ class LedgerFile:
     def name(self) -> str:
         """How messages name the file."""
         return self.path.name if self.path is not None else "ledger file"
-
-
-class _Bad(Exception):
-    """A problem inside the file; read_ledger_file prefixes the file name."""
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -255,18 +255,6 @@ def _parse_line(body: bytes, number: int, index: int) -> Any:
         raise _Bad(f"event {index} (line {number}): {exc}") from None
 
 
-def _keys_in(value: Any) -> int:
-    count, stack = 0, [value]
-    while stack:
-        item = stack.pop()
-        if type(item) is dict:
-            count += len(item)
-            stack.extend(v for v in item.values() if type(v) in (dict, list))
-        elif type(item) is list:
-            stack.extend(v for v in item if type(v) in (dict, list))
-    return count
-
-
 def parse_ledger_bytes(data: bytes, path: Path | None = None) -> LedgerFile:
     """Parse a ledger file already in memory (e.g. an e-mail attachment)."""
     try:
@@ -316,101 +304,6 @@ def _decode(data: bytes) -> str:
     if not text.strip():
         raise _Bad("empty file")
     return text
-
-
-class _Constant(Exception):
-    pass
-
-
-def _reject_constant(name: str) -> Any:
-    raise _Constant(f"{name} is not allowed (JSON has no NaN or Infinity)")
-
-
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise _Constant(f"the number {text[:40]} is too large")
-    return value
-
-
-_LINE_DECODER = json.JSONDecoder(parse_constant=_reject_constant, parse_float=_finite_float)
-
-
-def _parse_json(text: str, *, interned: bool = False) -> Any:
-    """The JSON value of `text`; `interned` shares the key strings between the many small
-    documents of a streamed file, as one big document's parse shares them by itself."""
-    duplicates: list[tuple[str, dict]] = []
-    intern = sys.intern
-
-    def pairs(items: list[tuple[str, Any]]) -> dict:
-        obj = {intern(k): v for k, v in items} if interned else dict(items)
-        if len(obj) != len(items) and not duplicates:
-            duplicates.append((_first_duplicate(items), obj))
-        return obj
-
-    try:
-        doc = json.loads(text, object_pairs_hook=pairs, parse_constant=_reject_constant,
-                         parse_float=_finite_float)
-    except json.JSONDecodeError as exc:
-        raise _Bad(_syntax(exc)) from None
-    except _Constant as exc:
-        raise _Bad(str(exc)) from None
-    except RecursionError:
-        raise _Bad(f"nested too deeply (more than {F.MAX_DEPTH} levels)") from None
-    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-        raise _Bad(f"not valid JSON ({exc})") from None
-    if duplicates:
-        key, obj = duplicates[0]
-        raise _Bad(f"duplicate key {key!r} {_where(doc, obj)}")
-    return doc
-
-
-def _syntax(exc: json.JSONDecodeError) -> str:
-    where = f"line {exc.lineno}, column {exc.colno}"
-    if not exc.doc[exc.pos:].strip():
-        return f"truncated: the file ends in the middle of the JSON ({where})"
-    if exc.msg == "Extra data":
-        return f"has text after the end of the JSON ({where})"
-    reason = exc.msg[:1].lower() + exc.msg[1:]
-    return f"truncated or not JSON ({where}: {reason})"
-
-
-def _first_duplicate(items: list[tuple[str, Any]]) -> str:
-    seen: set[str] = set()
-    for key, _ in items:
-        if key in seen:
-            return key
-        seen.add(key)
-    return ""
-
-
-def _where(doc: Any, obj: dict) -> str:
-    """Where a parsed object sits, for messages: 'in event 17', 'in the header', ..."""
-    if obj is doc or not isinstance(doc, dict):
-        return "in the header"
-    for key, label in (("exporter", "the exporter"), ("reviewers", "reviewer"),
-                       ("events", "event")):
-        value = doc.get(key)
-        if value is obj or (isinstance(value, dict) and _contains(value, obj)):
-            return f"in {label}"
-        if isinstance(value, list):
-            for index, item in enumerate(value, 1):
-                if item is obj or _contains(item, obj):
-                    return f"in {label} {index}"
-    return "in the file"
-
-
-def _contains(value: Any, target: dict) -> bool:
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if item is target:
-            return True
-        if isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return False
 
 
 # -- checking the shape -------------------------------------------------------------------
