@@ -45,7 +45,7 @@ bench: $(BENCH_STAMP)
 
 schema: $(STAMP)
 	$(PY) -m claimledger.store.schema_dump > schema/schema.sql
-	$(PY) -m claimledger.exchange.schema > schema/ledger-file.v1.schema.json
+	$(PY) -m claimledger.exchange.schema > schema/ledger-file.v2.schema.json
 
 # The one-folder app in dist/claim-ledger/ (PyInstaller); CI runs its --self-test.
 # `make test` does not depend on it.

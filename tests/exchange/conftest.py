@@ -155,6 +155,11 @@ class Reviewer:
         payload = payload or {"claim": "c" * 24, "status": "sourced", "note": "ok"}
         return keys.sign_event(Event.new(kind, self.id, stamp, payload), self.private)
 
+    def joined(self) -> Event:
+        """The reviewer.joined event that introduces this reviewer (name, card's key)."""
+        return self.event(ev.REVIEWER_JOINED, name=self.card.name,
+                          public_key=self.card.public_key)
+
 
 @pytest.fixture
 def ann() -> Reviewer:

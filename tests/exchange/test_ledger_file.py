@@ -169,8 +169,8 @@ def test_not_a_claim_ledger_file(tmp_path, ann, ben):
 
 
 def test_a_newer_version(tmp_path, ann, ben):
-    message = _edited(tmp_path, ann, ben, lambda d: d.update(version=2))
-    assert "version 2 is newer than this app reads (1)" in message
+    message = _edited(tmp_path, ann, ben, lambda d: d.update(version=3))
+    assert "version 3 is newer than this app reads (2)" in message
     assert "unknown format version" in _edited(tmp_path, ann, ben,
                                                lambda d: d.update(version="1"))
     assert "unknown format version" in _edited(tmp_path, ann, ben,
@@ -278,8 +278,8 @@ def test_a_utf8_bom_is_tolerated(tmp_path, ann, ben):
         ("hlc", "1.2", "event 2: field 'hlc' is not a clock stamp"),
         ("kind", "DROP TABLE event", "event 2: field 'kind' is not an event kind"),
         ("kind", "verdict", "event 2: field 'kind' is not an event kind"),
-        ("id", 17, "event 2: field 'id' is a number, not a UUID"),
-        ("id", "not-a-uuid", "event 2: field 'id' is not a UUID"),
+        ("id", 17, "event 2: field 'id' is a number, not an event id"),
+        ("id", "not-a-uuid", "event 2: field 'id' is not an event id"),
         ("author", ["x"], "event 2: field 'author' is a list, not a UUID"),
         ("payload", [1, 2], "event 2: field 'payload' is a list, not an object"),
         ("signature", None, "event 2: missing field 'signature'"),

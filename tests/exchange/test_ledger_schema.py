@@ -15,12 +15,12 @@ from claimledger.exchange.ledgerfile import write_ledger_file
 from claimledger.exchange.schema import ledger_file_schema, schema_text
 
 ROOT = Path(__file__).resolve().parents[2]
-COMMITTED = ROOT / "schema" / "ledger-file.v1.schema.json"
+COMMITTED = ROOT / "schema" / "ledger-file.v2.schema.json"
 
 
 def test_the_committed_schema_is_the_generated_one():
     assert COMMITTED.read_text(encoding="utf-8") == schema_text(), (
-        "schema/ledger-file.v1.schema.json is out of date: run `make schema`"
+        "schema/ledger-file.v2.schema.json is out of date: run `make schema`"
     )
 
 

@@ -190,4 +190,4 @@ def test_verdicts_are_last_writer_wins_in_any_order(db, imported_event, data):
                 log.append(conn, [event])
             log.append(conn, list(reversed(order)))
             assert _verdicts(conn) == expected
-            assert _count(conn, event_t) == 1 + len(events)
+            assert _count(conn, event_t) == 1 + len({e.id for e in events})  # one per content

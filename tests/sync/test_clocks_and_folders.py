@@ -5,32 +5,37 @@ from __future__ import annotations
 import time
 
 import pytest
-from sync_desk import claims_of_sample
+from sync_desk import claims_of_sample, state
 
 from claimledger.domain.clock import parse_stamp
 from claimledger.domain.status import Status
 from claimledger.workspace import WorkspaceError
+from claimledger.workspace import sync as sync_module
 
 THREE_DAYS_MS = 3 * 24 * 3600 * 1000
 
 
-def test_a_clock_far_ahead_is_accepted_flagged_and_cannot_win_forever(desk):
-    ana, ben = desk.reviewer("Ana Ruiz"), desk.reviewer("Ben Ode")
+def test_events_far_ahead_are_held_back_and_cannot_poison_later_merges(desk, monkeypatch):
+    ana, ben, cy = desk.reviewer("Ana Ruiz"), desk.reviewer("Ben Ode"), desk.reviewer("Cy Lam")
     claims = claims_of_sample(ana)
-    claims_of_sample(ben)
     ben._clock.wall_ms = lambda: time.time_ns() // 1_000_000 + THREE_DAYS_MS
+    claims_of_sample(ben)
     ben.mark(claims[0], Status.SOURCED)
-    ben.settle(claims[0], Status.SOURCED)
-    report = ana.sync_files([desk.export(ben, "ben")], accept_new_reviewers=True)
-    assert report.files[0].new_events > 0
-    assert any("Ben Ode" in flag and "3 days ahead" in flag for flag in report.files[0].flags)
-    ana.settle(claims[0], Status.DISPUTED)  # made now, yet ordered after Ben's stamp
-    article = ana.articles()[0].id
-    assert ana.consensus(article)[claims[0]].status is Status.DISPUTED
-    with ana.db.read() as conn:
-        stamps = [r[0] for r in conn.exec_driver_sql(
-            "SELECT hlc FROM event WHERE kind = 'consensus.set' ORDER BY hlc")]
-    assert parse_stamp(stamps[-1]) > parse_stamp(stamps[0])
+    ben_file = desk.export(ben, "ben")
+    before = state(ana)
+    report = ana.sync_files([ben_file], accept_new_reviewers=True)
+    assert not report.failures and report.files[0].new_events == 0
+    assert any(flag.startswith("held back 3 event(s) by Ben Ode stamped up to 3 days ahead")
+               for flag in report.files[0].flags)
+    assert state(ana) == before  # nothing merged, and Ana's clock did not move ahead
+    ana.settle(claims[0], Status.DISPUTED)
+    assert parse_stamp(ana._clock.now())[0] < time.time_ns() // 1_000_000 + 60_000
+    done = cy.sync_files([desk.export(ana, "ana")], accept_new_reviewers=True)
+    assert not done.failures and done.files[0].new_events == len(state(ana)["events"])
+    later = time.time_ns() // 1_000_000 + THREE_DAYS_MS + 60_000
+    monkeypatch.setattr(sync_module, "_now_ms", lambda: later)  # the clock caught up
+    again = ana.sync_files([ben_file], accept_new_reviewers=True)
+    assert again.files[0].new_events == 3 and not again.files[0].flags
 
 
 def test_the_folder_imports_others_files_and_conflict_copies_harmlessly(desk, tmp_path):

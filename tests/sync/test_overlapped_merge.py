@@ -46,7 +46,7 @@ def test_a_tampered_file_leaves_nothing_behind(desk):
     claims_of_sample(ana)
     before = state(ana)
     report = ana.sync_files([file], accept_new_reviewers=True)
-    assert report.failures and "signature" in report.failures[0][1]
+    assert report.failures and "altered" in report.failures[0][1]
     assert state(ana) == before
     assert ana.backups() == []  # the backup taken before the overlapped merge went too
     ana.mark(ana.claims(ana.articles()[0].id)[5].id, Status.SOURCED)  # not locked out

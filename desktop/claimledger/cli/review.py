@@ -117,7 +117,12 @@ def cmd_history(ws: Workspace, args) -> None:
 
 
 def cmd_verify(ws: Workspace, args) -> int:
+    problems = ws.integrity_problems()
+    if problems:
+        return fail(f"{ws.path.name} is damaged (PRAGMA quick_check: {problems[0]}); restore "
+                    "a backup")
     if ws.projections_match_log():
-        print("ok: every table equals a replay of the event log")
+        print("ok: the file passes SQLite's quick_check and every table equals a replay of "
+              "the event log")
         return 0
     return fail("the tables differ from a replay of the event log")

@@ -1,12 +1,18 @@
 """Events: the immutable facts every projection is built from (DESIGN §3).
 
 An event's canonical bytes are what its author signs; they exclude the signature.
+
+Events are content-addressed: an event's id is the SHA-256 (64 hex digits) of its
+canonical bytes, which are the canonical JSON of its author, kind, clock and payload.
+So one id always means one content, and nobody can publish their own event under
+someone else's id. Events made before this (ledger format 1) have random UUIDs, and
+their signed bytes include that id; they stay readable as they are ("legacy ids").
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,7 +59,8 @@ class Event:
     def new(cls, kind: str, author: str, hlc: str, payload: dict[str, Any]) -> Event:
         if kind not in KINDS:
             raise ValueError(f"unknown event kind {kind!r}")
-        return cls(id=str(uuid.uuid4()), kind=kind, author=author, hlc=hlc, payload=payload)
+        return cls(id=content_id(kind, author, hlc, payload), kind=kind, author=author,
+                   hlc=hlc, payload=payload)
 
     @property
     def order_key(self) -> tuple[str, str, str]:
@@ -61,6 +68,10 @@ class Event:
         return (self.hlc, self.author, self.id)
 
     def canonical_bytes(self) -> bytes:
+        """What the author signs: for a content id, the content alone (the id is its hash);
+        for a legacy UUID id, the content together with that id."""
+        if is_content_id(self.id):
+            return content_bytes(self.kind, self.author, self.hlc, self.payload)
         body = {
             "id": self.id,
             "kind": self.kind,
@@ -69,6 +80,22 @@ class Event:
             "payload": self.payload,
         }
         return canonical_json(body)
+
+
+CONTENT_ID_HEX = 64
+
+
+def content_bytes(kind: str, author: str, hlc: str, payload: dict[str, Any]) -> bytes:
+    return canonical_json({"author": author, "hlc": hlc, "kind": kind, "payload": payload})
+
+
+def content_id(kind: str, author: str, hlc: str, payload: dict[str, Any]) -> str:
+    return hashlib.sha256(content_bytes(kind, author, hlc, payload)).hexdigest()
+
+
+def is_content_id(event_id: str) -> bool:
+    """A 64-hex-digit id (content-addressed) rather than a legacy UUID."""
+    return len(event_id) == CONTENT_ID_HEX
 
 
 def canonical_json(value: Any) -> bytes:

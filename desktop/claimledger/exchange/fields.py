@@ -19,7 +19,10 @@ from claimledger.domain.events import KINDS
 from claimledger.exchange import keys
 
 FORMAT = "claim-ledger/ledger"
-VERSION = 1
+VERSION = 2
+#: Format 1 had random UUID event ids signed with the id; 2 has content ids and states,
+#: per reviewer, how complete the file is.
+READS = (1, 2)
 MAX_DEPTH = 64  # nesting levels of the whole document, counting the top object as 1
 
 
@@ -100,6 +103,9 @@ def json_type_name(value: Any) -> str:
 UUID = FieldType(
     "a UUID", "string", "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 )
+_UUID_PATTERN = UUID.pattern
+EVENT_ID = FieldType("an event id (64 hex digits, or a UUID for an event from before them)",
+                     "string", f"[0-9a-f]{{64}}|{_UUID_PATTERN}")
 TEXT = FieldType("non-empty text", "string", check=bool, schema_extra={"minLength": 1})
 #: Any well-formed kind is carried: a kind this version does not know (from a newer app)
 #: is verified, stored and passed on, and changes nothing here until an app that knows
@@ -128,7 +134,8 @@ class Field:
 
 
 EVENT_FIELDS: tuple[Field, ...] = (
-    Field("id", UUID, "The event's UUID; merging ledgers is the union of events by id."),
+    Field("id", EVENT_ID, "The SHA-256 of the event's canonical bytes (older events: a UUID, "
+          "signed with the event); merging ledgers is the union of events by id."),
     Field("kind", KIND, "What happened (claim.created, verdict.set, ...)."),
     Field("author", UUID, "The id of the reviewer who made and signed the event."),
     Field("hlc", STAMP, "Hybrid logical clock stamp: 15-digit ms, '.', 6-digit counter."),
@@ -136,10 +143,17 @@ EVENT_FIELDS: tuple[Field, ...] = (
     Field("signature", SIGNATURE,
           "Ed25519 signature by the author over the event's canonical JSON without it."),
 )
-REVIEWER_FIELDS: tuple[Field, ...] = (
+REVIEWER_FIELDS_V1: tuple[Field, ...] = (
     Field("id", UUID, "The reviewer's UUID."),
     Field("name", TEXT, "The reviewer's display name."),
     Field("public_key", PUBLIC_KEY, "The reviewer's raw 32-byte Ed25519 public key."),
+)
+REVIEWER_FIELDS: tuple[Field, ...] = REVIEWER_FIELDS_V1 + (
+    Field("events", INTEGER, "How many of this reviewer's events the file carries."),
+    Field("held", INTEGER, "How many of this reviewer's events the exporter held; more "
+          "than `events` means the file is a part (some articles) or was cut."),
+    Field("head", EVENT_ID, "The id of the latest of this reviewer's events the exporter "
+          "held (by clock): a receiver without it has an incomplete view of them."),
 )
 EXPORTER_FIELDS: tuple[Field, ...] = (
     Field("app", TEXT, "The application that wrote the file."),

@@ -1,7 +1,8 @@
 """Ed25519 keys, OpenSSH-style fingerprints and event signatures (DESIGN §3, §5).
 
 Keys travel as standard base64 of their raw 32 bytes; signatures as standard base64 of
-their 64 bytes, over `Event.canonical_bytes()` (which excludes the signature itself).
+their 64 bytes, over `Event.canonical_bytes()` (which excludes the signature itself). A
+content-addressed event verifies only if its id is also the hash of those bytes.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
-from claimledger.domain.events import Event
+from claimledger.domain.events import Event, is_content_id
 
 PrivateKey = Ed25519PrivateKey
 PublicKey = Ed25519PublicKey
@@ -99,17 +100,35 @@ def verifier(public_b64: str) -> Callable[[Event], bool]:
 
 
 def _verify(public: Ed25519PublicKey, event: Event) -> bool:
+    return _problem(public, event) is None
+
+
+BAD_ID = "its id is not the hash of its content (the event was altered after signing)"
+BAD_SIGNATURE = "its signature does not match its author's key"
+
+
+def problem_checker(public_b64: str) -> Callable[[Event], str | None]:
+    """Like `verifier`, but says what is wrong: BAD_ID, BAD_SIGNATURE or None."""
+    public = public_key_from_b64(public_b64)
+    return functools.partial(_problem, public)
+
+
+def _problem(public: Ed25519PublicKey, event: Event) -> str | None:
+    """One canonical encoding serves both checks: the id's hash, then the signature."""
     signature = event.signature
     if not isinstance(signature, str) or len(signature) != 88:
-        return False
+        return BAD_SIGNATURE
     try:
+        data = event.canonical_bytes()
+        if is_content_id(event.id) and hashlib.sha256(data).hexdigest() != event.id:
+            return BAD_ID
         raw = base64.b64decode(signature, validate=True)
         if len(raw) != SIGNATURE_BYTES:
-            return False
-        public.verify(raw, event.canonical_bytes())
+            return BAD_SIGNATURE
+        public.verify(raw, data)
     except (InvalidSignature, ValueError, TypeError, binascii.Error):
-        return False
-    return True
+        return BAD_SIGNATURE
+    return None
 
 
 def _decode_b64(text: str, size: int, what: str) -> bytes:

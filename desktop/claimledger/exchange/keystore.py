@@ -228,6 +228,18 @@ def _parse_key(text: str, where: str) -> Ed25519PrivateKey:
 
 
 def _read_key_file(path: Path) -> str:
+    """The key file's text; refused (as OpenSSH refuses such a key) when others may read
+    or change it."""
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError as exc:
+        raise KeyStoreError(f"The key file {path} cannot be read ({exc.strerror}).") from None
+    if mode & 0o077:
+        raise KeyStoreError(
+            f"The key file {path} is open to other users (mode {mode:04o}), so it is not "
+            f"used: make it private (chmod 600 '{path}') if nobody else could have read it, "
+            "else start a new identity."
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -10,10 +10,11 @@ from 1, in file order, in messages.
 from __future__ import annotations
 
 import json
-import math
 import os
+import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -22,7 +23,13 @@ from claimledger import __version__
 from claimledger.atomic import atomic_write
 from claimledger.domain.events import Event
 from claimledger.exchange import fields as F
+from claimledger.exchange import linereader
 from claimledger.exchange.errors import LedgerFileError
+from claimledger.exchange.strictjson import LINE_DECODER as _LINE_DECODER
+from claimledger.exchange.strictjson import Constant as _Constant
+from claimledger.exchange.strictjson import Problem as _Bad
+from claimledger.exchange.strictjson import keys_in as _keys_in
+from claimledger.exchange.strictjson import parse_json as _parse_json
 
 FORMAT = F.FORMAT
 VERSION = F.VERSION
@@ -41,6 +48,16 @@ class ReviewerCard:
 
 
 @dataclass(frozen=True, slots=True)
+class Chain:
+    """How complete a file is for one reviewer: `events` of theirs in the file, of the
+    `held` the exporter had, the latest of which is `head`."""
+
+    events: int
+    held: int
+    head: str
+
+
+@dataclass(frozen=True, slots=True)
 class Exporter:
     app: str
     version: str
@@ -56,15 +73,13 @@ class LedgerFile:
     reviewers: list[ReviewerCard]
     events: list[Event]
     path: Path | None = None
+    #: reviewer id -> Chain (format 2 on)
+    chains: dict[str, Chain] = dataclass_field(default_factory=dict)
 
     @property
     def name(self) -> str:
         """How messages name the file."""
         return self.path.name if self.path is not None else "ledger file"
-
-
-class _Bad(Exception):
-    """A problem inside the file; read_ledger_file prefixes the file name."""
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -77,14 +92,19 @@ def write_ledger_file(
     reviewers: Iterable[ReviewerCard],
     exporter_name: str,
     exported_at: datetime | None = None,
+    chains: dict[str, Chain] | None = None,
 ) -> None:
-    """Write a ledger file atomically. `events` may be a generator (streamed, in order).
+    """Write a ledger file atomically. `events` may be a generator (streamed, in order)
+    when `chains` says how many events of each reviewer it yields.
 
     ValueError (and no file) if an event is unsigned, has no reviewer card, or could not
     be read back (NaN, nesting deeper than the reader allows).
     """
     cards = list(reviewers)
     known = {card.id for card in cards}
+    if chains is None:
+        events = list(events)
+        chains = chains_of(events)
     when = (exported_at or datetime.now(UTC)).replace(microsecond=0).isoformat()
     header = {
         "format": FORMAT,
@@ -99,7 +119,8 @@ def write_ledger_file(
         handle.write(b"{\n")
         for key, value in header.items():
             handle.write(f"  {_dumps(key)}: {_dumps(value)},\n".encode())
-        _write_list(handle, "reviewers", (_card_json(c) for c in cards), last=False)
+        _write_list(handle, "reviewers", (_card_json(c, chains) for c in cards if c.id in chains),
+                    last=False)
         _write_list(handle, "events", (_event_json(e, known) for e in events), last=True)
         handle.write(b"}\n")
 
@@ -116,8 +137,29 @@ def _write_list(handle: BinaryIO, key: str, items: Iterable[str], *, last: bool)
     handle.write(b"\n" if last else b",\n")
 
 
-def _card_json(card: ReviewerCard) -> str:
-    return _dumps({"id": card.id, "name": card.name, "public_key": card.public_key})
+def _card_json(card: ReviewerCard, chains: dict[str, Chain]) -> str:
+    chain = chains[card.id]
+    return _dumps({"id": card.id, "name": card.name, "public_key": card.public_key,
+                   "events": chain.events, "held": chain.held, "head": chain.head})
+
+
+def chains_of(events: Iterable[Event], held: dict[str, Chain] | None = None
+              ) -> dict[str, Chain]:
+    """Each author's count in `events`, with what the exporter held (`held`, by author;
+    default: exactly these events) and the head of their chain."""
+    counts: dict[str, int] = {}
+    heads: dict[str, Event] = {}
+    for event in events:
+        counts[event.author] = counts.get(event.author, 0) + 1
+        head = heads.get(event.author)
+        if head is None or event.order_key > head.order_key:
+            heads[event.author] = event
+    out = {}
+    for author, count in counts.items():
+        whole = (held or {}).get(author)
+        out[author] = Chain(count, whole.held if whole else count,
+                            whole.head if whole else heads[author].id)
+    return out
 
 
 def _event_json(event: Event, known: set[str]) -> str:
@@ -139,11 +181,78 @@ def _dumps(value: Any) -> str:
 
 
 def read_ledger_file(path: Path, max_bytes: int = MAX_BYTES) -> LedgerFile:
+    """Read and check a ledger file. Its size is checked before anything is read; a file
+    from STREAM_FROM bytes in the app's own layout is read line by line (see linereader);
+    other files are read whole, up to WHOLE_MAX bytes (see there)."""
     path = Path(path)
     try:
-        return _parse(_read_bytes(path, max_bytes), path)
+        try:
+            with path.open("rb") as handle:
+                size = _size(handle)
+                if size > max_bytes:
+                    raise _Bad(_too_large(size, max_bytes))
+                if size >= STREAM_FROM:
+                    streamed = _stream(handle, path, size)
+                    if streamed is not None:
+                        return streamed
+                data = handle.read(size + 1)
+        except OSError as exc:
+            raise _Bad(f"cannot be read ({exc.strerror or exc})") from None
+        return _parse(data, path)
     except _Bad as exc:
         raise LedgerFileError(f"{path.name}: {exc}") from None
+
+
+#: Up to this size a file is parsed whole (fastest; at most about 5x its size in memory,
+#: well under 3x the largest file accepted); a larger one is streamed (about 2x its size)
+#: and must then be in the app's own layout.
+WHOLE_MAX = 64 * 1024 * 1024
+STREAM_FROM = WHOLE_MAX + 1
+
+
+def _stream(handle: BinaryIO, path: Path, size: int) -> LedgerFile | None:
+    """The file read line by line, or None (rewound) to read it whole instead."""
+    try:
+        header, lines = linereader.header_bytes(handle)
+        head = _parse(header, path, whole=False)
+        events, seen = [], {}
+        for number, body in linereader.event_lines(handle, lines):
+            events.append(_event_of(_parse_line(body, number, len(events) + 1),
+                                    len(events) + 1, seen))
+    except (linereader.OtherLayout, _Bad) as exc:
+        if size > WHOLE_MAX:
+            raise _Bad(f"{exc} (a file over {WHOLE_MAX // 2**20} MB must be laid out as "
+                       "Claim Ledger writes it, one event per line)") from None
+        handle.seek(0)
+        return None
+    _check_chains(head.chains, head.reviewers, events)
+    return replace(head, events=events)
+
+
+def _parse_line(body: bytes, number: int, index: int) -> Any:
+    """One event line. The C parser reads it alone; the line cannot hide a duplicate key
+    when it has as many '": ' as the parsed objects have keys (a duplicate leaves fewer
+    keys than the text names). Anything else is parsed again by the strict path, which
+    names the duplicate."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _Bad(f"not UTF-8 text (byte 0x{body[exc.start]:02x} on line {number})") from None
+    try:
+        item, end = _LINE_DECODER.scan_once(text, 0)
+        if end == len(text) and type(item) is dict and text.count('": ') == _keys_in(item):
+            payload = item.get("payload")
+            if type(payload) is dict:
+                item["payload"] = {sys.intern(k): v for k, v in payload.items()}
+            return item
+        return _parse_json(text, interned=True)
+    except (ValueError, RecursionError, StopIteration, _Constant):
+        try:
+            return _parse_json(text, interned=True)
+        except _Bad as exc:
+            raise _Bad(f"event {index} (line {number}): {exc}") from None
+    except _Bad as exc:
+        raise _Bad(f"event {index} (line {number}): {exc}") from None
 
 
 def parse_ledger_bytes(data: bytes, path: Path | None = None) -> LedgerFile:
@@ -155,32 +264,24 @@ def parse_ledger_bytes(data: bytes, path: Path | None = None) -> LedgerFile:
         raise LedgerFileError(f"{name}: {exc}") from None
 
 
-def _parse(data: bytes, path: Path | None) -> LedgerFile:
+def _parse(data: bytes, path: Path | None, *, whole: bool = True) -> LedgerFile:
+    """`whole` False: the header of a streamed file, whose events come after."""
     doc = _parse_json(_decode(data))
     _check_header(doc)
+    cards, chains = _reviewers(doc["reviewers"], doc["version"])
+    events = _events(doc["events"])
+    if whole:
+        _check_chains(chains, cards, events)
     return LedgerFile(
         format=doc["format"],
         version=doc["version"],
         exporter=_exporter(doc["exporter"]),
         exported_at=doc["exported_at"],
-        reviewers=_reviewers(doc["reviewers"]),
-        events=_events(doc["events"]),
+        reviewers=cards,
+        events=events,
         path=path,
+        chains=chains,
     )
-
-
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            size = _size(handle)
-            if size > max_bytes:
-                raise _Bad(_too_large(size, max_bytes))
-            data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise _Bad(f"cannot be read ({exc.strerror or exc})") from None
-    if len(data) > max_bytes:
-        raise _Bad(_too_large(len(data), max_bytes))
-    return data
 
 
 def _size(handle: BinaryIO) -> int:
@@ -205,95 +306,6 @@ def _decode(data: bytes) -> str:
     return text
 
 
-class _Constant(Exception):
-    pass
-
-
-def _reject_constant(name: str) -> Any:
-    raise _Constant(f"{name} is not allowed (JSON has no NaN or Infinity)")
-
-
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise _Constant(f"the number {text[:40]} is too large")
-    return value
-
-
-def _parse_json(text: str) -> Any:
-    duplicates: list[tuple[str, dict]] = []
-
-    def pairs(items: list[tuple[str, Any]]) -> dict:
-        obj = dict(items)
-        if len(obj) != len(items) and not duplicates:
-            duplicates.append((_first_duplicate(items), obj))
-        return obj
-
-    try:
-        doc = json.loads(text, object_pairs_hook=pairs, parse_constant=_reject_constant,
-                         parse_float=_finite_float)
-    except json.JSONDecodeError as exc:
-        raise _Bad(_syntax(exc)) from None
-    except _Constant as exc:
-        raise _Bad(str(exc)) from None
-    except RecursionError:
-        raise _Bad(f"nested too deeply (more than {F.MAX_DEPTH} levels)") from None
-    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-        raise _Bad(f"not valid JSON ({exc})") from None
-    if duplicates:
-        key, obj = duplicates[0]
-        raise _Bad(f"duplicate key {key!r} {_where(doc, obj)}")
-    return doc
-
-
-def _syntax(exc: json.JSONDecodeError) -> str:
-    where = f"line {exc.lineno}, column {exc.colno}"
-    if not exc.doc[exc.pos:].strip():
-        return f"truncated: the file ends in the middle of the JSON ({where})"
-    if exc.msg == "Extra data":
-        return f"has text after the end of the JSON ({where})"
-    reason = exc.msg[:1].lower() + exc.msg[1:]
-    return f"truncated or not JSON ({where}: {reason})"
-
-
-def _first_duplicate(items: list[tuple[str, Any]]) -> str:
-    seen: set[str] = set()
-    for key, _ in items:
-        if key in seen:
-            return key
-        seen.add(key)
-    return ""
-
-
-def _where(doc: Any, obj: dict) -> str:
-    """Where a parsed object sits, for messages: 'in event 17', 'in the header', ..."""
-    if obj is doc or not isinstance(doc, dict):
-        return "in the header"
-    for key, label in (("exporter", "the exporter"), ("reviewers", "reviewer"),
-                       ("events", "event")):
-        value = doc.get(key)
-        if value is obj or (isinstance(value, dict) and _contains(value, obj)):
-            return f"in {label}"
-        if isinstance(value, list):
-            for index, item in enumerate(value, 1):
-                if item is obj or _contains(item, obj):
-                    return f"in {label} {index}"
-    return "in the file"
-
-
-def _contains(value: Any, target: dict) -> bool:
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if item is target:
-            return True
-        if isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return False
-
-
 # -- checking the shape -------------------------------------------------------------------
 
 
@@ -310,6 +322,8 @@ def _check_header(doc: Any) -> None:
     if version > VERSION:
         raise _Bad(f"version {version} is newer than this app reads ({VERSION}); "
                    "update Claim Ledger to open it")
+    if version not in F.READS:
+        raise _Bad(f"unknown format version {_show(version)}")
     _check_object(doc, F.HEADER_FIELDS, "the header")
 
 
@@ -334,32 +348,54 @@ def _exporter(raw: Any) -> Exporter:
     return Exporter(raw["app"], raw["version"], raw["reviewer"])
 
 
-def _reviewers(raw: list) -> list[ReviewerCard]:
+def _reviewers(raw: list, version: int) -> tuple[list[ReviewerCard], dict[str, Chain]]:
+    table = F.REVIEWER_FIELDS_V1 if version == 1 else F.REVIEWER_FIELDS
     cards: list[ReviewerCard] = []
-    seen: set[str] = set()
+    chains: dict[str, Chain] = {}
     for index, item in enumerate(raw, 1):
-        _check_object(item, F.REVIEWER_FIELDS, f"reviewer {index}")
-        if item["id"] in seen:
+        _check_object(item, table, f"reviewer {index}")
+        if any(card.id == item["id"] for card in cards):
             raise _Bad(f"reviewer {index}: id {item['id']} is listed twice")
-        seen.add(item["id"])
         cards.append(ReviewerCard(item["id"], item["name"], item["public_key"]))
-    return cards
+        if version > 1:
+            chains[item["id"]] = Chain(item["events"], item["held"], item["head"])
+    return cards, chains
+
+
+def _check_chains(chains: dict[str, Chain], cards: list[ReviewerCard],
+                  events: list[Event]) -> None:
+    """A card's count must be what the file carries: a file cut short says so."""
+    if not chains:
+        return
+    counts: dict[str, int] = {}
+    for event in events:
+        counts[event.author] = counts.get(event.author, 0) + 1
+    for index, card in enumerate(cards, 1):
+        chain, count = chains[card.id], counts.get(card.id, 0)
+        if chain.events != count:
+            raise _Bad(f"reviewer {index} ({card.name}) is said to have {chain.events:,} "
+                       f"events in the file, but {count:,} are there; the file was cut or "
+                       "altered")
+        if chain.held < chain.events:
+            raise _Bad(f"reviewer {index} ({card.name}): the exporter is said to hold "
+                       f"fewer of their events ({chain.held:,}) than the file carries")
 
 
 def _events(raw: list) -> list[Event]:
-    events: list[Event] = []
     seen: dict[str, int] = {}
-    for index, item in enumerate(raw, 1):
-        if type(item) is not dict or item.keys() != _EVENT_KEYS or not _fast_ok(item):
-            _check_object(item, F.EVENT_FIELDS, f"event {index}")
-        if not _depth_within(item["payload"], _PAYLOAD_DEPTH):
-            raise _Bad(f"event {index}: nested too deeply (more than {F.MAX_DEPTH} levels)")
-        first = seen.setdefault(item["id"], index)
-        if first != index:
-            raise _Bad(f"event {index}: id {item['id']} appears twice (also event {first})")
-        events.append(Event(item["id"], item["kind"], item["author"], item["hlc"],
-                            item["payload"], item["signature"]))
-    return events
+    return [_event_of(item, index, seen) for index, item in enumerate(raw, 1)]
+
+
+def _event_of(item: Any, index: int, seen: dict[str, int]) -> Event:
+    if type(item) is not dict or item.keys() != _EVENT_KEYS or not _fast_ok(item):
+        _check_object(item, F.EVENT_FIELDS, f"event {index}")
+    if not _depth_within(item["payload"], _PAYLOAD_DEPTH):
+        raise _Bad(f"event {index}: nested too deeply (more than {F.MAX_DEPTH} levels)")
+    first = seen.setdefault(item["id"], index)
+    if first != index:
+        raise _Bad(f"event {index}: id {item['id']} appears twice (also event {first})")
+    return Event(item["id"], sys.intern(item["kind"]), sys.intern(item["author"]),
+                 item["hlc"], item["payload"], item["signature"])
 
 
 _EVENT_CHECKS = tuple((f.name, f.type.accepts) for f in F.EVENT_FIELDS)

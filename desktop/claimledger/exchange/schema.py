@@ -1,6 +1,6 @@
 """The JSON Schema (draft 2020-12) of a ledger file, generated from `fields`.
 
-    python -m claimledger.exchange.schema > schema/ledger-file.v1.schema.json
+    python -m claimledger.exchange.schema > schema/ledger-file.v2.schema.json
 
 The reader validates with the same tables; a few checks JSON Schema cannot express
 (a stamp's digits, a key that decodes to 32 bytes, unique event ids, the nesting

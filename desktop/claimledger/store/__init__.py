@@ -5,10 +5,12 @@ from claimledger.store.backup import BackupError, BackupInfo
 from claimledger.store.database import (
     Database,
     DatabaseBusy,
+    DatabaseFault,
     NotAWorkspace,
     ReadOnlyDatabase,
     SchemaTooNew,
 )
 
-__all__ = ["BackupError", "BackupInfo", "Database", "DatabaseBusy", "NotAWorkspace",
+__all__ = ["BackupError", "BackupInfo", "Database", "DatabaseBusy", "DatabaseFault",
+           "NotAWorkspace",
            "ReadOnlyDatabase", "SchemaTooNew"]

@@ -6,13 +6,21 @@ a plain deferred transaction. WAL lets the window read while an import writes.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import (
+    DatabaseError,
+    DataError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    ProgrammingError,
+)
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from claimledger.store import backup, migrate
@@ -35,6 +43,26 @@ class ReadOnlyDatabase(RuntimeError):
 
 class DatabaseBusy(RuntimeError):
     """Another connection held the write lock for longer than the busy timeout."""
+
+
+class DatabaseFault(RuntimeError):
+    """The file failed under a read or write (damaged, full disk, not writable); the
+    message says so in one sentence, and the transaction was rolled back."""
+
+
+def fault_sentence(name: str, error: Exception) -> str:
+    """What SQLite's error means for the reviewer, in one sentence."""
+    text = str(getattr(error, "orig", None) or error).splitlines()[0]
+    if "full" in text:
+        return (f"The disk holding {name} is full; nothing was changed. Free some space "
+                "and try again.")
+    if "readonly" in text or "read-only" in text:
+        return (f"{name} cannot be written (the file or its folder is read-only or "
+                "immutable); nothing was changed.")
+    if "malformed" in text or "not a database" in text:
+        return (f"{name} is damaged ({text}); nothing was changed. Restore a backup, or "
+                "copy out what `verify` still reads.")
+    return f"{name} failed ({text}); nothing was changed."
 
 
 class Database:
@@ -85,6 +113,12 @@ class Database:
             return
         if read_only:
             return
+        unwritable = _unwritable(self.path)
+        if unwritable is not None:
+            self.read_only = True
+            self.read_only_reason = (f"{self.path.name} cannot be written ({unwritable}), "
+                                     "so it is open read-only.")
+            return
         self.engine.dispose()
         self.engine = _make_engine(self.path, False)
         if state == "older":  # a brand-new (empty) file has nothing to lose
@@ -110,7 +144,9 @@ class Database:
                 if _is_busy(error):
                     raise DatabaseBusy(f"{self.path.name} is busy: another program is "
                                        "writing to it.") from None
-                raise
+                raise DatabaseFault(fault_sentence(self.path.name, error)) from None
+            except DatabaseError as error:
+                raise fault_or_bug(self.path.name, error) from None
 
     @contextmanager
     def write_transaction(self) -> Iterator[tuple[Connection, object]]:
@@ -141,22 +177,60 @@ class Database:
             with _memory_copy(self.path) as conn:
                 yield conn
             return
-        with self.engine.connect() as conn:
-            conn.info["begin"] = "BEGIN IMMEDIATE"
-            trans = conn.begin()
-            try:
-                yield conn
-            finally:
-                trans.rollback()
+        try:
+            with self.engine.connect() as conn:
+                conn.info["begin"] = "BEGIN IMMEDIATE"
+                trans = conn.begin()
+                try:
+                    yield conn
+                finally:
+                    trans.rollback()
+        except DatabaseError as error:
+            raise fault_or_bug(self.path.name, error) from None
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
-            with conn.begin():
-                yield conn
+        try:
+            with self.engine.connect() as conn:
+                with conn.begin():
+                    yield conn
+        except OperationalError as error:
+            if _is_busy(error):
+                raise
+            raise DatabaseFault(fault_sentence(self.path.name, error)) from None
+        except DatabaseError as error:
+            raise fault_or_bug(self.path.name, error) from None
+
+    def quick_check(self) -> list[str]:
+        """SQLite's PRAGMA quick_check: [] when the file is sound, else its first problems."""
+        try:
+            with self.engine.connect() as conn:
+                rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check(5)")]
+        except DatabaseError as error:
+            return [str(getattr(error, "orig", error)).splitlines()[0]]
+        return [] if rows == ["ok"] else rows
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def fault_or_bug(name: str, error: DatabaseError) -> Exception:
+    """A fault of the file (damaged, unreadable) as DatabaseFault; a broken constraint or
+    bad SQL is a bug and stays what it is."""
+    if isinstance(error, IntegrityError | ProgrammingError | InterfaceError | DataError):
+        return error
+    return DatabaseFault(fault_sentence(name, error))
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why the existing file cannot be opened for writing (immutable, read-only), or None."""
+    if not path.exists():
+        return None
+    try:
+        os.close(os.open(path, os.O_RDWR))
+    except OSError as error:
+        return error.strerror.lower() if error.strerror else "not writable"
+    return None
 
 
 def _make_engine(path: Path, read_only: bool = False) -> Engine:

@@ -30,9 +30,18 @@ def to_row(event: Event) -> dict:
         "hlc": event.hlc,
         "article_id": payload.get("article"),
         "claim_id": payload.get("claim"),
-        "payload": json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+        "payload": payload_text(payload),
         "signature": event.signature,
     }
+
+
+def payload_text(payload: dict) -> str:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+def same_payload(stored: str, payload: dict) -> bool:
+    """Whether a stored payload text holds exactly this payload."""
+    return payload_text(payload) == stored or json.loads(stored) == payload
 
 
 def from_row(row) -> Event:

@@ -9,7 +9,7 @@ from sqlalchemy.dialects.sqlite import insert
 
 from claimledger.domain.events import Event
 from claimledger.store import projections
-from claimledger.store.eventrows import events_of_kind, from_row, to_row
+from claimledger.store.eventrows import events_of_kind, from_row, same_payload, to_row
 from claimledger.store.tables import PROJECTIONS, claim_t, event_t
 
 __all__ = ["append", "claim_events_of_article", "events_of_kind", "iter_events", "latest_hlc",
@@ -117,8 +117,74 @@ def known_event_ids(conn: Connection, ids: Iterable[str]) -> set[str]:
     """Which of these event ids the log already holds (checked in chunks)."""
     ids = list(ids)
     found: set[str] = set()
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
         found.update(r[0] for r in conn.execute(select(event_t.c.id)
                                                 .where(event_t.c.id.in_(chunk))))
+    return found
+
+
+def held_copies(conn: Connection, events: list[Event]
+                ) -> tuple[set[str], list[tuple[Event, str]]]:
+    """Which of these events the log holds already (by id), and those among them whose
+    stored content differs, each with the stored event's author. An honest copy has the
+    stored payload text exactly; any other text is compared as JSON before it counts."""
+    held: set[str] = set()
+    altered: list[tuple[Event, str]] = []
+    by_id = {e.id: e for e in events}
+    ids = list(by_id)
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.exec_driver_sql("SELECT id, kind, author, hlc, payload, signature FROM "
+                                    f"event WHERE id IN ({marks})", tuple(chunk))
+        for event_id, kind, author, hlc, payload, signature in rows:
+            event = by_id[event_id]
+            held.add(event_id)
+            if (kind, author, hlc, signature) != (event.kind, event.author, event.hlc,
+                                                  event.signature) or \
+                    not same_payload(payload, event.payload):
+                altered.append((event, author))
+    return held, altered
+
+
+def references(conn: Connection, articles: Iterable[str], claims: Iterable[str],
+               sources: Iterable[str]) -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
+    """What the workspace holds of these ids, in a few chunked queries: article id -> text
+    length (in characters), claim id -> article id, source id -> claim id."""
+    return (_lookup(conn, "SELECT id, length(text) FROM article WHERE id IN ", articles),
+            _lookup(conn, "SELECT id, article_id FROM claim WHERE id IN ", claims),
+            _lookup(conn, "SELECT id, claim_id FROM source WHERE id IN ", sources))
+
+
+def author_counts(conn: Connection, authors: Iterable[str]) -> dict[str, int]:
+    """How many events of each author the log holds (one query per author of a file)."""
+    return {author: conn.exec_driver_sql("SELECT count(*) FROM event WHERE author = ?",
+                                         (author,)).scalar()
+            for author in authors}
+
+
+def author_heads(conn: Connection, authors: Iterable[str]) -> dict[str, tuple[int, str]]:
+    """Per author: how many events the log holds, and the id of the latest by clock."""
+    out = {}
+    for author in authors:
+        count = conn.exec_driver_sql("SELECT count(*) FROM event WHERE author = ?",
+                                     (author,)).scalar()
+        head = conn.exec_driver_sql("SELECT id FROM event WHERE author = ? ORDER BY hlc DESC, "
+                                    "id DESC LIMIT 1", (author,)).scalar()
+        if head is not None:
+            out[author] = (count, head)
+    return out
+
+
+_CHUNK = 500
+
+
+def _lookup(conn: Connection, sql: str, ids: Iterable[str]) -> dict:
+    ids = list(ids)
+    found: dict = {}
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        found.update(conn.exec_driver_sql(f"{sql}({marks})", tuple(chunk)).fetchall())
     return found

@@ -13,12 +13,17 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DatabaseError
+
+from claimledger.store.database import fault_or_bug
 
 T = TypeVar("T")
 
 
+
 class PendingWrite(Generic[T]):
     def __init__(self, database, work: Callable[[Connection], T]) -> None:
+        self._name = database.path.name
         self._decided = threading.Event()
         self._commit = False
         self._result: T | None = None
@@ -33,6 +38,8 @@ class PendingWrite(Generic[T]):
         self._decided.set()
         self._thread.join()
         if commit and self._error is not None:
+            if isinstance(self._error, DatabaseError):  # a full disk, a damaged file
+                raise fault_or_bug(self._name, self._error) from None
             raise self._error
         return self._result if commit else None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,7 +23,8 @@ from claimledger.exchange import keys
 from claimledger.exchange.errors import IdentityError, InsecureKeyStorage, KeyStoreError
 from claimledger.exchange.identity import Identity, IdentityStore
 from claimledger.exchange.keystore import KeyStore
-from claimledger.store import BackupError, Database, DatabaseBusy, log, queries
+from claimledger.exchange.validate import Known, event_problem
+from claimledger.store import BackupError, Database, DatabaseBusy, DatabaseFault, log, queries
 from claimledger.workspace.errors import KeyStorageRefused, WorkspaceBusy, WorkspaceError
 from claimledger.workspace.profile import (
     KEY_IN_FILE,
@@ -147,6 +149,7 @@ class WorkspaceBase:
         self.db.refuse_if_read_only()
         self.unlock()
         self._ensure_joined(conn)
+        _refuse_invalid(conn, events)
         return log.append(conn, [keys.sign_event(e, self._private_key) for e in events])
 
     def _ensure_joined(self, conn: Connection) -> None:
@@ -155,6 +158,31 @@ class WorkspaceBase:
         joined = self._event(ev.REVIEWER_JOINED, {"name": self.reviewer_name,
                                                   "public_key": self._identity.public_key})
         log.append(conn, [keys.sign_event(joined, self._private_key)])
+
+
+def display_names(conn: Connection) -> dict[str, str]:
+    """Reviewer id -> the name to show. Two reviewers with one name (say an impostor who
+    took a pinned name) both show the short form of their key's fingerprint with it."""
+    rows = queries.reviewers(conn)
+    counts = Counter(name.casefold() for _, name, _ in rows)
+    return {rid: f"{name} ({keys.fingerprint(key)[:15]}…)"
+            if key and counts[name.casefold()] > 1 else name
+            for rid, name, key in rows}
+
+
+def _refuse_invalid(conn: Connection, events: list[Event]) -> None:
+    """The rules every event obeys, whoever made it (exchange.validate): the verbs check
+    first, in their own words; this is the same check a receiver will make."""
+    known = Known().add_events(events)
+    articles, claims, sources = log.references(conn, *known.missing(events))
+    known.articles.update(articles)
+    known.claims.update(claims)
+    known.sources.update(sources)
+    for event in events:
+        rule = event_problem(event, known)
+        if rule is not None:
+            raise WorkspaceError(f"This change was refused ({event.kind}: {rule}); nothing "
+                                 "was changed.")
 
 
 class _Guarded:
@@ -179,3 +207,13 @@ class _Guarded:
                 yield conn
         except DatabaseBusy:
             raise WorkspaceBusy(BUSY) from None
+        except DatabaseFault as fault:
+            raise WorkspaceError(str(fault)) from None
+
+    @contextmanager
+    def read(self):
+        try:
+            with self._db.read() as conn:
+                yield conn
+        except DatabaseFault as fault:
+            raise WorkspaceError(str(fault)) from None

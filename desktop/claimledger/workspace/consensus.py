@@ -12,6 +12,7 @@ from claimledger.domain.consensus import consensus
 from claimledger.domain.records import Changes, Kind, Verdict
 from claimledger.domain.status import Status
 from claimledger.store import changed, queries
+from claimledger.workspace.base import display_names
 from claimledger.workspace.errors import WorkspaceError
 from claimledger.workspace.reviewing import ReviewVerbs
 from claimledger.workspace.undo import UndoStep
@@ -91,14 +92,14 @@ class ConsensusVerbs(ReviewVerbs):
     def verdicts(self, article_id: str) -> dict[str, list[ReviewerVerdict]]:
         """Every reviewer's verdict per claim of the article."""
         with self.db.read() as conn:
-            names = queries.reviewer_names(conn)
+            names = display_names(conn)
             found = queries.verdicts_of_article(conn, article_id)
         return {cid: named_verdicts(rows, names) for cid, rows in found.items()}
 
     def claim_verdicts(self, claim_id: str) -> list[ReviewerVerdict]:
         """Every reviewer's verdict on one claim (read by that claim's rows only)."""
         with self.db.read() as conn:
-            names = queries.reviewer_names(conn)
+            names = display_names(conn)
             rows = changed.verdicts_of_claims(conn, [claim_id]).get(claim_id, [])
         return named_verdicts(rows, names)
 
@@ -134,7 +135,7 @@ class ConsensusVerbs(ReviewVerbs):
         """Cohen's kappa per pair of reviewers and Krippendorff's alpha over all."""
         with self.db.read() as conn:
             rows = queries.all_reviewed_verdicts(conn, article_id)
-            names = queries.reviewer_names(conn)
+            names = display_names(conn)
         by_claim: dict[str, dict[str, str]] = defaultdict(dict)
         for _, claim_id, reviewer_id, status in rows:
             by_claim[claim_id][reviewer_id] = status

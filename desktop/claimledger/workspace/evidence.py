@@ -15,12 +15,13 @@ from claimledger.domain.evidence import (
     check_date,
     check_url,
 )
+from claimledger.domain.limits import SOURCE_TEXT
 from claimledger.domain.records import Changes, Kind, SourceView
 from claimledger.store import evidence, queries
 from claimledger.workspace.errors import Ambiguous, NotFound, WorkspaceError
 from claimledger.workspace.undo import UndoStep, UndoVerbs
 
-_TEXT_LIMITS = {"title": 500, "publisher": 200, "excerpt": 5000}
+_TEXT_LIMITS = SOURCE_TEXT
 EDITABLE = ("kind", "url", "file", "title", "publisher", "excerpt", "stance", "accessed",
             "archived_url")
 

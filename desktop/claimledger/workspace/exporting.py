@@ -29,7 +29,7 @@ from claimledger.report import (
     build_pdf,
 )
 from claimledger.store import evidence, log, queries
-from claimledger.workspace.base import WorkspaceBase
+from claimledger.workspace.base import WorkspaceBase, display_names
 from claimledger.workspace.errors import WorkspaceError
 
 PAPERS = ("A4", "Letter")
@@ -83,7 +83,7 @@ class ExportVerbs(WorkspaceBase):
     def report_input(self, article_ids: Sequence[str], *, audit: bool = False,
                      paper: str = "A4", desk: str | None = None) -> ReportInput:
         with self.db.read() as conn:
-            names = queries.reviewer_names(conn)
+            names = display_names(conn)
             names.setdefault(self.reviewer_id, self.reviewer_name)
             articles = []
             for article_id in dict.fromkeys(article_ids):

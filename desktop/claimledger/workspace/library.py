@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from claimledger.domain import events as ev
 from claimledger.domain.evidence import EvidenceError, check_date, check_url
+from claimledger.domain.limits import ARTICLE_TEXT
 from claimledger.domain.records import ArticleSummary, Changes, Kind, SearchHit
 from claimledger.store import queries, search
 from claimledger.workspace.errors import NotFound, WorkspaceError
 from claimledger.workspace.undo import UndoStep, UndoVerbs
 
 METADATA = ("title", "outlet", "author", "url", "published")
-_LIMITS = {"title": 500, "outlet": 200, "author": 300, "url": 2000}
+_LIMITS = ARTICLE_TEXT
 
 
 class LibraryVerbs(UndoVerbs):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from claimledger.domain.history import HistoryEntry, history_entries
 from claimledger.domain.numbering import statement_numbers
 from claimledger.domain.records import ArticleDetail, ArticleSummary, ClaimView
-from claimledger.store import log, queries, verify
-from claimledger.workspace.base import WorkspaceBase
-from claimledger.workspace.errors import Ambiguous, NotFound
+from claimledger.store import DatabaseFault, log, queries, verify
+from claimledger.workspace.base import WorkspaceBase, display_names
+from claimledger.workspace.errors import Ambiguous, NotFound, WorkspaceError
 
 
 class ReadVerbs(WorkspaceBase):
@@ -67,8 +67,15 @@ class ReadVerbs(WorkspaceBase):
 
     def projections_match_log(self) -> bool:
         """Rebuild every projection from the event log and compare (nothing is kept)."""
-        with self.db.rollback_only() as conn:
-            return verify.rebuild_equals_live(conn)
+        try:
+            with self.db.rollback_only() as conn:
+                return verify.rebuild_equals_live(conn)
+        except DatabaseFault as fault:
+            raise WorkspaceError(str(fault)) from None
+
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's quick_check finds wrong with the file ([] when it is sound)."""
+        return self.db.quick_check()
 
     def history(self, claim_id: str) -> list[HistoryEntry]:
         """Every event of the claim, newest first, in words."""
@@ -76,5 +83,5 @@ class ReadVerbs(WorkspaceBase):
             if not queries.claim_exists(conn, claim_id):
                 raise NotFound(f"No claim with id {claim_id}.")
             events = list(log.iter_events(conn, claim_id=claim_id))
-            names = queries.reviewer_names(conn)
+            names = display_names(conn)
         return history_entries(events, names)

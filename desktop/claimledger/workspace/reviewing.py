@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from claimledger.domain import events as ev
-from claimledger.domain.reasons import MAX_REASON
+from claimledger.domain.limits import MAX_NOTE, MAX_REASON
 from claimledger.domain.records import Changes, Kind, Verdict
 from claimledger.domain.status import Status
 from claimledger.store import queries
 from claimledger.workspace.errors import WorkspaceError
 from claimledger.workspace.undo import UndoStep, UndoVerbs
 
-MAX_NOTE = 20_000
 _KEEP = object()
 
 

@@ -214,7 +214,7 @@ class LedgerFilesController:
             headline, details = failure_text(failures)
             tell(self.window, "Import Ledger", headline, details=details)
         elif flags:
-            tell(self.window, "Import Ledger", "Imported, with a warning about a clock.",
+            tell(self.window, "Import Ledger", "Imported, with warnings.",
                  QMessageBox.Icon.Information, details="\n".join(flags), modal=False)
 
     # -- trust --------------------------------------------------------------------------
@@ -227,7 +227,8 @@ class LedgerFilesController:
             for name, print_ in reviewer_rows(error.cards):
                 rows.setdefault(print_, (name, print_))
         paths = list(dict.fromkeys(error.path for error in unknown))
-        dialog = TrustDialog(paths, list(rows.values()), self.window)
+        warnings = list(dict.fromkeys(w for error in unknown for w in error.clashes))
+        dialog = TrustDialog(paths, list(rows.values()), self.window, warnings)
         dialog.accepted.connect(lambda: on_trust(paths))
         dialog.rejected.connect(lambda: self.window.statusBar().showMessage(
             "Not imported: " + ", ".join(p.name for p in paths) + " (reviewer not trusted).",

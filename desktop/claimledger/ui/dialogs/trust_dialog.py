@@ -34,7 +34,7 @@ class TrustDialog(QDialog):
     """Lists new reviewers; accepting means 'Trust and import'."""
 
     def __init__(self, files: list[Path], reviewers: list[tuple[str, str]],
-                 parent=None) -> None:
+                 parent=None, warnings: list[str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New reviewers")
         self.setObjectName("trustDialog")
@@ -69,6 +69,9 @@ class TrustDialog(QDialog):
             inner.addWidget(field)
             self.fields.append(field)
             layout.addWidget(card)
+        for warning in warnings or []:  # e.g. a new reviewer taking a pinned name
+            layout.addWidget(QLabel(f"Warning: {warning}.", wordWrap=True,
+                                    objectName="trustWarning"))
         advice = QLabel(ADVICE, wordWrap=True, objectName="advice")
         layout.addWidget(advice)
         buttons = QDialogButtonBox()
