@@ -16,11 +16,23 @@ import re
 from dataclasses import dataclass, field
 
 from claimledger.text import rules
-from claimledger.text.model import CLAIM, DUPLICATE, NOT_A_CLAIM, OUTSIDE_BODY, Statement
+from claimledger.text.model import (
+    CLAIM,
+    CLAIM_ROLES,
+    DUPLICATE,
+    NOT_A_CLAIM,
+    OUTSIDE_BODY,
+    Statement,
+)
 from claimledger.text.segment import LINE_PATTERN
+from claimledger.text.tail import article_returns, story_change
 
-#: Roles whose statements make claims; every other role is "not a claim".
-CLAIM_ROLES = frozenset({"body", "bullet"})
+#: The role of a statement that a clutter rule recognised, by the rule's name.
+_RULE_ROLES = {
+    "related links": "related-links", "read more link": "related-links",
+    "timestamp": "timestamp",
+}
+_OPENING_QUOTE = re.compile(r"[\"“«‘]\s*[^\W\d_]")
 
 _BULLET = re.compile(r"(?:[*\-•‣▪◦⁃–]|\d{1,3}[.)])\s+\S")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S.*")
@@ -72,7 +84,8 @@ def classify_article(text: str, spans: list[tuple[int, int]]) -> Classified:
         for (role, reason), line_spans in zip(roles, by_line, strict=True)
     ]
     _alt_text_captions(text, lines, by_line, pieces)
-    tail_line = _tail_line(lines, roles)
+    _captions_near_credits(lines, pieces)
+    tail_line, tail_reason = _tail_line(text, lines, roles)
     statements: list[Statement] = []
     reasons: list[str] = []
     duplicates: dict[int, int] = {}
@@ -89,7 +102,8 @@ def classify_article(text: str, spans: list[tuple[int, int]]) -> Classified:
             if first is None and whole and len(line_spans) == 1:
                 first = previous.get(whole)
             if in_tail:
-                kind, reason = OUTSIDE_BODY, "in the page tail (other stories), not the article"
+                kind, role = OUTSIDE_BODY, "page-tail"
+                reason = f"in the page tail (other stories), not the article: {tail_reason}"
             elif first is not None:
                 kind, reason = DUPLICATE, "repeats the line before"
                 duplicates[len(statements)] = first
@@ -97,7 +111,7 @@ def classify_article(text: str, spans: list[tuple[int, int]]) -> Classified:
                 kind = CLAIM if role in CLAIM_ROLES else NOT_A_CLAIM
             if key:
                 current.setdefault(key, duplicates.get(len(statements), len(statements)))
-            statements.append(Statement(start, end, kind, role))
+            statements.append(Statement(start, end, kind, role, reason))
             reasons.append(reason)
         if whole and len(line_spans) > 1 and line_spans:
             current.setdefault(whole, len(statements) - len(line_spans))
@@ -147,11 +161,14 @@ def _alt_text_captions(
             pieces[index] = [("caption", "image description repeated as its caption")] * len(mine)
 
 
-def _tail_line(lines: list[_Line], roles: list[tuple[str | None, str]]) -> int | None:
-    """Index of the line that opens a pasted page tail ("Related Articles" ...), or None.
+def _tail_line(
+    text: str, lines: list[_Line], roles: list[tuple[str | None, str]]
+) -> tuple[int | None, str]:
+    """Index of the line that opens a pasted page tail, and why; (None, "") if none.
 
-    The tail runs to the end of the text: a list of other stories, so no long
-    paragraph may follow it, and the article body must come before it.
+    The tail runs to the end of the text: either a "Related Articles" heading with other
+    stories under it, or a change of story (tail.story_change). Either way the article
+    must not come back after it: a promo box that the article goes on after is no tail.
     """
     body_before = 0
     for index, line in enumerate(lines):
@@ -162,9 +179,17 @@ def _tail_line(lines: list[_Line], roles: list[tuple[str | None, str]]) -> int |
         if rules.first_rule(rules.TAIL_RULES, line.text.rstrip(":").strip()) is None:
             continue
         rest = lines[index + 1:]
-        if all(len(other.text.split()) <= rules.TAIL_MAX_WORDS for other in rest):
-            return index
-    return None
+        spans = [(x.start, x.end) for x in lines]
+        if all(len(other.text.split()) <= rules.TAIL_MAX_WORDS for other in rest) \
+                and not article_returns(text, spans, index):
+            return index, f"a \"{line.text.rstrip(':')}\" heading with other stories under it"
+        if story_change(text, spans, index + 1) is not None:
+            return index, f"a \"{line.text.rstrip(':')}\" heading, then a different story"
+    found = story_change(text, [(x.start, x.end) for x in lines], None,
+                         [role for role, _reason in roles])
+    if found is not None:
+        return found, "a new headline and a story about other people and places"
+    return None, ""
 
 
 def _lines(text: str) -> list[_Line]:
@@ -208,6 +233,7 @@ def _line_roles(lines: list[_Line]) -> list[tuple[str | None, str]]:
     """(role, reason) per line; role None means "look at each statement"."""
     header_end = _header_end(lines)
     roles = [_line_role(line, index, index < header_end) for index, line in enumerate(lines)]
+    _headline_and_kicker(lines, roles)
     for index, line in enumerate(lines[:-1]):
         below = lines[index + 1]
         if (
@@ -218,6 +244,42 @@ def _line_roles(lines: list[_Line]) -> list[tuple[str | None, str]]:
         ):
             roles[index] = ("caption", "caption above a photo credit")
     return roles
+
+
+_METADATA_ROLES = frozenset({"timestamp", "dateline", "clutter", "advertisement", "byline"})
+_KICKER_SEPARATORS = (":", "|", "·", "—", "-")
+
+
+def _headline_and_kicker(lines: list[_Line], roles: list[tuple[str | None, str]]) -> None:
+    """The headline is the first line after any date or clutter lines above it; a short
+    section label or all-caps slogan just above it ("POLITICS", "Exclusive") is a kicker."""
+    first = next((i for i, r in enumerate(roles[:4]) if r[0] not in _METADATA_ROLES), None)
+    if first is None:
+        return
+    if first > 0 and _could_be_headline(lines[first].text) and roles[first][0] in {None, "heading"}:
+        roles[first] = ("headline", "headline, below the date")
+    if first + 1 >= len(lines) or roles[first][0] not in {"headline", "heading"}:
+        return
+    label, below = lines[first].text, lines[first + 1].text
+    if _is_kicker(label) and _could_be_headline(below) and len(below.split()) > len(label.split()) \
+            and roles[first + 1][0] in {None, "heading", "headline"}:
+        roles[first] = ("kicker", "section label above the headline")
+        roles[first + 1] = ("headline", "headline, below its section label")
+
+
+def _is_kicker(text: str) -> bool:
+    bare = text.strip().rstrip("".join(_KICKER_SEPARATORS)).strip()
+    words = bare.split()
+    if not words or len(words) > 5 or _TERMINAL_END.search(bare):
+        return False
+    letters = [c for c in bare if c.isalpha()]
+    shouting = bool(letters) and all(c.isupper() for c in letters)
+    return len(words) <= 2 or shouting
+
+
+def _could_be_headline(text: str) -> bool:
+    return 3 <= len(text.split()) <= 40 and len(text) <= 250 and not text.rstrip(
+        "\"'”’»)]").endswith(".")
 
 
 def _header_end(lines: list[_Line]) -> int:
@@ -237,13 +299,18 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
     if words <= 20:
         name = rules.first_rule(rules.FURNITURE_RULES, text)
         if name:
-            return "furniture", name
+            return _RULE_ROLES.get(name, "clutter"), name
         if _is_metadata_strip(text):
-            return "furniture", "article metadata"
+            return "clutter", "article metadata"
     if words <= 45:
         name = rules.first_rule(rules.PROMO_RULES, text)
         if name:
-            return "furniture", name
+            return "clutter", name
+    if words <= 80:
+        name = rules.first_rule(rules.CLUTTER_RULES, text)
+        if name:
+            role = "credit" if name == "reporting credit" else "clutter"
+            return _RULE_ROLES.get(name, role), name
     if words <= 25 and rules.OPINION_HEADING.fullmatch(text):
         return ("headline" if index == 0 else "heading"), "opinion heading"
     credit = _credit(text)
@@ -253,7 +320,9 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
         return "caption", "caption"
     if _is_byline(text):
         return "byline", "byline"
-    if words <= 16 and (rules.DATE_LINE.fullmatch(text) or _is_dateline_only(text)):
+    if words <= 16 and rules.DATE_LINE.fullmatch(text):
+        return "timestamp", "date of the article"
+    if words <= 16 and _is_dateline_only(text):
         return "dateline", "dateline"
     if index == 0 and len(text) <= 250 and (
         _MARKDOWN_HEADING.fullmatch(text) or not text.rstrip("\"'”’»)]").endswith(".")
@@ -314,23 +383,122 @@ def _statement_roles(
     text: str, spans: list[tuple[int, int]], role: str | None, reason: str
 ) -> list[tuple[str, str]]:
     if role is not None and role != "bullet":
-        return [(role, reason)] * len(spans)
+        return [
+            ("timestamp", "inline date header") if rules.DATE_HEADER.fullmatch(text[a:b])
+            else (role, reason)
+            for a, b in spans
+        ]
     pieces: list[tuple[str, str]] = []
     for start, end in spans:
         piece = text[start:end]
         credit = _credit(piece) if role is None else None
+        clutter = _clutter(piece) if role is None or len(spans) > 1 else None
         if credit:
             pieces.append(("credit", credit))
+        elif clutter:
+            pieces.append(clutter)
         elif role is None and _QUESTION_END.search(piece):
             pieces.append(("question", "a question, not a claim"))
         elif role is None and rules.is_opinion(piece):
             pieces.append(("opinion", "pure opinion, nothing to check"))
+        elif role is None and _OPENING_QUOTE.match(piece):
+            pieces.append(("quote", "a quotation"))
         else:
             pieces.append((role or "body", reason if role else "claim"))
-    if role is None and len(pieces) > 1 and pieces[-1] == ("credit", "photo credit"):
+    if role is None and len(pieces) > 1 and pieces[-1][0] == "credit" \
+            and pieces[-1][1] == "photo credit":
         pieces = [
-            ("caption", "caption of a photo") if piece_role in {"body", "question"}
+            ("caption", "caption of a photo, before its credit")
+            if piece_role in {"body", "question", "quote"}
             else (piece_role, piece_reason)
             for piece_role, piece_reason in pieces
         ]
     return pieces
+
+
+def _clutter(piece: str) -> tuple[str, str] | None:
+    """(role, reason) for a statement that is page clutter wherever it stands."""
+    words = len(piece.split())
+    if words > 80:
+        return None
+    name = rules.first_rule(rules.CLUTTER_RULES, piece)
+    if name is None and words <= 45:
+        name = rules.first_rule(rules.PROMO_RULES, piece)
+    if name is None and words <= 8:
+        name = rules.first_rule(rules.FURNITURE_RULES, piece.rstrip(".!:"))
+    if name is None:
+        return None
+    if name == "reporting credit":
+        return "credit", name
+    return _RULE_ROLES.get(name, "clutter"), name
+
+
+# --- captions with no credit beside them ---------------------------------------------------
+
+#: Present-tense verbs of photo captions: "Officials speak at a briefing."
+_CAPTION_VERB = re.compile(
+    r"\b(?:speaks?|looks? on|gestures?|poses?|arrives?|attends?|walks?|stands?|sits?|holds?|"
+    r"waves?|reacts?|(?:is|are) (?:seen|pictured|shown|escorted|greeted)|listens?|addresses|"
+    r"delivers?|leaves|departs?|greets?|shakes? hands|celebrates?|waits?|gathers?|marches|"
+    r"protests?|pray|prays|rides?|plays?|inspects?|displays?|wears?|works?|cries|hugs?|"
+    r"clears?|sorts?|carries|carry|survey|surveys|watch|watches|cross|crosses|sweeps?|"
+    r"repairs?|fly|flies|rides?|queue|queues|line up|lines up)\b"
+)
+_PAST_TENSE = re.compile(r"\b[a-z]{3,}ed\b")
+_PAST_SPEECH = re.compile(r"\b(?:said|told|according to|says)\b|[\"“”]")
+
+
+def _captions_near_credits(lines: list[_Line], pieces: list[list[tuple[str, str]]]) -> None:
+    """Caption lines with no credit of their own, next to a caption or a credit.
+
+    A photo's alt text or a short present-tense description ("Officials speak at a
+    briefing.") stands right above or below a caption+credit line, or above a credit.
+    """
+    for index, line in enumerate(lines):
+        mine = pieces[index]
+        if len(mine) != 1 or mine[0][0] not in {"body", "heading"} \
+                or not _caption_like(line.text):
+            continue
+        if mine[0][0] == "heading":
+            if _next_to_caption(lines, pieces, index, touching_only=True, below_only=True):
+                pieces[index] = [("caption", "photo description above its caption")]
+            continue
+        has_verb = _CAPTION_VERB.search(line.text) is not None
+        if _next_to_caption(lines, pieces, index, touching_only=not has_verb):
+            pieces[index] = [("caption", "short photo description next to a caption")]
+        elif has_verb and _stands_alone(lines, index) and not _PAST_TENSE.search(line.text):
+            pieces[index] = [("caption", "short present-tense photo description")]
+
+
+def _next_to_caption(
+    lines: list[_Line], pieces: list[list[tuple[str, str]]], index: int, touching_only: bool,
+    below_only: bool = False,
+) -> bool:
+    """A caption or credit line just above or below (with no blank line between, unless
+    ``touching_only`` is False)."""
+    around = [(index + 1, index + 1)]
+    if not below_only:
+        around.append((index - 1, index))
+    for near, gap_line in around:
+        if not 0 <= near < len(lines) or (touching_only and lines[gap_line].blank_before):
+            continue
+        if any(role in {"caption", "credit"} for role, _reason in pieces[near]):
+            return True
+    return False
+
+
+def _caption_like(text: str) -> bool:
+    words = len(text.split())
+    return 3 <= words <= 30 and _PAST_SPEECH.search(text) is None and (
+        _CAPTION_VERB.search(text) is not None or not _TERMINAL_END.search(text)
+        or words <= 20
+    )
+
+
+def _stands_alone(lines: list[_Line], index: int) -> bool:
+    """A one-sentence paragraph of its own, with body paragraphs around it."""
+    line = lines[index]
+    if len(line.text.split()) > 20 or _SENTENCE_BREAK.search(line.text):
+        return False
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    return line.blank_before and (after is None or after.blank_before)

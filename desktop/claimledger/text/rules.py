@@ -55,6 +55,65 @@ FURNITURE_RULES = (
                               r"image \d+ of \d+|\d+ of \d+|previous|next", _I)),
 )
 
+#: A word of a written-out date or time: "Nov. 4, 2019, 3:04 PM ET", "10:22 EST".
+_DATE_TIME_WORD = (
+    r"(?:\d[\d:/.]*(?:st|nd|rd|th|am|pm|h)?|[ap]\.?m\.?|(?:mon|tue|wed|thu|fri|sat|sun)\w*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?|at|on|by|utc|gmt|[ecmp][sd]?t|"
+    r"bst|cet|cest|ist|aest|local|time|updated|published|hours?|minutes?|ago)"
+)
+
+#: Clutter that may stand as one statement among others on a line (web pages often
+#: run a prompt, an address or a notice into the paragraph next to it).
+CLUTTER_RULES = (
+    ("bare address", re.compile(
+        r"(?:(?:e-?mail|twitter|x|instagram|facebook|web(?:site)?|contact|follow(?: \w+){0,4}"
+        r"(?: on \w+)?)\s*:?\s*)?"
+        r"(?:<?(?:https?://|www\.)\S+>?|<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?|@\w{2,30}|"
+        r"pic\.twitter\.com/\S+)(?:\s*(?:and|or|,|\|)?\s*(?:https?://\S+|@\w{2,30}|"
+        r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+))*\.?", _I)),
+    ("newsletter prompt", re.compile(
+        r"(?:thanks?(?: you)? for (?:signing up|subscribing|registering)|you'?re (?:all set|"
+        r"subscribed|signed up)|check your inbox|please (?:enter|provide) a valid e-?mail|"
+        r"invalid e-?mail|by (?:signing up|subscribing|clicking)\b|"
+        r"(?:get|receive) (?:the |our )?(?:free |daily |weekly )?.{0,40}newsletter|"
+        r"(?:the )?(?:free |daily |weekly )?newsletters? (?:delivered|sent)\b).{0,200}", _I)),
+    ("reporting credit", re.compile(
+        r"\(?(?:(?:additional )?reporting|writing|editing|compiled|produced|graphics?|"
+        r"fact-checking|research) by\b.{1,400}|"
+        r".{0,160}\bcontributed (?:reporting|research|to (?:this|the) (?:report|story|"
+        r"article))\b.{0,160}|\(?(?:this|the) (?:story|article|report) (?:was|has been) "
+        r"(?:updated|corrected|produced|written|edited)\b.{0,200}", _I)),
+    ("copyright notice", re.compile(
+        r"(?:copyright\b|©|\(c\) \d{4}).{0,200}|.{0,160}all rights reserved\b.{0,80}|"
+        r".{0,80}\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)\b.{0,200}|"
+        r"(?:reprints?|republish)(?: and| &)? permissions?.{0,60}|our standards:.{0,120}|"
+        r".{0,40}\btrust principles\.?", _I)),
+    ("timestamp", re.compile(
+        r"(?:(?:first |last )?(?:published|posted|updated|modified|last modified|"
+        r"last updated|date|dated)(?: on| at)?\s*:?\s*)"
+        rf"(?=[^.!?]{{0,80}}\d)(?:{_DATE_TIME_WORD}[\s,|·.-]*){{1,14}}", _I)),
+    ("share prompt", re.compile(
+        r"(?:click to )?(?:share|tweet|pin|email|post)(?: this)?(?: (?:article|story|page|"
+        r"post|link))?(?: (?:on|via|to|with) [\w ]{1,30})?(?: \(opens in new window\))?[.!:]?|"
+        r"(?:share|send) (?:this )?(?:article|story) (?:with|to) .{1,60}|"
+        r"opens in (?:a )?new window\.?", _I)),
+    ("related links", re.compile(
+        r"\[?(?:related|read more|read also|more|see also|also read|also on|watch|"
+        r"listen|recommended)\s*[:|]\s*.{1,200}?\]?|\[related\b.{0,200}\]|"
+        r"also on .{1,60}", _I)),
+    ("shortcode", re.compile(r"\[/?[a-z_-]{2,30}(?:\s[^\]\n]{0,200})?\]", _I)),
+    ("page code", re.compile(
+        r"[a-z0-9]+(?:[-_][a-z0-9]+){1,6}|[.#]?[\w-]+\s*\{[^}]*\}.*|"
+        r"(?:function|var|window\.|document\.)\W.{0,300}", _I)),
+    ("tweet attribution", re.compile(
+        r"[—–-]{1,2}\s*.{1,80}\(@\w{1,30}\)\s*.{0,40}\d{4}\.?|"
+        r".{0,280}\bpic\.twitter\.com/\w+.{0,120}", _I)),
+    ("gallery control", re.compile(
+        r"\d{1,3}\s*(?:of|/)\s*/?\s*\d{1,3}|\d{1,3}of/?\d{1,3}|(?:\.\.\.|…)?\s*(?:more|less)|"
+        r"(?:view|open|launch|see) (?:the )?(?:gallery|slideshow|photos?)\b.{0,60}|"
+        r"(?:image|photo|slide) \d{1,3}(?: of \d{1,3})?", _I)),
+)
+
 _AGENCY = (r"AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|Getty Images|Getty|PA|PA Media|Bloomberg|"
            r"Shutterstock|Alamy|Associated Press|Xinhua|dpa|ANSA|EFE")
 
@@ -184,6 +243,12 @@ DATELINE = re.compile(
     r"(?:\s*\((?P<outlet>[^()\n]{1,40})\))?"
     r"\s*(?:-|—|–|--)"
 )
+
+
+#: An inline date header at the start of a line: "date 2019-11-04 The council ...".
+DATE_HEADER = re.compile(
+    r"(?:date|dated|published|posted|updated)\s*:?\s*\d{4}-\d{2}-\d{2}"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?(?=\s|\Z)", _I)
 
 
 def first_rule(rules: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:

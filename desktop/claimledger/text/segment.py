@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from claimledger.text.rules import DATE_HEADER as _DATE_HEADER
+
 # --- tables -----------------------------------------------------------------------
 
 #: Titles and other abbreviations that always introduce the next word ("Dr. Okafor").
@@ -155,7 +157,8 @@ def segment(text: str) -> list[tuple[int, int]]:
     for line in LINE_PATTERN.finditer(text):
         start, end = line.span()
         if not _TERMINAL.search(text, start, end) and not _LIST_HINT.search(text, start, end) \
-                and not _starts_with_bullet(text, start, end):
+                and not _starts_with_bullet(text, start, end) \
+                and not _DATE_HEADER.match(text, start):
             _add_trimmed(text, start, end, spans)
             continue
         regions = _regions(text, start, end)
@@ -192,8 +195,12 @@ def _protected(match: re.Match[str], regions: list[tuple[int, int]]) -> bool:
 
 def _wide_stops(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut after full-width terminals ("period．Does"), which need no space after them,
-    and between sentences glued together ("world.Today")."""
+    between sentences glued together ("world.Today"), and after an inline date header
+    ("date 2019-11-04 The council ...")."""
     cuts = [m.end() for m in _WIDE_STOP.finditer(text, start, end)]
+    header = _DATE_HEADER.match(text, start + len(text[start:end]) - len(text[start:end].lstrip()))
+    if header is not None and header.end() < end:
+        cuts.append(header.end())
     for glued in _GLUED.finditer(text, start, end):
         word_start = text.rfind(" ", start, glued.start()) + 1
         if not _URL_OR_ADDRESS.match(text, word_start, glued.start()):
