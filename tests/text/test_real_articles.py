@@ -185,3 +185,12 @@ def test_an_article_that_starts_with_body_text_gets_its_first_sentence_as_title(
 def test_every_statement_has_a_reason() -> None:
     article = prepare_text(ARTICLE + "\n" + TAIL)
     assert all(statement.reason for statement in article.statements)
+
+
+def test_a_standfirst_below_the_headline_is_kept_as_a_claim() -> None:
+    text = ARTICLE.replace(
+        "By Maria Nuñez",
+        "The 94-year-old crossing will be replaced by 2029 after a 5-4 vote.\n\nBy Maria Nuñez")
+    kinds = _kinds(prepare_text(text))
+    assert kinds["The 94-year-old crossing will be replaced by 2029 after a 5-4 vote."] == (
+        "claim", "standfirst")

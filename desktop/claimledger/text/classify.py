@@ -24,7 +24,7 @@ from claimledger.text.model import (
     OUTSIDE_BODY,
     Statement,
 )
-from claimledger.text.segment import LINE_PATTERN
+from claimledger.text.segment import LINE_PATTERN, segment
 from claimledger.text.tail import article_returns, story_change
 
 #: The role of a statement that a clutter rule recognised, by the rule's name.
@@ -66,6 +66,29 @@ def classify(text: str, spans: list[tuple[int, int]]) -> list[Statement]:
     return classify_article(text, spans).statements
 
 
+#: Why a statement has its role, when it cannot be worked out again from the text
+#: (a reviewer's own selection, or a role given by a web page's structure).
+ROLE_WORDS = {
+    "body": "claim", "quote": "a quotation", "bullet": "bullet point",
+    "standfirst": "summary below the headline", "headline": "headline",
+    "kicker": "section label above the headline", "heading": "heading", "byline": "byline",
+    "dateline": "dateline", "timestamp": "date of the article", "caption": "photo caption",
+    "credit": "photo or reporting credit", "advertisement": "advertisement",
+    "clutter": "page clutter", "furniture": "page clutter",
+    "related-links": "links to other stories", "page-tail": "in the page tail (other stories)",
+    "question": "a question, not a claim", "opinion": "pure opinion, nothing to check",
+}
+
+
+def role_reasons(text: str, spans: list[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, str]]:
+    """(role, reason) per statement span of a stored article, worked out again from its
+    text; ``spans`` are the statements to explain (any span the text does not give back,
+    such as a reviewer's own selection, gets the stock words for its role)."""
+    found = classify_article(text, segment(text))
+    by_span = {(s.start, s.end): (s.role, s.reason) for s in found.statements}
+    return {span: by_span[span] for span in spans if span in by_span}
+
+
 def classify_with_reasons(
     text: str, spans: list[tuple[int, int]]
 ) -> list[tuple[Statement, str]]:
@@ -74,10 +97,19 @@ def classify_with_reasons(
     return list(zip(found.statements, found.reasons, strict=True))
 
 
-def classify_article(text: str, spans: list[tuple[int, int]]) -> Classified:
-    """Kinds, roles and reasons of the statements, the page tail and duplicate lines."""
+def classify_article(
+    text: str,
+    spans: list[tuple[int, int]],
+    captions: tuple[tuple[str, str | None], ...] = (),
+) -> Classified:
+    """Kinds, roles and reasons of the statements, the page tail and duplicate lines.
+
+    ``captions`` are a web page's own figure captions and credits (page_structure):
+    lines that carry them are captions and credits whatever they look like.
+    """
     lines = _lines(text)
     roles = _line_roles(lines)
+    _page_captions(lines, roles, captions)
     by_line = _group(spans, lines)
     pieces = [
         _statement_roles(text, line_spans, role, reason)
@@ -260,11 +292,23 @@ def _headline_and_kicker(lines: list[_Line], roles: list[tuple[str | None, str]]
         roles[first] = ("headline", "headline, below the date")
     if first + 1 >= len(lines) or roles[first][0] not in {"headline", "heading"}:
         return
+    _standfirst(lines, roles, first)
     label, below = lines[first].text, lines[first + 1].text
     if _is_kicker(label) and _could_be_headline(below) and len(below.split()) > len(label.split()) \
             and roles[first + 1][0] in {None, "heading", "headline"}:
         roles[first] = ("kicker", "section label above the headline")
         roles[first + 1] = ("headline", "headline, below its section label")
+
+
+def _standfirst(lines: list[_Line], roles: list[tuple[str | None, str]], headline: int) -> None:
+    """A summary line just below the headline and above the byline or date."""
+    below = headline + 1
+    if roles[headline][0] != "headline" or below + 1 >= len(lines) or roles[below][0] is not None:
+        return
+    words = len(lines[below].text.split())
+    after = {roles[i][0] for i in range(below + 1, min(len(lines), below + 3))}
+    if 8 <= words <= 60 and after & {"byline", "timestamp", "dateline"}:
+        roles[below] = ("standfirst", "summary below the headline")
 
 
 def _is_kicker(text: str) -> bool:
@@ -280,6 +324,26 @@ def _is_kicker(text: str) -> bool:
 def _could_be_headline(text: str) -> bool:
     return 3 <= len(text.split()) <= 40 and len(text) <= 250 and not text.rstrip(
         "\"'”’»)]").endswith(".")
+
+
+def _page_captions(
+    lines: list[_Line], roles: list[tuple[str | None, str]],
+    captions: tuple[tuple[str, str | None], ...],
+) -> None:
+    """Lines that are a <figcaption> of the page (or its credit) are captions (credits)."""
+    if not captions:
+        return
+    credits = {_same_text(credit) for _caption, credit in captions if credit}
+    texts = {_same_text(caption) for caption, _credit in captions}
+    texts |= {_same_text(caption.replace(credit, "")) for caption, credit in captions if credit}
+    for index, line in enumerate(lines):
+        key = _same_text(line.text)
+        if not key or roles[index][0] in {"headline", "byline"}:
+            continue
+        if key in credits:
+            roles[index] = ("credit", "credit of a figure on the page")
+        elif key in texts:
+            roles[index] = ("caption", "caption of a figure on the page")
 
 
 def _header_end(lines: list[_Line]) -> int:

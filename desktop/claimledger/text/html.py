@@ -9,12 +9,20 @@ a DTD. A DOCTYPE internal subset is dropped before parsing, so an entity such as
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from dataclasses import dataclass
 
 import lxml.html
 from lxml import etree
+
+from claimledger.text.page_structure import (
+    PageStructure,
+    clean_author,
+    clean_title,
+    read_structure,
+)
 
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_HINT = re.compile(
@@ -38,6 +46,9 @@ class ExtractedHtml:
     published: str | None
     url: str | None
     outlet: str | None
+    #: (caption, credit or None) of the page's <figure>s, so they become caption
+    #: and credit statements rather than claims.
+    captions: tuple[tuple[str, str | None], ...] = ()
 
 
 def looks_like_html(text: str) -> bool:
@@ -46,28 +57,68 @@ def looks_like_html(text: str) -> bool:
 
 
 def extract_html(html: str) -> ExtractedHtml:
-    """Extract the article; fall back to plain lxml text if trafilatura finds nothing."""
+    """Extract the article; fall back to plain lxml text if trafilatura finds nothing.
+
+    The page's own structure (JSON-LD, <h1>, <time>, og:site_name, figures) comes first
+    for the title, authors, date and outlet; trafilatura's guesses and the meta tags fill
+    the gaps.
+    """
     html = _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", html)
-    head = _head_metadata(html)
+    root = _parse(html)
+    head = _head_metadata(root)
+    structure = read_structure(root) if root is not None else PageStructure()
     document = _trafilatura(html)
     body = _document_lines(document) if document is not None else []
     if not body:
-        body = _fallback_lines(html)
+        body = _fallback_lines(root)
 
     def pick(attribute: str, key: str) -> str | None:
         value = getattr(document, attribute, None) if document is not None else None
         return _clean(value) or head.get(key)
 
-    title = pick("title", "title")
+    outlet = structure.site_name or structure.publisher or pick("sitename", "outlet")
+    title = _title(structure, pick("title", "title"), head.get("title"),
+                   [structure.site_name, structure.publisher, outlet, head.get("outlet")])
     text = _assemble(title, body)
     return ExtractedHtml(
         text=text,
         title=title,
-        byline=_clean_byline(pick("author", "author")),
-        published=_iso_date(pick("date", "published")),
+        byline=_byline(structure, document, head),
+        published=structure.published or _iso_date(pick("date", "published")),
         url=head.get("url") or _clean(getattr(document, "url", None)),
-        outlet=pick("sitename", "outlet"),
+        outlet=outlet,
+        captions=structure.captions,
     )
+
+
+def _title(
+    structure: PageStructure, guessed: str | None, meta: str | None, sites: list[str | None]
+) -> str | None:
+    """JSON-LD headline, else the <h1> when it agrees with the page title, else the page
+    title; without site name or section either way."""
+    if structure.headline:
+        return clean_title(structure.headline, sites)
+    page_title = clean_title(meta or guessed, sites)
+    if structure.h1 and (page_title is None or _agree(structure.h1, page_title)):
+        return clean_title(structure.h1, sites)
+    return page_title or clean_title(guessed, sites)
+
+
+def _agree(first: str, second: str) -> bool:
+    a, b = set(first.lower().split()), set(second.lower().split())
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= 0.6
+
+
+def _byline(structure: PageStructure, document: object, head: dict[str, str]) -> str | None:
+    """Authors from JSON-LD, else trafilatura's, else the meta tag; never a URL."""
+    if structure.authors:
+        return ", ".join(structure.authors)
+    for value in (getattr(document, "author", None), head.get("author")):
+        names = [clean_author(part) for part in re.split(r"[;|]", value or "")]
+        found = [name for name in names if name]
+        if found:
+            return ", ".join(dict.fromkeys(found))
+    return None
 
 
 def _trafilatura(html: str) -> object | None:
@@ -102,9 +153,8 @@ def _parse(html: str) -> lxml.html.HtmlElement | None:
         return None
 
 
-def _head_metadata(html: str) -> dict[str, str]:
+def _head_metadata(root: lxml.html.HtmlElement | None) -> dict[str, str]:
     """<title>, canonical URL and the usual meta tags, read from the parsed tree only."""
-    root = _parse(html)
     if root is None:
         return {}
     found: dict[str, str] = {}
@@ -133,10 +183,11 @@ def _head_metadata(html: str) -> dict[str, str]:
     return found
 
 
-def _fallback_lines(html: str) -> list[str]:
-    root = _parse(html)
+def _fallback_lines(root: lxml.html.HtmlElement | None) -> list[str]:
+    """Block texts of the page (its skipped parts removed): a copy of the tree is cut."""
     if root is None:
         return []
+    root = copy.deepcopy(root)
     for element in list(root.iter(*_SKIPPED_TAGS)):
         element.drop_tree()
     lines = []
@@ -172,13 +223,6 @@ def _clean(value: object) -> str | None:
         return None
     value = _SPACES.sub(" ", value).strip()
     return value or None
-
-
-def _clean_byline(value: str | None) -> str | None:
-    if not value:
-        return None
-    value = re.sub(r"^by\s+", "", value, flags=re.IGNORECASE).strip()
-    return value.replace(";", ",") or None
 
 
 def _iso_date(value: str | None) -> str | None:

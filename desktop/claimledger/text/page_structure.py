@@ -1,0 +1,246 @@
+"""What a web page says about itself before it is flattened to text.
+
+A page's own structure beats guessing from its text: JSON-LD ``NewsArticle``/``Article``
+(headline, authors, datePublished, publisher), the ``<h1>``, ``<time datetime>``,
+``og:site_name``, and ``<figure>``/``<figcaption>`` with its credit. Titles lose the site
+name and section ("Opinion | ...", "... – TechCrunch"); an author is a person or agency,
+never a URL, and loses trailing dates and job titles.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+
+_SPACES = re.compile(r"\s+")
+_ARTICLE_TYPES = frozenset({
+    "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+    "scholarlyarticle", "techarticle", "report", "webpage", "socialmediaposting",
+})
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·|•|«|»)\s+|\s*\|\s*")
+#: Section labels that sit before or after a headline in a page title.
+_SECTIONS = frozenset("""
+    opinion opinions news analysis comment commentary editorial editorials sport sports
+    business politics world us uk local tech technology science health culture arts
+    entertainment lifestyle travel money markets economy video live blog blogs review
+    reviews features feature breaking latest national international europe asia africa
+    americas columns column letters environment climate
+""".split())
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|co\.uk)/\S*", re.IGNORECASE)
+_AUTHOR_TAIL = re.compile(
+    r"\s*(?:[,|·–—-]\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d.*|"
+    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*.*|\d{4}-\d{2}.*|"
+    r"(?:is|was)\s+(?:an?|the)\s.*|"
+    r"(?:(?:senior|chief|staff|political|health|business|foreign|science|tech(?:nology)?|"
+    r"news|sports?|special|investigative|national|local|white house|education|climate|"
+    r"economics|digital|breaking news|associate|deputy|managing|contributing)\s+)*"
+    r"(?:reporter|correspondent|writer|editor|columnist|contributor|journalist|producer|"
+    r"photographer|analyst|critic|staff)s?\b.*|for\s+[A-Z].*|@\w+.*)$",
+    re.IGNORECASE,
+)
+_AGENCIES = ("Reuters", "Associated Press", "AP", "AFP", "Bloomberg", "dpa", "EFE", "ANSA",
+             "Xinhua", "PA Media", "UPI")
+_CREDIT_CLASSES = re.compile(r"credit|copyright|byline|source|attribution|photographer",
+                             re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PageStructure:
+    headline: str | None = None
+    h1: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    publisher: str | None = None
+    site_name: str | None = None
+    #: (caption text, credit text or None) for each <figure>/<figcaption>.
+    captions: tuple[tuple[str, str | None], ...] = field(default_factory=tuple)
+
+
+def read_structure(root: lxml.html.HtmlElement) -> PageStructure:
+    """The page's JSON-LD, <h1>, <time>, og:site_name and figure captions."""
+    article = _json_ld_article(root)
+    return PageStructure(
+        headline=_clean(_text_of(article.get("headline") or article.get("name"))),
+        h1=_first_h1(root),
+        authors=tuple(_json_ld_authors(article.get("author"))),
+        published=_iso(_text_of(article.get("datePublished"))) or _time_datetime(root),
+        publisher=_clean(_name_of(article.get("publisher"))),
+        site_name=_meta(root, "og:site_name"),
+        captions=tuple(_figure_captions(root)),
+    )
+
+
+# --- JSON-LD --------------------------------------------------------------------------------
+
+
+def _json_ld_article(root: lxml.html.HtmlElement) -> dict:
+    for script in root.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        try:
+            data = json.loads(script.text_content() or "")
+        except ValueError:
+            continue
+        for node in _nodes(data):
+            types = node.get("@type")
+            names = [types] if isinstance(types, str) else types if isinstance(types, list) else []
+            if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in names) and (
+                node.get("headline") or node.get("author") or node.get("datePublished")
+            ):
+                return node
+    return {}
+
+
+def _nodes(data: object, depth: int = 0):  # type: ignore[no-untyped-def]
+    """Every JSON object in a JSON-LD block (lists and "@graph" included)."""
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _nodes(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+            if key in data:
+                yield from _nodes(data[key], depth + 1)
+
+
+def _json_ld_authors(value: object) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    found = []
+    for item in items:
+        name = clean_author(_name_of(item))
+        if name and name not in found:
+            found.append(name)
+    return found
+
+
+def _name_of(value: object) -> str | None:
+    if isinstance(value, dict):
+        return _text_of(value.get("name"))
+    if isinstance(value, list) and value:
+        return _name_of(value[0])
+    return _text_of(value)
+
+
+def _text_of(value: object) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and value and isinstance(value[0], str):
+        return value[0]
+    return None
+
+
+# --- elements -------------------------------------------------------------------------------
+
+
+def _first_h1(root: lxml.html.HtmlElement) -> str | None:
+    for h1 in root.iter("h1"):
+        text = _clean(h1.text_content())
+        if text and len(text.split()) >= 2:
+            return text
+    return None
+
+
+def _time_datetime(root: lxml.html.HtmlElement) -> str | None:
+    for time in root.iter("time"):
+        found = _iso(time.get("datetime"))
+        if found:
+            return found
+    return None
+
+
+def _meta(root: lxml.html.HtmlElement, key: str) -> str | None:
+    for meta in root.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() == key:
+            return _clean(meta.get("content"))
+    return None
+
+
+def _figure_captions(root: lxml.html.HtmlElement) -> list[tuple[str, str | None]]:
+    found = []
+    for caption in root.iter("figcaption"):
+        credit = None
+        for child in caption.iter():
+            if child is not caption and _CREDIT_CLASSES.search(child.get("class") or ""):
+                credit = _clean(child.text_content())
+                break
+        text = _clean(caption.text_content())
+        if text:
+            found.append((text, credit))
+    return found[:200]
+
+
+# --- cleaning -------------------------------------------------------------------------------
+
+
+def clean_title(title: str | None, site_names: list[str | None]) -> str | None:
+    """"Opinion | The vote was a mistake – Lowmere Courier" -> "The vote was a mistake"."""
+    title = _clean(title)
+    if not title:
+        return None
+    sites = {_key(name) for name in site_names if name}
+    parts = [part.strip() for part in _TITLE_SEPARATORS.split(title) if part.strip()]
+    if len(parts) < 2:
+        return _strip_site_prefix(title, sites)
+    kept = [part for part in parts if not _is_site_or_section(part, sites)]
+    if not kept:
+        return title
+    best = max(kept, key=lambda part: len(part.split()))
+    return _strip_site_prefix(best, sites)
+
+
+def _strip_site_prefix(title: str, sites: set[str]) -> str:
+    """"Lowmere Courier: The vote ..." -> "The vote ..." when the prefix is the site."""
+    head, colon, rest = title.partition(": ")
+    if colon and rest and _key(head) in sites:
+        return rest.strip()
+    return title
+
+
+def _is_site_or_section(part: str, sites: set[str]) -> bool:
+    key = _key(part)
+    if not key:
+        return True
+    if key in sites or any(key and (key in site or site in key) for site in sites if len(site) > 3):
+        return len(part.split()) <= 6
+    return key.replace(" ", "") in _SECTIONS or (
+        len(part.split()) <= 3 and all(word.lower() in _SECTIONS for word in part.split())
+    )
+
+
+def _key(text: str | None) -> str:
+    return re.sub(r"[^\w ]+", "", (text or "").lower()).replace("the ", "").strip()
+
+
+def clean_author(value: str | None) -> str | None:
+    """A person or agency name: no URL, "By", trailing date or job title."""
+    value = _clean(value)
+    if not value or _URL.search(value) or "@" in value and " " not in value:
+        return None
+    value = re.sub(r"^(?:by|written by|words by)\s+", "", value, flags=re.IGNORECASE)
+    value = _AUTHOR_TAIL.sub("", value).strip(" ,;|·-–—")
+    if not value or len(value) > 80 or not any(c.isalpha() for c in value):
+        return None
+    return value.replace(";", ",")
+
+
+def is_agency(name: str) -> bool:
+    return name.strip() in _AGENCIES
+
+
+def _clean(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = _SPACES.sub(" ", value).strip()
+    return value or None
+
+
+def _iso(value: str | None) -> str | None:
+    match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value or "")
+    return "-".join(match.groups()) if match else None
