@@ -67,8 +67,8 @@ def extract_html(html: str) -> ExtractedHtml:
     root = _parse(html)
     head = _head_metadata(root)
     structure = read_structure(root) if root is not None else PageStructure()
-    document = _trafilatura(html)
-    body = _document_lines(document) if document is not None else []
+    document, extracted = _trafilatura(html)
+    body = _text_lines(extracted)
     if not body:
         body = _fallback_lines(root)
 
@@ -121,27 +121,56 @@ def _byline(structure: PageStructure, document: object, head: dict[str, str]) ->
     return None
 
 
-def _trafilatura(html: str) -> object | None:
+#: A precise extraction that keeps at least this share of the words of a looser one
+#: is taken; otherwise the looser one (it lost most of the article).
+KEEP_SHARE = 0.7
+
+
+def _trafilatura(html: str) -> tuple[object | None, str]:
+    """(trafilatura's document with its metadata, the article text).
+
+    A precise pass first; when it keeps under KEEP_SHARE of the words of the default
+    pass, the default pass, and the same again against a recall pass. On trafilatura's
+    own evaluation pages this cascade scores F1 0.925 against 0.918 for the recall pass
+    alone (tests/bench/corpora.py); a readability-lxml second opinion on truncated
+    results added less than 0.001 and is not used.
+    """
     import trafilatura  # imported late: it is heavy, and text files do not need it
 
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    precise = _extract(trafilatura, html, favor_precision=True, with_metadata=True)
+    text = getattr(precise, "text", None) or ""
+    default = _extract(trafilatura, html)
+    looser = getattr(default, "text", None) or ""
+    if _words(text) < KEEP_SHARE * _words(looser):
+        text = looser
+        recall = _extract(trafilatura, html, favor_recall=True)
+        loosest = getattr(recall, "text", None) or ""
+        if _words(text) < KEEP_SHARE * _words(loosest):
+            text = loosest
+    return precise if precise is not None else default, text
+
+
+def _extract(trafilatura, html: str, **options) -> object | None:  # type: ignore[no-untyped-def]
     try:
         return trafilatura.bare_extraction(
             html,
-            with_metadata=True,
             include_comments=False,
             include_images=False,
             include_formatting=False,
             include_links=False,
             include_tables=True,
-            favor_recall=True,
+            **{"with_metadata": False, **options},
         )
     except Exception:  # noqa: BLE001 - a parser failure means "use the fallback"
         return None
 
 
-def _document_lines(document: object) -> list[str]:
-    text = getattr(document, "text", None) or ""
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _text_lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
