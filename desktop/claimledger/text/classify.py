@@ -32,6 +32,8 @@ _RULE_ROLES = {
     "related links": "related-links", "read more link": "related-links",
     "timestamp": "timestamp",
 }
+#: Roles whose line is one statement even with a period inside ("The VW ID. SPACE ...").
+_WHOLE_LINE_ROLES = frozenset({"headline", "kicker", "heading"})
 _OPENING_QUOTE = re.compile(r"[\"“«‘]\s*[^\W\d_]")
 
 _BULLET = re.compile(r"(?:[*\-•‣▪◦⁃–]|\d{1,3}[.)])\s+\S")
@@ -111,6 +113,9 @@ def classify_article(
     roles = _line_roles(lines)
     _page_captions(lines, roles, captions)
     by_line = _group(spans, lines)
+    for index, (role, _reason) in enumerate(roles):
+        if role in _WHOLE_LINE_ROLES:
+            by_line[index] = _one_statement(text, by_line[index])
     pieces = [
         _statement_roles(text, line_spans, role, reason)
         for (role, reason), line_spans in zip(roles, by_line, strict=True)
@@ -153,6 +158,13 @@ def classify_article(
     if tail_start is not None:
         tail_start = next((s.start for s in statements if s.start >= tail_start), tail_start)
     return Classified(statements, reasons, tail_start, duplicates)
+
+
+def _one_statement(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of a headline line as one statement (after an inline date header)."""
+    head = spans[:1] if spans and rules.DATE_HEADER.fullmatch(text[slice(*spans[0])]) else []
+    rest = spans[len(head):]
+    return head + ([(rest[0][0], rest[-1][1])] if rest else [])
 
 
 _IMAGE_MARKUP = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")

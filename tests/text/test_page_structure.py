@@ -1,0 +1,142 @@
+"""Web pages: the page's own structure before its flattened text (JSON-LD, <h1>,
+<time>, og:site_name, figures), titles without site names, authors that are names.
+
+The pages are written for these tests in the style of real news sites.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimledger.text import prepare_article
+from claimledger.text.page_structure import clean_author, clean_title
+
+BODY = """
+<p>PORT AVERILL — The city council voted 5-4 on Tuesday to replace the 94-year-old Harbour
+Street Bridge, ending a decade of argument over the crossing, which carries 31,000
+vehicles a day and was closed twice last winter.</p>
+<p>Mayor Helena Brandvold said the council had run out of road on repairs. Inspectors
+found corrosion in two of the bridge's five piers in January, the city's engineering
+office said in a report published on Monday.</p>
+<p>Council member Ana Ruiz, who voted against the plan, said it would push traffic onto
+the Old Quay crossing for three years. Brandvold said a temporary span would open before
+demolition starts in March.</p>
+"""
+
+
+def _page(head: str = "", body: str = BODY, before: str = "") -> bytes:
+    return (f"<!DOCTYPE html><html><head>{head}</head><body><article>{before}{body}"
+            f"</article></body></html>").encode()
+
+
+def _ld(**fields) -> str:  # type: ignore[no-untyped-def]
+    return f'<script type="application/ld+json">{json.dumps(fields)}</script>'
+
+
+def test_json_ld_beats_the_meta_tags() -> None:
+    head = (
+        '<title>Bridge vote | Lowmere Courier</title>'
+        '<meta property="og:title" content="Bridge vote - Lowmere Courier">'
+        '<meta property="article:author" content="https://www.facebook.com/lowmerecourier">'
+        '<meta property="article:published_time" content="2026-03-01T08:00:00Z">'
+        + _ld(**{"@context": "https://schema.org", "@type": "NewsArticle",
+                 "headline": "Harbour council approves $212 million bridge replacement",
+                 "author": [{"@type": "Person", "name": "Maria Nuñez"},
+                            {"@type": "Person", "name": "Tom Reyes"}],
+                 "datePublished": "2026-03-10T18:04:00-05:00",
+                 "publisher": {"@type": "Organization", "name": "Lowmere Courier"}}))
+    article = prepare_article(_page(head), "page.html")
+    assert article.title == "Harbour council approves $212 million bridge replacement"
+    assert article.byline == "Maria Nuñez, Tom Reyes"
+    assert article.published == "2026-03-10"
+    assert article.outlet == "Lowmere Courier"
+
+
+def test_json_ld_in_a_graph() -> None:
+    head = _ld(**{"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Lowmere Courier"},
+        {"@type": ["NewsArticle"], "headline": "Ferry fares rise for the first time in years",
+         "author": {"@type": "Organization", "name": "Reuters"}}]})
+    article = prepare_article(_page(head), "page.html")
+    assert article.title == "Ferry fares rise for the first time in years"
+    assert article.byline == "Reuters"
+
+
+def test_the_h1_beats_a_page_title_with_site_and_section() -> None:
+    head = ('<title>Opinion | The bridge vote was a mistake – Lowmere Courier</title>'
+            '<meta property="og:site_name" content="Lowmere Courier">')
+    article = prepare_article(_page(head, before="<h1>The bridge vote was a mistake</h1>"),
+                              "page.html")
+    assert article.title == "The bridge vote was a mistake"
+    assert article.outlet == "Lowmere Courier"
+
+
+def test_time_datetime_gives_the_date() -> None:
+    before = '<h1>Bridge vote passes</h1><time datetime="2026-03-10T18:04:00Z">March 10</time>'
+    assert prepare_article(_page(before=before), "page.html").published == "2026-03-10"
+
+
+def test_a_meta_author_that_is_a_url_is_no_author() -> None:
+    head = '<meta name="author" content="https://www.facebook.com/lowmerecourier">'
+    assert prepare_article(_page(head), "page.html").byline is None
+
+
+@pytest.mark.parametrize(
+    ("title", "sites", "expected"),
+    [
+        ("Opinion | The bridge vote was a mistake", ["Lowmere Courier"],
+         "The bridge vote was a mistake"),
+        ("Ferry operator raises prices again – TechWire", ["TechWire"],
+         "Ferry operator raises prices again"),
+        ("Lowmere Courier | Local news that matters: Ferry fares rise", ["Lowmere Courier"],
+         "Local news that matters: Ferry fares rise"),
+        ("Lowmere Courier: Ferry fares rise in March", ["Lowmere Courier"],
+         "Ferry fares rise in March"),
+        ("The VW ID. SPACE VIZZION concept is here", [None],
+         "The VW ID. SPACE VIZZION concept is here"),
+    ],
+)
+def test_titles_lose_site_names_and_sections(title: str, sites: list, expected: str) -> None:
+    assert clean_title(title, sites) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("https://www.facebook.com/lowmerecourier", None),
+        ("By Maria Nuñez", "Maria Nuñez"),
+        ("Maria Nuñez Monday, November", "Maria Nuñez"),
+        ("Maria Nuñez News reporter", "Maria Nuñez"),
+        ("Maria Nuñez is a reporter for the Courier", "Maria Nuñez"),
+        ("Associated Press", "Associated Press"),
+    ],
+)
+def test_authors_are_names(value: str, expected: str | None) -> None:
+    assert clean_author(value) == expected
+
+
+def test_figure_captions_and_credits_are_not_claims() -> None:
+    figure = ('<figure><img src="pier.jpg" alt="A corroded pier">'
+              '<figcaption>Workers inspect a corroded pier under the Harbour Street Bridge on '
+              'Monday. <span class="credit">Oskar Lindqvist/Meridian Wire</span></figcaption>'
+              '</figure>')
+    body = BODY.replace("<p>Mayor Helena", figure + "<p>Mayor Helena")
+    article = prepare_article(_page(body=body), "page.html")
+    statements = {article.text[s.start:s.end]: s for s in article.statements}
+    caption = [s for text, s in statements.items() if text.startswith("Workers inspect")]
+    for statement in caption:
+        assert statement.kind == "not-a-claim"
+        assert statement.role in {"caption", "credit"}
+    body_sentence = statements["Brandvold said a temporary span would open before demolition "
+                               "starts in March."]
+    assert body_sentence.kind == "claim"
+
+
+def test_the_headline_is_one_statement_despite_an_inner_period() -> None:
+    before = "<h1>The VW ID. SPACE VIZZION concept arrives in Port Averill</h1>"
+    article = prepare_article(_page(before=before), "page.html")
+    first = article.statements[0]
+    assert article.text[first.start:first.end] == article.title
+    assert first.role == "headline" and first.kind == "not-a-claim"
