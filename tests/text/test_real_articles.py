@@ -132,6 +132,15 @@ def test_captions_without_a_credit_beside_them() -> None:
         ("[caption id=\"attachment_4411\" align=\"alignleft\"]", "clutter"),
         ("— Lowmere Courier (@lowmerecourier) November 4, 2026", "clutter"),
         ("1of/8", "clutter"),
+        ("Never miss a local story: sign up for the Courier morning briefing.", "clutter"),
+        ("To read the full story, please subscribe to the Lowmere Courier.", "clutter"),
+        ("This article contains affiliate links; we may earn a commission.", "clutter"),
+        ("For breaking news updates, download the Courier app for iOS and Android.",
+         "clutter"),
+        ("We want to hear what you think about this article.", "clutter"),
+        ("Share: Facebook Twitter WhatsApp Email", "clutter"),
+        ("Release Date:", "clutter"),
+        ("Lesen Sie auch: Brücke wird ersetzt", "related-links"),
     ],
 )
 def test_page_clutter_is_not_a_claim(line: str, role: str) -> None:
@@ -194,3 +203,18 @@ def test_a_standfirst_below_the_headline_is_kept_as_a_claim() -> None:
     kinds = _kinds(prepare_text(text))
     assert kinds["The 94-year-old crossing will be replaced by 2029 after a 5-4 vote."] == (
         "claim", "standfirst")
+
+
+def test_gallery_text_is_not_claimed() -> None:
+    gallery = ("1of/8\n\nCrews lower a new steel beam onto the Harbour Street Bridge piers.\n\n"
+               "... more\n\nPhoto: Oskar Lindqvist\n\n")
+    text = ARTICLE.replace("Council member Ana", gallery + "Council member Ana")
+    text = text.replace("Construction is due",
+                        "Crews lower a new steel beam onto the Harbour Street Bridge piers.\n\n"
+                        "Construction is due")
+    article = prepare_text(text)
+    kinds = [(s.text_in(article.text), s.kind) for s in article.statements]
+    beams = [kind for words, kind in kinds if words.startswith("Crews lower")]
+    assert beams[-1] == "duplicate"
+    assert dict(kinds)["1of/8"] == "not-a-claim"
+    assert dict(kinds)["... more"] == "not-a-claim"

@@ -127,6 +127,7 @@ def classify_article(
     reasons: list[str] = []
     duplicates: dict[int, int] = {}
     previous: dict[str, int] = {}
+    earlier: dict[str, int] = {}  # long statements anywhere above (galleries repeat captions)
     for index, (line, line_spans, line_pieces) in enumerate(
         zip(lines, by_line, pieces, strict=True)
     ):
@@ -138,16 +139,21 @@ def classify_article(
             first = previous.get(key) if key else None
             if first is None and whole and len(line_spans) == 1:
                 first = previous.get(whole)
+            repeated = earlier.get(key) if first is None and key.count(" ") >= 5 else None
             if in_tail:
                 kind, role = OUTSIDE_BODY, "page-tail"
                 reason = f"in the page tail (other stories), not the article: {tail_reason}"
             elif first is not None:
                 kind, reason = DUPLICATE, "repeats the line before"
                 duplicates[len(statements)] = first
+            elif repeated is not None:
+                kind, reason = DUPLICATE, "repeats a statement further up"
+                duplicates[len(statements)] = repeated
             else:
                 kind = CLAIM if role in CLAIM_ROLES else NOT_A_CLAIM
             if key:
                 current.setdefault(key, duplicates.get(len(statements), len(statements)))
+                earlier.setdefault(key, duplicates.get(len(statements), len(statements)))
             statements.append(Statement(start, end, kind, role, reason))
             reasons.append(reason)
         if whole and len(line_spans) > 1 and line_spans:
@@ -492,11 +498,18 @@ def _statement_roles(
     return pieces
 
 
+_NETWORKS = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|pinterest|telegram|reddit|"
+                       r"xing|tumblr|e-?mail|print|drucken|messenger|bluesky|threads)\b",
+                       re.IGNORECASE)
+
+
 def _clutter(piece: str) -> tuple[str, str] | None:
     """(role, reason) for a statement that is page clutter wherever it stands."""
     words = len(piece.split())
     if words > 80:
         return None
+    if words <= 30 and len(_NETWORKS.findall(piece)) >= 3:
+        return "clutter", "sharing buttons"
     name = rules.first_rule(rules.CLUTTER_RULES, piece)
     if name is None and words <= 45:
         name = rules.first_rule(rules.PROMO_RULES, piece)

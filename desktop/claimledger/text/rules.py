@@ -101,7 +101,36 @@ CLUTTER_RULES = (
         r"\[?(?:related|read more|read also|more|see also|also read|also on|watch|"
         r"listen|recommended)\s*[:|]\s*.{1,200}?\]?|\[related\b.{0,200}\]|"
         r"also on .{1,60}", _I)),
+    ("related links", re.compile(
+        r"(?:read also|also read|see also|lesen sie auch|mehr zum thema|weitere informationen|"
+        r"czytaj (?:też|także)|vea también|lee también|leia também|voir aussi|(?:à )?lire aussi|"
+        r"leggi anche|zie ook|läs också|se også)\b\s*:?.{0,200}", _I)),
     ("shortcode", re.compile(r"\[/?[a-z_-]{2,30}(?:\s[^\]\n]{0,200})?\]", _I)),
+    ("newsletter prompt", re.compile(
+        r".{0,120}\bnever miss\b.{0,160}|.{0,120}\b(?:sign(?:ing)? up|subscrib(?:e|ing))\b"
+        r".{0,60}\b(?:newsletters?|daily edition|briefing|updates|alerts)\b.{0,120}|"
+        r".{0,60}\bplease subscribe\b.{0,160}|.{0,100}\balready a (?:subscriber|member)\b.{0,160}|"
+        r"(?:first-time |new )?subscribers (?:also )?(?:get|receive|enjoy)\b.{0,160}|"
+        r".{0,40}\bto (?:view|read|continue reading|keep reading) (?:the full|this|the rest of "
+        r"(?:the|this)) (?:story|article)\b.{0,160}", _I)),
+    ("app promotion", re.compile(
+        r".{0,120}\bdownload (?:the|our) .{0,60}\bapps?\b.{0,120}|"
+        r".{0,120}\bfor (?:ios|iphone) and android\b.{0,60}", _I)),
+    ("advertising disclosure", re.compile(
+        r".{0,120}\b(?:this (?:post|article|page|story) (?:contains|includes|may contain)\b"
+        r".{0,60}\b(?:advertisers?|affiliate|sponsored|partners?)|we (?:may )?(?:earn|receive|"
+        r"get) (?:a )?(?:small )?commission|affiliate links?|advertisers do not influence|"
+        r"paid partnership|sponsored by)\b.{0,200}", _I)),
+    ("reader prompt", re.compile(
+        r".{0,40}\bwe want to hear (?:from you|what you think)\b.{0,120}|"
+        r"(?:what do you think|tell us what you think|share your (?:thoughts|views))\b.{0,120}|"
+        r".{0,60}\b(?:submit|send us) a letter to the editor\b.{0,120}|"
+        r"(?:contact|call|e-?mail|write to) us (?:at|on)\b.{0,160}", _I)),
+    ("copyright notice", re.compile(
+        r".{0,120}\b(?:copyrighted|is the (?:copyright|property) of|written permission|"
+        r"without (?:prior )?permission|reprint(?:ed|s)? (?:in|without|rights))\b.{0,200}", _I)),
+    ("label", re.compile(r"[^\W\d_][\w'’-]{0,20}(?: [\w'’-]{1,20}){0,2}:", _I)),
+    ("layout table row", re.compile(r"\|\s*\|.*|.*\|\s*\|")),
     ("page code", re.compile(
         r"[a-z0-9]+(?:[-_][a-z0-9]+){1,6}|[.#]?[\w-]+\s*\{[^}]*\}.*|"
         r"(?:function|var|window\.|document\.)\W.{0,300}", _I)),
