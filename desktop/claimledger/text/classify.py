@@ -503,23 +503,59 @@ _NETWORKS = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|pinterest|teleg
                        re.IGNORECASE)
 
 
+#: Words without which no clutter rule can match: a cheap test before the rules.
+_CLUTTER_TRIGGERS = frozenset("""
+    never sign signing inbox already ios hear think share shared letter us copyright
+    property rights may principles standards twitter related read see also lesen mehr
+    weitere czytaj vea lee leia voir lire leggi zie läs se thank thanks you're youre valid
+    by clicking delivered sent more less tweet pin email e mail click opens watch listen
+    recommended app apps alert alerts views opinion editor get try receive turn enable
+    follow contact call write date dated commission partnership view continue keep function
+    window document facebook whatsapp linkedin
+""".split())
+_CLUTTER_STEMS = (
+    "subscri", "advertis", "contribut", "newsletter", "notification", "affiliat", "sponsor",
+    "copyright", "permission", "reprint", "photo", "image", "galler", "slide", "report",
+    "edit", "writ", "compil", "produc", "research", "publish", "post", "updat", "modif",
+    "download", "install", "column", "correspond", "freelanc", "author", "donat", "support",
+    "enjoy", "graphic", "fact-check",
+)
+_CLUTTER_MARKS = ("@", "http", "www.", "©", "(c)", "|", "{", "pic.")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_CLUTTER_SHAPE = re.compile(r"\S+\Z|.*:\s*\Z|.*\d\s*(?:of|/)|[\[—–-]")
+
+
+def _may_be_clutter(piece: str) -> bool:
+    low = piece.lower()
+    if any(mark in low for mark in _CLUTTER_MARKS) or _CLUTTER_SHAPE.match(piece):
+        return True
+    words = set(_WORDS.findall(low))
+    return not words.isdisjoint(_CLUTTER_TRIGGERS) or any(
+        word.startswith(_CLUTTER_STEMS) for word in words)
+
+
 def _clutter(piece: str) -> tuple[str, str] | None:
     """(role, reason) for a statement that is page clutter wherever it stands."""
     words = len(piece.split())
     if words > 80:
         return None
+    if not _may_be_clutter(piece):
+        return _furniture(piece) if words <= 8 else None
     if words <= 30 and len(_NETWORKS.findall(piece)) >= 3:
         return "clutter", "sharing buttons"
     name = rules.first_rule(rules.CLUTTER_RULES, piece)
     if name is None and words <= 45:
         name = rules.first_rule(rules.PROMO_RULES, piece)
-    if name is None and words <= 8:
-        name = rules.first_rule(rules.FURNITURE_RULES, piece.rstrip(".!:"))
     if name is None:
-        return None
+        return _furniture(piece) if words <= 8 else None
     if name == "reporting credit":
         return "credit", name
     return _RULE_ROLES.get(name, "clutter"), name
+
+
+def _furniture(piece: str) -> tuple[str, str] | None:
+    name = rules.first_rule(rules.FURNITURE_RULES, piece.rstrip(".!:"))
+    return (_RULE_ROLES.get(name, "clutter"), name) if name else None
 
 
 # --- captions with no credit beside them ---------------------------------------------------
