@@ -100,6 +100,16 @@ def test_caption_and_credit_in_every_layout(layout: str, caption: str, credit: s
     assert kinds[credit] == ("not-a-claim", "credit")
 
 
+def test_a_caption_that_places_people_in_the_photo() -> None:
+    text = ARTICLE.replace(
+        "Mayor Helena",
+        "Mayor Helena Brandvold (left) looks on as engineer Kofi Mensah points at a pier. "
+        "The bridge was closed twice last winter.\n\nMayor Helena")
+    kinds = _kinds(prepare_text(text))
+    assert kinds["Mayor Helena Brandvold (left) looks on as engineer Kofi Mensah points at a "
+                 "pier."] == ("not-a-claim", "caption")
+
+
 def test_captions_without_a_credit_beside_them() -> None:
     text = ARTICLE.replace(
         "Mayor Helena",
@@ -141,6 +151,8 @@ def test_captions_without_a_credit_beside_them() -> None:
         ("Share: Facebook Twitter WhatsApp Email", "clutter"),
         ("Release Date:", "clutter"),
         ("Lesen Sie auch: Brücke wird ersetzt", "related-links"),
+        ("Aktualisiert am 17.01.2026.", "timestamp"),
+        ("Source: Port Averill engineering office", "credit"),
     ],
 )
 def test_page_clutter_is_not_a_claim(line: str, role: str) -> None:

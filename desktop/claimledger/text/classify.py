@@ -391,7 +391,7 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
     if words <= 80:
         name = rules.first_rule(rules.CLUTTER_RULES, text)
         if name:
-            role = "credit" if name == "reporting credit" else "clutter"
+            role = "credit" if name in {"reporting credit", "source line"} else "clutter"
             return _RULE_ROLES.get(name, role), name
     if words <= 25 and rules.OPINION_HEADING.fullmatch(text):
         return ("headline" if index == 0 else "heading"), "opinion heading"
@@ -483,6 +483,8 @@ def _statement_roles(
             pieces.append(("question", "a question, not a claim"))
         elif role is None and rules.is_opinion(piece):
             pieces.append(("opinion", "pure opinion, nothing to check"))
+        elif role is None and _POSITION_IN_PHOTO.search(piece) and _CAPTION_VERB.search(piece):
+            pieces.append(("caption", "describes who stands where in a photo"))
         elif role is None and _OPENING_QUOTE.match(piece):
             pieces.append(("quote", "a quotation"))
         else:
@@ -511,9 +513,11 @@ _CLUTTER_TRIGGERS = frozenset("""
     by clicking delivered sent more less tweet pin email e mail click opens watch listen
     recommended app apps alert alerts views opinion editor get try receive turn enable
     follow contact call write date dated commission partnership view continue keep function
-    window document facebook whatsapp linkedin
+    window document facebook whatsapp linkedin jour
 """.split())
 _CLUTTER_STEMS = (
+    "source", "quelle", "fuente", "fonte", "źródło", "aktualis", "veröffentl", "publica",
+    "actualiz", "publié", "opublik", "aggiorn", "pubblic", "interes", "aussi",
     "subscri", "advertis", "contribut", "newsletter", "notification", "affiliat", "sponsor",
     "copyright", "permission", "reprint", "photo", "image", "galler", "slide", "report",
     "edit", "writ", "compil", "produc", "research", "publish", "post", "updat", "modif",
@@ -548,7 +552,7 @@ def _clutter(piece: str) -> tuple[str, str] | None:
         name = rules.first_rule(rules.PROMO_RULES, piece)
     if name is None:
         return _furniture(piece) if words <= 8 else None
-    if name == "reporting credit":
+    if name in {"reporting credit", "source line"}:
         return "credit", name
     return _RULE_ROLES.get(name, "clutter"), name
 
@@ -569,6 +573,10 @@ _CAPTION_VERB = re.compile(
     r"clears?|sorts?|carries|carry|survey|surveys|watch|watches|cross|crosses|sweeps?|"
     r"repairs?|fly|flies|rides?|queue|queues|line up|lines up)\b"
 )
+#: "(left)", "(second from right)", "from left": a caption naming people in a photo.
+_POSITION_IN_PHOTO = re.compile(
+    r"\((?:far |second |third )?(?:left|right|center|centre|l|r|c)(?: to right| from "
+    r"(?:left|right))?\)|\bfrom (?:left|right)\b|\bleft to right\b", re.IGNORECASE)
 _PAST_TENSE = re.compile(r"\b[a-z]{3,}ed\b")
 _PAST_SPEECH = re.compile(r"\b(?:said|told|according to|says)\b|[\"“”]")
 

@@ -83,6 +83,8 @@ CLUTTER_RULES = (
         r".{0,160}\bcontributed (?:reporting|research|to (?:this|the) (?:report|story|"
         r"article))\b.{0,160}|\(?(?:this|the) (?:story|article|report) (?:was|has been) "
         r"(?:updated|corrected|produced|written|edited)\b.{0,200}", _I)),
+    ("source line", re.compile(r"(?:source|sources|quelle|quellen|fuente|fonte|źródło)\s*:"
+                               r"\s*[^.!?]{1,120}[.]?", _I)),
     ("copyright notice", re.compile(
         r"(?:copyright\b|©|\(c\) \d{4}).{0,200}|.{0,160}all rights reserved\b.{0,80}|"
         r".{0,80}\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)\b.{0,200}|"
@@ -90,7 +92,8 @@ CLUTTER_RULES = (
         r".{0,40}\btrust principles\.?", _I)),
     ("timestamp", re.compile(
         r"(?:(?:first |last )?(?:published|posted|updated|modified|last modified|"
-        r"last updated|date|dated)(?: on| at)?\s*:?\s*)"
+        r"last updated|date|dated|aktualisiert|veröffentlicht|publicado|actualizado|publié|"
+        r"mis à jour|opublikowano|aggiornato|pubblicato)(?: on| at| am| le| el| il)?\s*:?\s*)"
         rf"(?=[^.!?]{{0,80}}\d)(?:{_DATE_TIME_WORD}[\s,|·.-]*){{1,14}}", _I)),
     ("share prompt", re.compile(
         r"(?:click to )?(?:share|tweet|pin|email|post)(?: this)?(?: (?:article|story|page|"
@@ -103,6 +106,8 @@ CLUTTER_RULES = (
         r"also on .{1,60}", _I)),
     ("related links", re.compile(
         r"(?:read also|also read|see also|lesen sie auch|mehr zum thema|weitere informationen|"
+        r"(?:le |te )?puede interesar|puede interesarte|também pode interessar|"
+        r"vous aimerez aussi|das könnte sie auch interessieren|"
         r"czytaj (?:też|także)|vea también|lee también|leia também|voir aussi|(?:à )?lire aussi|"
         r"leggi anche|zie ook|läs också|se også)\b\s*:?.{0,200}", _I)),
     ("shortcode", re.compile(r"\[/?[a-z_-]{2,30}(?:\s[^\]\n]{0,200})?\]", _I)),
