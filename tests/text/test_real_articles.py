@@ -230,3 +230,14 @@ def test_gallery_text_is_not_claimed() -> None:
     assert beams[-1] == "duplicate"
     assert dict(kinds)["1of/8"] == "not-a-claim"
     assert dict(kinds)["... more"] == "not-a-claim"
+
+
+@pytest.mark.parametrize("header", ["Reuters", "Associated Press"])
+def test_an_agency_byline(header: str) -> None:
+    text = ARTICLE.replace("By Maria Nuñez", header)
+    assert prepare_text(text).byline == header
+
+
+def test_the_agency_of_the_dateline_signs_a_story_with_no_byline() -> None:
+    text = ARTICLE.replace("By Maria Nuñez\n\n", "").replace("(Meridian Wire)", "(Reuters)")
+    assert prepare_text(text).byline == "Reuters"

@@ -28,7 +28,7 @@ def text_metadata(text: str, statements: list[Statement]) -> TextMetadata:
     lines = [line.strip() for line in text.split("\n") if line.strip()][:_HEADER_LINES]
     return TextMetadata(
         title=_title(text, statements),
-        byline=_byline(lines)[0],
+        byline=_byline(lines)[0] or _agency_byline(lines),
         outlet=_outlet(lines),
         published=_published(lines),
     )
@@ -75,6 +75,25 @@ def _byline(lines: list[str]) -> tuple[str | None, str | None]:
             if names and names[0].isupper():
                 return names, outlet
     return None, None
+
+
+#: News agencies that sign a story with their name alone.
+AGENCIES = frozenset({"Reuters", "Associated Press", "The Associated Press", "AP", "AFP",
+                      "Agence France-Presse", "Bloomberg", "Bloomberg News", "dpa", "EFE",
+                      "ANSA", "Xinhua", "PA Media", "UPI", "Kyodo", "Yonhap"})
+
+
+def _agency_byline(lines: list[str]) -> str | None:
+    """A header line that is only an agency's name, else the agency of the dateline
+    ("LONDON (Reuters) -") of a story with no byline."""
+    for line in lines:
+        if line.strip(" *_·|") in AGENCIES:
+            return line.strip(" *_·|")
+    for line in lines:
+        match = rules.dateline(line)
+        if match is not None and match["outlet"] and match["outlet"].strip() in AGENCIES:
+            return match["outlet"].strip()
+    return None
 
 
 def _outlet(lines: list[str]) -> str | None:
