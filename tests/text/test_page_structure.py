@@ -140,3 +140,12 @@ def test_the_headline_is_one_statement_despite_an_inner_period() -> None:
     first = article.statements[0]
     assert article.text[first.start:first.end] == article.title
     assert first.role == "headline" and first.kind == "not-a-claim"
+
+
+def test_a_sentence_broken_by_an_inline_element_is_one_line() -> None:
+    body = BODY.replace("ending a decade of argument over the crossing,",
+                        "ending a decade of argument</p><p>over the crossing,")
+    article = prepare_article(_page(body=body), "page.html")
+    texts = [article.text[s.start:s.end] for s in article.statements]
+    assert any(text.startswith("PORT AVERILL") and "over the crossing" in text for text in texts)
+    assert not any(text.startswith("over the crossing") for text in texts)

@@ -68,7 +68,7 @@ def extract_html(html: str) -> ExtractedHtml:
     head = _head_metadata(root)
     structure = read_structure(root) if root is not None else PageStructure()
     document, extracted = _trafilatura(html)
-    body = _text_lines(extracted)
+    body = _join_broken_lines(_text_lines(extracted))
     if not body:
         body = _fallback_lines(root)
 
@@ -164,6 +164,22 @@ def _extract(trafilatura, html: str, **options) -> object | None:  # type: ignor
         )
     except Exception:  # noqa: BLE001 - a parser failure means "use the fallback"
         return None
+
+
+_OPEN_END = re.compile(r"[^.!?:;…\"'”’»)\]|]\Z")
+
+
+def _join_broken_lines(lines: list[str]) -> list[str]:
+    """Join a line that goes on in lower case to the line before it: a sentence that an
+    inline element (a link, a styled word) broke in two on the page."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and line[:1].islower() and _OPEN_END.search(joined[-1]) \
+                and not joined[-1].startswith("- "):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def _words(text: str) -> int:

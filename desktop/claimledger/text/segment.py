@@ -123,6 +123,8 @@ _WIDE_STOP = re.compile(r"[。．！？]+[”’」』)）]*(?=\S)")
 _GLUED = re.compile(
     r"(?<=[a-z\d][a-z\d][.?!])(?=[A-Z][a-z]{2,}\b(?![.@/:][\w])|(?:Mr|Mrs|Ms|Dr)\.\s)"
 )
+_WIDE_HINT = re.compile(r"[。．！？]")
+_GLUED_HINT = re.compile(r"[a-z\d][.?!][A-Z]")
 _URL_OR_ADDRESS = re.compile(r"\S*(?:://|www\.|@)\S*$")
 _NEXT = re.compile(r"\s*(\S+)(?:\s+(\S+))?(?:\s+(\S+))?(?:\s+(\S+))?")
 _ALPHA_PREFIX = re.compile(r"[^\W\d_]+")
@@ -136,12 +138,12 @@ _DASHES = frozenset({"-", "--", "—", "–", "---"})
 #: than just before its closing mark) does not end the sentence around it, as in
 #: "(Name/U.S. Agency via Getty Images)" or "“Oh dear! I shall be late!” it said."
 _REGIONS = (
-    re.compile(r"“[^“”\n]{1,1000}”"),
-    re.compile(r"«[^«»\n]{1,1000}»"),
-    re.compile(r"(?<![^\s(\[])‘(?:[^’\n]|’(?=[^\W\d_])){1,1000}’"),
-    re.compile(r"(?<!\S)'(?:[^'\n]|'(?=[^\W\d_])){1,1000}'(?![^\W\d_])"),
-    re.compile(r"\([^()\n]{1,400}\)"),
-    re.compile(r"\[[^\[\]\n]{1,400}\]"),
+    ("“", re.compile(r"“[^“”\n]{1,1000}”")),
+    ("«", re.compile(r"«[^«»\n]{1,1000}»")),
+    ("‘", re.compile(r"(?<![^\s(\[])‘(?:[^’\n]|’(?=[^\W\d_])){1,1000}’")),
+    ("'", re.compile(r"(?<!\S)'(?:[^'\n]|'(?=[^\W\d_])){1,1000}'(?![^\W\d_])")),
+    ("(", re.compile(r"\([^()\n]{1,400}\)")),
+    ("[", re.compile(r"\[[^\[\]\n]{1,400}\]")),
 )
 _STRAIGHT_QUOTES = re.compile(r'"[^"\n]{1,1000}"')
 _REGION_CHARS = re.compile(r"[“«‘'(\[\"]")
@@ -162,7 +164,9 @@ def segment(text: str) -> list[tuple[int, int]]:
             _add_trimmed(text, start, end, spans)
             continue
         regions = _regions(text, start, end)
-        for part_start, part_end in _list_parts(text, start, end):
+        parts = _list_parts(text, start, end) if _LIST_HINT.search(text, start, end) \
+            or _starts_with_bullet(text, start, end) else [(start, end)]
+        for part_start, part_end in parts:
             for piece_start, piece_end in _wide_stops(text, part_start, part_end):
                 _segment_part(text, piece_start, piece_end, regions, spans)
     return spans
@@ -181,7 +185,8 @@ def _regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(opening mark, closing mark) offsets of the quotations and brackets of a line."""
     if not _REGION_CHARS.search(text, start, end):
         return []
-    found = [m.span() for pattern in _REGIONS for m in pattern.finditer(text, start, end)]
+    found = [m.span() for mark, pattern in _REGIONS if text.find(mark, start, end) >= 0
+             for m in pattern.finditer(text, start, end)]
     if text.count('"', start, end) % 2 == 0:  # an odd count: inch marks, a stray quote
         found += [m.span() for m in _STRAIGHT_QUOTES.finditer(text, start, end)]
     return [(a, b - 1) for a, b in found]
@@ -197,11 +202,13 @@ def _wide_stops(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut after full-width terminals ("period．Does"), which need no space after them,
     between sentences glued together ("world.Today"), and after an inline date header
     ("date 2019-11-04 The council ...")."""
-    cuts = [m.end() for m in _WIDE_STOP.finditer(text, start, end)]
+    cuts = [m.end() for m in _WIDE_STOP.finditer(text, start, end)] \
+        if _WIDE_HINT.search(text, start, end) else []
     header = _DATE_HEADER.match(text, start + len(text[start:end]) - len(text[start:end].lstrip()))
     if header is not None and header.end() < end:
         cuts.append(header.end())
-    for glued in _GLUED.finditer(text, start, end):
+    glued_here = _GLUED_HINT.search(text, start, end) is not None
+    for glued in _GLUED.finditer(text, start, end) if glued_here else ():
         word_start = text.rfind(" ", start, glued.start()) + 1
         if not _URL_OR_ADDRESS.match(text, word_start, glued.start()):
             cuts.append(glued.start())
