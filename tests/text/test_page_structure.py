@@ -96,6 +96,10 @@ def test_a_meta_author_that_is_a_url_is_no_author() -> None:
          "Ferry fares rise in March"),
         ("The VW ID. SPACE VIZZION concept is here", [None],
          "The VW ID. SPACE VIZZION concept is here"),
+        ("Ferry fares rise for the first time in years - Lowmere Courier", [None],
+         "Ferry fares rise for the first time in years"),
+        ("Brexit - what happens next for the ferry ports", [None],
+         "Brexit - what happens next for the ferry ports"),
     ],
 )
 def test_titles_lose_site_names_and_sections(title: str, sites: list, expected: str) -> None:
@@ -149,3 +153,48 @@ def test_a_sentence_broken_by_an_inline_element_is_one_line() -> None:
     texts = [article.text[s.start:s.end] for s in article.statements]
     assert any(text.startswith("PORT AVERILL") and "over the crossing" in text for text in texts)
     assert not any(text.startswith("over the crossing") for text in texts)
+
+
+NEWS_PAGE = """<!DOCTYPE html><html><head>
+<title>Bridge vote passes | Local | Lowmere Courier</title>
+<meta property="og:site_name" content="Lowmere Courier">
+<meta property="article:author" content="https://www.facebook.com/lowmerecourier">
+</head><body><article>
+<h1>Harbour council approves $212 million bridge replacement</h1>
+<p>By Maria Nuñez</p>
+<p>PORT AVERILL — The city council voted 5-4 on Tuesday to replace the 94-year-old Harbour
+Street Bridge, ending a decade of argument over the crossing, which carries 31,000
+vehicles a day and was closed twice last winter.</p>
+<p>Thanks for signing up!</p>
+<p>Sign up for the free daily newsletter.</p>
+<p>Mayor Helena Brandvold said the council had run out of road on repairs. Inspectors
+found corrosion in two of the bridge's five piers in January, the city's engineering
+office said in a report published on Monday.</p>
+<h3>READ MORE</h3>
+<p>Ferry fares rise for the first time in six years</p>
+<p>Council member Ana Ruiz, who voted against the Harbour Street plan, said it would
+push traffic onto the Old Quay crossing for three years. Brandvold said a temporary span
+at Harbour Street would open before demolition starts in March.</p>
+<p>— Lowmere Courier (@lowmerecourier) March 10, 2026</p>
+<p>(Reporting by Maria Nuñez; editing by Tom Reyes)</p>
+<h3>Related</h3>
+<p>Ferry operator raises prices again</p>
+<p>Council delays vote on Old Quay repairs</p>
+</article></body></html>"""
+
+
+def test_a_news_page_opens_clean() -> None:
+    article = prepare_article(NEWS_PAGE.encode(), "bridge.html")
+    assert article.title == "Harbour council approves $212 million bridge replacement"
+    assert article.byline in (None, "Maria Nuñez")
+    statements = {article.text[s.start:s.end]: s for s in article.statements}
+    claims = [text for text, s in statements.items() if s.kind == "claim"]
+    for clutter in ("Thanks for signing up!", "Sign up for the free daily newsletter.",
+                    "— Lowmere Courier (@lowmerecourier) March 10, 2026",
+                    "(Reporting by Maria Nuñez; editing by Tom Reyes)"):
+        if clutter in statements:
+            assert clutter not in claims
+    assert "Brandvold said a temporary span at Harbour Street would open before demolition " \
+        "starts in March." in claims
+    assert article.tail_start is not None
+    assert article.text[article.tail_start:].startswith("Related")

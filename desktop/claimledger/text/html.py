@@ -94,19 +94,16 @@ def extract_html(html: str) -> ExtractedHtml:
 def _title(
     structure: PageStructure, guessed: str | None, meta: str | None, sites: list[str | None]
 ) -> str | None:
-    """JSON-LD headline, else the <h1> when it agrees with the page title, else the page
+    """JSON-LD headline, else the <h1> (unless it is only the site's name), else the page
     title; without site name or section either way."""
     if structure.headline:
         return clean_title(structure.headline, sites)
     page_title = clean_title(meta or guessed, sites)
-    if structure.h1 and (page_title is None or _agree(structure.h1, page_title)):
-        return clean_title(structure.h1, sites)
+    h1 = clean_title(structure.h1, sites)
+    site_keys = {(site or "").strip().lower() for site in sites}
+    if h1 and h1.lower() not in site_keys:
+        return h1
     return page_title or clean_title(guessed, sites)
-
-
-def _agree(first: str, second: str) -> bool:
-    a, b = set(first.lower().split()), set(second.lower().split())
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= 0.6
 
 
 def _byline(structure: PageStructure, document: object, head: dict[str, str]) -> str | None:

@@ -140,10 +140,12 @@ def _text_of(value: object) -> str | None:
 
 
 def _first_h1(root: lxml.html.HtmlElement) -> str | None:
-    for h1 in root.iter("h1"):
-        text = _clean(h1.text_content())
-        if text and len(text.split()) >= 2:
-            return text
+    """The first <h1> of the article (or of the page when no <article> holds one)."""
+    for scope in (*root.iter("article", "main"), root):
+        for h1 in scope.iter("h1"):
+            text = _clean(h1.text_content())
+            if text and len(text.split()) >= 2:
+                return text
     return None
 
 
@@ -180,19 +182,39 @@ def _figure_captions(root: lxml.html.HtmlElement) -> list[tuple[str, str | None]
 
 
 def clean_title(title: str | None, site_names: list[str | None]) -> str | None:
-    """"Opinion | The vote was a mistake – Lowmere Courier" -> "The vote was a mistake"."""
+    """"Opinion | The vote was a mistake – Lowmere Courier" -> "The vote was a mistake".
+
+    Parts at either end that are the site's name or a section label go; so does a short
+    brand-like last part ("... – TechWire") when the site's name is unknown. What is left
+    is kept as written, separators inside it included ("Brexit - what happens next").
+    """
     title = _clean(title)
     if not title:
         return None
     sites = {_key(name) for name in site_names if name}
-    parts = [part.strip() for part in _TITLE_SEPARATORS.split(title) if part.strip()]
-    if len(parts) < 2:
-        return _strip_site_prefix(title, sites)
-    kept = [part for part in parts if not _is_site_or_section(part, sites)]
-    if not kept:
-        return title
-    best = max(kept, key=lambda part: len(part.split()))
-    return _strip_site_prefix(best, sites)
+    parts = _parts(title)
+    while len(parts) > 1 and _is_site_or_section(parts[0][0], sites):
+        parts = parts[1:]
+    while len(parts) > 1 and (_is_site_or_section(parts[-1][0], sites)
+                              or (not sites and _brand_like(parts[-1][0]))):
+        parts = parts[:-1]
+    kept = title[parts[0][1]:parts[-1][2]].strip()
+    return _strip_site_prefix(kept, sites) or title
+
+
+def _parts(title: str) -> list[tuple[str, int, int]]:
+    """(text, start, end) of the parts of a title between separators."""
+    found, start = [], 0
+    for separator in _TITLE_SEPARATORS.finditer(title):
+        found.append((title[start:separator.start()], start, separator.start()))
+        start = separator.end()
+    found.append((title[start:], start, len(title)))
+    return [part for part in found if part[0].strip()]
+
+
+def _brand_like(part: str) -> bool:
+    words = part.split()
+    return 0 < len(words) <= 3 and all(word[:1].isupper() or word[:1].isdigit() for word in words)
 
 
 def _strip_site_prefix(title: str, sites: set[str]) -> str:
