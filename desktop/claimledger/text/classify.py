@@ -505,37 +505,47 @@ _NETWORKS = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|pinterest|teleg
                        re.IGNORECASE)
 
 
-#: Words without which no clutter rule can match: a cheap test before the rules.
+#: Words and marks without which no clutter rule matches a statement of more than a few
+#: words: a cheap test before the rules (statements of SHORT words or fewer always go on).
+SHORT = 6
 _CLUTTER_TRIGGERS = frozenset("""
-    never sign signing inbox already ios hear think share shared letter us copyright
-    property rights may principles standards twitter related read see also lesen mehr
-    weitere czytaj vea lee leia voir lire leggi zie läs se thank thanks you're youre valid
-    by clicking delivered sent more less tweet pin email e mail click opens watch listen
-    recommended app apps alert alerts views opinion editor get try receive turn enable
-    follow contact call write date dated commission partnership view continue keep function
-    window document facebook whatsapp linkedin jour
+    inbox ios share tweet pin email e-mail click opens app apps alert alerts notification
+    notifications download install thank thanks you're youre twitter facebook whatsapp
+    linkedin pinterest telegram instagram reprint reprints copyright copyrighted newsletter
+    newsletters subscribe subscribed subscriber subscribers subscribing subscription
+    columnist correspondent freelance reporter writer editor donate lesen mehr weitere czytaj
+    vea lee leia voir lire leggi zie läs jour aktualisiert veröffentlicht publicado
+    actualizado publié opublikowano aggiornato pubblicato quelle fuente fonte źródło
 """.split())
-_CLUTTER_STEMS = (
-    "source", "quelle", "fuente", "fonte", "źródło", "aktualis", "veröffentl", "publica",
-    "actualiz", "publié", "opublik", "aggiorn", "pubblic", "interes", "aussi",
-    "subscri", "advertis", "contribut", "newsletter", "notification", "affiliat", "sponsor",
-    "copyright", "permission", "reprint", "photo", "image", "galler", "slide", "report",
-    "edit", "writ", "compil", "produc", "research", "publish", "post", "updat", "modif",
-    "download", "install", "column", "correspond", "freelanc", "author", "donat", "support",
-    "enjoy", "graphic", "fact-check",
+_CLUTTER_MARKS = (
+    "@", "http", "www.", "©", "(c)", "|", "{", "pic.", "sign up", "signing up", "sign-up",
+    "never miss", "already a", "read more", "see also", "also on", "also read", "read also",
+    "more:", "watch:", "listen:", "related:", "[related", "keep reading", "continue reading",
+    "to read", "to view", "to continue", "by signing", "by clicking", "by subscribing",
+    "us at", "us on", "what you think", "hear from", "share your", "letter to the editor",
+    "rights reserved", "trust principles", "our standards", "property of", "permission",
+    "may not be", "window.", "document.", "function(", "earn a", "receive a", "commission",
+    "paid partnership", "affiliate link", "advertis", "contributed reporting",
+    "contributed research", "contributed to th", "reporting by", "writing by", "editing by",
+    "compiled by", "produced by", "graphics by", "graphic by", "fact-checking by",
+    "research by", "this story", "this article", "this report", "this post", "this page",
+    "support our", "support independent", "enjoyed this", "liked this", "views expressed",
+    "author of", "author's own", "valid e", "source:", "sources:", "interes", "aussi",
+    "(left)", "(right)",
 )
-_CLUTTER_MARKS = ("@", "http", "www.", "©", "(c)", "|", "{", "pic.")
+_CLUTTER_SHAPE = re.compile(
+    r".*:\s*\Z|.*\d\s*(?:of|/)|[\[—–-]|(?:first |last )?(?:published|posted|updated|"
+    r"modified|last modified|date|dated)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
-_CLUTTER_SHAPE = re.compile(r"\S+\Z|.*:\s*\Z|.*\d\s*(?:of|/)|[\[—–-]")
 
 
 def _may_be_clutter(piece: str) -> bool:
+    if len(piece.split()) <= SHORT:
+        return True
     low = piece.lower()
     if any(mark in low for mark in _CLUTTER_MARKS) or _CLUTTER_SHAPE.match(piece):
         return True
-    words = set(_WORDS.findall(low))
-    return not words.isdisjoint(_CLUTTER_TRIGGERS) or any(
-        word.startswith(_CLUTTER_STEMS) for word in words)
+    return not _CLUTTER_TRIGGERS.isdisjoint(_WORDS.findall(low))
 
 
 def _clutter(piece: str) -> tuple[str, str] | None:

@@ -125,7 +125,7 @@ CLUTTER_RULES = (
         r".{0,120}\b(?:this (?:post|article|page|story) (?:contains|includes|may contain)\b"
         r".{0,60}\b(?:advertisers?|affiliate|sponsored|partners?)|we (?:may )?(?:earn|receive|"
         r"get) (?:a )?(?:small )?commission|affiliate links?|advertisers do not influence|"
-        r"paid partnership|sponsored by)\b.{0,200}", _I)),
+        r"paid partnership)\b.{0,200}", _I)),
     ("reader prompt", re.compile(
         r".{0,40}\bwe want to hear (?:from you|what you think)\b.{0,120}|"
         r"(?:what do you think|tell us what you think|share your (?:thoughts|views))\b.{0,120}|"
