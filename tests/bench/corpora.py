@@ -128,8 +128,11 @@ class ExtractionScore:
     false_positive: int = 0
     nonbody_statements: int = 0
     nonbody_claims: int = 0
+    body_statements: int = 0
+    body_not_claims: int = 0
     seconds: float = 0.0
     nonbody_examples: list[str] = field(default_factory=list)
+    body_examples: list[str] = field(default_factory=list)
     missed_examples: list[str] = field(default_factory=list)
 
     @property
@@ -149,6 +152,7 @@ class ExtractionScore:
 
     def lines(self) -> list[str]:
         share = self.nonbody_claims / self.nonbody_statements if self.nonbody_statements else 0
+        lost = self.body_not_claims / self.body_statements if self.body_statements else 0
         return [
             f"trafilatura eval: {self.pages} pages ({self.failed} refused), "
             f"{self.seconds:.0f} s",
@@ -156,6 +160,8 @@ class ExtractionScore:
             f"F1 {self.f1:.3f}",
             f"  non-body statements marked claim: {self.nonbody_claims}/"
             f"{self.nonbody_statements} ({share:.0%})",
+            f"  body statements (holding a must-have string) not marked claim: "
+            f"{self.body_not_claims}/{self.body_statements} ({lost:.0%})",
         ]
 
 
@@ -190,15 +196,17 @@ def trafilatura_score(limit: int | None = None) -> ExtractionScore | None:
 
 def _score_page(score: ExtractionScore, url: str, article, entry: dict) -> None:  # type: ignore[no-untyped-def]
     text = _squash(article.text) if article is not None else ""
+    statements = [] if article is None else [
+        (_squash(article.text[s.start:s.end]), s) for s in article.statements]
     for wanted in entry.get("with", []):
-        if _squash(wanted) in text:
+        needle = _squash(wanted)
+        if needle in text:
             score.true_positive += 1
+            _score_body(score, url, needle, statements)
         else:
             score.false_negative += 1
             if len(score.missed_examples) < 400:
                 score.missed_examples.append(f"{url}: {wanted[:100]!r}")
-    statements = [] if article is None else [
-        (_squash(article.text[s.start:s.end]), s) for s in article.statements]
     for unwanted in entry.get("without", []):
         needle = _squash(unwanted)
         if needle not in text:
@@ -226,6 +234,18 @@ def _pysbd_reference() -> dict[str, str]:
             for score in pysbd_scores(segmenter.segment) or []}
 
 
+def _score_body(score: ExtractionScore, url: str, needle: str, statements: list) -> None:  # type: ignore[type-arg]
+    """Statements holding a must-have string should be claims (headlines apart)."""
+    for words, statement in statements:
+        if needle in words and statement.role not in {"headline", "heading", "kicker"}:
+            score.body_statements += 1
+            if statement.kind != "claim":
+                score.body_not_claims += 1
+                if len(score.body_examples) < 400:
+                    score.body_examples.append(
+                        f"{url}: {statement.role}: {statement.reason}: {words[:120]!r}")
+
+
 # --- report -------------------------------------------------------------------------------------
 
 
@@ -251,6 +271,7 @@ def report(verbose: bool = False, limit: int | None = None) -> list[str]:
         if verbose:
             lines += ["  non-body claim: " + example for example in extraction.nonbody_examples]
             lines += ["  missed: " + example for example in extraction.missed_examples]
+            lines += ["  body not claim: " + example for example in extraction.body_examples]
     return lines
 
 
