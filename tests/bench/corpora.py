@@ -243,7 +243,8 @@ def _score_body(score: ExtractionScore, url: str, needle: str, statements: list)
                 score.body_not_claims += 1
                 if len(score.body_examples) < 400:
                     score.body_examples.append(
-                        f"{url}: {statement.role}: {statement.reason}: {words[:120]!r}")
+                        f"{url}: {statement.role}: {getattr(statement, 'reason', '')}: "
+                        f"{words[:120]!r}")
 
 
 # --- report -------------------------------------------------------------------------------------
