@@ -103,11 +103,14 @@ def classify_article(
     text: str,
     spans: list[tuple[int, int]],
     captions: tuple[tuple[str, str | None], ...] = (),
+    pasted: bool = True,
 ) -> Classified:
     """Kinds, roles and reasons of the statements, the page tail and duplicate lines.
 
     ``captions`` are a web page's own figure captions and credits (page_structure):
-    lines that carry them are captions and credits whatever they look like.
+    lines that carry them are captions and credits whatever they look like. ``pasted``
+    is False for text extracted from a web page, where other stories come under a
+    heading ("Related") if at all, never straight after the article.
     """
     lines = _lines(text)
     roles = _line_roles(lines)
@@ -122,7 +125,7 @@ def classify_article(
     ]
     _alt_text_captions(text, lines, by_line, pieces)
     _captions_near_credits(lines, pieces)
-    tail_line, tail_reason = _tail_line(text, lines, roles)
+    tail_line, tail_reason = _tail_line(text, lines, roles, pasted)
     statements: list[Statement] = []
     reasons: list[str] = []
     duplicates: dict[int, int] = {}
@@ -212,7 +215,7 @@ def _alt_text_captions(
 
 
 def _tail_line(
-    text: str, lines: list[_Line], roles: list[tuple[str | None, str]]
+    text: str, lines: list[_Line], roles: list[tuple[str | None, str]], pasted: bool
 ) -> tuple[int | None, str]:
     """Index of the line that opens a pasted page tail, and why; (None, "") if none.
 
@@ -235,6 +238,8 @@ def _tail_line(
             return index, f"a \"{line.text.rstrip(':')}\" heading with other stories under it"
         if story_change(text, spans, index + 1) is not None:
             return index, f"a \"{line.text.rstrip(':')}\" heading, then a different story"
+    if not pasted:
+        return None, ""
     found = story_change(text, [(x.start, x.end) for x in lines], None,
                          [role for role, _reason in roles])
     if found is not None:

@@ -53,7 +53,8 @@ def _prepare(
     if not text:
         where = "this page" if page is not None else "the file"
         raise ArticleError(f"No article text was found in {where}.")
-    classified = classify_article(text, segment(text), page.captions if page else ())
+    classified = classify_article(text, segment(text), page.captions if page else (),
+                                  pasted=page is None)
     statements = classified.statements
     found = text_metadata(text, statements)
 

@@ -64,6 +64,8 @@ def story_change(
     otherwise every headline-like line or new dateline after the article's opening.
     """
     words = [text[a:b] for a, b in lines]
+    if not _english(words):
+        return None  # names and common words below are English ones
     if start is not None:
         return start if _is_new_story(words, start, heading=start - 1) else None
     seen_words = 0
@@ -79,6 +81,15 @@ def story_change(
         if rules.dateline(line.strip()) is not None and _is_new_story(words, index, heading=None):
             return index
     return None
+
+
+_FUNCTION_WORDS = frozenset("the and of to in a is that for on was with as said by at".split())
+
+
+def _english(lines: list[str]) -> bool:
+    """Whether the text reads as English (a German text capitalises every noun)."""
+    words = [word.lower() for line in lines[:40] for word in line.split()]
+    return bool(words) and sum(word in _FUNCTION_WORDS for word in words) / len(words) >= 0.12
 
 
 def article_returns(text: str, lines: list[tuple[int, int]], heading: int) -> bool:
