@@ -241,3 +241,13 @@ def test_an_agency_byline(header: str) -> None:
 def test_the_agency_of_the_dateline_signs_a_story_with_no_byline() -> None:
     text = ARTICLE.replace("By Maria Nuñez\n\n", "").replace("(Meridian Wire)", "(Reuters)")
     assert prepare_text(text).byline == "Reuters"
+
+
+def test_a_data_table_row_is_a_claim_and_a_layout_row_is_not() -> None:
+    text = ARTICLE.replace(
+        "Council member Ana",
+        "| Crossing | Vehicles a day |\n| Harbour Street Bridge | 31,000 |\n\n"
+        "| | | Subscribe to the Courier | | |\n\nCouncil member Ana")
+    kinds = _kinds(prepare_text(text))
+    assert kinds["| Harbour Street Bridge | 31,000 |"][0] == "claim"
+    assert kinds["| | | Subscribe to the Courier | | |"][0] == "not-a-claim"

@@ -383,6 +383,8 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
     name = rules.first_rule(rules.ADVERTISEMENT_RULES, text)
     if name:
         return "advertisement", name
+    if text.startswith("|"):
+        return _layout_row(text) or (None, "claim")  # a table row: its cells are claims
     if words <= 20:
         name = rules.first_rule(rules.FURNITURE_RULES, text)
         if name:
@@ -558,6 +560,8 @@ def _clutter(piece: str) -> tuple[str, str] | None:
     words = len(piece.split())
     if words > 80:
         return None
+    if piece.startswith("|"):
+        return _layout_row(piece)
     if not _may_be_clutter(piece):
         return _furniture(piece) if words <= 8 else None
     if words <= 30 and len(_NETWORKS.findall(piece)) >= 3:
@@ -570,6 +574,14 @@ def _clutter(piece: str) -> tuple[str, str] | None:
     if name in {"reporting credit", "source line"}:
         return "credit", name
     return _RULE_ROLES.get(name, "clutter"), name
+
+
+def _layout_row(piece: str) -> tuple[str, str] | None:
+    """A table row of a page's layout (mostly empty cells) is clutter; a data table's
+    row ("| Diesel | 32.2 Mt | 0.1 % |") holds claims."""
+    cells = [cell.strip() for cell in piece.strip().strip("|").split("|")]
+    empty = sum(not cell for cell in cells)
+    return ("clutter", "layout table row") if empty >= 3 and len(cells) - empty <= 1 else None
 
 
 def _furniture(piece: str) -> tuple[str, str] | None:

@@ -135,7 +135,7 @@ CLUTTER_RULES = (
         r".{0,120}\b(?:copyrighted|is the (?:copyright|property) of|written permission|"
         r"without (?:prior )?permission|reprint(?:ed|s)? (?:in|without|rights))\b.{0,200}", _I)),
     ("label", re.compile(r"[^\W\d_][\w'’-]{0,20}(?: [\w'’-]{1,20}){0,2}:", _I)),
-    ("layout table row", re.compile(r"\|\s*\|.*|.*\|\s*\|")),
+
     ("page code", re.compile(
         r"[a-z0-9]+(?:[-_][a-z0-9]+){1,6}|[.#]?[\w-]+\s*\{[^}]*\}.*|"
         r"(?:function|var|window\.|document\.)\W.{0,300}", _I)),
