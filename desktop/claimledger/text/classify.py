@@ -263,6 +263,8 @@ def _lines(text: str) -> list[_Line]:
 
 def _undecorate(line: str) -> str:
     """"*Health correspondent · Lowmere Courier*" -> the words inside the emphasis."""
+    if line.startswith("|") and line.endswith("|"):
+        return line  # a table row keeps its cell marks
     inner = line
     for mark in ("**", "__", "*", "_"):
         if len(inner) > 2 * len(mark) and inner.startswith(mark) and inner.endswith(mark):
