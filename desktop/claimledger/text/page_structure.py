@@ -43,8 +43,6 @@ _AUTHOR_TAIL = re.compile(
     r"photographer|analyst|critic|staff)s?\b.*|for\s+[A-Z].*|@\w+.*)$",
     re.IGNORECASE,
 )
-_AGENCIES = ("Reuters", "Associated Press", "AP", "AFP", "Bloomberg", "dpa", "EFE", "ANSA",
-             "Xinhua", "PA Media", "UPI")
 _CREDIT_CLASSES = re.compile(r"credit|copyright|byline|source|attribution|photographer",
                              re.IGNORECASE)
 
@@ -250,10 +248,6 @@ def clean_author(value: str | None) -> str | None:
     if not value or len(value) > 80 or not any(c.isalpha() for c in value):
         return None
     return value.replace(";", ",")
-
-
-def is_agency(name: str) -> bool:
-    return name.strip() in _AGENCIES
 
 
 def _clean(value: object) -> str | None:
