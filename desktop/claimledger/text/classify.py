@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from claimledger.text import rules
+from claimledger.text.captions import CAPTION_VERB, POSITION_IN_PHOTO, captions_near_credits
+from claimledger.text.clutter import RULE_ROLES, clutter_role, layout_row
 from claimledger.text.model import (
     CLAIM,
     CLAIM_ROLES,
@@ -27,11 +29,6 @@ from claimledger.text.model import (
 from claimledger.text.segment import LINE_PATTERN, segment
 from claimledger.text.tail import article_returns, story_change
 
-#: The role of a statement that a clutter rule recognised, by the rule's name.
-_RULE_ROLES = {
-    "related links": "related-links", "read more link": "related-links",
-    "timestamp": "timestamp",
-}
 #: Roles whose line is one statement even with a period inside ("The VW ID. SPACE ...").
 _WHOLE_LINE_ROLES = frozenset({"headline", "kicker", "heading"})
 _OPENING_QUOTE = re.compile(r"[\"“«‘]\s*[^\W\d_]")
@@ -39,9 +36,9 @@ _OPENING_QUOTE = re.compile(r"[\"“«‘]\s*[^\W\d_]")
 _BULLET = re.compile(r"(?:[*\-•‣▪◦⁃–]|\d{1,3}[.)])\s+\S")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S.*")
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_TERMINAL_END = re.compile(r"[.!?…:;,][\"'”’»)\]*_]*\Z")
+_TERMINAL_END = rules.TERMINAL_END
 _QUESTION_END = re.compile(r"[?‽][\"'”’»)\]]*\Z")
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*\s")
+_SENTENCE_BREAK = rules.SENTENCE_BREAK
 _HEADER_LINES = 12
 
 
@@ -124,7 +121,7 @@ def classify_article(
         for (role, reason), line_spans in zip(roles, by_line, strict=True)
     ]
     _alt_text_captions(text, lines, by_line, pieces)
-    _captions_near_credits(lines, pieces)
+    captions_near_credits(lines, pieces)
     tail_line, tail_reason = _tail_line(text, lines, roles, pasted)
     statements: list[Statement] = []
     reasons: list[str] = []
@@ -386,11 +383,11 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
     if name:
         return "advertisement", name
     if text.startswith("|"):
-        return _layout_row(text) or (None, "claim")  # a table row: its cells are claims
+        return layout_row(text) or (None, "claim")  # a table row: its cells are claims
     if words <= 20:
         name = rules.first_rule(rules.FURNITURE_RULES, text)
         if name:
-            return _RULE_ROLES.get(name, "clutter"), name
+            return RULE_ROLES.get(name, "clutter"), name
         if _is_metadata_strip(text):
             return "clutter", "article metadata"
     if words <= 45:
@@ -401,7 +398,7 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
         name = rules.first_rule(rules.CLUTTER_RULES, text)
         if name:
             role = "credit" if name in {"reporting credit", "source line"} else "clutter"
-            return _RULE_ROLES.get(name, role), name
+            return RULE_ROLES.get(name, role), name
     if words <= 25 and rules.OPINION_HEADING.fullmatch(text):
         return ("headline" if index == 0 else "heading"), "opinion heading"
     credit = _credit(text)
@@ -483,7 +480,7 @@ def _statement_roles(
     for start, end in spans:
         piece = text[start:end]
         credit = _credit(piece) if role is None else None
-        clutter = _clutter(piece) if role is None or len(spans) > 1 else None
+        clutter = clutter_role(piece) if role is None or len(spans) > 1 else None
         if credit:
             pieces.append(("credit", credit))
         elif clutter:
@@ -492,7 +489,7 @@ def _statement_roles(
             pieces.append(("question", "a question, not a claim"))
         elif role is None and rules.is_opinion(piece):
             pieces.append(("opinion", "pure opinion, nothing to check"))
-        elif role is None and _POSITION_IN_PHOTO.search(piece) and _CAPTION_VERB.search(piece):
+        elif role is None and POSITION_IN_PHOTO.search(piece) and CAPTION_VERB.search(piece):
             pieces.append(("caption", "describes who stands where in a photo"))
         elif role is None and _OPENING_QUOTE.match(piece):
             pieces.append(("quote", "a quotation"))
@@ -507,160 +504,3 @@ def _statement_roles(
             for piece_role, piece_reason in pieces
         ]
     return pieces
-
-
-_NETWORKS = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|pinterest|telegram|reddit|"
-                       r"xing|tumblr|e-?mail|print|drucken|messenger|bluesky|threads)\b",
-                       re.IGNORECASE)
-
-
-#: Words and marks without which no clutter rule matches a statement of more than a few
-#: words: a cheap test before the rules (statements of SHORT words or fewer always go on).
-SHORT = 6
-_CLUTTER_TRIGGERS = frozenset("""
-    inbox ios share tweet pin email e-mail click opens app apps alert alerts notification
-    notifications download install thank thanks you're youre twitter facebook whatsapp
-    linkedin pinterest telegram instagram reprint reprints copyright copyrighted newsletter
-    newsletters subscribe subscribed subscriber subscribers subscribing subscription
-    columnist correspondent freelance reporter writer editor donate lesen mehr weitere czytaj
-    vea lee leia voir lire leggi zie läs jour aktualisiert veröffentlicht publicado
-    actualizado publié opublikowano aggiornato pubblicato quelle fuente fonte źródło
-""".split())
-_CLUTTER_MARKS = (
-    "@", "http", "www.", "©", "(c)", "|", "{", "pic.", "sign up", "signing up", "sign-up",
-    "never miss", "already a", "read more", "see also", "also on", "also read", "read also",
-    "more:", "watch:", "listen:", "related:", "[related", "keep reading", "continue reading",
-    "to read", "to view", "to continue", "by signing", "by clicking", "by subscribing",
-    "us at", "us on", "what you think", "hear from", "share your", "letter to the editor",
-    "rights reserved", "trust principles", "our standards", "property of", "permission",
-    "may not be", "window.", "document.", "function(", "earn a", "receive a", "commission",
-    "paid partnership", "affiliate link", "advertis", "contributed reporting",
-    "contributed research", "contributed to th", "reporting by", "writing by", "editing by",
-    "compiled by", "produced by", "graphics by", "graphic by", "fact-checking by",
-    "research by", "this story", "this article", "this report", "this post", "this page",
-    "support our", "support independent", "enjoyed this", "liked this", "views expressed",
-    "author of", "author's own", "valid e", "source:", "sources:", "interes", "aussi",
-    "(left)", "(right)",
-)
-_CLUTTER_SHAPE = re.compile(
-    r".*:\s*\Z|.*\d\s*(?:of|/)|[\[—–-]|(?:first |last )?(?:published|posted|updated|"
-    r"modified|last modified|date|dated)\b", re.IGNORECASE)
-_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-def _may_be_clutter(piece: str) -> bool:
-    if len(piece.split()) <= SHORT:
-        return True
-    low = piece.lower()
-    if any(mark in low for mark in _CLUTTER_MARKS) or _CLUTTER_SHAPE.match(piece):
-        return True
-    return not _CLUTTER_TRIGGERS.isdisjoint(_WORDS.findall(low))
-
-
-def _clutter(piece: str) -> tuple[str, str] | None:
-    """(role, reason) for a statement that is page clutter wherever it stands."""
-    words = len(piece.split())
-    if words > 80:
-        return None
-    if piece.startswith("|"):
-        return _layout_row(piece)
-    if not _may_be_clutter(piece):
-        return _furniture(piece) if words <= 8 else None
-    if words <= 30 and len(_NETWORKS.findall(piece)) >= 3:
-        return "clutter", "sharing buttons"
-    name = rules.first_rule(rules.CLUTTER_RULES, piece)
-    if name is None and words <= 45:
-        name = rules.first_rule(rules.PROMO_RULES, piece)
-    if name is None:
-        return _furniture(piece) if words <= 8 else None
-    if name in {"reporting credit", "source line"}:
-        return "credit", name
-    return _RULE_ROLES.get(name, "clutter"), name
-
-
-def _layout_row(piece: str) -> tuple[str, str] | None:
-    """A table row of a page's layout (mostly empty cells) is clutter; a data table's
-    row ("| Diesel | 32.2 Mt | 0.1 % |") holds claims."""
-    cells = [cell.strip() for cell in piece.strip().strip("|").split("|")]
-    empty = sum(not cell for cell in cells)
-    return ("clutter", "layout table row") if empty >= 3 and len(cells) - empty <= 1 else None
-
-
-def _furniture(piece: str) -> tuple[str, str] | None:
-    name = rules.first_rule(rules.FURNITURE_RULES, piece.rstrip(".!:"))
-    return (_RULE_ROLES.get(name, "clutter"), name) if name else None
-
-
-# --- captions with no credit beside them ---------------------------------------------------
-
-#: Present-tense verbs of photo captions: "Officials speak at a briefing."
-_CAPTION_VERB = re.compile(
-    r"\b(?:speaks?|looks? on|gestures?|poses?|arrives?|attends?|walks?|stands?|sits?|holds?|"
-    r"waves?|reacts?|(?:is|are) (?:seen|pictured|shown|escorted|greeted)|listens?|addresses|"
-    r"delivers?|leaves|departs?|greets?|shakes? hands|celebrates?|waits?|gathers?|marches|"
-    r"protests?|pray|prays|rides?|plays?|inspects?|displays?|wears?|works?|cries|hugs?|"
-    r"clears?|sorts?|carries|carry|survey|surveys|watch|watches|cross|crosses|sweeps?|"
-    r"repairs?|fly|flies|rides?|queue|queues|line up|lines up)\b"
-)
-#: "(left)", "(second from right)", "from left": a caption naming people in a photo.
-_POSITION_IN_PHOTO = re.compile(
-    r"\((?:far |second |third )?(?:left|right|center|centre|l|r|c)(?: to right| from "
-    r"(?:left|right))?\)|\bfrom (?:left|right)\b|\bleft to right\b", re.IGNORECASE)
-_PAST_TENSE = re.compile(r"\b[a-z]{3,}ed\b")
-_PAST_SPEECH = re.compile(r"\b(?:said|told|according to|says)\b|[\"“”]")
-
-
-def _captions_near_credits(lines: list[_Line], pieces: list[list[tuple[str, str]]]) -> None:
-    """Caption lines with no credit of their own, next to a caption or a credit.
-
-    A photo's alt text or a short present-tense description ("Officials speak at a
-    briefing.") stands right above or below a caption+credit line, or above a credit.
-    """
-    for index, line in enumerate(lines):
-        mine = pieces[index]
-        if len(mine) != 1 or mine[0][0] not in {"body", "heading"} \
-                or not _caption_like(line.text):
-            continue
-        if mine[0][0] == "heading":
-            if _next_to_caption(lines, pieces, index, touching_only=True, below_only=True):
-                pieces[index] = [("caption", "photo description above its caption")]
-            continue
-        has_verb = _CAPTION_VERB.search(line.text) is not None
-        if _next_to_caption(lines, pieces, index, touching_only=not has_verb):
-            pieces[index] = [("caption", "short photo description next to a caption")]
-        elif has_verb and _stands_alone(lines, index) and not _PAST_TENSE.search(line.text):
-            pieces[index] = [("caption", "short present-tense photo description")]
-
-
-def _next_to_caption(
-    lines: list[_Line], pieces: list[list[tuple[str, str]]], index: int, touching_only: bool,
-    below_only: bool = False,
-) -> bool:
-    """A caption or credit line just above or below (with no blank line between, unless
-    ``touching_only`` is False)."""
-    around = [(index + 1, index + 1)]
-    if not below_only:
-        around.append((index - 1, index))
-    for near, gap_line in around:
-        if not 0 <= near < len(lines) or (touching_only and lines[gap_line].blank_before):
-            continue
-        if any(role in {"caption", "credit"} for role, _reason in pieces[near]):
-            return True
-    return False
-
-
-def _caption_like(text: str) -> bool:
-    words = len(text.split())
-    return 3 <= words <= 30 and _PAST_SPEECH.search(text) is None and (
-        _CAPTION_VERB.search(text) is not None or not _TERMINAL_END.search(text)
-        or words <= 20
-    )
-
-
-def _stands_alone(lines: list[_Line], index: int) -> bool:
-    """A one-sentence paragraph of its own, with body paragraphs around it."""
-    line = lines[index]
-    if len(line.text.split()) > 20 or _SENTENCE_BREAK.search(line.text):
-        return False
-    after = lines[index + 1] if index + 1 < len(lines) else None
-    return line.blank_before and (after is None or after.blank_before)

@@ -11,6 +11,11 @@ import re
 
 _I = re.IGNORECASE
 
+#: A line or statement that ends like a sentence (or a clause).
+TERMINAL_END = re.compile(r"[.!?…:;,][\"'”’»)\]*_]*\Z")
+#: A sentence end inside a line.
+SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*\s")
+
 #: Advertising markers.
 ADVERTISEMENT_RULES = (
     ("advertisement", re.compile(r"advertisement|advertising|ad|sponsored(?: content)?|"
