@@ -198,3 +198,11 @@ def test_a_news_page_opens_clean() -> None:
         "starts in March." in claims
     assert article.tail_start is not None
     assert article.text[article.tail_start:].startswith("Related")
+
+
+def test_a_page_headline_that_ends_with_a_period_is_still_the_headline() -> None:
+    before = "<h1>Harbour council approves bridge. Critics object.</h1>"
+    article = prepare_article(_page(before=before), "page.html")
+    first = article.statements[0]
+    assert article.text[first.start:first.end] == "Harbour council approves bridge. Critics object."
+    assert (first.role, first.kind) == ("headline", "not-a-claim")

@@ -101,16 +101,20 @@ def classify_article(
     spans: list[tuple[int, int]],
     captions: tuple[tuple[str, str | None], ...] = (),
     pasted: bool = True,
+    headline: str | None = None,
 ) -> Classified:
     """Kinds, roles and reasons of the statements, the page tail and duplicate lines.
 
     ``captions`` are a web page's own figure captions and credits (page_structure):
     lines that carry them are captions and credits whatever they look like. ``pasted``
     is False for text extracted from a web page, where other stories come under a
-    heading ("Related") if at all, never straight after the article.
+    heading ("Related") if at all, never straight after the article. ``headline`` is
+    the page's own headline: the line that holds it is the headline however it ends.
     """
     lines = _lines(text)
     roles = _line_roles(lines)
+    if headline and lines and lines[0].text == headline:
+        roles[0] = ("headline", "the page's headline")
     _page_captions(lines, roles, captions)
     by_line = _group(spans, lines)
     for index, (role, _reason) in enumerate(roles):

@@ -54,7 +54,7 @@ def _prepare(
         where = "this page" if page is not None else "the file"
         raise ArticleError(f"No article text was found in {where}.")
     classified = classify_article(text, segment(text), page.captions if page else (),
-                                  pasted=page is None)
+                                  pasted=page is None, headline=page.title if page else None)
     statements = classified.statements
     found = text_metadata(text, statements)
 
