@@ -206,3 +206,37 @@ def test_a_page_headline_that_ends_with_a_period_is_still_the_headline() -> None
     first = article.statements[0]
     assert article.text[first.start:first.end] == "Harbour council approves bridge. Critics object."
     assert (first.role, first.kind) == ("headline", "not-a-claim")
+
+
+@pytest.mark.parametrize(
+    ("title", "sites", "expected"),
+    [
+        ("Harbour cleaning tips | courier ♥ Magazin", ["courier.example"], "Harbour cleaning tips"),
+        ("Caisse de solidarité - Info&#039;Com-CGT", ["Info'Com-CGT"], "Caisse de solidarité"),
+        ("VIDEO: Voting on the ferry's future", [None], "Voting on the ferry's future"),
+        ("Update | Crash victims identified", [None], "Crash victims identified"),
+    ],
+)
+def test_more_site_and_section_parts(title: str, sites: list, expected: str) -> None:
+    assert clean_title(title, sites) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("Facebook Com", None), ("Par Stefan Häne", "Stefan Häne"),
+     ("Von Anna Kubišta", "Anna Kubišta"), ("Httpstwittercomlitradionet", None)],
+)
+def test_more_authors(value: str, expected: str | None) -> None:
+    assert clean_author(value) == expected
+
+
+def test_an_outlet_is_never_a_url() -> None:
+    head = '<meta property="og:site_name" content="https://www.facebook.com/lowmerecourier">'
+    assert prepare_article(_page(head), "page.html").outlet is None
+
+
+def test_a_label_h1_is_not_the_title() -> None:
+    head = "<title>Ferry fares rise for the first time in years</title>"
+    before = "<h1>Read also:</h1><h1>Ferry fares rise for the first time in years</h1>"
+    assert prepare_article(_page(head, before=before), "page.html").title == \
+        "Ferry fares rise for the first time in years"

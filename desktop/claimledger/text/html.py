@@ -20,6 +20,7 @@ from lxml import etree
 from claimledger.text.page_structure import (
     PageStructure,
     clean_author,
+    clean_site,
     clean_title,
     read_structure,
 )
@@ -76,7 +77,7 @@ def extract_html(html: str) -> ExtractedHtml:
         value = getattr(document, attribute, None) if document is not None else None
         return _clean(value) or head.get(key)
 
-    outlet = structure.site_name or structure.publisher or pick("sitename", "outlet")
+    outlet = structure.site_name or structure.publisher or clean_site(pick("sitename", "outlet"))
     title = _title(structure, pick("title", "title"), head.get("title"),
                    [structure.site_name, structure.publisher, outlet, head.get("outlet")])
     text = _assemble(title, body)

@@ -9,6 +9,7 @@ never a URL, and loses trailing dates and job titles.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -28,9 +29,12 @@ _SECTIONS = frozenset("""
     business politics world us uk local tech technology science health culture arts
     entertainment lifestyle travel money markets economy video live blog blogs review
     reviews features feature breaking latest national international europe asia africa
-    americas columns column letters environment climate
+    americas columns column letters environment climate update updated watch exclusive
+    explainer podcast photos gallery interview
 """.split())
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|co\.uk)/\S*", re.IGNORECASE)
+_MANGLED_URL = re.compile(r"^https?|\b(?:com|de|net|org|co|uk|fr|it|es)$|facebook|twitter",
+                          re.IGNORECASE)
 _AUTHOR_TAIL = re.compile(
     r"\s*(?:[,|·–—-]\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d.*|"
@@ -67,8 +71,8 @@ def read_structure(root: lxml.html.HtmlElement) -> PageStructure:
         h1=_first_h1(root),
         authors=tuple(_json_ld_authors(article.get("author"))),
         published=_iso(_text_of(article.get("datePublished"))) or _time_datetime(root),
-        publisher=_clean(_name_of(article.get("publisher"))),
-        site_name=_meta(root, "og:site_name"),
+        publisher=clean_site(_name_of(article.get("publisher"))),
+        site_name=clean_site(_meta(root, "og:site_name")),
         captions=tuple(_figure_captions(root)),
     )
 
@@ -138,13 +142,22 @@ def _text_of(value: object) -> str | None:
 
 
 def _first_h1(root: lxml.html.HtmlElement) -> str | None:
-    """The first <h1> of the article (or of the page when no <article> holds one)."""
+    """The article's <h1>: the first in an <article> or <main> (else on the page) that
+    agrees with the page title when there is one; never a bare label ("Read also:")."""
+    title = _meta(root, "og:title") or _clean(root.findtext(".//title"))
+    found = []
     for scope in (*root.iter("article", "main"), root):
         for h1 in scope.iter("h1"):
             text = _clean(h1.text_content())
-            if text and len(text.split()) >= 2:
-                return text
-    return None
+            if text and len(text.split()) >= 2 and not text.endswith(":") and text not in found:
+                found.append(text)
+    agreeing = [text for text in found if title and _overlap(text, title) >= 0.5]
+    return (agreeing or found or [None])[0]
+
+
+def _overlap(first: str, second: str) -> float:
+    a, b = set(_key(first).split()), set(_key(second).split())
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def _time_datetime(root: lxml.html.HtmlElement) -> str | None:
@@ -190,6 +203,8 @@ def clean_title(title: str | None, site_names: list[str | None]) -> str | None:
     if not title:
         return None
     sites = {_key(name) for name in site_names if name}
+    sites |= {_key(name.split(".")[0]) for name in site_names  # "sheego.de" -> "sheego"
+              if name and "." in name and " " not in name}
     parts = _parts(title)
     while len(parts) > 1 and _is_site_or_section(parts[0][0], sites):
         parts = parts[1:]
@@ -216,9 +231,9 @@ def _brand_like(part: str) -> bool:
 
 
 def _strip_site_prefix(title: str, sites: set[str]) -> str:
-    """"Lowmere Courier: The vote ..." -> "The vote ..." when the prefix is the site."""
+    """"Lowmere Courier: The vote ..." or "VIDEO: The vote ..." -> "The vote ..."."""
     head, colon, rest = title.partition(": ")
-    if colon and rest and _key(head) in sites:
+    if colon and rest and (_key(head) in sites or _key(head).replace(" ", "") in _SECTIONS):
         return rest.strip()
     return title
 
@@ -238,12 +253,23 @@ def _key(text: str | None) -> str:
     return re.sub(r"[^\w ]+", "", (text or "").lower()).replace("the ", "").strip()
 
 
+def clean_site(value: str | None) -> str | None:
+    """A site's name, never a URL ("https://www.facebook.com/courier")."""
+    value = _clean(value)
+    if not value or _URL.search(value) or value.lower().startswith(("http", "www.")):
+        return None
+    return value.rstrip("/") or None
+
+
 def clean_author(value: str | None) -> str | None:
     """A person or agency name: no URL, "By", trailing date or job title."""
     value = _clean(value)
     if not value or _URL.search(value) or "@" in value and " " not in value:
         return None
-    value = re.sub(r"^(?:by|written by|words by)\s+", "", value, flags=re.IGNORECASE)
+    if _MANGLED_URL.search(value):
+        return None  # "Facebook Com", "Httpstwittercom…": an address turned into words
+    value = re.sub(r"^(?:by|written by|words by|von|par|por|door|auteur|autor|"
+                   r"autorin|author)\s*:?\s+", "", value, flags=re.IGNORECASE)
     value = _AUTHOR_TAIL.sub("", value).strip(" ,;|·-–—")
     if not value or len(value) > 80 or not any(c.isalpha() for c in value):
         return None
@@ -253,7 +279,7 @@ def clean_author(value: str | None) -> str | None:
 def _clean(value: object) -> str | None:
     if not isinstance(value, str):
         return None
-    value = _SPACES.sub(" ", value).strip()
+    value = _SPACES.sub(" ", html.unescape(value)).strip()
     return value or None
 
 
