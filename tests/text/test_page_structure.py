@@ -235,8 +235,9 @@ def test_an_outlet_is_never_a_url() -> None:
     assert prepare_article(_page(head), "page.html").outlet is None
 
 
-def test_a_label_h1_is_not_the_title() -> None:
+@pytest.mark.parametrize("label", ["Read also:", "Related Articles", "Articoli correlati"])
+def test_a_label_h1_is_not_the_title(label: str) -> None:
     head = "<title>Ferry fares rise for the first time in years</title>"
-    before = "<h1>Read also:</h1><h1>Ferry fares rise for the first time in years</h1>"
+    before = f"<h1>{label}</h1><h1>Ferry fares rise for the first time in years</h1>"
     assert prepare_article(_page(head, before=before), "page.html").title == \
         "Ferry fares rise for the first time in years"

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 import lxml.html
 
+from claimledger.text import rules
+
 _SPACES = re.compile(r"\s+")
 _ARTICLE_TYPES = frozenset({
     "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
@@ -149,10 +151,17 @@ def _first_h1(root: lxml.html.HtmlElement) -> str | None:
     for scope in (*root.iter("article", "main"), root):
         for h1 in scope.iter("h1"):
             text = _clean(h1.text_content())
-            if text and len(text.split()) >= 2 and not text.endswith(":") and text not in found:
+            if text and len(text.split()) >= 2 and not text.endswith(":") and text not in found \
+                    and not _is_page_label(text):
                 found.append(text)
     agreeing = [text for text in found if title and _overlap(text, title) >= 0.5]
     return (agreeing or found or [None])[0]
+
+
+def _is_page_label(text: str) -> bool:
+    """"Related Articles", "Articoli correlati": a box's heading, not the article's."""
+    return (rules.first_rule(rules.TAIL_RULES, text) is not None
+            or rules.first_rule(rules.CLUTTER_RULES, text) == "related links")
 
 
 def _overlap(first: str, second: str) -> float:

@@ -112,7 +112,9 @@ CLUTTER_RULES = (
     ("related links", re.compile(
         r"(?:read also|also read|see also|lesen sie auch|mehr zum thema|weitere informationen|"
         r"(?:le |te )?puede interesar|puede interesarte|também pode interessar|"
-        r"vous aimerez aussi|das könnte sie auch interessieren|"
+        r"vous aimerez aussi|das könnte sie auch interessieren|articoli correlati|"
+        r"artículos relacionados|articles liés|ähnliche artikel|verwandte artikel|"
+        r"powiązane artykuły|"
         r"czytaj (?:też|także)|vea también|lee también|leia também|voir aussi|(?:à )?lire aussi|"
         r"leggi anche|zie ook|läs också|se også)\b\s*:?.{0,200}", _I)),
     ("shortcode", re.compile(r"\[/?[a-z_-]{2,30}(?:\s[^\]\n]{0,200})?\]", _I)),
