@@ -7,6 +7,8 @@ The fixtures are written for these tests in the style of real news pages.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimledger.text import prepare_text
 
@@ -251,3 +253,25 @@ def test_a_data_table_row_is_a_claim_and_a_layout_row_is_not() -> None:
     kinds = _kinds(prepare_text(text))
     assert kinds["| Harbour Street Bridge | 31,000 |"][0] == "claim"
     assert kinds["| | | Subscribe to the Courier | | |"][0] == "not-a-claim"
+
+
+_PIECES = st.sampled_from([
+    "Harbour council approves bridge", "date 2026-11-04 ", "By Maria Nuñez", "\n", "\n\n",
+    "The council voted 5-4. ", "“Is it over?” “No,” she said. ", "(AP Photo/J. Scott Roe)",
+    "Related Articles", "Thanks for signing up! ", "| a | b |", "DON'T MISS", "1of/8",
+    "The VW ID. SPACE VIZZION", "(a) one (b) two ", "U.S. More ", "...", " ",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=40).map("".join))
+def test_statements_never_cross_a_line_break_and_keep_their_offsets(text: str) -> None:
+    if not text.strip():
+        return
+    article = prepare_text(text)
+    previous_end = 0
+    for statement in article.statements:
+        words = article.text[statement.start:statement.end]
+        assert words and words == words.strip() and "\n" not in words
+        assert statement.start >= previous_end and statement.reason
+        previous_end = statement.end
