@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PY := $(BIN)/python
 
-.PHONY: run test test-keyring lint bench schema screenshot clean package install-desktop icons
+.PHONY: run test test-keyring lint bench eval-corpus schema screenshot clean package install-desktop icons
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,23 @@ $(BENCH_STAMP): pyproject.toml $(STAMP)
 
 bench: $(BENCH_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tests/bench/run.py
+
+# Public corpora for `make bench` (never committed): pySBD's English tests and
+# trafilatura's evaluation pages, fetched into tests/artifacts/corpora/, then scored.
+CORPORA := tests/artifacts/corpora
+PYSBD_URL := https://github.com/nipunsadvilkar/pySBD.git
+TRAFILATURA_URL := https://github.com/adbar/trafilatura.git
+
+eval-corpus: $(STAMP)
+	@mkdir -p $(CORPORA)
+	@if [ ! -d $(CORPORA)/pysbd/tests ]; then \
+	  git clone --quiet --depth 1 --filter=blob:none --sparse $(PYSBD_URL) $(CORPORA)/pysbd && \
+	  git -C $(CORPORA)/pysbd sparse-checkout set tests/lang tests/regression; fi
+	@if [ ! -d $(CORPORA)/trafilatura/tests ]; then \
+	  git clone --quiet --depth 1 --filter=blob:none --sparse $(TRAFILATURA_URL) \
+	    $(CORPORA)/trafilatura && \
+	  git -C $(CORPORA)/trafilatura sparse-checkout set tests/eval; fi
+	$(PY) tests/bench/corpora.py
 
 schema: $(STAMP)
 	$(PY) -m claimledger.store.schema_dump > schema/schema.sql

@@ -56,6 +56,14 @@ def test_claims_json_has_the_assist_keys(cli, measles):
     assert any(n["value"] == 1240 for n in clash["numbers"])
 
 
+def test_claims_json_gives_each_role_and_its_reason(cli, measles):
+    rows = _claims(cli, measles["elsmere"])
+    assert all(row["role"] and row["role_reason"] for row in rows)
+    tail = [row for row in rows if row["kind"] == "outside-body"]
+    assert tail and all(row["role"] == "page-tail" for row in tail)
+    assert all("page tail" in row["role_reason"] for row in tail)
+
+
 def test_matches_lists_claims_in_other_articles(cli, measles):
     found = _json(cli("matches", "--json", measles["elsmere"][:10]))
     assert found

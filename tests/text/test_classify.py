@@ -1,4 +1,4 @@
-"""Roles and kinds: what is a claim and what is page furniture."""
+"""Roles and kinds: what is a claim and what is page clutter."""
 
 from __future__ import annotations
 
@@ -66,11 +66,11 @@ def roles() -> dict[str, tuple[str, str]]:
         ("Ana Ruiz/REUTERS", "credit", "not-a-claim"),
         ("Kofi Mensah/Northgate Press via Getty Images", "credit", "not-a-claim"),
         ("Photo: Lena Virtanen", "credit", "not-a-claim"),
-        ("Share this", "furniture", "not-a-claim"),
-        ("Related Articles", "furniture", "not-a-claim"),
-        ("Sign up for our newsletter to get the morning briefing", "furniture", "not-a-claim"),
-        ("42 minutes ago", "furniture", "not-a-claim"),
-        ("Updated 3 hours ago", "furniture", "not-a-claim"),
+        ("Share this", "clutter", "not-a-claim"),
+        ("Related Articles", "related-links", "not-a-claim"),
+        ("Sign up for our newsletter to get the morning briefing", "clutter", "not-a-claim"),
+        ("42 minutes ago", "timestamp", "not-a-claim"),
+        ("Updated 3 hours ago", "timestamp", "not-a-claim"),
     ],
 )
 def test_roles(roles: dict[str, tuple[str, str]], statement: str, role: str, kind: str) -> None:
@@ -111,4 +111,4 @@ def test_long_first_sentence_is_not_a_headline() -> None:
         "The council voted 5-4 on Tuesday to replace the bridge. It will cost $212 million."
     )
     assert [s.role for s in article.statements] == ["body", "body"]
-    assert article.title == "Untitled article"
+    assert article.title == "The council voted 5-4 on Tuesday to replace the bridge."

@@ -46,10 +46,22 @@ def test_cp1252_file() -> None:
     assert "Nuñez" in article.text and "“We" in article.text
 
 
-def test_file_stem_is_the_title_when_there_is_no_headline() -> None:
+def test_the_first_statement_is_the_title_when_there_is_no_headline() -> None:
     data = b"The council voted 5-4 on Tuesday. It meets again in May."
     article = prepare_article(data, "vote-report.txt")
-    assert article.title == "vote-report"
+    assert article.title == "The council voted 5-4 on Tuesday."
+
+
+def test_a_long_first_statement_is_shortened_at_a_word_boundary() -> None:
+    sentence = ("The regional transport authority confirmed on Tuesday that the overnight ferry "
+                "between Port Averill and Lowmere will stop running in the winter months.")
+    title = prepare_article(sentence.encode(), "ferry.txt").title
+    assert title.endswith("…") and len(title) <= 91
+    assert sentence.startswith(title[:-1]) and sentence[len(title) - 1] == " "
+
+
+def test_the_file_name_is_the_title_only_when_the_text_has_no_words() -> None:
+    assert prepare_article(b"2026 -- 42 %", "figures.txt").title == "figures"
 
 
 def test_nfc_and_tabs_are_kept() -> None:

@@ -76,6 +76,47 @@ def test_news_sentences(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Orvane Holdings Co. (Brookfield, N.J.) said sales fell. Analysts shrugged.",
+         ["Orvane Holdings Co. (Brookfield, N.J.) said sales fell.", "Analysts shrugged."]),
+        ("Halvorsen Inc. President Jane Roe resigned. Shares fell 4 percent.",
+         ["Halvorsen Inc. President Jane Roe resigned.", "Shares fell 4 percent."]),
+        ("The Lindqvist GmbH & Co. KG owns the yard.",
+         ["The Lindqvist GmbH & Co. KG owns the yard."]),
+        ("Trading closed at 1:30 p.m. Chicago time on Friday. Volume was light.",
+         ["Trading closed at 1:30 p.m. Chicago time on Friday.", "Volume was light."]),
+        ("Prices rose fastest in the U.S. More than three in five adults said so.",
+         ["Prices rose fastest in the U.S.", "More than three in five adults said so."]),
+        ("He hesitated . . . and then signed. Nobody clapped.",
+         ["He hesitated . . . and then signed.", "Nobody clapped."]),
+        ("She played Op. 27 in a hall built ca. 1890 by Lund (b. 1851) and paid Rs. 500 for it.",
+         ["She played Op. 27 in a hall built ca. 1890 by Lund (b. 1851) and paid Rs. 500 for it."]),
+        ("“Is it over?” “No,” she said. “Not yet.”",
+         ["“Is it over?”", "“No,” she said.", "“Not yet.”"]),
+        ("The rules require (a) a permit, (b) a fee and (c) a hearing. Few apply.",
+         ["The rules require", "(a) a permit,", "(b) a fee and", "(c) a hearing.", "Few apply."]),
+        ("Divers search the bay. (Maria Lund/U.S. Coast Guard via Getty Images)",
+         ["Divers search the bay.", "(Maria Lund/U.S. Coast Guard via Getty Images)"]),
+        ("Senators arrive for the vote. AP Photo/J. Scott Applewhite",
+         ["Senators arrive for the vote.", "AP Photo/J. Scott Applewhite"]),
+        ("“We have the votes. We will win,” Ruiz said. Few agreed.",
+         ["“We have the votes. We will win,” Ruiz said.", "Few agreed."]),
+        ("The mayor resigned.[3] Her deputy took over.",
+         ["The mayor resigned.[3]", "Her deputy took over."]),
+        ("The deal closed.Read more at the council site.",
+         ["The deal closed.", "Read more at the council site."]),
+        ("Write to Jane.Doe@example.com today.", ["Write to Jane.Doe@example.com today."]),
+        ("He shouted “Stop--” Nobody listened.", ["He shouted “Stop--”", "Nobody listened."]),
+        ("It fell -- wow! -- in a day.", ["It fell -- wow! -- in a day."]),
+        ("It was posted on Yahoo! News last week.", ["It was posted on Yahoo! News last week."]),
+    ],
+)
+def test_real_news_classes(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
 def test_a_line_break_always_ends_a_statement() -> None:
     text = "Mayor cuts bus budget by 40%\nBy Maria Nuñez\nThe council met on the U.S.\nborder"
     assert sentences(text) == [

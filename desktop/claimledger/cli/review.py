@@ -8,6 +8,7 @@ from pathlib import Path
 
 from claimledger.cli.common import add_json, fail, print_json
 from claimledger.domain.status import Status
+from claimledger.text import ROLE_WORDS, role_reasons
 from claimledger.workspace import Workspace
 
 
@@ -81,7 +82,9 @@ def cmd_claims(ws: Workspace, args) -> None:
         verdicts, agreed = ws.verdicts(article_id), ws.consensus(article_id)
         assist = ws.suggestions(article_id)
         none = {"status": None, "state": "none", "settled_by": None}
+        why = _role_reasons(ws.article(article_id).text, claims)
         print_json([{"number": numbers.get(c.id, ""), **c.as_json(),
+                     "role_reason": why.get(c.id),
                      "verdicts": [v.as_json() for v in verdicts.get(c.id, [])],
                      "consensus": agreed[c.id].as_json() if c.id in agreed else none,
                      **(assist[c.id].as_json() if c.id in assist else _NO_ASSIST)}
@@ -91,6 +94,22 @@ def cmd_claims(ws: Workspace, args) -> None:
         extra = "".join(f"  [{x}]" for x in (c.reason, c.note) if x)
         print(f"{numbers.get(c.id, ''):>5}  {c.id[:12]}  {c.start:>6}-{c.end:<6}  "
               f"{c.status.value:<11}  {c.kind:<11}  {c.text}{extra}")
+
+
+def _role_reasons(text: str, claims) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Why each claim has its role: the pipeline's reason when the text gives the same
+    role back, else the stock words for the role ("selected by hand" for a reviewer's)."""
+    found = role_reasons(text, [(c.start, c.end) for c in claims])
+    reasons = {}
+    for c in claims:
+        role, reason = found.get((c.start, c.end), (None, ""))
+        if c.origin != "auto":
+            reasons[c.id] = "selected by hand"
+        elif role == c.role and reason:
+            reasons[c.id] = reason
+        else:
+            reasons[c.id] = ROLE_WORDS.get(c.role, c.role)
+    return reasons
 
 
 _NO_ASSIST = {"suggestion": None, "checkworthiness": None, "numbers": [], "flags": [],

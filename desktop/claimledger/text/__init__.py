@@ -4,6 +4,7 @@ Pure Python (no Qt, no SQL). Other layers use only the names re-exported here.
 """
 
 from claimledger.text.checkworthy import Checkworthiness, checkworthiness
+from claimledger.text.classify import ROLE_WORDS, role_reasons
 from claimledger.text.errors import ArticleError
 from claimledger.text.matching import (
     LINK,
@@ -28,6 +29,7 @@ __all__ = [
     "Match",
     "MatchIndex",
     "PreparedArticle",
+    "ROLE_WORDS",
     "Quantity",
     "Statement",
     "Suggestion",
@@ -37,6 +39,7 @@ __all__ = [
     "normalise_for_matching",
     "prepare_article",
     "prepare_text",
+    "role_reasons",
     "segment",
     "similarity",
     "suggest",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimledger.text.model import CLAIM
+from claimledger.text.model import CLAIM, CLAIM_ROLES
 from claimledger.text.numbers import Quantity, extract_numbers
 from claimledger.text.suggest import (
     DECLINED,
@@ -100,7 +100,7 @@ def checkworthiness(
     ``suggestion`` and ``quantities``, when the caller has them already (from suggest
     and extract_numbers), save matching the statement twice.
     """
-    if kind != CLAIM or role not in {"body", "bullet"}:
+    if kind != CLAIM or role not in CLAIM_ROLES:
         return NOT_WORTH
     found: list[tuple[str, float]] = []
     if quantities is None:

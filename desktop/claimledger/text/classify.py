@@ -17,18 +17,29 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from claimledger.text import rules
-from claimledger.text.model import CLAIM, DUPLICATE, NOT_A_CLAIM, OUTSIDE_BODY, Statement
-from claimledger.text.segment import LINE_PATTERN
+from claimledger.text.captions import CAPTION_VERB, POSITION_IN_PHOTO, captions_near_credits
+from claimledger.text.clutter import RULE_ROLES, clutter_role, layout_row
+from claimledger.text.model import (
+    CLAIM,
+    CLAIM_ROLES,
+    DUPLICATE,
+    NOT_A_CLAIM,
+    OUTSIDE_BODY,
+    Statement,
+)
+from claimledger.text.segment import LINE_PATTERN, segment
+from claimledger.text.tail import article_returns, story_change
 
-#: Roles whose statements make claims; every other role is "not a claim".
-CLAIM_ROLES = frozenset({"body", "bullet"})
+#: Roles whose line is one statement even with a period inside ("The VW ID. SPACE ...").
+_WHOLE_LINE_ROLES = frozenset({"headline", "kicker", "heading"})
+_OPENING_QUOTE = re.compile(r"[\"“«‘]\s*[^\W\d_]")
 
 _BULLET = re.compile(r"(?:[*\-•‣▪◦⁃–]|\d{1,3}[.)])\s+\S")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S.*")
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_TERMINAL_END = re.compile(r"[.!?…:;,][\"'”’»)\]*_]*\Z")
+_TERMINAL_END = rules.TERMINAL_END
 _QUESTION_END = re.compile(r"[?‽][\"'”’»)\]]*\Z")
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*\s")
+_SENTENCE_BREAK = rules.SENTENCE_BREAK
 _HEADER_LINES = 12
 _TRAILING_PARENTHESIS = re.compile(r"(?P<caption>.*[^\s.!?])\s*(?P<credit>\([^()]{3,120}\))")
 
@@ -56,6 +67,29 @@ def classify(text: str, spans: list[tuple[int, int]]) -> list[Statement]:
     return classify_article(text, spans).statements
 
 
+#: Why a statement has its role, when it cannot be worked out again from the text
+#: (a reviewer's own selection, or a role given by a web page's structure).
+ROLE_WORDS = {
+    "body": "claim", "quote": "a quotation", "bullet": "bullet point",
+    "standfirst": "summary below the headline", "headline": "headline",
+    "kicker": "section label above the headline", "heading": "heading", "byline": "byline",
+    "dateline": "dateline", "timestamp": "date of the article", "caption": "photo caption",
+    "credit": "photo or reporting credit", "advertisement": "advertisement",
+    "clutter": "page clutter", "furniture": "page clutter",
+    "related-links": "links to other stories", "page-tail": "in the page tail (other stories)",
+    "question": "a question, not a claim", "opinion": "pure opinion, nothing to check",
+}
+
+
+def role_reasons(text: str, spans: list[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, str]]:
+    """(role, reason) per statement span of a stored article, worked out again from its
+    text; ``spans`` are the statements to explain (any span the text does not give back,
+    such as a reviewer's own selection, gets the stock words for its role)."""
+    found = classify_article(text, segment(text))
+    by_span = {(s.start, s.end): (s.role, s.reason) for s in found.statements}
+    return {span: by_span[span] for span in spans if span in by_span}
+
+
 def classify_with_reasons(
     text: str, spans: list[tuple[int, int]]
 ) -> list[tuple[Statement, str]]:
@@ -68,25 +102,41 @@ def classify_article(
     text: str,
     spans: list[tuple[int, int]],
     known: Mapping[int, tuple[str, str]] | None = None,
+    captions: tuple[tuple[str, str | None], ...] = (),
+    pasted: bool = True,
+    headline: str | None = None,
 ) -> Classified:
     """Kinds, roles and reasons of the statements, the page tail and duplicate lines.
 
     ``known`` gives the (role, reason) of lines whose role the file's markup states
-    (keyed by the line's start offset): those are taken as they are.
+    (keyed by the line's start offset): those are taken as they are. ``captions`` are a
+    web page's own figure captions and credits (page_structure): lines that carry them
+    are captions and credits whatever they look like. ``pasted`` is False for text
+    extracted from a web page, where other stories come under a heading ("Related") if
+    at all, never straight after the article. ``headline`` is the page's own headline:
+    the line that holds it is the headline however it ends.
     """
     lines = _lines(text)
     roles = _line_roles(lines, known or {})
+    if headline and lines and lines[0].text == headline:
+        roles[0] = ("headline", "the page's headline")
+    _page_captions(lines, roles, captions)
     by_line = _group(spans, lines)
+    for index, (role, _reason) in enumerate(roles):
+        if role in _WHOLE_LINE_ROLES:
+            by_line[index] = _one_statement(text, by_line[index])
     pieces = [
         _statement_roles(text, line_spans, role, reason)
         for (role, reason), line_spans in zip(roles, by_line, strict=True)
     ]
     _alt_text_captions(text, lines, by_line, pieces)
-    tail_line = _tail_line(lines, roles)
+    captions_near_credits(lines, pieces)
+    tail_line, tail_reason = _tail_line(text, lines, roles, pasted)
     statements: list[Statement] = []
     reasons: list[str] = []
     duplicates: dict[int, int] = {}
     previous: dict[str, int] = {}
+    earlier: dict[str, int] = {}  # long statements anywhere above (galleries repeat captions)
     for index, (line, line_spans, line_pieces) in enumerate(
         zip(lines, by_line, pieces, strict=True)
     ):
@@ -98,16 +148,22 @@ def classify_article(
             first = previous.get(key) if key else None
             if first is None and whole and len(line_spans) == 1:
                 first = previous.get(whole)
+            repeated = earlier.get(key) if first is None and key.count(" ") >= 5 else None
             if in_tail:
-                kind, reason = OUTSIDE_BODY, "in the page tail (other stories), not the article"
+                kind, role = OUTSIDE_BODY, "page-tail"
+                reason = f"in the page tail (other stories), not the article: {tail_reason}"
             elif first is not None:
                 kind, reason = DUPLICATE, "repeats the line before"
                 duplicates[len(statements)] = first
+            elif repeated is not None:
+                kind, reason = DUPLICATE, "repeats a statement further up"
+                duplicates[len(statements)] = repeated
             else:
                 kind = CLAIM if role in CLAIM_ROLES else NOT_A_CLAIM
             if key:
                 current.setdefault(key, duplicates.get(len(statements), len(statements)))
-            statements.append(Statement(start, end, kind, role))
+                earlier.setdefault(key, duplicates.get(len(statements), len(statements)))
+            statements.append(Statement(start, end, kind, role, reason))
             reasons.append(reason)
         if whole and len(line_spans) > 1 and line_spans:
             current.setdefault(whole, len(statements) - len(line_spans))
@@ -117,6 +173,13 @@ def classify_article(
     if tail_start is not None:
         tail_start = next((s.start for s in statements if s.start >= tail_start), tail_start)
     return Classified(statements, reasons, tail_start, duplicates)
+
+
+def _one_statement(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of a headline line as one statement (after an inline date header)."""
+    head = spans[:1] if spans and rules.DATE_HEADER.fullmatch(text[slice(*spans[0])]) else []
+    rest = spans[len(head):]
+    return head + ([(rest[0][0], rest[-1][1])] if rest else [])
 
 
 #: No "[" in the words and no "(" in the address, so a search stops at the next image's
@@ -160,11 +223,14 @@ def _alt_text_captions(
             pieces[index] = [("caption", "image description repeated as its caption")] * len(mine)
 
 
-def _tail_line(lines: list[_Line], roles: list[tuple[str | None, str]]) -> int | None:
-    """Index of the line that opens a pasted page tail ("Related Articles" ...), or None.
+def _tail_line(
+    text: str, lines: list[_Line], roles: list[tuple[str | None, str]], pasted: bool
+) -> tuple[int | None, str]:
+    """Index of the line that opens a pasted page tail, and why; (None, "") if none.
 
-    The tail runs to the end of the text: a list of other stories, so no long
-    paragraph may follow it, and the article body must come before it.
+    The tail runs to the end of the text: either a "Related Articles" heading with other
+    stories under it, or a change of story (tail.story_change). Either way the article
+    must not come back after it: a promo box that the article goes on after is no tail.
     """
     body_before = 0
     for index, line in enumerate(lines):
@@ -175,9 +241,19 @@ def _tail_line(lines: list[_Line], roles: list[tuple[str | None, str]]) -> int |
         if rules.first_rule(rules.TAIL_RULES, line.text.rstrip(":").strip()) is None:
             continue
         rest = lines[index + 1:]
-        if all(len(other.text.split()) <= rules.TAIL_MAX_WORDS for other in rest):
-            return index
-    return None
+        spans = [(x.start, x.end) for x in lines]
+        if all(len(other.text.split()) <= rules.TAIL_MAX_WORDS for other in rest) \
+                and not article_returns(text, spans, index):
+            return index, f"a \"{line.text.rstrip(':')}\" heading with other stories under it"
+        if story_change(text, spans, index + 1) is not None:
+            return index, f"a \"{line.text.rstrip(':')}\" heading, then a different story"
+    if not pasted:
+        return None, ""
+    found = story_change(text, [(x.start, x.end) for x in lines], None,
+                         [role for role, _reason in roles])
+    if found is not None:
+        return found, "a new headline and a story about other people and places"
+    return None, ""
 
 
 def _lines(text: str) -> list[_Line]:
@@ -196,6 +272,8 @@ def _lines(text: str) -> list[_Line]:
 
 def _undecorate(line: str) -> str:
     """"*Health correspondent · Lowmere Courier*" -> the words inside the emphasis."""
+    if line.startswith("|") and line.endswith("|"):
+        return line  # a table row keeps its cell marks
     inner = line
     for mark in ("**", "__", "*", "_"):
         if len(inner) > 2 * len(mark) and inner.startswith(mark) and inner.endswith(mark):
@@ -226,6 +304,7 @@ def _line_roles(
         known.get(line.start) or _line_role(line, index, index < header_end)
         for index, line in enumerate(lines)
     ]
+    _headline_and_kicker(lines, roles)
     for index, line in enumerate(lines[:-1]):
         below = lines[index + 1]
         if (
@@ -237,6 +316,74 @@ def _line_roles(
         ):
             roles[index] = ("caption", "caption above a photo credit")
     return roles
+
+
+_METADATA_ROLES = frozenset({"timestamp", "dateline", "clutter", "advertisement", "byline"})
+_KICKER_SEPARATORS = (":", "|", "·", "—", "-")
+
+
+def _headline_and_kicker(lines: list[_Line], roles: list[tuple[str | None, str]]) -> None:
+    """The headline is the first line after any date or clutter lines above it; a short
+    section label or all-caps slogan just above it ("POLITICS", "Exclusive") is a kicker."""
+    first = next((i for i, r in enumerate(roles[:4]) if r[0] not in _METADATA_ROLES), None)
+    if first is None:
+        return
+    if first > 0 and _could_be_headline(lines[first].text) and roles[first][0] in {None, "heading"}:
+        roles[first] = ("headline", "headline, below the date")
+    if first + 1 >= len(lines) or roles[first][0] not in {"headline", "heading"}:
+        return
+    _standfirst(lines, roles, first)
+    label, below = lines[first].text, lines[first + 1].text
+    if _is_kicker(label) and _could_be_headline(below) and len(below.split()) > len(label.split()) \
+            and roles[first + 1][0] in {None, "heading", "headline"}:
+        roles[first] = ("kicker", "section label above the headline")
+        roles[first + 1] = ("headline", "headline, below its section label")
+
+
+def _standfirst(lines: list[_Line], roles: list[tuple[str | None, str]], headline: int) -> None:
+    """A summary line just below the headline and above the byline or date."""
+    below = headline + 1
+    if roles[headline][0] != "headline" or below + 1 >= len(lines) or roles[below][0] is not None:
+        return
+    words = len(lines[below].text.split())
+    after = {roles[i][0] for i in range(below + 1, min(len(lines), below + 3))}
+    if 8 <= words <= 60 and after & {"byline", "timestamp", "dateline"}:
+        roles[below] = ("standfirst", "summary below the headline")
+
+
+def _is_kicker(text: str) -> bool:
+    bare = text.strip().rstrip("".join(_KICKER_SEPARATORS)).strip()
+    words = bare.split()
+    if not words or len(words) > 5 or _TERMINAL_END.search(bare):
+        return False
+    letters = [c for c in bare if c.isalpha()]
+    shouting = bool(letters) and all(c.isupper() for c in letters)
+    return len(words) <= 2 or shouting
+
+
+def _could_be_headline(text: str) -> bool:
+    return 3 <= len(text.split()) <= 40 and len(text) <= 250 and not text.rstrip(
+        "\"'”’»)]").endswith(".")
+
+
+def _page_captions(
+    lines: list[_Line], roles: list[tuple[str | None, str]],
+    captions: tuple[tuple[str, str | None], ...],
+) -> None:
+    """Lines that are a <figcaption> of the page (or its credit) are captions (credits)."""
+    if not captions:
+        return
+    credits = {_same_text(credit) for _caption, credit in captions if credit}
+    texts = {_same_text(caption) for caption, _credit in captions}
+    texts |= {_same_text(caption.replace(credit, "")) for caption, credit in captions if credit}
+    for index, line in enumerate(lines):
+        key = _same_text(line.text)
+        if not key or roles[index][0] in {"headline", "byline"}:
+            continue
+        if key in credits:
+            roles[index] = ("credit", "credit of a figure on the page")
+        elif key in texts:
+            roles[index] = ("caption", "caption of a figure on the page")
 
 
 def _header_end(lines: list[_Line]) -> int:
@@ -253,16 +400,23 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
     name = rules.first_rule(rules.ADVERTISEMENT_RULES, text)
     if name:
         return "advertisement", name
+    if text.startswith("|"):
+        return layout_row(text) or (None, "claim")  # a table row: its cells are claims
     if words <= 20:
         name = rules.first_rule(rules.FURNITURE_RULES, text)
         if name:
-            return "furniture", name
+            return RULE_ROLES.get(name, "clutter"), name
         if _is_metadata_strip(text):
-            return "furniture", "article metadata"
+            return "clutter", "article metadata"
     if words <= 45:
         name = rules.first_rule(rules.PROMO_RULES, text)
         if name:
-            return "furniture", name
+            return "clutter", name
+    if words <= 80:
+        name = rules.first_rule(rules.CLUTTER_RULES, text)
+        if name:
+            role = "credit" if name in {"reporting credit", "source line"} else "clutter"
+            return RULE_ROLES.get(name, role), name
     if words <= 25 and rules.OPINION_HEADING.fullmatch(text):
         return ("headline" if index == 0 else "heading"), "opinion heading"
     credit = _credit(text)
@@ -274,7 +428,9 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
         return "caption", "caption with its photo credit"
     if _is_byline(text):
         return "byline", "byline"
-    if words <= 16 and (rules.DATE_LINE.fullmatch(text) or _is_dateline_only(text)):
+    if words <= 16 and rules.DATE_LINE.fullmatch(text):
+        return "timestamp", "date of the article"
+    if words <= 16 and _is_dateline_only(text):
         return "dateline", "dateline"
     if index == 0 and len(text) <= 250 and (
         _MARKDOWN_HEADING.fullmatch(text) or not text.rstrip("\"'”’»)]").endswith(".")
@@ -343,22 +499,35 @@ def _statement_roles(
     text: str, spans: list[tuple[int, int]], role: str | None, reason: str
 ) -> list[tuple[str, str]]:
     if role is not None and role != "bullet":
-        return [(role, reason)] * len(spans)
+        return [
+            ("timestamp", "inline date header") if rules.DATE_HEADER.fullmatch(text[a:b])
+            else (role, reason)
+            for a, b in spans
+        ]
     pieces: list[tuple[str, str]] = []
     for start, end in spans:
         piece = text[start:end]
         credit = _credit(piece) if role is None else None
+        clutter = clutter_role(piece) if role is None or len(spans) > 1 else None
         if credit:
             pieces.append(("credit", credit))
+        elif clutter:
+            pieces.append(clutter)
         elif role is None and _QUESTION_END.search(piece):
             pieces.append(("question", "a question, not a claim"))
         elif role is None and rules.is_opinion(piece):
             pieces.append(("opinion", "pure opinion, nothing to check"))
+        elif role is None and POSITION_IN_PHOTO.search(piece) and CAPTION_VERB.search(piece):
+            pieces.append(("caption", "describes who stands where in a photo"))
+        elif role is None and _OPENING_QUOTE.match(piece):
+            pieces.append(("quote", "a quotation"))
         else:
             pieces.append((role or "body", reason if role else "claim"))
-    if role is None and len(pieces) > 1 and pieces[-1] == ("credit", "photo credit"):
+    if role is None and len(pieces) > 1 and pieces[-1][0] == "credit" \
+            and pieces[-1][1] == "photo credit":
         pieces = [
-            ("caption", "caption of a photo") if piece_role in {"body", "question"}
+            ("caption", "caption of a photo, before its credit")
+            if piece_role in {"body", "question", "quote"}
             else (piece_role, piece_reason)
             for piece_role, piece_reason in pieces
         ]

@@ -9,6 +9,7 @@ a DTD. A DOCTYPE internal subset is dropped before parsing, so an entity such as
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 
@@ -16,6 +17,13 @@ import lxml.html
 from lxml import etree
 
 from claimledger.text.model import ExtractedPage
+from claimledger.text.page_structure import (
+    PageStructure,
+    clean_author,
+    clean_site,
+    clean_title,
+    read_structure,
+)
 
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_HINT = re.compile(
@@ -35,35 +43,100 @@ def looks_like_html(text: str) -> bool:
 
 
 def extract_html(html: str) -> ExtractedPage:
-    """Extract the article; fall back to plain lxml text if trafilatura finds nothing."""
+    """Extract the article; fall back to plain lxml text if trafilatura finds nothing.
+
+    The page's own structure (JSON-LD, <h1>, <time>, og:site_name, figures) comes first
+    for the title, authors, date and outlet; trafilatura's guesses and the meta tags fill
+    the gaps.
+    """
     html = _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", html)
-    head = _head_metadata(html)
-    document = _trafilatura(html)
-    body = _document_lines(document) if document is not None else []
+    root = _parse(html)
+    head = _head_metadata(root)
+    structure = read_structure(root) if root is not None else PageStructure()
+    document, extracted = _trafilatura(html)
+    body = _join_broken_lines(_text_lines(extracted))
     if not body:
-        body = _fallback_lines(html)
+        body = _fallback_lines(root)
 
     def pick(attribute: str, key: str) -> str | None:
         value = getattr(document, attribute, None) if document is not None else None
         return _clean(value) or head.get(key)
 
-    title = pick("title", "title")
+    outlet = structure.site_name or structure.publisher or clean_site(pick("sitename", "outlet"))
+    title = _title(structure, pick("title", "title"), head.get("title"),
+                   [structure.site_name, structure.publisher, outlet, head.get("outlet")])
     text = _assemble(title, body)
     return ExtractedPage(
         text=text,
         title=title,
-        byline=_clean_byline(pick("author", "author")),
-        published=_iso_date(pick("date", "published")),
+        byline=_byline(structure, document, head),
+        published=structure.published or _iso_date(pick("date", "published")),
         url=head.get("url") or _clean(getattr(document, "url", None)),
-        outlet=pick("sitename", "outlet"),
+        outlet=outlet,
+        captions=structure.captions,
     )
 
 
-def _trafilatura(html: str) -> object | None:
+def _title(
+    structure: PageStructure, guessed: str | None, meta: str | None, sites: list[str | None]
+) -> str | None:
+    """JSON-LD headline, else the <h1> (unless it is only the site's name), else the page
+    title; without site name or section either way."""
+    if structure.headline:
+        return clean_title(structure.headline, sites)
+    page_title = clean_title(meta or guessed, sites)
+    h1 = clean_title(structure.h1, sites)
+    site_keys = {(site or "").strip().lower() for site in sites}
+    if h1 and h1.lower() not in site_keys:
+        return h1
+    return page_title or clean_title(guessed, sites)
+
+
+def _byline(structure: PageStructure, document: object, head: dict[str, str]) -> str | None:
+    """Authors from JSON-LD, else trafilatura's, else the meta tag; never a URL."""
+    if structure.authors:
+        return ", ".join(structure.authors)
+    for value in (getattr(document, "author", None), head.get("author")):
+        names = [clean_author(part) for part in re.split(r"[;|]", value or "")]
+        found = [name for name in names if name]
+        if found:
+            return ", ".join(dict.fromkeys(found))
+    return None
+
+
+#: A precise extraction that keeps at least this share of the words of a looser one
+#: is taken; otherwise the looser one (it lost most of the article).
+KEEP_SHARE = 0.7
+
+
+def _trafilatura(html: str) -> tuple[object | None, str]:
+    """(trafilatura's document with its metadata, the article text).
+
+    A precise pass first; when it keeps under KEEP_SHARE of the words of the default
+    pass, the default pass, and the same again against a recall pass. On trafilatura's
+    own evaluation pages this cascade scores F1 0.925 against 0.918 for the recall pass
+    alone (tests/bench/corpora.py); a readability-lxml second opinion on truncated
+    results added less than 0.001 and is not used.
+    """
     import trafilatura  # imported late: it is heavy, and text files do not need it
-    from trafilatura.utils import load_html
 
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    precise = _extract(trafilatura, html, favor_precision=True, with_metadata=True)
+    text = getattr(precise, "text", None) or ""
+    default = _extract(trafilatura, html)
+    looser = getattr(default, "text", None) or ""
+    if _words(text) < KEEP_SHARE * _words(looser):
+        text = looser
+        recall = _extract(trafilatura, html, favor_recall=True)
+        loosest = getattr(recall, "text", None) or ""
+        if _words(text) < KEEP_SHARE * _words(loosest):
+            text = loosest
+    return precise if precise is not None else default, text
+
+
+def _extract(trafilatura, html: str, **options) -> object | None:  # type: ignore[no-untyped-def]
+    from trafilatura.utils import load_html
+
     try:
         tree = load_html(html)  # trafilatura's own parse, so it reads the page as ever
         if tree is None:
@@ -72,20 +145,38 @@ def _trafilatura(html: str) -> object | None:
             hidden.drop_tree()
         return trafilatura.bare_extraction(
             tree,
-            with_metadata=True,
             include_comments=False,
             include_images=False,
             include_formatting=False,
             include_links=False,
             include_tables=True,
-            favor_recall=True,
+            **{"with_metadata": False, **options},
         )
     except Exception:  # noqa: BLE001 - a parser failure means "use the fallback"
         return None
 
 
-def _document_lines(document: object) -> list[str]:
-    text = getattr(document, "text", None) or ""
+_OPEN_END = re.compile(r"[^.!?:;…\"'”’»)\]|]\Z")
+
+
+def _join_broken_lines(lines: list[str]) -> list[str]:
+    """Join a line that goes on in lower case to the line before it: a sentence that an
+    inline element (a link, a styled word) broke in two on the page."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and line[:1].islower() and _OPEN_END.search(joined[-1]) \
+                and not joined[-1].startswith("- "):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _text_lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
@@ -97,9 +188,8 @@ def _parse(html: str) -> lxml.html.HtmlElement | None:
         return None
 
 
-def _head_metadata(html: str) -> dict[str, str]:
+def _head_metadata(root: lxml.html.HtmlElement | None) -> dict[str, str]:
     """<title>, canonical URL and the usual meta tags, read from the parsed tree only."""
-    root = _parse(html)
     if root is None:
         return {}
     found: dict[str, str] = {}
@@ -128,10 +218,11 @@ def _head_metadata(html: str) -> dict[str, str]:
     return found
 
 
-def _fallback_lines(html: str) -> list[str]:
-    root = _parse(html)
+def _fallback_lines(root: lxml.html.HtmlElement | None) -> list[str]:
+    """Block texts of the page (its skipped parts removed): a copy of the tree is cut."""
     if root is None:
         return []
+    root = copy.deepcopy(root)
     for element in list(root.iter(*_SKIPPED_TAGS)):
         element.drop_tree()
     lines = []
@@ -167,13 +258,6 @@ def _clean(value: object) -> str | None:
         return None
     value = _SPACES.sub(" ", value).strip()
     return value or None
-
-
-def _clean_byline(value: str | None) -> str | None:
-    if not value:
-        return None
-    value = re.sub(r"^by\s+", "", value, flags=re.IGNORECASE).strip()
-    return value.replace(";", ",") or None
 
 
 def _iso_date(value: str | None) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimledger.text import rules
-from claimledger.text.model import Statement
+from claimledger.text.model import CLAIM_ROLES, Statement
 
 _HEADER_LINES = 15
 
@@ -28,7 +28,7 @@ def text_metadata(text: str, statements: list[Statement]) -> TextMetadata:
     lines = [line.strip() for line in text.split("\n") if line.strip()][:_HEADER_LINES]
     return TextMetadata(
         title=_title(text, statements),
-        byline=_byline(lines)[0],
+        byline=_byline(lines)[0] or _agency_byline(lines),
         outlet=_outlet(lines),
         published=_published(lines),
     )
@@ -39,12 +39,32 @@ def clean_title(line: str) -> str:
     return line.strip().lstrip("#").strip().strip("*_").strip()
 
 
+#: A title made from the first statement is cut at a word boundary near this length.
+TITLE_LENGTH = 90
+
+
 def _title(text: str, statements: list[Statement]) -> str | None:
-    if statements and statements[0].role == "headline":
-        line_end = text.find("\n", statements[0].start)
-        line = text[statements[0].start:line_end if line_end >= 0 else len(text)]
-        return clean_title(line) or None
-    return None
+    """The headline; else the first statement with words, shortened at a word boundary."""
+    for statement in statements[:6]:
+        if statement.role == "headline" and not rules.DATE_HEADER.fullmatch(
+                statement.text_in(text)):
+            line_end = text.find("\n", statement.start)
+            line = clean_title(text[statement.start:line_end if line_end >= 0 else len(text)])
+            if any(c.isalpha() for c in line):
+                return line
+    first = next((s for s in statements if s.role in CLAIM_ROLES
+                  and any(c.isalpha() for c in s.text_in(text))), None)
+    first = first or next((s for s in statements if any(c.isalpha() for c in s.text_in(text))),
+                          None)
+    return shorten(clean_title(first.text_in(text))) if first is not None else None
+
+
+def shorten(line: str, length: int = TITLE_LENGTH) -> str:
+    """``line`` cut at the last word boundary before ``length`` characters, with "…"."""
+    if len(line) <= length:
+        return line
+    cut = line.rfind(" ", 0, length)
+    return line[:cut if cut > length // 2 else length].rstrip(" ,;:-–—") + "…"
 
 
 def _byline(lines: list[str]) -> tuple[str | None, str | None]:
@@ -55,6 +75,25 @@ def _byline(lines: list[str]) -> tuple[str | None, str | None]:
             if names and names[0].isupper():
                 return names, outlet
     return None, None
+
+
+#: News agencies that sign a story with their name alone.
+AGENCIES = frozenset({"Reuters", "Associated Press", "The Associated Press", "AP", "AFP",
+                      "Agence France-Presse", "Bloomberg", "Bloomberg News", "dpa", "EFE",
+                      "ANSA", "Xinhua", "PA Media", "UPI", "Kyodo", "Yonhap"})
+
+
+def _agency_byline(lines: list[str]) -> str | None:
+    """A header line that is only an agency's name, else the agency of the dateline
+    ("LONDON (Reuters) -") of a story with no byline."""
+    for line in lines:
+        if line.strip(" *_·|") in AGENCIES:
+            return line.strip(" *_·|")
+    for line in lines:
+        match = rules.dateline(line)
+        if match is not None and match["outlet"] and match["outlet"].strip() in AGENCIES:
+            return match["outlet"].strip()
+    return None
 
 
 def _outlet(lines: list[str]) -> str | None:
@@ -73,7 +112,12 @@ def _outlet(lines: list[str]) -> str | None:
 
 
 def _published(lines: list[str]) -> str | None:
-    """A "Published …" / "Date: …" header date first, then any date-only line."""
+    """An inline "date 2019-11-04" header, a "Published …" / "Date: …" header date, then
+    any date-only line."""
+    for line in lines:
+        header = rules.DATE_HEADER.match(line.strip(" *_"))
+        if header is not None:
+            return rules.iso_date(header.group())
     for line in lines:
         lower = line.lower()
         for part in line.split(" · "):

@@ -12,11 +12,15 @@ DUPLICATE = "duplicate"
 OUTSIDE_BODY = "outside-body"
 KINDS = (CLAIM, NOT_A_CLAIM, DUPLICATE, OUTSIDE_BODY)
 
-#: Statement roles (where the statement sits in the article).
+#: Statement roles (where the statement sits in the article). "furniture" is the old
+#: name of "clutter", still found in ledgers imported before the split.
 ROLES = (
-    "body", "headline", "heading", "byline", "dateline", "caption", "credit",
-    "advertisement", "furniture", "bullet", "question", "opinion",
+    "body", "quote", "bullet", "standfirst", "headline", "kicker", "heading", "byline",
+    "dateline", "timestamp", "caption", "credit", "advertisement", "clutter",
+    "related-links", "page-tail", "question", "opinion", "furniture",
 )
+#: Roles whose statements make claims; every other role is "not a claim".
+CLAIM_ROLES = frozenset({"body", "quote", "bullet", "standfirst"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +31,8 @@ class Statement:
     end: int
     kind: str
     role: str
+    #: Why the statement got its role and kind ("photo credit", "newsletter prompt").
+    reason: str = ""
 
     def text_in(self, text: str) -> str:
         """The statement's words, cut from the article text it was made from."""
@@ -49,6 +55,9 @@ class ExtractedPage:
     url: str | None
     outlet: str | None
     roles: dict[int, tuple[str, str]] = field(default_factory=dict)
+    #: (caption, credit or None) of the page's <figure>s, so they become caption
+    #: and credit statements rather than claims.
+    captions: tuple[tuple[str, str | None], ...] = ()
 
 
 @dataclass(frozen=True)

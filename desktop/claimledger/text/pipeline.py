@@ -36,8 +36,9 @@ def prepare_article(data: bytes, filename: str) -> PreparedArticle:
     if page is not None:
         text = page.text
     stem = PurePath(filename).stem.strip()
-    where = "this page" if page is not None and suffix not in MARKDOWN_SUFFIXES else "the file"
-    return _prepare(text, encoding, page=page, fallback_title=stem or None, where=where)
+    web_page = page is not None and suffix not in MARKDOWN_SUFFIXES
+    return _prepare(text, encoding, page=page, fallback_title=stem or None,
+                    where="this page" if web_page else "the file", web_page=web_page)
 
 
 def prepare_text(text: str, title: str | None = None) -> PreparedArticle:
@@ -58,13 +59,18 @@ def _prepare(
     title: str | None = None,
     fallback_title: str | None = None,
     where: str = "the file",
+    web_page: bool = False,
 ) -> PreparedArticle:
+    """`web_page`: text extracted from HTML, where other stories come under a heading if
+    at all (a pasted text or a Markdown file may end in them without one)."""
     text = normalise(raw)
     if not text:
         raise ArticleError(f"No article text was found in {where}.")
     # the markup's roles point at lines of the extracted text, which normalise keeps as is
     roles = page.roles if page is not None and text == raw else {}
-    classified = classify_article(text, segment(text), roles)
+    classified = classify_article(text, segment(text), roles,
+                                  page.captions if page else (), pasted=not web_page,
+                                  headline=page.title if page else None)
     statements = classified.statements
     found = text_metadata(text, statements)
 

@@ -11,6 +11,11 @@ import re
 
 _I = re.IGNORECASE
 
+#: A line or statement that ends like a sentence (or a clause).
+TERMINAL_END = re.compile(r"[.!?…:;,][\"'”’»)\]*_]*\Z")
+#: A sentence end inside a line.
+SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*\s")
+
 #: Advertising markers.
 ADVERTISEMENT_RULES = (
     ("advertisement", re.compile(r"advertisement|advertising|ad|sponsored(?: content)?|"
@@ -53,6 +58,101 @@ FURNITURE_RULES = (
                                     r".{0,120}all rights reserved\.?", _I)),
     ("navigation", re.compile(r"skip to (?:main )?content|back to top|menu|home|search|"
                               r"image \d+ of \d+|\d+ of \d+|previous|next", _I)),
+)
+
+#: A word of a written-out date or time: "Nov. 4, 2019, 3:04 PM ET", "10:22 EST".
+_DATE_TIME_WORD = (
+    r"(?:\d[\d:/.]*(?:st|nd|rd|th|am|pm|h)?|[ap]\.?m\.?|(?:mon|tue|wed|thu|fri|sat|sun)\w*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?|at|on|by|utc|gmt|[ecmp][sd]?t|"
+    r"bst|cet|cest|ist|aest|local|time|updated|published|hours?|minutes?|ago)"
+)
+
+#: Clutter that may stand as one statement among others on a line (web pages often
+#: run a prompt, an address or a notice into the paragraph next to it).
+CLUTTER_RULES = (
+    ("bare address", re.compile(
+        r"(?:(?:e-?mail|twitter|x|instagram|facebook|web(?:site)?|contact|follow(?: \w+){0,4}"
+        r"(?: on \w+)?)\s*:?\s*)?"
+        r"(?:<?(?:https?://|www\.)\S+>?|<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?|@\w{2,30}|"
+        r"pic\.twitter\.com/\S+)(?:\s*(?:and|or|,|\|)?\s*(?:https?://\S+|@\w{2,30}|"
+        r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+))*\.?", _I)),
+    ("newsletter prompt", re.compile(
+        r"(?:thanks?(?: you)? for (?:signing up|subscribing|registering)|you'?re (?:all set|"
+        r"subscribed|signed up)|check your inbox|please (?:enter|provide) a valid e-?mail|"
+        r"invalid e-?mail|by (?:signing up|subscribing|clicking)\b|"
+        r"(?:get|receive) (?:the |our )?(?:free |daily |weekly )?.{0,40}newsletter|"
+        r"(?:the )?(?:free |daily |weekly )?newsletters? (?:delivered|sent)\b).{0,200}", _I)),
+    ("reporting credit", re.compile(
+        r"\(?(?:(?:additional )?reporting|writing|editing|compiled|produced|graphics?|"
+        r"fact-checking|research) by\b.{1,400}|"
+        r".{0,160}\bcontributed (?:reporting|research|to (?:this|the) (?:report|story|"
+        r"article))\b.{0,160}|\(?(?:this|the) (?:story|article|report) (?:was|has been) "
+        r"(?:updated|corrected|produced|written|edited)\b.{0,200}", _I)),
+    ("source line", re.compile(r"(?:source|sources|quelle|quellen|fuente|fonte|źródło)\s*:"
+                               r"\s*[^.!?]{1,120}[.]?", _I)),
+    ("copyright notice", re.compile(
+        r"(?:copyright\b|©|\(c\) \d{4}).{0,200}|.{0,160}all rights reserved\b.{0,80}|"
+        r".{0,80}\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)\b.{0,200}|"
+        r"(?:reprints?|republish)(?: and| &)? permissions?.{0,60}|our standards:.{0,120}|"
+        r".{0,40}\btrust principles\.?", _I)),
+    ("timestamp", re.compile(
+        r"(?:(?:first |last )?(?:published|posted|updated|modified|last modified|"
+        r"last updated|date|dated|aktualisiert|veröffentlicht|publicado|actualizado|publié|"
+        r"mis à jour|opublikowano|aggiornato|pubblicato)(?: on| at| am| le| el| il)?\s*:?\s*)"
+        rf"(?=[^.!?]{{0,80}}\d)(?:{_DATE_TIME_WORD}[\s,|·.-]*){{1,14}}", _I)),
+    ("share prompt", re.compile(
+        r"(?:click to )?(?:share|tweet|pin|email|post)(?: this)?(?: (?:article|story|page|"
+        r"post|link))?(?: (?:on|via|to|with) [\w ]{1,30})?(?: \(opens in new window\))?[.!:]?|"
+        r"(?:share|send) (?:this )?(?:article|story) (?:with|to) .{1,60}|"
+        r"opens in (?:a )?new window\.?", _I)),
+    ("related links", re.compile(
+        r"\[?(?:related|read more|read also|more|see also|also read|also on|watch|"
+        r"listen|recommended)\s*[:|]\s*.{1,200}?\]?|\[related\b.{0,200}\]|"
+        r"also on .{1,60}", _I)),
+    ("related links", re.compile(
+        r"(?:read also|also read|see also|lesen sie auch|mehr zum thema|weitere informationen|"
+        r"(?:le |te )?puede interesar|puede interesarte|também pode interessar|"
+        r"vous aimerez aussi|das könnte sie auch interessieren|articoli correlati|"
+        r"artículos relacionados|articles liés|ähnliche artikel|verwandte artikel|"
+        r"powiązane artykuły|"
+        r"czytaj (?:też|także)|vea también|lee también|leia também|voir aussi|(?:à )?lire aussi|"
+        r"leggi anche|zie ook|läs också|se også)\b\s*:?.{0,200}", _I)),
+    ("shortcode", re.compile(r"\[/?[a-z_-]{2,30}(?:\s[^\]\n]{0,200})?\]", _I)),
+    ("newsletter prompt", re.compile(
+        r".{0,120}\bnever miss\b.{0,160}|.{0,120}\b(?:sign(?:ing)? up|subscrib(?:e|ing))\b"
+        r".{0,60}\b(?:newsletters?|daily edition|briefing|updates|alerts)\b.{0,120}|"
+        r".{0,60}\bplease subscribe\b.{0,160}|.{0,100}\balready a (?:subscriber|member)\b.{0,160}|"
+        r"(?:first-time |new )?subscribers (?:also )?(?:get|receive|enjoy)\b.{0,160}|"
+        r".{0,40}\bto (?:view|read|continue reading|keep reading) (?:the full|this|the rest of "
+        r"(?:the|this)) (?:story|article)\b.{0,160}", _I)),
+    ("app promotion", re.compile(
+        r".{0,120}\bdownload (?:the|our) .{0,60}\bapps?\b.{0,120}|"
+        r".{0,120}\bfor (?:ios|iphone) and android\b.{0,60}", _I)),
+    ("advertising disclosure", re.compile(
+        r".{0,120}\b(?:this (?:post|article|page|story) (?:contains|includes|may contain)\b"
+        r".{0,60}\b(?:advertisers?|affiliate|sponsored|partners?)|we (?:may )?(?:earn|receive|"
+        r"get) (?:a )?(?:small )?commission|affiliate links?|advertisers do not influence|"
+        r"paid partnership)\b.{0,200}", _I)),
+    ("reader prompt", re.compile(
+        r".{0,40}\bwe want to hear (?:from you|what you think)\b.{0,120}|"
+        r"(?:what do you think|tell us what you think|share your (?:thoughts|views))\b.{0,120}|"
+        r".{0,60}\b(?:submit|send us) a letter to the editor\b.{0,120}|"
+        r"(?:contact|call|e-?mail|write to) us (?:at|on)\b.{0,160}", _I)),
+    ("copyright notice", re.compile(
+        r".{0,120}\b(?:copyrighted|is the (?:copyright|property) of|written permission|"
+        r"without (?:prior )?permission|reprint(?:ed|s)? (?:in|without|rights))\b.{0,200}", _I)),
+    ("label", re.compile(r"[^\W\d_][\w'’-]{0,20}(?: [\w'’-]{1,20}){0,2}:", _I)),
+
+    ("page code", re.compile(
+        r"[a-z0-9]+(?:[-_][a-z0-9]+){1,6}|[.#]?[\w-]+\s*\{[^}]*\}.*|"
+        r"(?:function|var|window\.|document\.)\W.{0,300}", _I)),
+    ("tweet attribution", re.compile(
+        r"[—–-]{1,2}\s*.{1,80}\(@\w{1,30}\)\s*.{0,40}\d{4}\.?|"
+        r".{0,280}\bpic\.twitter\.com/\w+.{0,120}", _I)),
+    ("gallery control", re.compile(
+        r"\d{1,3}\s*(?:of|/)\s*/?\s*\d{1,3}|\d{1,3}of/?\d{1,3}|(?:\.\.\.|…)?\s*(?:more|less)|"
+        r"(?:view|open|launch|see) (?:the )?(?:gallery|slideshow|photos?)\b.{0,60}|"
+        r"(?:image|photo|slide) \d{1,3}(?: of \d{1,3})?", _I)),
 )
 
 _AGENCY = (r"AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|Getty Images|Getty|PA|PA Media|Bloomberg|"
@@ -184,6 +284,12 @@ DATELINE = re.compile(
     r"(?:\s*\((?P<outlet>[^()\n]{1,40})\))?"
     r"\s*(?:-|—|–|--)"
 )
+
+
+#: An inline date header at the start of a line: "date 2019-11-04 The council ...".
+DATE_HEADER = re.compile(
+    r"(?:date|dated|published|posted|updated)\s*:?\s*\d{4}-\d{2}-\d{2}"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?(?=\s|\Z)", _I)
 
 
 def first_rule(rules: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimledger.text.model import CLAIM, DUPLICATE, OUTSIDE_BODY
+from claimledger.text.model import CLAIM, CLAIM_ROLES, DUPLICATE, OUTSIDE_BODY
 
 _I = re.IGNORECASE
 
@@ -51,12 +51,17 @@ ROLE_REASONS = {
     "headline": HEADING, "heading": HEADING, "caption": CAPTION, "credit": CAPTION,
     "byline": FURNITURE, "dateline": FURNITURE, "advertisement": FURNITURE,
     "furniture": FURNITURE, "question": QUESTION, "opinion": OPINION,
+    "kicker": HEADING, "timestamp": FURNITURE, "clutter": FURNITURE,
+    "related-links": FURNITURE, "page-tail": FURNITURE,
 }
 _ROLE_WORDS = {
     "headline": "a headline", "heading": "a section heading", "caption": "a photo caption",
     "credit": "a photo or reporting credit", "byline": "the byline",
     "dateline": "the dateline", "advertisement": "an advertisement",
     "furniture": "page furniture", "question": "a question", "opinion": "opinion",
+    "kicker": "a section label above the headline", "timestamp": "a timestamp",
+    "clutter": "page clutter", "related-links": "links to other stories",
+    "page-tail": "the page tail (other stories)",
 }
 
 _V = r"(?:independently |immediately |yet |so far |now )?"
@@ -393,7 +398,7 @@ def suggest_all(statements: Sequence[tuple[str, str, str]]) -> list[Suggestion]:
     speaker: str | None = None
     for text, kind, role in statements:
         found = suggest(text, kind, role)
-        if kind != CLAIM or role not in {"body", "bullet"}:
+        if kind != CLAIM or role not in CLAIM_ROLES:
             if role in {"headline", "heading"}:
                 speaker = None
             out.append(found)

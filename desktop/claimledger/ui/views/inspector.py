@@ -35,7 +35,11 @@ TEXT_LINES = 4
 BUTTON_ORDER = (Status.SOURCED, Status.DISPUTED, Status.UNVERIFIED, Status.NOT_A_CLAIM,
                 Status.UNREVIEWED)
 ROLE_WORDS = {"body": "body text", "credit": "photo credit", "furniture": "page furniture",
-              "advertisement": "advertisement", "dateline": "dateline", "byline": "byline"}
+              "advertisement": "advertisement", "dateline": "dateline", "byline": "byline",
+              "kicker": "section label above the headline", "standfirst": "standfirst",
+              "timestamp": "timestamp", "clutter": "page clutter",
+              "related-links": "links to other stories", "page-tail": "page tail",
+              "quote": "quotation", "bullet": "list item"}
 
 
 NO_SOURCE_WORDS = ("No source attached: this says sourced, but shows the editor nothing "

@@ -1,0 +1,91 @@
+"""Captions with no credit beside them: alt text, short present-tense descriptions.
+
+A photo's alt text or a short description ("Officials speak at a briefing.") stands
+right above or below a caption+credit line, or above a credit, or alone between body
+paragraphs; ``captions_near_credits`` makes such lines captions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from claimledger.text.rules import SENTENCE_BREAK, TERMINAL_END
+
+
+class Line(Protocol):
+    text: str
+    blank_before: bool
+
+
+#: Present-tense verbs of photo captions: "Officials speak at a briefing."
+CAPTION_VERB = re.compile(
+    r"\b(?:speaks?|looks? on|gestures?|poses?|arrives?|attends?|walks?|stands?|sits?|holds?|"
+    r"waves?|reacts?|(?:is|are) (?:seen|pictured|shown|escorted|greeted)|listens?|addresses|"
+    r"delivers?|leaves|departs?|greets?|shakes? hands|celebrates?|waits?|gathers?|marches|"
+    r"protests?|pray|prays|rides?|plays?|inspects?|displays?|wears?|works?|cries|hugs?|"
+    r"clears?|sorts?|carries|carry|survey|surveys|watch|watches|cross|crosses|sweeps?|"
+    r"repairs?|fly|flies|rides?|queue|queues|line up|lines up)\b"
+)
+#: "(left)", "(second from right)", "from left": a caption naming people in a photo.
+POSITION_IN_PHOTO = re.compile(
+    r"\((?:far |second |third )?(?:left|right|center|centre|l|r|c)(?: to right| from "
+    r"(?:left|right))?\)|\bfrom (?:left|right)\b|\bleft to right\b", re.IGNORECASE)
+_PAST_TENSE = re.compile(r"\b[a-z]{3,}ed\b")
+_PAST_SPEECH = re.compile(r"\b(?:said|told|according to|says)\b|[\"“”]")
+
+
+def captions_near_credits(lines: list[Line], pieces: list[list[tuple[str, str]]]) -> None:
+    """Caption lines with no credit of their own, next to a caption or a credit.
+
+    A photo's alt text or a short present-tense description ("Officials speak at a
+    briefing.") stands right above or below a caption+credit line, or above a credit.
+    """
+    for index, line in enumerate(lines):
+        mine = pieces[index]
+        if len(mine) != 1 or mine[0][0] not in {"body", "heading"} \
+                or not _caption_like(line.text):
+            continue
+        if mine[0][0] == "heading":
+            if _next_to_caption(lines, pieces, index, touching_only=True, below_only=True):
+                pieces[index] = [("caption", "photo description above its caption")]
+            continue
+        has_verb = CAPTION_VERB.search(line.text) is not None
+        if _next_to_caption(lines, pieces, index, touching_only=not has_verb):
+            pieces[index] = [("caption", "short photo description next to a caption")]
+        elif has_verb and _stands_alone(lines, index) and not _PAST_TENSE.search(line.text):
+            pieces[index] = [("caption", "short present-tense photo description")]
+
+
+def _next_to_caption(
+    lines: list[Line], pieces: list[list[tuple[str, str]]], index: int, touching_only: bool,
+    below_only: bool = False,
+) -> bool:
+    """A caption or credit line just above or below (with no blank line between, unless
+    ``touching_only`` is False)."""
+    around = [(index + 1, index + 1)]
+    if not below_only:
+        around.append((index - 1, index))
+    for near, gap_line in around:
+        if not 0 <= near < len(lines) or (touching_only and lines[gap_line].blank_before):
+            continue
+        if any(role in {"caption", "credit"} for role, _reason in pieces[near]):
+            return True
+    return False
+
+
+def _caption_like(text: str) -> bool:
+    words = len(text.split())
+    return 3 <= words <= 30 and _PAST_SPEECH.search(text) is None and (
+        CAPTION_VERB.search(text) is not None or not TERMINAL_END.search(text)
+        or words <= 20
+    )
+
+
+def _stands_alone(lines: list[Line], index: int) -> bool:
+    """A one-sentence paragraph of its own, with body paragraphs around it."""
+    line = lines[index]
+    if len(line.text.split()) > 20 or SENTENCE_BREAK.search(line.text):
+        return False
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    return line.blank_before and (after is None or after.blank_before)

@@ -1,0 +1,178 @@
+"""Find where a pasted page tail begins by a change of story.
+
+A reader who copies a whole web page gets the article and, under it, other stories: a
+wire story from another city, a court case abroad, a promo line. There may be no
+"Related" heading at all. What gives them away is that they are about other people,
+places and things: a headline-like line (or a new dateline) followed by a lede whose
+names and words do not continue the article. A promo box in the middle of an article
+("DON'T MISS ...") is followed by more of the same story, so the article's names come
+back after it: that is never a tail.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimledger.text import rules
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: A capitalised word after a word or a comma (so not the first word of a sentence).
+_NAME = re.compile(r"(?<=[\w,;)] )[A-Z][\w'’-]*")
+_TERMINAL_END = re.compile(r"[.!?…:;,][\"'”’»)\]*_]*\Z")
+#: Capitalised words that are not names (sentence starters, titles, months, days).
+_COMMON = frozenset("""
+    the a an this that these those there their they them he she it its we our us i you your
+    his her my in on at as after before since although though however meanwhile but and or
+    if when where while what who why how many most some several one two three four five
+    mr mrs ms dr prof sen rep gov gen st officials police authorities monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december today yesterday tomorrow also still then now
+    for from with by of to not no yes more less new said says according photo image
+""".split())
+_STOP = frozenset("""
+    about above after again against almost along already although always among another
+    around because been before being below between both could didn't doesn't during each
+    either enough every first from further having here however into itself just later
+    least less made make many might more most much must never next often only other others
+    over perhaps rather really said same says several should since some still such than
+    that their them then there these they thing things this those though three through
+    today under until very were what when where whether which while whom whose will with
+    within without would years year people percent million billion week weeks month months
+""".split())
+#: At most this share of the new story's names and words may come from the article.
+MAX_NAME_OVERLAP = 0.2
+MAX_WORD_OVERLAP = 0.3
+#: Words of the article (before) and of the new lede that make the comparison fair.
+MIN_ARTICLE_WORDS = 80
+LEDE_WORDS = 120
+#: The article's most frequent words, of which a new story brings back at most one.
+KEYWORDS = 8
+MAX_KEYWORDS_BACK = 1
+#: A later paragraph with this share of the article's names means the article is back.
+RETURN_NAME_OVERLAP = 0.5
+
+
+def story_change(
+    text: str,
+    lines: list[tuple[int, int]],
+    start: int | None,
+    roles: list[str | None] | None = None,
+) -> int | None:
+    """The index of the line where other stories begin, or None.
+
+    With ``start`` (the line after a "Related" heading), only that line is tested;
+    otherwise every headline-like line or new dateline after the article's opening.
+    """
+    words = [text[a:b] for a, b in lines]
+    if not _english(words):
+        return None  # names and common words below are English ones
+    if start is not None:
+        return start if _is_new_story(words, start, heading=start - 1) else None
+    seen_words = 0
+    for index, line in enumerate(words):
+        seen_words += len(line.split())
+        if index < 3 or seen_words - len(line.split()) < MIN_ARTICLE_WORDS:
+            continue
+        role = roles[index] if roles is not None else None
+        if role not in (None, "heading", "headline") or index + 1 >= len(words):
+            continue
+        if _headline_like(line) and _is_new_story(words, index + 1, heading=index):
+            return index
+        if rules.dateline(line.strip()) is not None and _is_new_story(words, index, heading=None):
+            return index
+    return None
+
+
+_FUNCTION_WORDS = frozenset("the and of to in a is that for on was with as said by at".split())
+
+
+def _english(lines: list[str]) -> bool:
+    """Whether the text reads as English (a German text capitalises every noun)."""
+    words = [word.lower() for line in lines[:40] for word in line.split()]
+    return bool(words) and sum(word in _FUNCTION_WORDS for word in words) / len(words) >= 0.12
+
+
+def article_returns(text: str, lines: list[tuple[int, int]], heading: int) -> bool:
+    """Whether the article's people and places come back after line ``heading``."""
+    words = [text[a:b] for a, b in lines]
+    return _article_returns(words[heading + 1:], _names(" ".join(words[:heading])))
+
+
+def _headline_like(line: str) -> bool:
+    stripped = line.strip().strip("*_#").strip()
+    count = len(stripped.split())
+    return 2 <= count <= 24 and stripped[:1].isupper() and not _TERMINAL_END.search(stripped)
+
+
+def _is_new_story(lines: list[str], start: int, heading: int | None) -> bool:
+    """The text from ``start`` is about other names and words, to its very end."""
+    end_of_article = heading if heading is not None else start
+    article = " ".join(lines[:end_of_article])
+    if len(article.split()) < MIN_ARTICLE_WORDS:
+        return False
+    article_names, article_words = _names(article), _content_words(article)
+    lede = _lede(lines, start)
+    names, content = _names(lede), _content_words(lede)
+    if len(names) < 3 or len(lede.split()) < 25 or not content:
+        return False
+    if _share(names, article_names) > MAX_NAME_OVERLAP:
+        return False
+    if _share(content, article_words) > MAX_WORD_OVERLAP:
+        return False
+    lede_words = {word.lower() for word in _WORD.findall(lede)}
+    if len(_keywords(article) & lede_words) > MAX_KEYWORDS_BACK:
+        return False  # a new section of the same story: its subject words come back
+    return not _article_returns(lines[start:], article_names)
+
+
+def _keywords(text: str) -> set[str]:
+    """The article's subject: its most frequent words ("tunnel", "toll", "harbour")."""
+    counts: dict[str, int] = {}
+    for word in _WORD.findall(text):
+        lower = word.lower()
+        if len(lower) >= 4 and lower not in _STOP and lower not in _COMMON:
+            counts[lower] = counts.get(lower, 0) + 1
+    ranked = sorted((count, word) for word, count in counts.items() if count >= 2)
+    return {word for _count, word in ranked[-KEYWORDS:]}
+
+
+def _lede(lines: list[str], start: int) -> str:
+    taken: list[str] = []
+    count = 0
+    for line in lines[start:]:
+        taken.append(line)
+        count += len(line.split())
+        if count >= LEDE_WORDS:
+            break
+    return " ".join(taken)
+
+
+def _article_returns(rest: list[str], article_names: set[str]) -> bool:
+    """A long paragraph further down that is about the article's people again."""
+    for line in rest:
+        if len(line.split()) < 15 or not _TERMINAL_END.search(line.strip()):
+            continue
+        names = _names(line)
+        if len(names) >= 2 and _share(names, article_names) >= RETURN_NAME_OVERLAP:
+            return True
+    return False
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words inside sentences (not their first word): people and places."""
+    return {
+        match.group().removesuffix("'s").removesuffix("’s").lower()
+        for match in _NAME.finditer(text)
+        if len(match.group()) >= 3 and match.group().lower() not in _COMMON
+    }
+
+
+def _content_words(text: str) -> set[str]:
+    return {
+        word.lower() for word in _WORD.findall(text)
+        if word[0].islower() and len(word) >= 5 and word.lower() not in _STOP
+    }
+
+
+def _share(found: set[str], known: set[str]) -> float:
+    return len(found & known) / len(found) if found else 0.0
