@@ -4,8 +4,10 @@ app's layout is read line by line, and reading never needs more than 3x the file
 from __future__ import annotations
 
 import json
+import os
 import random
 import tracemalloc
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +99,19 @@ def test_a_bad_line_in_a_streamed_file_is_named_by_event_and_line(tmp_path, ann,
         read_ledger_file(path)
     assert str(raised.value).startswith(
         f"broken.cledger: event 100 (line {first_event + 100}): truncated or not JSON")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_or_a_device_is_refused_without_waiting_for_it(tmp_path):
+    """A pipe would wait for a writer for ever (the window's worker with it); a device
+    never ends. Both are refused at once, in one line."""
+    pipe = tmp_path / "colleague.cledger"
+    os.mkfifo(pipe)
+    with pytest.raises(LedgerFileError) as refused:
+        read_ledger_file(pipe)
+    assert str(refused.value) == ("colleague.cledger: is not an ordinary file (a device, "
+                                  "pipe or socket); save the ledger to a file first")
+    with pytest.raises(LedgerFileError, match="zero: is not an ordinary file"):
+        read_ledger_file(Path("/dev/zero"))
+    with pytest.raises(LedgerFileError, match="is a folder, not a ledger file"):
+        read_ledger_file(tmp_path)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -187,7 +188,7 @@ def read_ledger_file(path: Path, max_bytes: int = MAX_BYTES) -> LedgerFile:
     path = Path(path)
     try:
         try:
-            with path.open("rb") as handle:
+            with _open_regular(path) as handle:
                 size = _size(handle)
                 if size > max_bytes:
                     raise _Bad(_too_large(size, max_bytes))
@@ -282,6 +283,24 @@ def _parse(data: bytes, path: Path | None, *, whole: bool = True) -> LedgerFile:
         path=path,
         chains=chains,
     )
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """The file opened for reading, without blocking, once it is known to be an ordinary
+    file: a named pipe would wait for a writer for ever, a device never end."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                         | getattr(os, "O_BINARY", 0))
+    try:
+        kind = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(kind):
+            raise _Bad("is a folder, not a ledger file")
+        if not stat.S_ISREG(kind):
+            raise _Bad("is not an ordinary file (a device, pipe or socket); save the ledger "
+                       "to a file first")
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
 
 
 def _size(handle: BinaryIO) -> int:
