@@ -132,3 +132,4 @@ def suggestion_states(conn: Connection, claim_ids: Collection[str],
         FROM claim c WHERE c.id IN ({ids})
     """, list(claim_ids), r=reviewer)
     return {row[0]: (bool(row[1]), bool(row[2])) for row in rows}
+

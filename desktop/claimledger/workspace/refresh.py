@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claimledger.domain.records import ArticleSummary, Changes, ClaimView, Kind
-from claimledger.store import changed, queries
-from claimledger.workspace.base import WorkspaceBase
+from claimledger.store import changed
+from claimledger.workspace.base import WorkspaceBase, display_names
 from claimledger.workspace.consensus import (
     Consensus,
     ReviewerVerdict,
@@ -55,7 +55,7 @@ class RefreshVerbs(WorkspaceBase):
             ids = list(changes.claims)
             settled = changed.settled_of_claims(conn, ids)
             verdicts = changed.verdicts_of_claims(conn, ids)
-            names = queries.reviewer_names(conn) if verdicts else {}
+            names = display_names(conn) if verdicts else {}
             states = changed.suggestion_states(conn, ids, self.reviewer_id)
             # the open article's row is counted from its open ledger by the window
             rows = {} if everything else {
