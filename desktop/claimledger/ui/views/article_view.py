@@ -265,13 +265,11 @@ class ArticleView(QTextEdit):
         self._show_selections()
 
     def _recolour(self, claim_ids: set[str]) -> None:
-        """New status selections for just these claims (and the outline), when what is
-        painted still covers the screen; else all of them again. A mark or a step of J
-        then builds one or two selections, not one per statement on screen."""
-        on_screen = self._painted_range is not None and (
-            self._painted_at == (self.verticalScrollBar().value(), self.viewport().size())
-            or self._covers(self._span_on_screen()))
-        if not on_screen:
+        """New status selections for just these claims (and the outline). What is
+        painted follows the view by itself (scrolling and resizing repaint what came
+        into sight), so a mark or a step of J builds one or two selections and never
+        asks Qt's hit test, which is slow on a long document still being laid out."""
+        if self._painted_range is None:
             self._repaint_statuses(force=True)
             return
         for claim_id in claim_ids & self._painted.keys():
