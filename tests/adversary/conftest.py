@@ -5,7 +5,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from malicious_peer import Desk, Mallory, claims_of_sample
+from malicious_peer import Mallory, claims_of_sample
+
+from sync_desk import Desk
 
 
 @pytest.fixture

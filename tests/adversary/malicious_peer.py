@@ -90,30 +90,6 @@ def state(ws: Workspace) -> dict:
     return {"tables": tables, "events": events}
 
 
-class Desk:
-    """Honest reviewers, each with a workspace and a config folder (their key)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.open: list[Workspace] = []
-
-    def reviewer(self, name: str) -> Workspace:
-        slug = name.lower().replace(" ", "-")
-        ws = Workspace(self.folder / f"{slug}.sqlite", name,
-                       config_dir=self.folder / f"config-{slug}")
-        self.open.append(ws)
-        return ws
-
-    def export(self, ws: Workspace, label: str) -> Path:
-        path = self.folder / f"{label}.cledger"
-        ws.export_ledger(path)
-        return path
-
-    def close(self) -> None:
-        for ws in self.open:
-            ws.close()
-
-
 def claims_of_sample(ws: Workspace) -> list[str]:
     report = ws.import_files([SAMPLE], analyse=False)
     return [c.id for c in ws.claims(report.imported[0].id) if c.kind == "claim"]

@@ -26,8 +26,9 @@ def default_reviewer() -> str:
         return os.environ["CLAIM_LEDGER_REVIEWER"]
     from claimledger.workspace.profile import load_profile
 
-    if load_profile().reviewer:
-        return load_profile().reviewer
+    remembered = load_profile().reviewer
+    if remembered:
+        return remembered
     try:
         return getpass.getuser()
     except (KeyError, OSError):

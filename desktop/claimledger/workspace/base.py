@@ -22,13 +22,12 @@ from claimledger.domain.events import Event
 from claimledger.exchange import keys
 from claimledger.exchange.errors import IdentityError, InsecureKeyStorage, KeyStoreError
 from claimledger.exchange.identity import Identity, IdentityStore
-from claimledger.exchange.keystore import KeyStore
+from claimledger.exchange.keystore import KeyStore, allow_file_key_from_env
 from claimledger.exchange.validate import Known, event_problem
 from claimledger.store import BackupError, Database, DatabaseBusy, DatabaseFault, log, queries
 from claimledger.workspace.errors import KeyStorageRefused, WorkspaceBusy, WorkspaceError
 from claimledger.workspace.profile import (
     KEY_IN_FILE,
-    allow_file_key_by_default,
     load_profile,
     remember_key_storage,
 )
@@ -51,7 +50,9 @@ class WorkspaceBase:
                                  "or make its folder writable, then open it again.") from None
         self.reviewer_name = name
         self._identities = IdentityStore(config_dir)
-        self._allow_file_key = (allow_file_key_by_default(config_dir)
+        profile = load_profile(config_dir)  # read once: the GUI thread asks it later
+        self._key_storage_choice = profile.key_storage
+        self._allow_file_key = (allow_file_key_from_env() or profile.allows_key_file
                                 if allow_file_key is None else allow_file_key)
         self._identity: Identity | None = self._identities.lookup(name)
         self._private_key = None
@@ -127,12 +128,13 @@ class WorkspaceBase:
     @property
     def key_storage_choice(self) -> str | None:
         """The reviewer's remembered answer where no keyring exists (see profile)."""
-        return load_profile(self._identities.config_dir).key_storage
+        return self._key_storage_choice
 
     def choose_key_storage(self, choice: str | None) -> None:
         """Remember where the key may go from now on, for the window and the command
         line alike; "file" also allows it for this session."""
         remember_key_storage(choice, self._identities.config_dir)
+        self._key_storage_choice = choice
         if choice == KEY_IN_FILE:
             self._allow_file_key = True
 

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from claimledger.atomic import atomic_write_bytes
 from claimledger.exchange.identity import default_config_dir
-from claimledger.exchange.keystore import allow_file_key_from_env
 from claimledger.workspace.errors import WorkspaceError
 
 PROFILE_FILE = "profile.json"
@@ -79,7 +78,3 @@ def remember_key_storage(choice: str | None, config_dir: Path | None = None) -> 
         raise ValueError(f"not a key storage choice: {choice!r}")
     save_profile(replace(load_profile(config_dir), key_storage=choice), config_dir)
 
-
-def allow_file_key_by_default(config_dir: Path | None = None) -> bool:
-    """$CLAIM_LEDGER_ALLOW_FILE_KEY, else the reviewer's remembered answer."""
-    return allow_file_key_from_env() or load_profile(config_dir).allows_key_file

@@ -22,6 +22,4 @@ def install_consensus_column(view: LedgerView, model: LedgerModel) -> None:
 
 
 def show_consensus_column(view: LedgerView, model: LedgerModel) -> None:
-    wanted = model.has_consensus_data()
-    if view.isColumnHidden(CONSENSUS) == wanted:
-        view.setColumnHidden(CONSENSUS, not wanted)
+    view.show_column(CONSENSUS, model.has_consensus_data())

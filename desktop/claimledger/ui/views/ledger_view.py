@@ -75,6 +75,12 @@ class LedgerView(QTableView):
         super().scrollTo(index, hint)
         self.horizontalScrollBar().setValue(0)
 
+    def show_column(self, column: int, wanted: bool) -> None:
+        """Show or hide a column that appears with its data (Consensus, Reviewers),
+        touching the header only when that changes."""
+        if self.isColumnHidden(column) == wanted:
+            self.setColumnHidden(column, not wanted)
+
     def keyboardSearch(self, search: str) -> None:
         """Letters and digits are review shortcuts here, never a jump to a matching row."""
 

@@ -62,6 +62,4 @@ def install_reviewers_column(view: LedgerView, model: LedgerModel) -> None:
 
 
 def show_reviewers_column(view: LedgerView, model: LedgerModel) -> None:
-    wanted = model.has_other_reviewers()
-    if view.isColumnHidden(REVIEWERS) == wanted:
-        view.setColumnHidden(REVIEWERS, not wanted)
+    view.show_column(REVIEWERS, model.has_other_reviewers())

@@ -7,7 +7,7 @@ from pathlib import Path
 from claimledger.store.verify import snapshot
 from claimledger.workspace import Workspace
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "samples" / "grain-export-figures.txt"
 
 
