@@ -30,7 +30,7 @@ test-keyring: $(STAMP)
 	  $(PY) -m pytest -q tests/exchange/test_secret_service.py'; status=$$?; rm -rf $$home; exit $$status
 
 lint: $(STAMP)
-	$(BIN)/ruff check desktop tests
+	$(BIN)/ruff check --no-cache desktop tests
 	$(BIN)/lint-imports
 
 # The bench extra (pysbd) has its own stamp, so `make test` neither needs nor installs it.

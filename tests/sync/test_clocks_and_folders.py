@@ -5,12 +5,12 @@ from __future__ import annotations
 import time
 
 import pytest
-from sync_desk import claims_of_sample, state
 
 from claimledger.domain.clock import parse_stamp
 from claimledger.domain.status import Status
 from claimledger.workspace import WorkspaceError
 from claimledger.workspace import sync as sync_module
+from sync_desk import claims_of_sample, state
 
 THREE_DAYS_MS = 3 * 24 * 3600 * 1000
 

@@ -8,10 +8,10 @@ from itertools import permutations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sync_desk import Desk, claims_of_sample, state
 
 from claimledger.domain.status import Status
 from claimledger.exchange.ledgerfile import read_ledger_file
+from sync_desk import Desk, claims_of_sample, state
 
 STATUSES = [s for s in Status]
 ops = st.lists(st.tuples(st.integers(0, 2), st.integers(0, 7), st.sampled_from(STATUSES),

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 
-from sync_desk import claims_of_sample, state
-
 from claimledger.domain.events import Event
 from claimledger.domain.status import Status
 from claimledger.exchange import keys
+from sync_desk import claims_of_sample, state
 
 
 def _add_future_event(ws, claim_id: str) -> str:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from sync_desk import claims_of_sample, state
 
 from claimledger.domain.status import Status
 from claimledger.workspace import sync as sync_module
+from sync_desk import claims_of_sample, state
 
 
 @pytest.fixture(autouse=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from sync_desk import claims_of_sample, state
 
 from claimledger.domain.status import Status
 from claimledger.workspace import UnknownReviewers
+from sync_desk import claims_of_sample, state
 
 
 def test_each_reviewer_sees_the_others_verdict_and_disagreements(desk):
