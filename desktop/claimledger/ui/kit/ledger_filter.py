@@ -126,14 +126,15 @@ class RowIndex:
         totals[0] = len(self.flags)
         self.counts, self.claim_counts = totals, claims
 
-    def replace(self, row: int, claim: ClaimView) -> None:
-        """Row `row` now holds `claim`: update its flags and the counts."""
+    def replace(self, row: int, claim: ClaimView) -> bool:
+        """Row `row` now holds `claim`: update its flags and the counts; True when its
+        flags (and so the counts or what a filter shows) changed."""
         old, new = self.flags[row], flags_of(claim, self._marks(claim))
         self._claims[row] = claim
         if self._haystacks is not None:
             self._haystacks[row] = haystack(claim)
         if old == new:
-            return
+            return False
         self.flags[row] = new
         old_claim, new_claim = not old & NOT_CLAIM_KIND, not new & NOT_CLAIM_KIND
         self.claim_counts[0] += new_claim - old_claim
@@ -141,6 +142,7 @@ class RowIndex:
             self.counts[bit] += bool(new & bit) - bool(old & bit)
             self.claim_counts[bit] += (bool(new & bit) and new_claim) - (
                 bool(old & bit) and old_claim)
+        return True
 
     def remark(self) -> list[int]:
         """Recompute every row's flags after `marks` changed; the rows that changed."""

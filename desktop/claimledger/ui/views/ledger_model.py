@@ -80,6 +80,7 @@ class LedgerModel(QAbstractTableModel):
         #: article id -> every reviewer's verdicts per claim (workspace.verdicts).
         self.verdicts_for: Callable[[str], dict[str, list[ReviewerVerdict]]] | None = None
         self._verdicts: dict[str, list[ReviewerVerdict]] = {}
+        self._others: bool | None = None  # has_other_reviewers, until verdicts change
         #: this reviewer's id (asked: it is settled only once the key is unlocked); the
         #: Reviewers column shows once someone else has a verdict.
         self.me: Callable[[], str] = lambda: ""
@@ -105,6 +106,7 @@ class LedgerModel(QAbstractTableModel):
         self._assist = known or {}
         self._consensus = self._load_consensus()
         self._verdicts = self._load_verdicts()
+        self._others = None
         self._rows = RowIndex(self._all, self._marks)
         self._set_shown(self._rows.rows(self._filter))
         self.endResetModel()
@@ -196,8 +198,7 @@ class LedgerModel(QAbstractTableModel):
             index = self._index_of.get(claim.id)
             if index is None:
                 continue
-            self._rows.replace(index, claim)
-            counted = True
+            counted |= self._rows.replace(index, claim)
             row = self.row_of(claim.id)
             if row is not None and row < self._loaded:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
@@ -224,48 +225,63 @@ class LedgerModel(QAbstractTableModel):
     def update_consensus(self, found: dict[str, Consensus], claim_ids) -> None:
         """New consensus for just these claims (absent from `found`: none): their marks,
         the counts and their Consensus cells, nothing else."""
+        flagged = False
         for claim_id in claim_ids:
             if claim_id in found:
                 self._consensus[claim_id] = found[claim_id]
             else:
                 self._consensus.pop(claim_id, None)
-            self._remark_one(claim_id, CONSENSUS)
-        self._several_reviewers = self._several_reviewers or any(
+            flagged |= self._remark_one(claim_id, CONSENSUS)
+        several = self._several_reviewers or any(
             c.state in ("agree", "disagree") or c.settled_by
             for c in (found.get(i) for i in claim_ids) if c is not None)
-        self.filterChanged.emit()
+        if flagged or several != self._several_reviewers:
+            self._several_reviewers = several
+            self.filterChanged.emit()
 
     def update_assist(self, assist: dict[str, ClaimAssist]) -> None:
         """New assisted-review answers for just these claims (see update_consensus)."""
         self._assist.update(assist)
+        flagged = False
         for claim_id in assist:
-            self._remark_one(claim_id, None)
-        self.filterChanged.emit()
+            flagged |= self._remark_one(claim_id, None)
+        if flagged:
+            self.filterChanged.emit()
 
-    def _remark_one(self, claim_id: str, column: int | None) -> None:
+    def _remark_one(self, claim_id: str, column: int | None) -> bool:
+        """Repaint the claim's row (or one cell of it); True when its flags changed."""
         index = self._index_of.get(claim_id)
         if index is None:
-            return
-        self._rows.replace(index, self._all[index])
+            return False
+        flagged = self._rows.replace(index, self._all[index])
         row = self.row_of(claim_id)
         if row is not None and row < self._loaded:
             first, last = (column, column) if column is not None else (0, len(COLUMNS) - 1)
             self.dataChanged.emit(self.index(row, first), self.index(row, last))
+        return flagged
 
     def update_verdicts(self, found: dict[str, list[ReviewerVerdict]], claim_ids) -> None:
         """Every reviewer's verdicts on just these claims: their Reviewers cells."""
+        others_before = self.has_other_reviewers()
         for claim_id in claim_ids:
             self._verdicts[claim_id] = found.get(claim_id, [])
             self._remark_one(claim_id, REVIEWERS)
+        me = self.me()
+        if not others_before and any(v.reviewer_id != me and v.status.is_reviewed
+                                     for c in claim_ids for v in self._verdicts[c]):
+            self._others = True
+            self.filterChanged.emit()
 
     def verdicts(self, claim_id: str) -> list[ReviewerVerdict]:
         return self._verdicts.get(claim_id, [])
 
     def has_other_reviewers(self) -> bool:
         """True once a reviewer other than this one has a verdict in this ledger."""
-        me = self.me()
-        return any(v.reviewer_id != me and v.status.is_reviewed
-                   for found in self._verdicts.values() for v in found)
+        if self._others is None:
+            me = self.me()
+            self._others = any(v.reviewer_id != me and v.status.is_reviewed
+                               for found in self._verdicts.values() for v in found)
+        return self._others
 
     def consensus(self, claim_id: str) -> Consensus | None:
         return self._consensus.get(claim_id)
@@ -279,6 +295,7 @@ class LedgerModel(QAbstractTableModel):
         a merge); repaint those columns and recount."""
         self._consensus = self._load_consensus()
         self._verdicts = self._load_verdicts()
+        self._others = None
         self._rows.remark()
         if self._loaded:
             for column in (CONSENSUS, REVIEWERS):
