@@ -41,6 +41,7 @@ from claimledger.ui.controllers.ledger_exchange import LedgerFilesController
 from claimledger.ui.controllers.library_flow import LibraryController
 from claimledger.ui.controllers.pdf_export import PdfController
 from claimledger.ui.controllers.read_only import ReadOnlyController
+from claimledger.ui.controllers.reads import ReadRunner
 from claimledger.ui.controllers.review import ReviewController
 from claimledger.ui.controllers.writes import WriteRunner
 from claimledger.ui.dialogs.paste_dialog import PasteDialog
@@ -197,7 +198,8 @@ class MainWindow(QMainWindow):
         """One controller per part; the order is the order they hear each change in."""
         ctx = self.ctx
         self.writes = WriteRunner(ctx)
-        self.review = ReviewController(ctx, self.writes, self.ledger_pane)
+        self.reads = ReadRunner(self)
+        self.review = ReviewController(ctx, self.writes, self.reads, self.ledger_pane)
         self.catalogue = LibraryController(ctx, self.review, self.library_pane, self.stack,
                                            self.content_splitter)
         self.editing = EditingController(ctx, self.review)
@@ -373,6 +375,7 @@ class MainWindow(QMainWindow):
         self.inspector.note_editor.commit()
         self.ctx.closing = True
         self.assist.stop()
+        self.reads.stop()
         if self.importer.busy:
             self.importer.cancel_and_wait()
         self.writes.finish()
@@ -385,6 +388,7 @@ class MainWindow(QMainWindow):
         """After a refused restore: carry on as before."""
         self.ctx.closing = False
         self.assist.runner.resume()
+        self.reads.resume()
         self.folder.restart_folder_sync()
 
     def closeEvent(self, event) -> None:

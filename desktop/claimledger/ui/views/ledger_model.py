@@ -91,10 +91,17 @@ class LedgerModel(QAbstractTableModel):
         #: shown position per ledger index, while the rows are sorted (else bisect).
         self._positions: dict[int, int] | None = None
 
+    def set_ledger(self, ledger) -> None:
+        """The open article's ledger as a worker read it (workspace.OpenLedger): the
+        window never reads the disk to show it."""
+        self.set_claims(ledger.claims, ledger.numbers, ledger.consensus, ledger.verdicts)
+
     def set_claims(self, claims: list[ClaimView],
-                   numbers: dict[str, str] | None = None) -> None:
-        """The open article's statements, with their stable numbers (read through
-        `numbers_for` when not given)."""
+                   numbers: dict[str, str] | None = None,
+                   consensus: dict[str, Consensus] | None = None,
+                   verdicts: dict[str, list[ReviewerVerdict]] | None = None) -> None:
+        """The open article's statements, with their stable numbers, consensus and every
+        reviewer's verdicts (read through the `..._for` callbacks when not given)."""
         self.beginResetModel()
         self._all = list(claims)
         if numbers is None and self._all and self.numbers_for is not None:
@@ -104,9 +111,8 @@ class LedgerModel(QAbstractTableModel):
         known = self.assist_for(self._all[0].article_id) if self._all and self.assist_for \
             else None
         self._assist = known or {}
-        self._consensus = self._load_consensus()
-        self._verdicts = self._load_verdicts()
-        self._others = None
+        self._set_reviewers(self._load_consensus() if consensus is None else consensus,
+                            self._load_verdicts() if verdicts is None else verdicts)
         self._rows = RowIndex(self._all, self._marks)
         self._set_shown(self._rows.rows(self._filter))
         self.endResetModel()
@@ -206,11 +212,16 @@ class LedgerModel(QAbstractTableModel):
             self.filterChanged.emit()
 
     def _load_consensus(self) -> dict[str, Consensus]:
-        found = {} if not self._all or self.consensus_for is None \
+        return {} if not self._all or self.consensus_for is None \
             else self.consensus_for(self._all[0].article_id)
+
+    def _set_reviewers(self, consensus: dict[str, Consensus],
+                       verdicts: dict[str, list[ReviewerVerdict]]) -> None:
+        self._consensus = consensus
         self._several_reviewers = any(c.state in ("agree", "disagree") or c.settled_by
-                                      for c in found.values())
-        return found
+                                      for c in consensus.values())
+        self._verdicts = verdicts
+        self._others = None
 
     def _load_verdicts(self) -> dict[str, list[ReviewerVerdict]]:
         return {} if not self._all or self.verdicts_for is None \
@@ -289,19 +300,6 @@ class LedgerModel(QAbstractTableModel):
     def has_consensus_data(self) -> bool:
         """True once two reviewers' verdicts (or a settled one) meet in this ledger."""
         return self._several_reviewers
-
-    def refresh_consensus(self) -> None:
-        """Ask for the open article's consensus and every reviewer's verdicts again (after
-        a merge); repaint those columns and recount."""
-        self._consensus = self._load_consensus()
-        self._verdicts = self._load_verdicts()
-        self._others = None
-        self._rows.remark()
-        if self._loaded:
-            for column in (CONSENSUS, REVIEWERS):
-                self.dataChanged.emit(self.index(0, column),
-                                      self.index(self._loaded - 1, column))
-        self.filterChanged.emit()
 
     def claim_at(self, row: int) -> ClaimView | None:
         return self._all[self._shown[row]] if 0 <= row < len(self._shown) else None
