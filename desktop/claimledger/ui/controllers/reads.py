@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from claimledger.ui.kit.background import Runner
 
+LIBRARY_SLOT = "library"  # every article's row (and the retired ones, when shown)
 ARTICLE_SLOT = "article"  # the article being opened, with its whole ledger
 TAB_SLOT = "tab"  # the inspector tab showing (Sources, History, Reviewers)
 

@@ -138,8 +138,9 @@ class MainWindow(QMainWindow):
         self._compose()
         self._connect()
         self._restore_settings()
+        self.ctx.libraryRefreshed.connect(self._open_initial_article)
+        self.stack.setCurrentWidget(self.content_splitter)  # until the library says empty
         self.catalogue.refresh()
-        self._open_initial_article()
         install_window_extras(self)
         self.ctx.update_write_actions()
 
@@ -262,6 +263,8 @@ class MainWindow(QMainWindow):
         self.progress_label.setText(progress_words(summary) if summary else "")
 
     def _open_initial_article(self) -> None:
+        """Once the library first arrives: the article (and claim) of the last session."""
+        self.ctx.libraryRefreshed.disconnect(self._open_initial_article)
         store = preferences.store()
         remembered = store.value("session/article", "", str)
         summaries = self.ctx.summaries
