@@ -16,6 +16,7 @@ Worth column and a suggestion hint in the Status column (see assist_look).
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -114,14 +115,14 @@ class LedgerModel(QAbstractTableModel):
         self._set_reviewers(self._load_consensus() if consensus is None else consensus,
                             self._load_verdicts() if verdicts is None else verdicts)
         self._rows = RowIndex(self._all, self._marks)
-        self._set_shown(self._rows.rows(self._filter))
+        self._set_shown(self._rows.rows(self._filter, self._marked_by(self._filter)))
         self.endResetModel()
         self.filterChanged.emit()
 
     def set_filter(self, wanted: LedgerFilter) -> None:
         """Show only the rows `wanted` keeps (all claims for an empty filter)."""
         self._filter = wanted
-        shown = self._rows.rows(wanted)
+        shown = self._rows.rows(wanted, self._marked_by(wanted))
         self.beginResetModel()
         self._set_shown(shown)
         self.endResetModel()
@@ -282,6 +283,31 @@ class LedgerModel(QAbstractTableModel):
                                      for c in claim_ids for v in self._verdicts[c]):
             self._others = True
             self.filterChanged.emit()
+
+    def _marked_by(self, wanted: LedgerFilter) -> set[int] | None:
+        """The rows the filter's reviewer gave a verdict (None: no reviewer chosen)."""
+        if wanted.reviewer is None:
+            return None
+        reviewer_id, index_of = wanted.reviewer[0], self._index_of
+        return {index_of[claim_id] for claim_id, found in self._verdicts.items()
+                if claim_id in index_of
+                and any(v.reviewer_id == reviewer_id and v.status.is_reviewed for v in found)}
+
+    def reviewers(self) -> list[tuple[str, str, int]]:
+        """(id, name, statements marked) of everyone with a verdict in this ledger,
+        this reviewer first, then by name."""
+        names: dict[str, str] = {}
+        marked: Counter[str] = Counter()
+        for claim_id, found in self._verdicts.items():
+            if claim_id not in self._index_of:
+                continue
+            for verdict in found:
+                if verdict.status.is_reviewed:
+                    names[verdict.reviewer_id] = verdict.reviewer
+                    marked[verdict.reviewer_id] += 1
+        me = self.me()
+        return sorted(((rid, name, marked[rid]) for rid, name in names.items()),
+                      key=lambda r: (r[0] != me, r[1].casefold()))
 
     def verdicts(self, claim_id: str) -> list[ReviewerVerdict]:
         return self._verdicts.get(claim_id, [])
