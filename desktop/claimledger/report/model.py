@@ -28,6 +28,8 @@ class ReportSource:
     url: str | None
     stance: str
     excerpt: str | None
+    #: What the article itself cites or whom it quotes (an accepted suggestion).
+    cited_in_article: bool = False
 
 
 @dataclass(frozen=True)

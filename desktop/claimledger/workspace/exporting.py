@@ -10,6 +10,7 @@ from pathlib import Path
 
 from claimledger.domain.consensus import consensus
 from claimledger.domain.events import canonical_json
+from claimledger.domain.evidence import CITED_IN_ARTICLE
 from claimledger.domain.history import history_entries
 from claimledger.domain.numbering import statement_numbers
 from claimledger.domain.records import ArticleDetail, ClaimView, SourceView, Verdict
@@ -176,5 +177,7 @@ def _report_claim(claim: ClaimView, verdicts: list[tuple[str, Verdict]], events,
         reviewers=tuple(v.reviewer for v in per_reviewer), verdicts=per_reviewer,
         consensus_state=state if per_reviewer else None, history=history,
         sources=tuple(ReportSource(s.title or s.url or s.file or "Source", s.publisher,
-                                   s.url, s.stance, s.excerpt) for s in sources),
+                                   s.url, s.stance, s.excerpt,
+                                   cited_in_article=s.kind == CITED_IN_ARTICLE)
+                      for s in sources),
     )
