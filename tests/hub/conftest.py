@@ -1,0 +1,93 @@
+"""A private PostgreSQL server for the whole session, a fresh hub database per test.
+
+Tests are skipped (with the reason) only where no PostgreSQL binaries exist; CI installs
+them (.ci/run). The server listens on 127.0.0.1 and a socket in its temporary folder.
+"""
+
+from __future__ import annotations
+
+import itertools
+from types import SimpleNamespace
+
+import keyring
+import pytest
+from pg_cluster import SUPERUSER, SUPERUSER_PASSWORD, Cluster, binaries
+
+from claimledger.store.hub import parse_address
+from sync_desk import Desk
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def cluster():
+    bin_dir = binaries()
+    if bin_dir is None:
+        pytest.skip("no PostgreSQL binaries (initdb, pg_ctl) found under "
+                    "/usr/lib/postgresql/*/bin or on PATH; install the postgresql package")
+    made = Cluster(bin_dir)
+    made.start()
+    yield made
+    made.remove()
+
+
+@pytest.fixture
+def running(cluster):
+    """The session's server, started again if a test stopped it."""
+    if not cluster.running():
+        cluster.start()
+    return cluster
+
+
+class HubDb:
+    """One hub database: its URL for the editor (the superuser here), and login roles
+    for reviewers, each of whose passwords is kept in the test's keyring."""
+
+    def __init__(self, cluster: Cluster) -> None:
+        self.cluster = cluster
+        self.name = f"desk{next(_numbers)}"
+        cluster.sql(f"CREATE DATABASE {self.name}")
+        self.editor_url = cluster.url(self.name)
+        remember(self.editor_url, SUPERUSER_PASSWORD)
+
+    def reviewer_login(self, role: str, password: str = "reviewer-pw") -> str:
+        """A login role in the hub's reviewers group (the hub must be set up); roles are
+        the server's, so each hub's carry its name."""
+        role = f"{role}_{self.name}"
+        self.cluster.sql(f"CREATE ROLE {role} LOGIN PASSWORD '{password}' "
+                         f"IN ROLE {self.name}_reviewers")
+        url = self.cluster.url(self.name, role)
+        remember(url, password)
+        return url
+
+    def sql(self, statement: str) -> str:
+        return self.cluster.sql(statement, self.name)
+
+
+def remember(url: str, password: str) -> None:
+    from claimledger.exchange.hubsecret import SERVICE
+
+    keyring.set_password(SERVICE, parse_address(url).keyring_name, password)
+
+
+@pytest.fixture
+def hubdb(running):
+    return HubDb(running)
+
+
+@pytest.fixture
+def desk(tmp_path):
+    made = Desk(tmp_path)
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def hub_desk(desk, hubdb):
+    """A hub set up by the editor; Bob and Carol connected to it."""
+    editor = desk.reviewer("Edith Editor")
+    editor.init_hub(hubdb.editor_url)
+    bob, carol = desk.reviewer("Bob Ode"), desk.reviewer("Carol Lam")
+    bob.connect_hub(hubdb.reviewer_login("bob"))
+    carol.connect_hub(hubdb.reviewer_login("carol"))
+    return SimpleNamespace(desk=desk, hub=hubdb, bob=bob, carol=carol, user=SUPERUSER)
