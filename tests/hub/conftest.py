@@ -7,6 +7,8 @@ them (.ci/run). The server listens on 127.0.0.1 and a socket in its temporary fo
 from __future__ import annotations
 
 import itertools
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import keyring
@@ -16,6 +18,8 @@ from pg_cluster import SUPERUSER, SUPERUSER_PASSWORD, Cluster, binaries
 from claimledger.store.hub import parse_address
 from sync_desk import Desk
 
+#: The adversarial suite's Mallory (tests/adversary/malicious_peer.py) attacks hubs too.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "adversary"))
 _numbers = itertools.count(1)
 
 
@@ -91,3 +95,18 @@ def hub_desk(desk, hubdb):
     bob.connect_hub(hubdb.reviewer_login("bob"))
     carol.connect_hub(hubdb.reviewer_login("carol"))
     return SimpleNamespace(desk=desk, hub=hubdb, bob=bob, carol=carol, user=SUPERUSER)
+
+
+def push_as_editor(hubdb: HubDb, events) -> None:
+    """Rows written straight into the hub with the editor's rights, as a compromised
+    server (or anyone with its password) could."""
+    from claimledger.store.eventrows import payload_text
+    from claimledger.store.hub import Hub
+
+    hub = Hub(parse_address(hubdb.editor_url), SUPERUSER_PASSWORD)
+    try:
+        hub.push([{"id": e.id, "kind": e.kind, "author": e.author, "hlc": e.hlc,
+                   "payload": payload_text(e.payload), "signature": e.signature}
+                  for e in events])
+    finally:
+        hub.close()

@@ -12,11 +12,13 @@ from sqlalchemy import Connection, text
 _COLUMNS = "seq, id, kind, author, hlc, payload, signature"
 
 
-def rows_after(conn: Connection, seq: int, limit: int) -> list[tuple]:
-    """(seq, id, kind, author, hlc, payload text, signature) of signed events after `seq`."""
+def rows_after(conn: Connection, seq: int, limit: int, before: int | None = None
+               ) -> list[tuple]:
+    """(seq, id, kind, author, hlc, payload text, signature) of signed events after `seq`
+    (and before `before`), in log order."""
     return [tuple(r) for r in conn.execute(text(
-        f"SELECT {_COLUMNS} FROM event WHERE seq > :s AND signature IS NOT NULL "
-        "ORDER BY seq LIMIT :n"), {"s": seq, "n": limit})]
+        f"SELECT {_COLUMNS} FROM event WHERE seq > :s AND seq < :b AND signature IS NOT NULL "
+        "ORDER BY seq LIMIT :n"), {"s": seq, "b": before or 2**62, "n": limit})]
 
 
 def count_after(conn: Connection, seq: int) -> int:
@@ -26,7 +28,3 @@ def count_after(conn: Connection, seq: int) -> int:
 
 def last_seq(conn: Connection) -> int:
     return conn.execute(text("SELECT coalesce(max(seq), 0) FROM event")).scalar_one()
-
-
-def all_rows(conn: Connection) -> list[tuple]:
-    return rows_after(conn, 0, -1)

@@ -65,7 +65,24 @@ class HubState:
     cursor: int = 0          # the last hub seq merged here
     cursor_id: str = ""
     anchor: list = field(default_factory=list)  # [hub seq, id] of our last insert
+    #: [first, last] local seqs merged from the hub while ours still waited to be sent:
+    #: the hub has them, so they are neither sent back nor counted as waiting.
+    from_hub: list = field(default_factory=list)
     last_sync: str = ""
+
+    def skip_what_came_from_hub(self) -> int | None:
+        """Move the marker past the ranges it reached; the next range's start, if any."""
+        while self.from_hub and self.from_hub[0][0] <= self.pushed + 1:
+            self.pushed = max(self.pushed, self.from_hub.pop(0)[1])
+        return self.from_hub[0][0] if self.from_hub else None
+
+    def came_from_hub(self, first: int, last: int) -> None:
+        if first > last:
+            return
+        if self.from_hub and self.from_hub[-1][1] + 1 == first:
+            self.from_hub[-1][1] = last
+        else:
+            self.from_hub.append([first, last])
 
     @property
     def address(self) -> HubAddress:
@@ -236,7 +253,7 @@ class HubVerbs(SyncVerbs):
             return []
         lost = info.hub_id == state.hub_id
         state.hub_id, state.pushed, state.cursor, state.cursor_id = info.hub_id, 0, 0, ""
-        state.anchor = []
+        state.anchor, state.from_hub = [], []
         self._save_state(state)
         if not lost:
             return ["this is another hub than the one last synced: everything here is sent "
@@ -248,9 +265,11 @@ class HubVerbs(SyncVerbs):
         pushed = 0
         total = self._pending(state)
         while True:
+            until = state.skip_what_came_from_hub()
             with self.db.read() as conn:
-                rows = hub_outbox.rows_after(conn, state.pushed, PUSH_BATCH)
+                rows = hub_outbox.rows_after(conn, state.pushed, PUSH_BATCH, until)
             if not rows:
+                self._save_state(state)
                 return pushed
             inserted = _guarded(lambda rows=rows: hub.push([_row_dict(r) for r in rows]),
                                 state.address, offline=lambda: self._pending(state))
@@ -307,8 +326,11 @@ class HubVerbs(SyncVerbs):
         with self.db.write() as conn:
             before = hub_outbox.last_seq(conn)
             added = log.merge(conn, fresh)
+            after = hub_outbox.last_seq(conn)
             if state.pushed >= before:  # nothing of ours waited: what came in is the hub's
-                state.pushed = hub_outbox.last_seq(conn)
+                state.pushed = after
+            else:
+                state.came_from_hub(before + 1, after)
             if cursor_row is not None:
                 state.cursor, state.cursor_id = cursor_row[0], cursor_row[1]
             queries.put_setting(conn, _SETTING, json.dumps(asdict(state)))
@@ -386,7 +408,9 @@ class HubVerbs(SyncVerbs):
         if state is None:
             return 0
         with self.db.read() as conn:
-            return hub_outbox.count_after(conn, state.pushed)
+            waiting = hub_outbox.count_after(conn, state.pushed)
+        return waiting - sum(last - max(first, state.pushed + 1) + 1
+                             for first, last in state.from_hub if last > state.pushed)
 
     def _hub(self, state: HubState) -> Hub:
         """One connection pool per hub address, kept between syncs."""
