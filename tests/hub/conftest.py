@@ -97,16 +97,20 @@ def hub_desk(desk, hubdb):
     return SimpleNamespace(desk=desk, hub=hubdb, bob=bob, carol=carol, user=SUPERUSER)
 
 
-def push_as_editor(hubdb: HubDb, events) -> None:
+@pytest.fixture
+def push_as_editor(hubdb):
     """Rows written straight into the hub with the editor's rights, as a compromised
     server (or anyone with its password) could."""
     from claimledger.store.eventrows import payload_text
     from claimledger.store.hub import Hub
 
-    hub = Hub(parse_address(hubdb.editor_url), SUPERUSER_PASSWORD)
-    try:
-        hub.push([{"id": e.id, "kind": e.kind, "author": e.author, "hlc": e.hlc,
-                   "payload": payload_text(e.payload), "signature": e.signature}
-                  for e in events])
-    finally:
-        hub.close()
+    def push(events) -> None:
+        hub = Hub(parse_address(hubdb.editor_url), SUPERUSER_PASSWORD)
+        try:
+            hub.push([{"id": e.id, "kind": e.kind, "author": e.author, "hlc": e.hlc,
+                       "payload": payload_text(e.payload), "signature": e.signature}
+                      for e in events])
+        finally:
+            hub.close()
+
+    return push
