@@ -279,7 +279,10 @@ class Doorbell:
             raise fault_of(error, self._address) from None
 
     def close(self) -> None:
-        self._conn.close()
+        try:
+            self._conn.close()
+        except Exception:  # noqa: BLE001 - a connection that broke is closed all the same
+            pass
 
 
 # -- migrations ----------------------------------------------------------------------------

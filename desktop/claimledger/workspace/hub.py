@@ -428,16 +428,31 @@ class HubVerbs(SyncVerbs):
             self._hub_cache[1].close()
             self._hub_cache = None
 
-    def hub_doorbell(self):
+    def hub_doorbell(self) -> HubDoorbell:
         """A listener that rings when anyone pushes (the window's worker waits on it)."""
         state = self._hub_state()
         if state is None:
             raise HubError("No desk hub is connected.")
-        return _guarded(self._hub(state).doorbell, state.address)
+        return HubDoorbell(_guarded(self._hub(state).doorbell, state.address), state.address)
 
     def close(self) -> None:
         self._drop_hub()
         super().close()
+
+
+class HubDoorbell:
+    """NOTIFY as a doorbell only: a ring means "pull now"; a missed ring is caught up by
+    the next pull, so nothing depends on one arriving."""
+
+    def __init__(self, bell: hubstore.Doorbell, address: HubAddress) -> None:
+        self._bell, self._address = bell, address
+
+    def wait(self, timeout_s: float) -> bool:
+        """True if someone pushed within `timeout_s`; HubOffline if the hub went away."""
+        return _guarded(lambda: self._bell.wait(timeout_s), self._address)
+
+    def close(self) -> None:
+        self._bell.close()
 
 
 def _address(url: str) -> HubAddress:
