@@ -30,7 +30,6 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
@@ -41,6 +40,12 @@ STATEMENT_TIMEOUT_MS = 30_000
 LOCK_TIMEOUT_MS = 10_000
 #: One number every pusher locks for its transaction (pg_advisory_xact_lock).
 PUSH_LOCK = 0x434C4855  # "CLHU"
+
+_ROW_KEYS = ("id", "kind", "author", "hlc", "payload", "signature")
+_ROW = ", ".join(_ROW_KEYS)
+_INCOMING = ("CREATE TEMPORARY TABLE IF NOT EXISTS hub_incoming (ord integer, id text, "
+             "kind text, author text, hlc text, payload text, signature text) "
+             "ON COMMIT DELETE ROWS")
 
 metadata = MetaData()
 hub_meta_t = Table("hub_meta", metadata, Column("key", Text, primary_key=True),
@@ -125,6 +130,15 @@ def parse_address(raw: str) -> HubAddress:
 
 
 @dataclass(frozen=True)
+class Pushed:
+    """(seq, id) of the rows a push inserted, in order; `adjacent` when no one else's row
+    lies between the pusher's cursor and them (the cursor may then move past them)."""
+
+    inserted: list[tuple[int, str]]
+    adjacent: bool
+
+
+@dataclass(frozen=True)
 class HubInfo:
     hub_id: str
     schema_version: int
@@ -199,19 +213,31 @@ class Hub:
 
     # -- events ------------------------------------------------------------------------
 
-    def push(self, rows: Sequence[dict]) -> list[tuple[int, str]]:
-        """Insert the rows the hub lacks in one transaction; (seq, id) of those inserted."""
+    def push(self, rows: Sequence[dict], after: int = 0) -> Pushed:
+        """Insert the rows the hub lacks in one transaction, in their order. The rows
+        travel by COPY into a temporary table, then one INSERT … ON CONFLICT DO NOTHING
+        keeps what is new (reviewers may INSERT, nothing more). `after`: the pusher's
+        cursor, to tell whether anyone else's rows lie between it and these."""
         if not rows:
-            return []
+            return Pushed([], False)
         with self._conn() as conn:
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PUSH_LOCK})
-            statement = (insert(hub_event_t).on_conflict_do_nothing(index_elements=["id"])
-                         .returning(hub_event_t.c.seq, hub_event_t.c.id))
-            inserted = conn.execute(statement, [_hub_row(r) for r in rows]).all()
-            if inserted:
-                conn.execute(text("SELECT pg_notify(:c, :s)"),
-                             {"c": CHANNEL, "s": str(max(s for s, _ in inserted))})
-        return sorted((seq, event_id) for seq, event_id in inserted)
+            conn.execute(text(_INCOMING))
+            cursor = conn.connection.driver_connection.cursor()
+            with cursor.copy(f"COPY hub_incoming (ord, {_ROW}) FROM STDIN") as copy:
+                for order, row in enumerate(rows):
+                    copy.write_row((order, *(row[k] for k in _ROW_KEYS)))
+            inserted = conn.execute(text(
+                f"INSERT INTO hub_event ({_ROW}) SELECT {_ROW} FROM hub_incoming ORDER BY ord "
+                "ON CONFLICT (id) DO NOTHING RETURNING seq, id")).all()
+            inserted = sorted((seq, event_id) for seq, event_id in inserted)
+            if not inserted:
+                return Pushed([], False)
+            conn.execute(text("SELECT pg_notify(:c, :s)"),
+                         {"c": CHANNEL, "s": str(inserted[-1][0])})
+            others = conn.execute(text("SELECT count(*) FROM hub_event WHERE seq > :a AND "
+                                       "seq < :f"), {"a": after, "f": inserted[0][0]}).scalar()
+        return Pushed(inserted, others == 0)
 
     def pull(self, after: int, limit: int) -> list[tuple]:
         """Rows after seq `after`, in seq order: (seq, id, kind, author, hlc, payload,
@@ -352,10 +378,6 @@ def _quoted(conn: Connection, name: str) -> str:
 
 def _literal(conn: Connection, name: str) -> str:
     return conn.execute(text("SELECT quote_literal(:n)"), {"n": name}).scalar_one()
-
-
-def _hub_row(row: dict) -> dict:
-    return {k: row[k] for k in ("id", "kind", "author", "hlc", "payload", "signature")}
 
 
 # -- errors --------------------------------------------------------------------------------

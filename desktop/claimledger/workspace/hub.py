@@ -34,7 +34,7 @@ from claimledger.workspace.errors import WorkspaceError
 from claimledger.workspace.sync import LedgerExport, SyncVerbs, UnknownReviewers
 
 _SETTING = "desk-hub"
-PUSH_BATCH = 2_000
+PUSH_BATCH = 5_000
 PULL_PAGE = 5_000
 Progress = Callable[[int, int, str], bool]
 
@@ -271,12 +271,15 @@ class HubVerbs(SyncVerbs):
             if not rows:
                 self._save_state(state)
                 return pushed
-            inserted = _guarded(lambda rows=rows: hub.push([_row_dict(r) for r in rows]),
-                                state.address, offline=lambda: self._pending(state))
-            pushed += len(inserted)
+            done = _guarded(lambda rows=rows: hub.push([_row_dict(r) for r in rows],
+                                                       state.cursor),
+                            state.address, offline=lambda: self._pending(state))
+            pushed += len(done.inserted)
             state.pushed = rows[-1][0]
-            if inserted:
-                state.anchor = list(inserted[-1])
+            if done.inserted:
+                state.anchor = list(done.inserted[-1])
+            if done.adjacent:  # only our own rows lie ahead: no need to pull them back
+                state.cursor, state.cursor_id = done.inserted[-1]
             self._save_state(state)
             if progress and not progress(pushed, total, "sending to the desk hub"):
                 return pushed

@@ -23,7 +23,7 @@ from claimledger.ui.controllers.ledger_exchange import LedgerFilesController
 from claimledger.workspace import HubOffline, HubSync, WorkspaceError
 
 POLL_S = 30.0
-SLICE_S = 0.2
+SLICE_S = 0.05
 BACKOFF_FIRST_S = 1.0
 BACKOFF_MAX_S = 60.0
 STOP_WAIT_S = 10.0
