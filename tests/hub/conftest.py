@@ -6,13 +6,12 @@ them (.ci/run). The server listens on 127.0.0.1 and a socket in its temporary fo
 
 from __future__ import annotations
 
-import itertools
 import sys
 from pathlib import Path
 from types import SimpleNamespace
 
-import keyring
 import pytest
+from hub_db import HubDb
 from pg_cluster import SUPERUSER, SUPERUSER_PASSWORD, Cluster, binaries
 
 from claimledger.store.hub import parse_address
@@ -20,7 +19,6 @@ from sync_desk import Desk
 
 #: The adversarial suite's Mallory (tests/adversary/malicious_peer.py) attacks hubs too.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "adversary"))
-_numbers = itertools.count(1)
 
 
 @pytest.fixture(scope="session")
@@ -41,37 +39,6 @@ def running(cluster):
     if not cluster.running():
         cluster.start()
     return cluster
-
-
-class HubDb:
-    """One hub database: its URL for the editor (the superuser here), and login roles
-    for reviewers, each of whose passwords is kept in the test's keyring."""
-
-    def __init__(self, cluster: Cluster) -> None:
-        self.cluster = cluster
-        self.name = f"desk{next(_numbers)}"
-        cluster.sql(f"CREATE DATABASE {self.name}")
-        self.editor_url = cluster.url(self.name)
-        remember(self.editor_url, SUPERUSER_PASSWORD)
-
-    def reviewer_login(self, role: str, password: str = "reviewer-pw") -> str:
-        """A login role in the hub's reviewers group (the hub must be set up); roles are
-        the server's, so each hub's carry its name."""
-        role = f"{role}_{self.name}"
-        self.cluster.sql(f"CREATE ROLE {role} LOGIN PASSWORD '{password}' "
-                         f"IN ROLE {self.name}_reviewers")
-        url = self.cluster.url(self.name, role)
-        remember(url, password)
-        return url
-
-    def sql(self, statement: str) -> str:
-        return self.cluster.sql(statement, self.name)
-
-
-def remember(url: str, password: str) -> None:
-    from claimledger.exchange.hubsecret import SERVICE
-
-    keyring.set_password(SERVICE, parse_address(url).keyring_name, password)
 
 
 @pytest.fixture

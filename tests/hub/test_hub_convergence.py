@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hub_db import remember
+
 from claimledger.workspace import Workspace
 from sync_desk import state
 
@@ -78,8 +80,6 @@ def test_a_desk_converges_to_one_ledger(tmp_path, desk, hubdb):
     reviewers, marks = desk_size()
     desk.reviewer("Edith Editor").init_hub(hubdb.editor_url)
     dbs = run_desk(tmp_path, hubdb, reviewers, marks)
-    from conftest import remember
-
     workspaces = []
     for n, db in enumerate(dbs):
         remember(hubdb.cluster.url(hubdb.name, f"r{n}_{hubdb.name}"), REVIEWER_PASSWORD)

@@ -43,6 +43,17 @@ def test_reviewers_cannot_change_or_erase_events_on_the_server(hub_desk):
     assert hub_count(hub_desk.hub) == local_count(bob)
 
 
+def test_an_editor_role_may_correct_the_hub(hub_desk):
+    hubdb = hub_desk.hub
+    hub_desk.bob.sync_hub()
+    hubdb.cluster.sql(f"CREATE ROLE ed_{hubdb.name} LOGIN PASSWORD 'editor-pw' "
+                      f"IN ROLE {hubdb.name}_editors")
+    url = hubdb.cluster.url(hubdb.name, f"ed_{hubdb.name}")
+    with psycopg.connect(url, password="editor-pw") as conn:
+        assert conn.execute("DELETE FROM hub_event").rowcount == 1  # Bob's reviewer.joined
+    assert hub_count(hubdb) == 0
+
+
 def test_server_stopped_mid_push_holds_whole_batches_and_the_retry_sends_the_rest(
         hub_desk, monkeypatch):
     bob, cluster = hub_desk.bob, hub_desk.hub.cluster

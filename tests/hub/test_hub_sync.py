@@ -43,3 +43,31 @@ def test_sync_again_moves_nothing(hub_desk):
     bob.sync_hub()
     again = bob.sync_hub()
     assert (again.pushed, again.pulled, again.pending) == (0, 0, 0)
+
+
+def test_a_newcomer_waits_for_trust_while_the_desk_keeps_flowing(hub_desk):
+    """Dan is new to Carol: his events (and what builds on them) wait for her trust;
+    Bob's verdict made after Dan's still reaches her."""
+    bob, carol, desk = hub_desk.bob, hub_desk.carol, hub_desk.desk
+    claims = claims_of_sample(bob)
+    bob.sync_hub()
+    carol.sync_hub(accept_new_reviewers=True)
+    dan = desk.reviewer("Dan New")
+    dan.connect_hub(hub_desk.hub.reviewer_login("dan"))
+    claims_of_sample(dan)
+    dan.mark(claims[0], "disputed")
+    dan.sync_hub(accept_new_reviewers=True)
+    bob.mark(claims[1], "sourced")
+    bob.sync_hub()
+
+    done = carol.sync_hub()
+    assert done.unknown is not None and [c.name for c in done.unknown.cards] == ["Dan New"]
+    assert done.pulled == 1 and done.held == 3  # Bob's verdict; Dan's join, article, verdict
+    verdicts = carol.verdicts(carol.articles()[0].id)
+    assert [v.reviewer for v in verdicts[claims[1]]] == ["Bob Ode"]
+    assert claims[0] not in verdicts
+
+    trusted = carol.sync_hub(accept_new_reviewers=True)
+    assert trusted.unknown is None and trusted.pulled == 3
+    assert [v.reviewer for v in carol.verdicts(carol.articles()[0].id)[claims[0]]] == \
+        ["Dan New"]

@@ -16,6 +16,7 @@ everything is then sent again (the hub keeps one copy per id) and pulled again.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -27,11 +28,19 @@ from claimledger.exchange.errors import KeyStoreError, LedgerFileError, TrustErr
 from claimledger.exchange.hubrows import HUB_NAME, ledger_of_rows
 from claimledger.exchange.ledgerfile import ReviewerCard, chains_of, write_ledger_file
 from claimledger.exchange.strictjson import Problem, parse_json
+from claimledger.exchange.validate import Known
 from claimledger.store import hub as hubstore
 from claimledger.store import hub_outbox, log, queries
 from claimledger.store.hub import Hub, HubAddress, HubFault, HubInfo, HubPasswordNeeded
+from claimledger.workspace.backups import take_backup
 from claimledger.workspace.errors import WorkspaceError
-from claimledger.workspace.sync import LedgerExport, SyncVerbs, UnknownReviewers
+from claimledger.workspace.sync import (
+    OVERLAP_AT,
+    LedgerExport,
+    SyncVerbs,
+    UnknownReviewers,
+    hold_with_dependents,
+)
 
 _SETTING = "desk-hub"
 PUSH_BATCH = 5_000
@@ -114,6 +123,14 @@ class HubSync:
 
 
 @dataclass(frozen=True)
+class PageMerge:
+    added: int
+    stopped: bool                       # some events wait: pull no further this time
+    waiting: UnknownReviewers | None    # new reviewers to trust first
+    held: int
+
+
+@dataclass(frozen=True)
 class HubStatus:
     address: str | None
     reachable: bool = False
@@ -141,6 +158,11 @@ class HubSetup:
 
 class HubVerbs(SyncVerbs):
     _hub_cache: tuple[str, Hub] | None = None
+
+    def __init__(self, *args, **options) -> None:
+        super().__init__(*args, **options)
+        #: One sync at a time (the window's worker, a command, Settings' first sync).
+        self._hub_sync_lock = threading.Lock()
 
     # -- setting up --------------------------------------------------------------------
 
@@ -222,11 +244,13 @@ class HubVerbs(SyncVerbs):
                            "connect postgresql://user@host:5432/desk")
         self.db.refuse_if_read_only()
         self.unlock()
-        try:
-            return self._sync_hub(state, accept_new_reviewers, progress)
-        except (HubOffline, HubNeedsPassword):
-            self._drop_hub()  # a fresh connection next time
-            raise
+        with self._hub_sync_lock:
+            state = self._hub_state() or state  # as the previous sync left it
+            try:
+                return self._sync_hub(state, accept_new_reviewers, progress)
+            except (HubOffline, HubNeedsPassword):
+                self._drop_hub()  # a fresh connection next time
+                raise
 
     def _sync_hub(self, state: HubState, accept: bool, progress: Progress | None) -> HubSync:
         hub = self._hub(state)
@@ -293,39 +317,59 @@ class HubVerbs(SyncVerbs):
             if not rows:
                 return pulled, 0, None, None
             try:
-                added, stop = self._merge_page(hub, state, rows, accept)
-            except UnknownReviewers as waiting:
-                return pulled, len(rows), None, waiting
+                page = self._merge_page(hub, state, rows, accept)
             except HubError as refused:
                 return pulled, 0, str(refused), None
-            pulled += added
+            pulled += page.added
+            if page.waiting is not None:
+                return pulled, page.held, None, page.waiting
             if progress and not progress(pulled, pulled + 1, "merging from the desk hub"):
                 return pulled, 0, None, None
-            if stop or len(rows) < PULL_PAGE:
+            if page.stopped or len(rows) < PULL_PAGE:
                 return pulled, 0, None, None
 
     def _merge_page(self, hub: Hub, state: HubState, rows: list[tuple], accept: bool
-                    ) -> tuple[int, bool]:
+                    ) -> PageMerge:
         """Check one page as a ledger file is checked, then merge it and move the cursor
-        (and the push marker, past what was pulled) in one local transaction."""
+        (and the push marker, past what was pulled) in one local transaction. The events
+        of reviewers not trusted yet, and those that build on them, wait (the cursor stops
+        before the first of them); the rest merges."""
         joins = _guarded(lambda: hub.joins_of({r[3] for r in rows}), state.address)
         ids = {r[1] for r in rows}
         served = [r[1:] for r in joins if r[1] not in ids] + [r[1:] for r in rows]
         try:
             ledger = ledger_of_rows(served, self._cards(joins), self.reviewer_name)
             door, fresh, held, new = self._admit(ledger)
+            self._verify(door, fresh, None)
         except (LedgerFileError, TrustError) as error:
             raise HubError(str(error)) from None
-        try:
-            self._verify(door, fresh, None)
         except WorkspaceError as error:
             raise HubError(str(error)) from None
+        waiting = None
         if new.new_reviewers and not accept:
-            raise UnknownReviewers(Path(HUB_NAME), new.new_reviewers, new.name_clashes)
-        held_ids = {e.id for e in held}
+            newcomers = {card.id for card in new.new_reviewers}
+            fresh, untrusted = hold_with_dependents(
+                fresh, [e for e in fresh if e.author in newcomers], door.pinned,
+                self._held_here(fresh))
+            held = held + untrusted
+            waiting = UnknownReviewers(Path(HUB_NAME), new.new_reviewers, new.name_clashes)
+        added = self._merge_rows(state, rows, fresh, {e.id for e in held})
+        return PageMerge(len(added), bool(held), waiting, len(held))
+
+    def _held_here(self, events: list) -> Known:
+        """What the workspace already holds of what these events refer to."""
+        wanted = Known().missing(events)
+        with self.db.read() as conn:
+            articles, claims, sources = log.references(conn, *wanted)
+        return Known(articles, claims, sources)
+
+    def _merge_rows(self, state: HubState, rows: list[tuple], fresh: list, held_ids: set
+                    ) -> list:
         waiting = [r[0] for r in rows if r[1] in held_ids]
         cursor_row = next((r for r in reversed(rows) if r[0] < waiting[0]), None) \
             if waiting else rows[-1]
+        if len(fresh) >= OVERLAP_AT:  # as for a big file: the state before, to undo it
+            take_backup(self, "before-hub-sync")
         with self.db.write() as conn:
             before = hub_outbox.last_seq(conn)
             added = log.merge(conn, fresh)
@@ -339,7 +383,7 @@ class HubVerbs(SyncVerbs):
             queries.put_setting(conn, _SETTING, json.dumps(asdict(state)))
         for event in added:
             self._clock.observe(event.hlc)
-        return len(added), bool(waiting)
+        return added
 
     def _cards(self, joins: list[tuple]) -> list[ReviewerCard]:
         """Each author as the hub presents them (their first reviewer.joined there), else

@@ -52,10 +52,12 @@ class HubWorker(QObject):
     def wake(self) -> None:
         self._wake.set()
 
-    def stop(self) -> None:
+    def stop(self, *, wait: bool) -> None:
+        """Ask the loop to end; with `wait` (on quit, before the workspace closes) let
+        a sync under way finish. Without, its last word is not listened to."""
         self._stop.set()
         self._wake.set()
-        if self._thread.is_alive():
+        if wait and self._thread.is_alive():
             self._thread.join(STOP_WAIT_S)
 
     def _run(self) -> None:
@@ -134,7 +136,7 @@ class HubSyncController:
     def restart(self) -> None:
         """Follow the workspace's hub (Settings calls this after connect or disconnect).
         Asking which hub reads one setting of the local workspace."""
-        self.stop()
+        self._let_go(wait=False)
         if self.ctx.read_only or self.ctx.closing or self.workspace.hub_address() is None:
             self.address = None
             self.label.hide()
@@ -150,9 +152,17 @@ class HubSyncController:
         self.worker.start()
 
     def stop(self) -> None:
-        if self.worker is not None:
-            self.worker.stop()
-            self.worker = None
+        """On quit: the worker ends (a sync under way may finish) before the workspace
+        closes."""
+        self._let_go(wait=True)
+
+    def _let_go(self, *, wait: bool) -> None:
+        worker, self.worker = self.worker, None
+        if worker is None:
+            return
+        for signal in (worker.synced, worker.offline, worker.failed):
+            signal.disconnect()
+        worker.stop(wait=wait)
 
     def _wrote_here(self, _views) -> None:
         if self.worker is not None and not self._emitting:
