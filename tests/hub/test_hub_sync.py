@@ -71,3 +71,18 @@ def test_a_newcomer_waits_for_trust_while_the_desk_keeps_flowing(hub_desk):
     assert trusted.unknown is None and trusted.pulled == 3
     assert [v.reviewer for v in carol.verdicts(carol.articles()[0].id)[claims[0]]] == \
         ["Dan New"]
+
+
+def test_pages_bounded_by_bytes_still_bring_everything(hub_desk, monkeypatch):
+    from claimledger.store import hub as hub_store
+
+    bob, carol = hub_desk.bob, hub_desk.carol
+    for claim in claims_of_sample(bob)[:3]:
+        bob.mark(claim, "sourced")
+    bob.sync_hub()
+    monkeypatch.setattr(hub_store, "PAGE_BYTES", 1)  # one row a page
+    done = carol.sync_hub(accept_new_reviewers=True)
+    assert done.pulled == 5  # Bob's join, the article, three verdicts
+    carol.sync_hub(accept_new_reviewers=True)
+    bob.sync_hub(accept_new_reviewers=True)
+    assert state(bob) == state(carol)

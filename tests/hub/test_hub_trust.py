@@ -87,3 +87,13 @@ def test_honest_work_merges_again_once_the_editor_removes_the_forgery(trusted, p
     bob.mark(trusted.claims[3], "unverified", reason="Claimed without evidence")
     bob.sync_hub()
     assert carol.sync_hub().pulled == 1
+
+
+def test_an_oversized_row_is_cut_at_the_limit_and_refused(trusted, monkeypatch):
+    from claimledger.store import hub as hub_store
+
+    carol, bob = trusted.carol, trusted.bob
+    bob.mark(trusted.claims[1], "disputed", note="n" * 500)
+    bob.sync_hub()
+    monkeypatch.setattr(hub_store, "ROW_BYTES", 300)
+    refused(carol, "payload is not valid")

@@ -47,6 +47,15 @@ _INCOMING = ("CREATE TEMPORARY TABLE IF NOT EXISTS hub_incoming (ord integer, id
              "kind text, author text, hlc text, payload text, signature text) "
              "ON COMMIT DELETE ROWS")
 
+#: A pull's page holds about this much payload; one row at most ROW_BYTES (an article of
+#: the largest size accepted, in four-byte characters, with its statements).
+PAGE_BYTES = 64 * 1024 * 1024
+ROW_BYTES = 128 * 1024 * 1024
+_PULL = ("SELECT seq, id, kind, author, hlc, left(payload, :row) AS payload, signature FROM "
+         "(SELECT *, sum(octet_length(payload)) OVER (ORDER BY seq) AS upto FROM hub_event "
+         "WHERE seq > :after ORDER BY seq LIMIT :limit) page "
+         "WHERE upto - octet_length(payload) < :page ORDER BY seq")
+
 metadata = MetaData()
 hub_meta_t = Table("hub_meta", metadata, Column("key", Text, primary_key=True),
                    Column("value", Text, nullable=False))
@@ -241,13 +250,12 @@ class Hub:
 
     def pull(self, after: int, limit: int) -> list[tuple]:
         """Rows after seq `after`, in seq order: (seq, id, kind, author, hlc, payload,
-        signature)."""
-        query = (select(hub_event_t.c.seq, hub_event_t.c.id, hub_event_t.c.kind,
-                        hub_event_t.c.author, hub_event_t.c.hlc, hub_event_t.c.payload,
-                        hub_event_t.c.signature)
-                 .where(hub_event_t.c.seq > after).order_by(hub_event_t.c.seq).limit(limit))
+        signature); at most `limit` rows and about PAGE_BYTES of payload (always at least
+        one row), each payload cut at ROW_BYTES, so a hostile hub cannot make a pull hold
+        more than that in memory (a cut payload is not JSON, and is refused)."""
         with self._conn() as conn:
-            return [tuple(r) for r in conn.execute(query)]
+            return [tuple(r) for r in conn.execute(text(_PULL), {
+                "after": after, "limit": limit, "page": PAGE_BYTES, "row": ROW_BYTES})]
 
     def joins_of(self, authors: Iterable[str]) -> list[tuple]:
         """Every reviewer.joined row of these authors, in seq order (rows as pull's)."""

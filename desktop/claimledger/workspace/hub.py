@@ -272,7 +272,8 @@ class HubVerbs(SyncVerbs):
             seen[state.cursor] = state.cursor_id
         if state.anchor:
             seen[int(state.anchor[0])] = state.anchor[1]
-        held = hub.ids_at(seen) if seen and info.hub_id == state.hub_id else {}
+        held = _guarded(lambda: hub.ids_at(seen), state.address) \
+            if seen and info.hub_id == state.hub_id else {}
         if info.hub_id == state.hub_id and all(held.get(s) == i for s, i in seen.items()):
             return []
         lost = info.hub_id == state.hub_id
@@ -325,7 +326,7 @@ class HubVerbs(SyncVerbs):
                 return pulled, page.held, None, page.waiting
             if progress and not progress(pulled, pulled + 1, "merging from the desk hub"):
                 return pulled, 0, None, None
-            if page.stopped or len(rows) < PULL_PAGE:
+            if page.stopped:
                 return pulled, 0, None, None
 
     def _merge_page(self, hub: Hub, state: HubState, rows: list[tuple], accept: bool
@@ -417,7 +418,7 @@ class HubVerbs(SyncVerbs):
             after = rows[-1][0] if rows else 0
             page = _guarded(lambda after=after: hub.pull(after, PULL_PAGE), state.address)
             rows += page
-            if len(page) < PULL_PAGE:
+            if not page:
                 break
         try:
             ledger = ledger_of_rows([r[1:] for r in rows], self._cards(
