@@ -174,3 +174,20 @@ def test_a_wrong_address_or_a_password_in_it_is_one_line(desk, hubdb):
     with pytest.raises(HubError, match="holds no desk hub yet"):
         ws.connect_hub(hubdb.editor_url)
     assert ws.hub_address() is None
+
+
+def test_a_server_that_never_answers_is_one_line_after_the_timeout(desk, monkeypatch):
+    """Something accepts the connection and then says nothing (a hung server, a firewall
+    that swallows packets): the connect timeout ends the wait."""
+    import socket
+
+    from claimledger.store import hub as hub_store
+
+    monkeypatch.setattr(hub_store, "CONNECT_TIMEOUT_S", 1)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        port = silent.getsockname()[1]
+        with pytest.raises(HubOffline, match="did not answer in time") as offline:
+            desk.reviewer("Ana").connect_hub(f"postgresql://ana@127.0.0.1:{port}/desk")
+    assert "\n" not in str(offline.value)

@@ -412,12 +412,11 @@ def fault_of(error: Exception, address: HubAddress) -> HubFault:
 
 
 def _first_line(error: BaseException) -> str:
+    """libpq's first line, without its "connection to server at … failed:" preamble."""
     lines = [line.strip() for line in str(error).splitlines() if line.strip()]
     if not lines:
         return error.__class__.__name__
-    text_ = lines[0]
-    if text_.startswith("connection failed:") and len(lines) > 1:
-        text_ = lines[-1] if "failed:" not in lines[-1] else lines[-1]
-    if "failed:" in text_:
-        text_ = text_.rsplit("failed:", 1)[1].strip() or text_
-    return text_.rstrip(".")
+    first = lines[0]
+    if "failed:" in first:
+        first = first.rsplit("failed:", 1)[1].strip() or first
+    return (first[:1].lower() + first[1:]).rstrip(".")
