@@ -1,4 +1,5 @@
-"""The desk hub's side in PostgreSQL: its schema and migrations, push, pull, the doorbell.
+"""The desk hub's side in PostgreSQL: push, pull, the doorbell (the schema and its
+migrations are in hub_schema, addresses and faults in hub_address).
 
 The hub stores the very rows a workspace's event log holds (id, kind, author, clock,
 payload text, signature) and is trusted for nothing but keeping them: every desktop
@@ -12,7 +13,6 @@ the role that ran `hub init` owns the tables and is the editor's.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,10 +30,27 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-SCHEMA_VERSION = 1
+from claimledger.store import hub_schema
+from claimledger.store.hub_address import (
+    HubAddress,
+    HubDenied,
+    HubFault,
+    HubNotSetUp,
+    HubPasswordNeeded,
+    HubSchemaNewer,
+    HubUnreachable,
+    fault_of,
+    first_line,
+    parse_address,
+)
+from claimledger.store.hub_schema import SCHEMA_VERSION, HubInfo, newer_schema_message
+
+__all__ = ["SCHEMA_VERSION", "Doorbell", "Hub", "HubAddress", "HubDenied", "HubFault",
+           "HubInfo", "HubNotSetUp", "HubPasswordNeeded", "HubSchemaNewer", "HubUnreachable",
+           "Pushed", "newer_schema_message", "parse_address"]
+
 CHANNEL = "claimledger_hub"
 CONNECT_TIMEOUT_S = 5
 STATEMENT_TIMEOUT_MS = 30_000
@@ -57,8 +74,6 @@ _PULL = ("SELECT seq, id, kind, author, hlc, left(payload, :row) AS payload, sig
          "WHERE upto - octet_length(payload) < :page ORDER BY seq")
 
 metadata = MetaData()
-hub_meta_t = Table("hub_meta", metadata, Column("key", Text, primary_key=True),
-                   Column("value", Text, nullable=False))
 hub_event_t = Table(
     "hub_event", metadata,
     Column("seq", BigInteger, Identity(always=True), primary_key=True),
@@ -71,73 +86,6 @@ hub_event_t = Table(
 )
 
 
-class HubFault(RuntimeError):
-    """The hub could not be used; the message is one sentence for the reviewer."""
-
-
-class HubUnreachable(HubFault):
-    """The server did not answer, refused the connection or went away mid-way."""
-
-
-class HubPasswordNeeded(HubFault):
-    """The server asks for a password and none was given (keyring, PGPASSFILE)."""
-
-
-class HubDenied(HubFault):
-    """The server refused this role something (a wrong password, no privilege)."""
-
-
-class HubNotSetUp(HubFault):
-    """The database holds no hub (nobody ran `hub init` on it)."""
-
-
-class HubSchemaNewer(HubFault):
-    """A newer Claim Ledger set the hub up; this app only reads it."""
-
-
-@dataclass(frozen=True)
-class HubAddress:
-    """Where a hub is, without any password: what the workspace remembers."""
-
-    url: URL
-
-    @property
-    def label(self) -> str:
-        port = f":{self.url.port}" if self.url.port else ""
-        return f"{self.url.host or 'localhost'}{port}/{self.url.database}"
-
-    @property
-    def user(self) -> str | None:
-        return self.url.username
-
-    @property
-    def keyring_name(self) -> str:
-        return f"{self.url.username or ''}@{self.label}"
-
-    def __str__(self) -> str:
-        return self.url.render_as_string(hide_password=True)
-
-
-def parse_address(raw: str) -> HubAddress:
-    """A postgresql:// URL with a database and no password (a password in a URL ends up
-    in shell history and logs)."""
-    try:
-        url = make_url(raw.strip())
-    except ArgumentError:
-        raise HubFault(f"{raw.strip()[:80]!r} is not a hub address; write it as "
-                       "postgresql://user@host:5432/database.") from None
-    if url.get_backend_name() not in ("postgresql", "postgres"):
-        raise HubFault("A desk hub address starts with postgresql:// (for example "
-                       "postgresql://user@host:5432/desk).")
-    if url.password is not None:
-        raise HubFault("Leave the password out of the hub address: it would end up in shell "
-                       "history and logs. Keep it in the keyring or a PGPASSFILE, or type it "
-                       "when asked.")
-    if not url.database:
-        raise HubFault("The hub address names no database (postgresql://user@host/desk).")
-    return HubAddress(url.set(drivername="postgresql+psycopg"))
-
-
 @dataclass(frozen=True)
 class Pushed:
     """(seq, id) of the rows a push inserted, in order; `adjacent` when no one else's row
@@ -145,18 +93,6 @@ class Pushed:
 
     inserted: list[tuple[int, str]]
     adjacent: bool
-
-
-@dataclass(frozen=True)
-class HubInfo:
-    hub_id: str
-    schema_version: int
-    events: int
-    last_seq: int
-
-    @property
-    def newer(self) -> bool:
-        return self.schema_version > SCHEMA_VERSION
 
 
 class Hub:
@@ -189,7 +125,7 @@ class Hub:
         except DBAPIError as error:
             raise fault_of(error, self.address) from None
         except SQLAlchemyError as error:
-            raise HubUnreachable(f"Desk hub {self.address.label}: {_first_line(error)}."
+            raise HubUnreachable(f"Desk hub {self.address.label}: {first_line(error)}."
                                  ) from None
 
     # -- schema ------------------------------------------------------------------------
@@ -197,28 +133,14 @@ class Hub:
     def init(self) -> HubInfo:
         """Create or upgrade the schema (idempotent); refuse a newer one."""
         with self._conn() as conn:
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PUSH_LOCK + 1})
-            conn.execute(text("CREATE TABLE IF NOT EXISTS hub_meta (key text PRIMARY KEY, "
-                              "value text NOT NULL)"))
-            conn.execute(text("INSERT INTO hub_meta VALUES ('schema_version', '0') "
-                              "ON CONFLICT DO NOTHING"))
-            version = _version(conn)
-            if version > SCHEMA_VERSION:
-                raise _newer(self.address, version)
-            for number, steps in MIGRATIONS:
-                if number > version:
-                    for step in steps(conn):
-                        conn.execute(text(step))
-            conn.execute(text("UPDATE hub_meta SET value = :v WHERE key = 'schema_version'"),
-                         {"v": str(SCHEMA_VERSION)})
-            return _info(conn)
+            return hub_schema.migrate(conn, self.address)
 
     def info(self) -> HubInfo:
         with self._conn() as conn:
-            if _version(conn) == 0:
+            if hub_schema.schema_version(conn) == 0:
                 raise HubNotSetUp(f"{self.address.label} holds no desk hub yet; an editor "
                                   f"creates it with: claim-ledger hub init {self.address}")
-            return _info(conn)
+            return hub_schema.hub_info(conn)
 
     # -- events ------------------------------------------------------------------------
 
@@ -319,104 +241,3 @@ class Doorbell:
             pass
 
 
-# -- migrations ----------------------------------------------------------------------------
-
-
-def _roles(conn: Connection) -> tuple[str, str]:
-    database = conn.execute(text("SELECT current_database()")).scalar_one()
-    return f"{database}_reviewers", f"{database}_editors"
-
-
-def _schema_1(conn: Connection) -> list[str]:
-    reviewers, editors = (_quoted(conn, r) for r in _roles(conn))
-    create_role = ("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {name}) "
-                   "THEN CREATE ROLE {role} NOLOGIN; END IF; END $$")
-    return [
-        *(create_role.format(name=_literal(conn, role), role=_quoted(conn, role))
-          for role in _roles(conn)),
-        "CREATE TABLE IF NOT EXISTS hub_event (seq bigint GENERATED ALWAYS AS IDENTITY "
-        "PRIMARY KEY, id text NOT NULL UNIQUE, kind text NOT NULL, author text NOT NULL, "
-        "hlc text NOT NULL, payload text NOT NULL, signature text NOT NULL, "
-        "received_at timestamptz NOT NULL DEFAULT now())",
-        "CREATE INDEX IF NOT EXISTS ix_hub_event_joined ON hub_event (author) "
-        "WHERE kind = 'reviewer.joined'",
-        "REVOKE ALL ON hub_event, hub_meta FROM PUBLIC",
-        f"GRANT SELECT, INSERT ON hub_event TO {reviewers}",
-        f"GRANT SELECT ON hub_meta TO {reviewers}",
-        f"GRANT {reviewers} TO {editors}",
-        f"GRANT UPDATE, DELETE, TRUNCATE ON hub_event TO {editors}",
-        "INSERT INTO hub_meta (key, value) VALUES ('hub_id', "
-        f"'{uuid.uuid4()}') ON CONFLICT (key) DO NOTHING",
-    ]
-
-
-#: (version, the statements that bring a hub from version - 1 to it).
-MIGRATIONS = ((1, _schema_1),)
-
-
-def _version(conn: Connection) -> int:
-    if conn.execute(text("SELECT to_regclass('hub_meta')")).scalar() is None:
-        return 0
-    value = conn.execute(text("SELECT value FROM hub_meta WHERE key = 'schema_version'")
-                         ).scalar()
-    return int(value) if value and value.isdigit() else 0
-
-
-def _info(conn: Connection) -> HubInfo:
-    meta = dict(conn.execute(select(hub_meta_t.c.key, hub_meta_t.c.value)).all())
-    events, last = conn.execute(text("SELECT count(*), coalesce(max(seq), 0) FROM hub_event")
-                                ).one()
-    return HubInfo(meta.get("hub_id", ""), int(meta.get("schema_version", "0")), int(events),
-                   int(last))
-
-
-def newer_schema_message(address: HubAddress, version: int) -> str:
-    return (f"The desk hub {address.label} was set up by a newer Claim Ledger "
-                          f"(hub schema {version}; this app knows up to {SCHEMA_VERSION}): "
-                          "it is read here but nothing is sent to it; update the app.")
-
-
-def _newer(address: HubAddress, version: int) -> HubSchemaNewer:
-    return HubSchemaNewer(newer_schema_message(address, version))
-
-
-def _quoted(conn: Connection, name: str) -> str:
-    return conn.execute(text("SELECT quote_ident(:n)"), {"n": name}).scalar_one()
-
-
-def _literal(conn: Connection, name: str) -> str:
-    return conn.execute(text("SELECT quote_literal(:n)"), {"n": name}).scalar_one()
-
-
-# -- errors --------------------------------------------------------------------------------
-
-
-def fault_of(error: Exception, address: HubAddress) -> HubFault:
-    """The driver's error as one sentence (never the password: libpq does not echo it)."""
-    orig = getattr(error, "orig", None) or error
-    message = _first_line(orig)
-    lowered = str(orig).lower()
-    where = f"Desk hub {address.label}"
-    if "no password supplied" in lowered:
-        return HubPasswordNeeded(f"{where} asks for {address.user or 'your'} password; keep "
-                                 "it in the keyring (hub connect asks for it) or a PGPASSFILE.")
-    if "password authentication failed" in lowered:
-        return HubDenied(f"{where} refused the password of {address.user!r}.")
-    if "permission denied" in lowered or "must be owner" in lowered:
-        return HubDenied(f"{where} refused: {message}.")
-    if "does not exist" in lowered and "database" in lowered:
-        return HubNotSetUp(f"{where}: {message}; an editor creates the database first.")
-    if "timeout" in lowered or "canceling statement" in lowered:
-        return HubUnreachable(f"{where} did not answer in time ({message}).")
-    return HubUnreachable(f"{where} is unreachable ({message}).")
-
-
-def _first_line(error: BaseException) -> str:
-    """libpq's first line, without its "connection to server at … failed:" preamble."""
-    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
-    if not lines:
-        return error.__class__.__name__
-    first = lines[0]
-    if "failed:" in first:
-        first = first.rsplit("failed:", 1)[1].strip() or first
-    return (first[:1].lower() + first[1:]).rstrip(".")

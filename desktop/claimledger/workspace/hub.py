@@ -5,8 +5,10 @@ events the hub lacks (in batches, each one transaction there, so a server that s
 mid-way holds whole batches and the next sync sends the rest), then pulls what others
 sent after the last position seen (the cursor) and merges it exactly as a ledger file is
 merged: the rows are read by the file reader, every author must be the key pinned here,
-new reviewers wait until accepted, and one altered, forged or invalid event refuses the
-whole pull. The merge and the cursor move in one local transaction.
+a new reviewer's events (and what builds on them) wait until they are accepted, and one
+altered, forged or invalid event refuses its whole page of rows, stopping the pull
+there with nothing of that page merged. Each page's merge and the cursor move in one
+local transaction.
 
 A hub restored from an older backup is noticed by the positions remembered here (the
 cursor's event, the last event this workspace inserted) no longer holding those events:
@@ -18,12 +20,11 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from claimledger.domain.records import Changes
-from claimledger.exchange import hubsecret, keys, trust
+from claimledger.exchange import hubsecret, trust
 from claimledger.exchange.errors import KeyStoreError, LedgerFileError, TrustError
 from claimledger.exchange.hubrows import HUB_NAME, ledger_of_rows
 from claimledger.exchange.ledgerfile import ReviewerCard, chains_of, write_ledger_file
@@ -31,9 +32,22 @@ from claimledger.exchange.strictjson import Problem, parse_json
 from claimledger.exchange.validate import Known
 from claimledger.store import hub as hubstore
 from claimledger.store import hub_outbox, log, queries
-from claimledger.store.hub import Hub, HubAddress, HubFault, HubInfo, HubPasswordNeeded
+from claimledger.store.hub import Hub, HubInfo
 from claimledger.workspace.backups import take_backup
 from claimledger.workspace.errors import WorkspaceError
+from claimledger.workspace.hub_state import (
+    HubDoorbell,
+    HubError,
+    HubNeedsPassword,
+    HubOffline,
+    HubSetup,
+    HubState,
+    HubStatus,
+    HubSync,
+    PageMerge,
+    address_of,
+    guarded,
+)
 from claimledger.workspace.sync import (
     OVERLAP_AT,
     LedgerExport,
@@ -48,114 +62,6 @@ PULL_PAGE = 5_000
 Progress = Callable[[int, int, str], bool]
 
 
-class HubError(WorkspaceError):
-    """The hub could not be used; one sentence, and local work is untouched."""
-
-
-class HubOffline(HubError):
-    """The hub did not answer; `pending` events wait here to be sent."""
-
-    def __init__(self, message: str, pending: int) -> None:
-        self.pending = pending
-        super().__init__(message)
-
-
-class HubNeedsPassword(HubError):
-    """The server wants a password that neither the keyring nor PGPASSFILE holds."""
-
-
-@dataclass
-class HubState:
-    """What this workspace remembers of its hub (the `desk-hub` setting)."""
-
-    url: str
-    hub_id: str = ""
-    pushed: int = 0          # the last local seq the hub confirmed
-    cursor: int = 0          # the last hub seq merged here
-    cursor_id: str = ""
-    anchor: list = field(default_factory=list)  # [hub seq, id] of our last insert
-    #: [first, last] local seqs merged from the hub while ours still waited to be sent:
-    #: the hub has them, so they are neither sent back nor counted as waiting.
-    from_hub: list = field(default_factory=list)
-    last_sync: str = ""
-
-    def skip_what_came_from_hub(self) -> int | None:
-        """Move the marker past the ranges it reached; the next range's start, if any."""
-        while self.from_hub and self.from_hub[0][0] <= self.pushed + 1:
-            self.pushed = max(self.pushed, self.from_hub.pop(0)[1])
-        return self.from_hub[0][0] if self.from_hub else None
-
-    def came_from_hub(self, first: int, last: int) -> None:
-        if first > last:
-            return
-        if self.from_hub and self.from_hub[-1][1] + 1 == first:
-            self.from_hub[-1][1] = last
-        else:
-            self.from_hub.append([first, last])
-
-    @property
-    def address(self) -> HubAddress:
-        return hubstore.parse_address(self.url)
-
-
-@dataclass(frozen=True)
-class HubSync:
-    """One push and pull: counts, and what waits or was refused (one line each)."""
-
-    pushed: int = 0
-    pulled: int = 0
-    held: int = 0
-    pending: int = 0
-    refused: str | None = None
-    unknown: UnknownReviewers | None = None
-    flags: list[str] = field(default_factory=list)
-
-    @property
-    def changes(self) -> Changes:
-        return Changes.everything("Merge") if self.pulled else Changes()
-
-    def as_json(self) -> dict:
-        return {"pushed": self.pushed, "pulled": self.pulled, "held_for_trust": self.held,
-                "refused": self.refused, "pending": self.pending,
-                "new_reviewers": [{"name": c.name, "fingerprint": keys.fingerprint(
-                    c.public_key)} for c in (self.unknown.cards if self.unknown else [])],
-                "flags": self.flags}
-
-
-@dataclass(frozen=True)
-class PageMerge:
-    added: int
-    stopped: bool                       # some events wait: pull no further this time
-    waiting: UnknownReviewers | None    # new reviewers to trust first
-    held: int
-
-
-@dataclass(frozen=True)
-class HubStatus:
-    address: str | None
-    reachable: bool = False
-    problem: str | None = None
-    last_sync: str | None = None
-    pending: int = 0
-    info: HubInfo | None = None
-
-    def as_json(self) -> dict:
-        info = self.info
-        return {"hub": self.address, "reachable": self.reachable, "problem": self.problem,
-                "last_sync": self.last_sync or None, "events_to_send": self.pending,
-                "hub_events": info.events if info else None,
-                "hub_schema_version": info.schema_version if info else None,
-                "read_only": bool(info and info.newer)}
-
-
-@dataclass(frozen=True)
-class HubSetup:
-    address: HubAddress
-    info: HubInfo
-    reviewer_role: str
-    editor_role: str
-
-
 class HubVerbs(SyncVerbs):
     _hub_cache: tuple[str, Hub] | None = None
 
@@ -168,11 +74,11 @@ class HubVerbs(SyncVerbs):
 
     def init_hub(self, url: str, password: str | None = None) -> HubSetup:
         """Create (or bring up to date) the hub's schema on a PostgreSQL database."""
-        address = _address(url)
+        address = address_of(url)
         hub = Hub(address, password if password is not None
                   else hubsecret.stored_password(address.keyring_name))
         try:
-            info = _guarded(hub.init, address)
+            info = guarded(hub.init, address)
             database = address.url.database
             return HubSetup(address, info, f"{database}_reviewers", f"{database}_editors")
         finally:
@@ -181,11 +87,11 @@ class HubVerbs(SyncVerbs):
     def connect_hub(self, url: str, password: str | None = None) -> HubStatus:
         """Use this hub from now on (it must answer and be a hub); a typed password is
         kept in the keyring."""
-        address = _address(url)
+        address = address_of(url)
         hub = Hub(address, password if password is not None
                   else hubsecret.stored_password(address.keyring_name))
         try:
-            info = _guarded(hub.info, address)
+            info = guarded(hub.info, address)
         finally:
             hub.close()
         if password is not None:
@@ -221,7 +127,7 @@ class HubVerbs(SyncVerbs):
             return HubStatus(None)
         pending = self._pending(state)
         try:
-            info = _guarded(self._hub(state).info, state.address)
+            info = guarded(self._hub(state).info, state.address)
         except HubError as error:
             return HubStatus(state.url, False, str(error), state.last_sync, pending)
         return HubStatus(state.url, True, _newer_line(info, state), state.last_sync, pending,
@@ -254,7 +160,7 @@ class HubVerbs(SyncVerbs):
 
     def _sync_hub(self, state: HubState, accept: bool, progress: Progress | None) -> HubSync:
         hub = self._hub(state)
-        info = _guarded(hub.info, state.address, offline=lambda: self._pending(state))
+        info = guarded(hub.info, state.address, offline=lambda: self._pending(state))
         flags = self._notice_lost_events(hub, state, info)
         pushed = 0 if info.newer else self._push(hub, state, progress)
         if info.newer:
@@ -272,7 +178,7 @@ class HubVerbs(SyncVerbs):
             seen[state.cursor] = state.cursor_id
         if state.anchor:
             seen[int(state.anchor[0])] = state.anchor[1]
-        held = _guarded(lambda: hub.ids_at(seen), state.address) \
+        held = guarded(lambda: hub.ids_at(seen), state.address) \
             if seen and info.hub_id == state.hub_id else {}
         if info.hub_id == state.hub_id and all(held.get(s) == i for s, i in seen.items()):
             return []
@@ -296,7 +202,7 @@ class HubVerbs(SyncVerbs):
             if not rows:
                 self._save_state(state)
                 return pushed
-            done = _guarded(lambda rows=rows: hub.push([_row_dict(r) for r in rows],
+            done = guarded(lambda rows=rows: hub.push([_row_dict(r) for r in rows],
                                                        state.cursor),
                             state.address, offline=lambda: self._pending(state))
             pushed += len(done.inserted)
@@ -313,7 +219,7 @@ class HubVerbs(SyncVerbs):
         """(pulled, held for trust, refusal line, UnknownReviewers) over pages of rows."""
         pulled = 0
         while True:
-            rows = _guarded(lambda: hub.pull(state.cursor, PULL_PAGE), state.address,
+            rows = guarded(lambda: hub.pull(state.cursor, PULL_PAGE), state.address,
                             offline=lambda: self._pending(state))
             if not rows:
                 return pulled, 0, None, None
@@ -335,7 +241,7 @@ class HubVerbs(SyncVerbs):
         (and the push marker, past what was pulled) in one local transaction. The events
         of reviewers not trusted yet, and those that build on them, wait (the cursor stops
         before the first of them); the rest merges."""
-        joins = _guarded(lambda: hub.joins_of({r[3] for r in rows}), state.address)
+        joins = guarded(lambda: hub.joins_of({r[3] for r in rows}), state.address)
         ids = {r[1] for r in rows}
         served = [r[1:] for r in joins if r[1] not in ids] + [r[1:] for r in rows]
         try:
@@ -416,7 +322,7 @@ class HubVerbs(SyncVerbs):
         rows: list[tuple] = []
         while True:
             after = rows[-1][0] if rows else 0
-            page = _guarded(lambda after=after: hub.pull(after, PULL_PAGE), state.address)
+            page = guarded(lambda after=after: hub.pull(after, PULL_PAGE), state.address)
             rows += page
             if not page:
                 break
@@ -481,48 +387,11 @@ class HubVerbs(SyncVerbs):
         state = self._hub_state()
         if state is None:
             raise HubError("No desk hub is connected.")
-        return HubDoorbell(_guarded(self._hub(state).doorbell, state.address), state.address)
+        return HubDoorbell(guarded(self._hub(state).doorbell, state.address), state.address)
 
     def close(self) -> None:
         self._drop_hub()
         super().close()
-
-
-class HubDoorbell:
-    """NOTIFY as a doorbell only: a ring means "pull now"; a missed ring is caught up by
-    the next pull, so nothing depends on one arriving."""
-
-    def __init__(self, bell: hubstore.Doorbell, address: HubAddress) -> None:
-        self._bell, self._address = bell, address
-
-    def wait(self, timeout_s: float) -> bool:
-        """True if someone pushed within `timeout_s`; HubOffline if the hub went away."""
-        return _guarded(lambda: self._bell.wait(timeout_s), self._address)
-
-    def close(self) -> None:
-        self._bell.close()
-
-
-def _address(url: str) -> HubAddress:
-    try:
-        return hubstore.parse_address(url)
-    except HubFault as fault:
-        raise HubError(str(fault)) from None
-
-
-def _guarded(call, address: HubAddress, offline: Callable[[], int] | None = None):
-    """Run a hub call; its fault becomes one sentence (HubOffline when it did not answer,
-    with how many events wait here to be sent)."""
-    try:
-        return call()
-    except HubPasswordNeeded as fault:
-        raise HubNeedsPassword(str(fault)) from None
-    except hubstore.HubUnreachable as fault:
-        pending = offline() if offline else 0
-        tail = f" Your work is kept here; {pending:,} events to send." if offline else ""
-        raise HubOffline(f"{fault}{tail}", pending) from None
-    except HubFault as fault:
-        raise HubError(str(fault)) from None
 
 
 def _newer_line(info: HubInfo, state: HubState) -> str | None:
