@@ -7,6 +7,7 @@ import threading
 
 import psycopg
 import pytest
+from hub_db import remember
 
 from claimledger.workspace import HubError, HubOffline
 from claimledger.workspace import hub as hub_verbs
@@ -155,7 +156,7 @@ def test_a_hub_set_up_by_a_newer_app_is_only_read(hub_desk):
     carol.mark(claims_of_sample(carol)[1], "disputed")
     pending = carol.hub_pending()
     done = carol.sync_hub(accept_new_reviewers=True)
-    assert done.pushed == 0 and done.pending == pending and done.pulled > 0
+    assert done.pushed == 0 and done.pending == pending and done.pulled > 0 and done.read_only
     [flag] = [f for f in done.flags if "newer Claim Ledger" in f]
     assert "hub schema 2; this app knows up to 1" in flag and "nothing is sent" in flag
     with pytest.raises(HubError, match="newer Claim Ledger"):
@@ -191,3 +192,12 @@ def test_a_server_that_never_answers_is_one_line_after_the_timeout(desk, monkeyp
         with pytest.raises(HubOffline, match="did not answer in time") as offline:
             desk.reviewer("Ana").connect_hub(f"postgresql://ana@127.0.0.1:{port}/desk")
     assert "\n" not in str(offline.value)
+
+
+def test_a_login_outside_the_reviewers_role_is_told_what_it_lacks(desk, hubdb):
+    desk.reviewer("Edith Editor").init_hub(hubdb.editor_url)
+    hubdb.cluster.sql(f"CREATE ROLE stranger_{hubdb.name} LOGIN PASSWORD 'pw'")
+    url = hubdb.cluster.url(hubdb.name, f"stranger_{hubdb.name}")
+    remember(url, "pw")
+    with pytest.raises(HubError, match=f"belongs in the role {hubdb.name}_reviewers"):
+        desk.reviewer("Sam Stranger").connect_hub(url)

@@ -88,7 +88,9 @@ def fault_of(error: Exception, address: HubAddress) -> HubFault:
     if "password authentication failed" in lowered:
         return HubDenied(f"{where} refused the password of {address.user!r}.")
     if "permission denied" in lowered or "must be owner" in lowered:
-        return HubDenied(f"{where} refused: {message}.")
+        return HubDenied(f"{where} refused {address.user or 'this role'}: {message}; a "
+                         f"reviewer's login belongs in the role {address.url.database}"
+                         "_reviewers, and setting up a hub needs one that may create roles.")
     if "does not exist" in lowered and "database" in lowered:
         return HubNotSetUp(f"{where}: {message}; an editor creates the database first.")
     if "timeout" in lowered or "canceling statement" in lowered:

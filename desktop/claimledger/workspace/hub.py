@@ -168,7 +168,8 @@ class HubVerbs(SyncVerbs):
         pulled, held, refused, unknown = self._pull(hub, state, accept, progress)
         state.last_sync = datetime.now(UTC).replace(microsecond=0).isoformat()
         self._save_state(state)
-        return HubSync(pushed, pulled, held, self._pending(state), refused, unknown, flags)
+        return HubSync(pushed, pulled, held, self._pending(state), refused, unknown, flags,
+                       info.newer)
 
     def _notice_lost_events(self, hub: Hub, state: HubState, info: HubInfo) -> list[str]:
         """A hub restored from an older backup (or rebuilt) lacks events we saw there:

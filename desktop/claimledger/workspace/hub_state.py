@@ -75,6 +75,8 @@ class HubSync:
     refused: str | None = None
     unknown: UnknownReviewers | None = None
     flags: list[str] = field(default_factory=list)
+    #: The hub was set up by a newer app: it is read, nothing is sent.
+    read_only: bool = False
 
     @property
     def changes(self) -> Changes:
@@ -85,7 +87,7 @@ class HubSync:
                 "refused": self.refused, "pending": self.pending,
                 "new_reviewers": [{"name": c.name, "fingerprint": keys.fingerprint(
                     c.public_key)} for c in (self.unknown.cards if self.unknown else [])],
-                "flags": self.flags}
+                "flags": self.flags, "read_only": self.read_only}
 
 
 @dataclass(frozen=True)

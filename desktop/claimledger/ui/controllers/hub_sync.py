@@ -193,10 +193,11 @@ class HubSyncController:
             names = ", ".join(c.name for c in done.unknown.cards)
             self.label.setText(f"Desk hub: waiting for you to trust {names}")
             tip.append(str(done.unknown))
+        elif done.read_only:
+            self.label.setText(f"Desk hub: read only (a newer hub), {done.pending:,} events "
+                               "to send")
         elif done.pending:
-            read_only = any("newer Claim Ledger" in f for f in done.flags)
-            self.label.setText(f"Desk hub: {'read only, ' if read_only else ''}"
-                               f"{done.pending:,} events to send")
+            self.label.setText(f"Desk hub: {done.pending:,} events to send")
         else:
             self.label.setText("Desk hub: up to date")
         self.label.setToolTip("\n".join(tip))
