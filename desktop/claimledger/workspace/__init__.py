@@ -37,7 +37,7 @@ from claimledger.workspace.importing import ImportCancelled, ImportReport, Impor
 from claimledger.workspace.library import LibraryVerbs
 from claimledger.workspace.reading import ReadVerbs
 from claimledger.workspace.reasons import ReasonVerbs
-from claimledger.workspace.refresh import ChangedViews, RefreshVerbs
+from claimledger.workspace.refresh import ChangedViews, OpenLedger, RefreshVerbs
 from claimledger.workspace.reviewing import ReviewVerbs
 from claimledger.workspace.sync import SyncReport, UnknownReviewers
 from claimledger.workspace.sync_folder import FolderSync, SyncFolderVerbs
@@ -73,6 +73,7 @@ __all__ = [
     "Kind",
     "LEDGER_SUFFIX",
     "ChangedViews",
+    "OpenLedger",
 ]
 
 
