@@ -32,6 +32,7 @@ STOP_WAIT_S = 10.0
 class HubWorker(QObject):
     """The loop on its own thread; its signals reach the GUI thread queued."""
 
+    connecting = Signal(str)      # the hub's address, before the first sync
     synced = Signal(object)       # (HubSync, ChangedViews)
     offline = Signal(str, int)    # the one line, events to send
     failed = Signal(str)
@@ -61,6 +62,14 @@ class HubWorker(QObject):
             self._thread.join(STOP_WAIT_S)
 
     def _run(self) -> None:
+        try:
+            address = self.workspace.hub_address()
+        except WorkspaceError as error:
+            self.failed.emit(str(error))
+            return
+        if address is None:
+            return  # no hub here: nothing to show
+        self.connecting.emit(address)
         backoff, bell = BACKOFF_FIRST_S, None
         while not self._stop.is_set():
             try:
@@ -134,18 +143,15 @@ class HubSyncController:
         self.restart()
 
     def restart(self) -> None:
-        """Follow the workspace's hub (Settings calls this after connect or disconnect).
-        Asking which hub reads one setting of the local workspace."""
+        """Follow the workspace's hub (Settings calls this after connect or disconnect);
+        the worker reads which hub it is, and ends at once if there is none."""
         self._let_go(wait=False)
-        if self.ctx.read_only or self.ctx.closing or self.workspace.hub_address() is None:
-            self.address = None
-            self.label.hide()
+        self.address = None
+        self.label.hide()
+        if self.ctx.read_only or self.ctx.closing:
             return
-        self.address = self.workspace.hub_address()
-        self.label.setText("Desk hub: connecting…")
-        self.label.setToolTip(f"Desk hub: {self.address}")
-        self.label.show()
         self.worker = HubWorker(self.workspace, lambda: self.ctx.article_id)
+        self.worker.connecting.connect(self._connecting)
         self.worker.synced.connect(self._synced)
         self.worker.offline.connect(self._offline)
         self.worker.failed.connect(self._failed)
@@ -160,9 +166,15 @@ class HubSyncController:
         worker, self.worker = self.worker, None
         if worker is None:
             return
-        for signal in (worker.synced, worker.offline, worker.failed):
+        for signal in (worker.connecting, worker.synced, worker.offline, worker.failed):
             signal.disconnect()
         worker.stop(wait=wait)
+
+    def _connecting(self, address: str) -> None:
+        self.address = address
+        self.label.setText("Desk hub: connecting…")
+        self.label.setToolTip(f"Desk hub: {address}")
+        self.label.show()
 
     def _wrote_here(self, _views) -> None:
         if self.worker is not None and not self._emitting:
