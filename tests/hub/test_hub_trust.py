@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from malicious_peer import Mallory, state
 
+from claimledger.workspace import HubError
 from sync_desk import claims_of_sample
 
 
@@ -97,3 +98,13 @@ def test_an_oversized_row_is_cut_at_the_limit_and_refused(trusted, monkeypatch):
     bob.sync_hub()
     monkeypatch.setattr(hub_store, "ROW_BYTES", 300)
     refused(carol, "payload is not valid")
+
+
+def test_an_export_of_a_hub_holding_a_forgery_is_refused(trusted, push_as_editor, tmp_path):
+    carol, bob = trusted.carol, trusted.bob
+    mallory = Mallory("Bob Ode", reviewer_id=bob.reviewer_id)
+    push_as_editor([mallory.verdict(trusted.claims[2], "disputed")])
+    target = tmp_path / "desk.cledger"
+    with pytest.raises(HubError, match="signature"):
+        carol.export_hub(target)
+    assert not target.exists()

@@ -149,3 +149,33 @@ def test_settings_connects_and_disconnects(qtbot, desk, hubdb):
     assert dan.hub_address() is None and not window.hub.label.isVisible()
     dialog.close()
     window.close()
+
+
+def test_a_password_typed_in_settings_goes_to_the_keyring_only(qtbot, desk, hubdb):
+    import keyring
+
+    from claimledger.exchange.hubsecret import SERVICE
+    from claimledger.store.hub import parse_address
+    from claimledger.ui.shell.settings_dialog import SettingsDialog
+
+    desk.reviewer("Edith Editor").init_hub(hubdb.editor_url)
+    role = f"eve_{hubdb.name}"
+    hubdb.cluster.sql(f"CREATE ROLE {role} LOGIN PASSWORD 'typed-once' "
+                      f"IN ROLE {hubdb.name}_reviewers")
+    url = hubdb.cluster.url(hubdb.name, role)
+    eve = desk.reviewer("Eve Typed")
+    window = open_window(qtbot, eve)
+    page = SettingsDialog(window).show_page("Desk hub")
+    page.address.setText(url)
+    page.connect_button.click()
+    qtbot.waitUntil(lambda: not page.error.isHidden(), timeout=20_000)
+    assert "asks for" in page.error.text() and eve.hub_address() is None
+
+    page.password.setText("typed-once")
+    with qtbot.waitSignal(page.hubChanged, timeout=20_000):
+        page.connect_button.click()
+    assert page.password.text() == ""
+    assert keyring.get_password(SERVICE, parse_address(url).keyring_name) == "typed-once"
+    assert "typed-once" not in (eve.hub_address() or "")
+    qtbot.waitUntil(lambda: hub_label(window) == "Desk hub: up to date", timeout=20_000)
+    window.close()
