@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -27,7 +28,8 @@ def cli(tmp_path, hubdb):
                         f"127.0.0.1:{port}:*:*:{REVIEWER_PASSWORD}\n")
     passfile.chmod(0o600)
 
-    def run(name: str, *args: str, passfile_env: bool = True) -> subprocess.CompletedProcess:
+    def run(name: str, *args: str, passfile_env: bool = True,
+            typed: str | None = None) -> subprocess.CompletedProcess:
         env = dict(os.environ, PYTHONPATH=str(ROOT / "desktop"), QT_QPA_PLATFORM="offscreen",
                    HOME=str(tmp_path / f"home-{name}"),
                    XDG_CONFIG_HOME=str(tmp_path / f"config-{name}"))
@@ -35,16 +37,43 @@ def cli(tmp_path, hubdb):
         env.pop("PGPASSFILE", None)
         if passfile_env:
             env["PGPASSFILE"] = str(passfile)
-        done = subprocess.run([sys.executable, "-m", "claimledger", "--db",
-                               str(tmp_path / f"{name}.sqlite"), "--reviewer", name,
-                               *map(str, args)], capture_output=True, text=True, env=env,
-                              timeout=120, stdin=subprocess.DEVNULL)
+        command = [sys.executable, "-m", "claimledger", "--db",
+                   str(tmp_path / f"{name}.sqlite"), "--reviewer", name, *map(str, args)]
+        if typed is not None:
+            done = at_a_terminal(command, env, typed)
+        else:
+            done = subprocess.run(command, capture_output=True, text=True, env=env,
+                                  timeout=120, stdin=subprocess.DEVNULL)
         for output in (done.stdout, done.stderr):
             assert SUPERUSER_PASSWORD not in output and REVIEWER_PASSWORD not in output
             assert "Traceback" not in output
         return done
 
     return run
+
+
+def at_a_terminal(command: list[str], env: dict, typed: str) -> subprocess.CompletedProcess:
+    """Run `command` on a pseudo-terminal, typing `typed` when it asks for a password;
+    what the terminal showed comes back as stdout (stderr is the same screen)."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: becomes the command, its terminal the pty
+        os.execve(command[0], command, env)
+    screen, answered = b"", False
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the command ended and closed the terminal
+            break
+        if not chunk:
+            break
+        screen += chunk
+        if not answered and b"password: " in screen:
+            os.write(fd, typed.encode() + b"\n")
+            answered = True
+    os.close(fd)
+    _, status = os.waitpid(pid, 0)
+    text = screen.decode("utf-8", "replace")
+    return subprocess.CompletedProcess(command, os.waitstatus_to_exitcode(status), text, "")
 
 
 def first_claim(cli, name: str) -> str:
@@ -122,3 +151,13 @@ def test_the_password_is_never_taken_from_the_address(cli, hubdb):
 def test_without_a_password_anywhere_the_command_says_where_to_put_it(cli, hubdb):
     one_error_line(cli("Edith", "hub", "init", hubdb.editor_url, passfile_env=False),
                    "asks for postgres password", "PGPASSFILE")
+
+
+def test_at_a_terminal_the_password_is_asked_and_never_shown(cli, hubdb):
+    done = cli("Edith", "hub", "init", hubdb.editor_url, passfile_env=False,
+               typed=SUPERUSER_PASSWORD)
+    assert done.returncode == 0, done.stdout
+    assert "Desk hub password: " in done.stdout and "desk hub ready" in done.stdout
+    wrong = cli("Edith", "hub", "init", hubdb.editor_url, passfile_env=False,
+                typed="not-the-password")
+    assert wrong.returncode == 1 and "refused the password of 'postgres'" in wrong.stdout

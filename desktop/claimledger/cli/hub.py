@@ -48,6 +48,18 @@ def _with_password(call):
         return call(getpass.getpass("Desk hub password: "))
 
 
+def _typed_if_asked(ws: Workspace, call):
+    """Run `call()`; if the server asks for a password nothing holds and a person is at
+    the terminal, ask once for this command and run it again."""
+    try:
+        return call()
+    except HubNeedsPassword:
+        if not sys.stdin.isatty():
+            raise
+        ws.use_hub_password(getpass.getpass("Desk hub password: "))
+        return call()
+
+
 def cmd_init(ws: Workspace, args) -> None:
     setup = _with_password(lambda password: ws.init_hub(args.url, password))
     address = setup.address
@@ -73,7 +85,8 @@ def cmd_disconnect(ws: Workspace, args) -> None:
 
 
 def cmd_sync(ws: Workspace, args) -> int:
-    done = ws.sync_hub(accept_new_reviewers=args.accept_new_reviewers)
+    done = _typed_if_asked(ws, lambda: ws.sync_hub(
+        accept_new_reviewers=args.accept_new_reviewers))
     if args.json:
         print_json([done.as_json()])
     else:
@@ -110,6 +123,6 @@ def cmd_status(ws: Workspace, args) -> int:
 
 
 def cmd_export(ws: Workspace, args) -> None:
-    done = ws.export_hub(args.output)
+    done = _typed_if_asked(ws, lambda: ws.export_hub(args.output))
     print(f"wrote {done.path} ({done.events} events by {done.reviewers} reviewer(s)) from the "
           "desk hub")

@@ -64,6 +64,7 @@ Progress = Callable[[int, int, str], bool]
 
 class HubVerbs(SyncVerbs):
     _hub_cache: tuple[str, Hub] | None = None
+    _session_password: str | None = None
 
     def __init__(self, *args, **options) -> None:
         super().__init__(*args, **options)
@@ -367,6 +368,12 @@ class HubVerbs(SyncVerbs):
         return waiting - sum(last - max(first, state.pushed + 1) + 1
                              for first, last in state.from_hub if last > state.pushed)
 
+    def use_hub_password(self, password: str) -> None:
+        """A password typed for this session only (kept nowhere): where no keyring holds
+        it and no PGPASSFILE either."""
+        self._session_password = password
+        self._drop_hub()
+
     def _hub(self, state: HubState) -> Hub:
         """One connection pool per hub address, kept between syncs."""
         cached = self._hub_cache
@@ -374,7 +381,8 @@ class HubVerbs(SyncVerbs):
             return cached[1]
         self._drop_hub()
         address = state.address
-        hub = Hub(address, hubsecret.stored_password(address.keyring_name))
+        hub = Hub(address, self._session_password
+                  or hubsecret.stored_password(address.keyring_name))
         self._hub_cache = (state.url, hub)
         return hub
 
