@@ -32,6 +32,7 @@ from claimledger.workspace.errors import (
 )
 from claimledger.workspace.evidence import EvidenceVerbs
 from claimledger.workspace.exporting import PAPERS, ExportCancelled, ExportVerbs, PdfExport
+from claimledger.workspace.hub import HubError, HubOffline, HubStatus, HubSync, HubVerbs
 from claimledger.workspace.importing import ImportCancelled, ImportReport, ImportVerbs
 from claimledger.workspace.library import LibraryVerbs
 from claimledger.workspace.reading import ReadVerbs
@@ -48,6 +49,10 @@ __all__ = [
     "Consensus",
     "ReviewerVerdict",
     "FolderSync",
+    "HubError",
+    "HubOffline",
+    "HubStatus",
+    "HubSync",
     "KeyStorageRefused",
     "SyncReport",
     "UnknownReviewers",
@@ -73,8 +78,8 @@ __all__ = [
 
 
 class Workspace(ImportVerbs, AssistVerbs, ConsensusVerbs, ReviewVerbs, ClaimVerbs,
-                EvidenceVerbs, LibraryVerbs, SyncFolderVerbs, ExportVerbs, ReasonVerbs, ReadVerbs,
-                BackupVerbs, RefreshVerbs):
+                EvidenceVerbs, LibraryVerbs, SyncFolderVerbs, HubVerbs, ExportVerbs, ReasonVerbs,
+                ReadVerbs, BackupVerbs, RefreshVerbs):
     """One open workspace (a SQLite file) as one reviewer sees it."""
 
 

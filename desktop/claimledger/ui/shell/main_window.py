@@ -35,6 +35,7 @@ from claimledger.ui.controllers.consensus_flow import ConsensusController
 from claimledger.ui.controllers.context import Panes, WindowContext
 from claimledger.ui.controllers.evidence_flow import EvidenceController
 from claimledger.ui.controllers.folder_sync import FolderSyncController
+from claimledger.ui.controllers.hub_sync import HubSyncController
 from claimledger.ui.controllers.identity_unlock import IdentityController
 from claimledger.ui.controllers.import_worker import Importer
 from claimledger.ui.controllers.ledger_exchange import LedgerFilesController
@@ -211,6 +212,7 @@ class MainWindow(QMainWindow):
         self.identity = IdentityController(ctx, self.reviewer_label)
         self.ledger_files = LedgerFilesController(ctx)
         self.folder = FolderSyncController(ctx, self.ledger_files)
+        self.hub = HubSyncController(ctx, self.ledger_files)
         self.pdf = PdfController(ctx)
         self.backups = BackupController(ctx, self.quiet, self.resume, reopen_workspace)
         self.read_only = ReadOnlyController(ctx)
@@ -372,6 +374,7 @@ class MainWindow(QMainWindow):
         self.identity.start()
         self.assist.start()
         self.folder.start()
+        self.hub.start()
 
     def quiet(self) -> None:
         """Stop everything that uses the workspace (before quitting or a restore)."""
@@ -385,6 +388,7 @@ class MainWindow(QMainWindow):
         self.pdf.stop()
         self.ledger_files.stop()
         self.folder.stop()
+        self.hub.stop()
         self.identity.stop()
 
     def resume(self) -> None:
@@ -393,6 +397,7 @@ class MainWindow(QMainWindow):
         self.assist.runner.resume()
         self.reads.resume()
         self.folder.restart_folder_sync()
+        self.hub.restart()
 
     def closeEvent(self, event) -> None:
         """Let running work end, write our shared-folder file once more; then the
