@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
         library = max(230, width * 2 // 11)
         self.main_splitter.setSizes([library, width - library])
         rest = width - library
-        self.content_splitter.setSizes([rest * 46 // 100, rest * 54 // 100])
+        self.content_splitter.setSizes([rest * 44 // 100, rest * 56 // 100])
         self.right_splitter.setSizes([height * 50 // 100, height * 50 // 100])
 
     def save_settings(self) -> None:

@@ -63,9 +63,9 @@ class LedgerView(QTableView):
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         widest_status = max(metrics.horizontalAdvance(status_text(s)) for s in Status)
-        fixed = {NUMBER: metrics.horizontalAdvance("0000") + 14, STATUS: widest_status + 40,
+        fixed = {NUMBER: metrics.horizontalAdvance("0000") + 14, STATUS: widest_status + 32,
                  SOURCES: max(metrics.horizontalAdvance("Sources") + 20,
-                              metrics.horizontalAdvance("0 ✓ 0 ✗ 0 ○") + 22)}
+                              metrics.horizontalAdvance("1 ✓ 1 ✗") + 22)}
         for column, width in fixed.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.setColumnWidth(column, width)
@@ -83,7 +83,7 @@ class LedgerView(QTableView):
 
     def fit_columns(self) -> None:
         """Keep the Statement readable in a narrow pane (1366×768, 150% scaling): Reason
-        and Note give up width, down to their headers, before the Statement goes under
+        and Note give up width, down to their whole headers, before the Statement goes under
         STATEMENT_SHARE of the row; in a wide pane they get back what the reviewer set."""
         flexible = [c for c in self._preferred if not self.isColumnHidden(c)]
         if not flexible:
@@ -93,12 +93,15 @@ class LedgerView(QTableView):
                      if c != STATEMENT and c not in flexible and not self.isColumnHidden(c))
         width = self.viewport().width()
         room = width - others - int(width * STATEMENT_SHARE)
-        least = self.horizontalHeader().minimumSectionSize()
+        header = self.horizontalHeader()
+        least = {c: max(header.minimumSectionSize(), header.sectionSizeFromContents(c).width())
+                 for c in flexible}
         wanted = sum(self._preferred[c] for c in flexible)
-        scale = min(1.0, max(room, least * len(flexible)) / max(wanted, 1))
+        scale = min(1.0, max(room, sum(least.values())) / max(wanted, 1))
         self._fitting = True
         for column in flexible:
-            self.setColumnWidth(column, max(least, int(self._preferred[column] * scale)))
+            self.setColumnWidth(column, max(least[column],
+                                            int(self._preferred[column] * scale)))
         self._fitting = False
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
