@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PY := $(BIN)/python
 
-.PHONY: run test test-keyring lint bench eval-corpus schema screenshot clean package install-desktop icons
+.PHONY: run test test-keyring lint bench eval-corpus checkthat train schema screenshot clean package install-desktop icons
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,28 @@ eval-corpus: $(STAMP)
 	    $(CORPORA)/trafilatura && \
 	  git -C $(CORPORA)/trafilatura sparse-checkout set tests/eval; fi
 	$(PY) tests/bench/corpora.py
+
+# The check-worthiness ranker. `make checkthat` fetches the CLEF CheckThat! 2019 task 1
+# training debates (data/training only: the lab's test debates are never checked out)
+# into tests/artifacts/corpora/clef2019/; `make train` cross-validates by debate, prints
+# the lab's measures and writes the learned weights (tests/bench/checkworthy_train.py).
+CLEF2019_URL ?= https://github.com/telsayed/clef2019-factchecking-task1.git
+CLEF2019 := $(CORPORA)/clef2019
+TRAIN_STAMP := $(VENV)/.installed-train
+
+$(TRAIN_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,train]'
+	touch $(TRAIN_STAMP)
+
+checkthat:
+	@mkdir -p $(CORPORA)
+	@if [ ! -d $(CLEF2019)/data/training ]; then \
+	  git clone --quiet --no-checkout $(CLEF2019_URL) $(CLEF2019) && \
+	  git -C $(CLEF2019) sparse-checkout set --no-cone /README.md /data/training/ && \
+	  git -C $(CLEF2019) checkout --quiet; fi
+
+train: $(TRAIN_STAMP) checkthat
+	$(PY) tests/bench/checkworthy_train.py
 
 schema: $(STAMP)
 	$(PY) -m claimledger.store.schema_dump > schema/schema.sql

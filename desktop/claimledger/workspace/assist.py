@@ -44,7 +44,7 @@ from claimledger.workspace.undo import UndoStep
 #: The version of the rules behind the cached analysis; bump it when text/ changes what
 #: suggest_all, checkworthiness, extract_numbers or matching return, and every article
 #: is analysed again when next shown.
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
 NO_SUGGESTION_TO_ACCEPT = "There is no suggestion to accept for this statement."
 NO_SUGGESTION_TO_DISMISS = "There is no suggestion to dismiss for this statement."
