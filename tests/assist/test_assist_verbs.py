@@ -213,3 +213,52 @@ def test_rebuilding_projections_leaves_the_analysis_alone(open_ws):
 
         log.rebuild_projections(conn)
     assert ws.suggestions(article) == before
+
+
+STATE_REMOVALS = """Border state reports record month of removals
+
+By Ines Varga, Harlow Ledger
+
+Published July 9, 2026
+
+Texas alone carried out 18,250 removals in June, state officials said on Tuesday.
+
+Of the 1,200 removals from the Harlow county jail in June, 700 were of people from \
+Brenovia and 650 of people from Ostland, the sheriff's office said.
+"""
+
+NATIONAL_ORDERS = """Immigration courts slow down in June
+
+By Tomas Reyes, Capitol Courier
+
+Published July 10, 2026
+
+Nationwide, immigration judges saw 1,520 people ordered removed in June, court records show.
+
+The backlog of pending cases grew again, the court administrator said.
+"""
+
+
+def test_removals_in_one_state_above_the_nations_orders_are_flagged_across_articles(
+        open_ws, tmp_path):
+    ws = open_ws()
+    (tmp_path / "state.txt").write_text(STATE_REMOVALS, encoding="utf-8")
+    (tmp_path / "national.txt").write_text(NATIONAL_ORDERS, encoding="utf-8")
+    state = _import(ws, tmp_path / "state.txt")
+    national = _import(ws, tmp_path / "national.txt")
+    part = _claim(ws, state, "Texas alone").id
+    whole = _claim(ws, national, "people ordered removed").id
+    (flag,) = ws.suggestions(national)[whole].flags
+    assert flag["claim"] == part
+    assert "a part exceeds the whole" in flag["explanation"]
+    assert [f["claim"] for f in ws.suggestions(state)[part].flags] == [whole]
+
+
+def test_parts_that_exceed_their_total_flag_the_statement_itself(open_ws, tmp_path):
+    ws = open_ws()
+    (tmp_path / "state.txt").write_text(STATE_REMOVALS, encoding="utf-8")
+    state = _import(ws, tmp_path / "state.txt")
+    jail = _claim(ws, state, "county jail").id
+    (flag,) = ws.suggestions(state)[jail].flags
+    assert flag["claim"] == jail
+    assert "700 + 650 = 1,350" in flag["explanation"]

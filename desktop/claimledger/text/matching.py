@@ -34,7 +34,7 @@ from typing import TypeVar
 from claimledger.text.numbers import (
     NUMBER,
     Quantity,
-    counts_key,
+    group_key,
     is_not_a_quantity,
     number_value,
 )
@@ -279,15 +279,14 @@ def best_candidates(shared: Mapping[_K, float]) -> list[_K]:
 
 
 def clash_keys(quantities: Iterable[Quantity]) -> frozenset[str]:
-    """Keys of the groups ``find_clashes`` compares figures in (what they count, unit,
-    period), as strings starting with "#", so an index can find every stored claim whose
-    figures could clash with these."""
+    """Keys of the groups ``find_clashes`` compares figures in (the family of what they
+    count and their period), as strings starting with "#", so an index can find every
+    stored claim whose figures could clash with these."""
     keys = set()
     for quantity in quantities:
-        key = counts_key(quantity.counts)
-        if key is None or quantity.scope is None or quantity.unit == "percent":
-            continue
-        keys.add(f"#{key}|{quantity.unit or ''}|{quantity.scope}")
+        key = group_key(quantity)
+        if key is not None:
+            keys.add(f"#{key[0]}|{key[1]}")
     return frozenset(keys)
 
 

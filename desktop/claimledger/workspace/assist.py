@@ -375,7 +375,8 @@ def _unindexed(tokens: list[tuple[int, str | None]], common: set[int]
 
 def _flags(mine: list[tuple[str, str, list[Quantity]]],
            others: list[tuple[str, str, list[Quantity]]]) -> dict[str, list[dict]]:
-    """{claim id of this article: [{"claim": other id, "explanation": ...}]}."""
+    """{claim id of this article: [{"claim": other id, "explanation": ...}]} (the claim's
+    own id when its total and its parts do not add up)."""
     if not mine:
         return {}
     items = mine + others
@@ -384,6 +385,9 @@ def _flags(mine: list[tuple[str, str, list[Quantity]]],
     flags: dict[str, list[dict]] = {}
     for clash in find_clashes(items, focus=ours):
         a, b = clash.claim_id, clash.other_claim_id
+        if a == b:  # a total and its parts in the statement itself
+            flags.setdefault(a, []).append({"claim": a, "explanation": clash.explanation})
+            continue
         if a in ours:
             flags.setdefault(a, []).append({"claim": b, "explanation": clash.explanation})
         if b in ours:
