@@ -63,7 +63,8 @@ eval-corpus: $(STAMP)
 # The check-worthiness ranker. `make checkthat` fetches the CLEF CheckThat! 2019 task 1
 # training debates (data/training only: the lab's test debates are never checked out)
 # into tests/artifacts/corpora/clef2019/; `make train` cross-validates by debate, prints
-# the lab's measures and writes the learned weights (tests/bench/checkworthy_train.py).
+# the lab's measures and writes the learned weights (tests/bench/checkworthy_train.py);
+# it also writes the matcher's word rarities from wordfreq (tests/bench/word_rarity.py).
 CLEF2019_URL ?= https://github.com/telsayed/clef2019-factchecking-task1.git
 CLEF2019 := $(CORPORA)/clef2019
 TRAIN_STAMP := $(VENV)/.installed-train
@@ -80,6 +81,7 @@ checkthat:
 	  git -C $(CLEF2019) checkout --quiet; fi
 
 train: $(TRAIN_STAMP) checkthat
+	$(PY) tests/bench/word_rarity.py
 	$(PY) tests/bench/checkworthy_train.py
 
 schema: $(STAMP)

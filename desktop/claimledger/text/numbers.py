@@ -394,6 +394,8 @@ _COUNTED_VERB_BEFORE = {
     "removal": re.compile(r"\b(?:removed|deported|expelled|remove|deport|expel)\s+"
                           r"(?:(?:an? |the )?(?:estimated|total of|record)\s+)?\Z", _I),
 }
+_PERIOD_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
+                 "a year": "year"}
 _CLAUSE_END = re.compile(r"[,;:.!?()\u2014]")
 
 
@@ -407,7 +409,8 @@ def family_of(text: str, start: int, end: int, unit: str | None,
     stop = _CLAUSE_END.search(text, end)
     after = text[end:stop.start() if stop else len(text)]
     rate = _RATE.search(" " + (counts or "")) or _RATE.match(text, end)
-    per = " " + rate.group().strip().lower() if rate else ""
+    per = f" per {_PERIOD_WORDS.get(rate.group(2) or '', rate.group(1) or 'year')}" \
+        if rate else ""
     for name, pattern in FAMILIES:
         if pattern.search((counts or "") + after + "\n") or \
                 _COUNTED_VERB_BEFORE[name].search(text[max(0, start - 40):start]):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from claimledger.domain import events as ev
 from claimledger.domain.records import Changes, ClaimAssist, Kind, MatchView, Verdict
@@ -30,6 +30,7 @@ from claimledger.text.matching import (
     best_candidates,
     claim_features,
     clash_keys,
+    explain,
     lookup_tokens,
     score,
     token_key,
@@ -152,7 +153,7 @@ class AssistVerbs(ReviewVerbs, ClaimVerbs):
 
     def matches(self, article_id: str) -> list[MatchView]:
         """The article's claims said again in other analysed articles (linked: the same
-        claim; otherwise alike enough to offer the link), best first.
+        claim; otherwise alike enough to offer the link), best first, each with why.
 
         Only this article is analysed here: imports analyse as they go, and a workspace
         with many unanalysed articles (an upgrade, a big sync) is caught up by
@@ -163,7 +164,10 @@ class AssistVerbs(ReviewVerbs, ClaimVerbs):
                 raise NotFound(f"No article with id {article_id}.")
         self.analyse(article_id)
         with self.db.read() as conn:
-            return analysis.matches_of_article(conn, article_id)
+            found = analysis.matches_of_article(conn, article_id)
+            texts = {c.id: c.text for c in analysis.live_claims(conn, article_id)}
+        return [replace(m, because=explain(texts.get(m.claim_id, ""), m.other_text))
+                for m in found]
 
     # --- writing ------------------------------------------------------------------------
 
