@@ -67,6 +67,9 @@ eval-corpus: $(STAMP)
 # it also writes the matcher's word rarities from wordfreq (tests/bench/word_rarity.py).
 CLEF2019_URL ?= https://github.com/telsayed/clef2019-factchecking-task1.git
 CLEF2019 := $(CORPORA)/clef2019
+# and CheckThat! 2020 task 2's tweets and the verified claims they restate (the matcher)
+CLEF2020_URL ?= https://github.com/sshaar/clef2020-factchecking-task2.git
+CLEF2020 := $(CORPORA)/clef2020-task2
 TRAIN_STAMP := $(VENV)/.installed-train
 
 $(TRAIN_STAMP): pyproject.toml $(STAMP)
@@ -79,6 +82,11 @@ checkthat:
 	  git clone --quiet --no-checkout $(CLEF2019_URL) $(CLEF2019) && \
 	  git -C $(CLEF2019) sparse-checkout set --no-cone /README.md /data/training/ && \
 	  git -C $(CLEF2019) checkout --quiet; fi
+	@if [ ! -d $(CLEF2020)/v3.0 ]; then \
+	  git clone --quiet --depth 1 --no-checkout $(CLEF2020_URL) $(CLEF2020)/repo && \
+	  git -C $(CLEF2020)/repo show HEAD:data/v3.zip > $(CLEF2020)/v3.zip && \
+	  git -C $(CLEF2020)/repo show HEAD:README.md > $(CLEF2020)/README.md && \
+	  $(PYTHON) -m zipfile -e $(CLEF2020)/v3.zip $(CLEF2020) && rm -rf $(CLEF2020)/repo; fi
 
 train: $(TRAIN_STAMP) checkthat
 	$(PY) tests/bench/word_rarity.py
