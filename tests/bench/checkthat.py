@@ -89,7 +89,7 @@ def rule_score(found: list[str]) -> float:
 
 def ranker_score(ranker: Ranker, found: list[str]) -> float:
     """The linear score before the logistic (ties broken as finely as possible)."""
-    return ranker.bias + sum(ranker.weights.get(f, 0.0) for f in found)
+    return ranker.linear(found)
 
 
 def average_precision(labels: list[int], scores: list[float]) -> float:

@@ -19,6 +19,7 @@ bias and one weight per feature, which the app reads with pure Python.
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections import Counter
 from pathlib import Path
@@ -45,15 +46,17 @@ DEVSET = REPO / "tests" / "data" / "devset"
 KEEP_WORDS = 3000
 #: A word feature must be in this many training sentences to be learned.
 MIN_COUNT = 3
-GRID = (0.003, 0.01, 0.03)
+GRID = (0.03, 0.1, 0.3)
 #: The dev set is small (about 200 claims): scikit-learn's default regularisation.
 DEVSET_C = 1.0
 
 
 def fit(rows: list[list[str]], labels: list[int], c: float) -> Ranker:
-    """A logistic regression on the features' presence, pruned to KEEP_WORDS words."""
+    """A logistic regression on the features' presence (each 1/sqrt(number of the
+    statement's features), as Ranker reads them), pruned to KEEP_WORDS words."""
     counts = Counter(f for row in rows for f in set(row))
-    kept = [{f: 1 for f in row if f in SIGNALS or counts[f] >= MIN_COUNT} for row in rows]
+    kept = [{f: 1 / math.sqrt(len(row)) for f in row if f in SIGNALS or counts[f] >= MIN_COUNT}
+            for row in rows]
     vectors = DictVectorizer()
     matrix = vectors.fit_transform(kept)
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000,
@@ -63,7 +66,8 @@ def fit(rows: list[list[str]], labels: list[int], c: float) -> Ranker:
     words = sorted((f for f in weights if f not in SIGNALS), key=lambda f: -abs(weights[f]))
     keep = set(words[:KEEP_WORDS]) | {f for f in weights if f in SIGNALS}
     return Ranker(float(model.intercept_[0]),
-                  {f: round(float(w), 4) for f, w in weights.items() if f in keep and w})
+                  {f: round(float(w), 4) for f, w in weights.items() if f in keep and w},
+                  normalised=True)
 
 
 def cross_validate(debates, found, c: float):
@@ -103,7 +107,7 @@ def devset_rows() -> tuple[list[list[str]], list[int]]:
 def export(ranker: Ranker, path: Path, trained_on: str, cv: dict | None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {"trained_on": trained_on, "cross_validation": cv, "bias": round(ranker.bias, 4),
-            "weights": dict(sorted(ranker.weights.items()))}
+            "normalised": ranker.normalised, "weights": dict(sorted(ranker.weights.items()))}
     path.write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

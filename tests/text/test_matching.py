@@ -149,3 +149,14 @@ def test_no_link_for_another_period_or_nothing_but_a_place_in_common(a: str, b: 
 def test_common_words_weigh_less_than_rare_ones() -> None:
     assert matching.word_weight("year") < matching.word_weight("target") < \
         matching.word_weight("deport")
+
+
+def test_the_same_target_said_by_different_people_is_linked_but_not_in_different_states() -> None:
+    officials = ("Miller and Homan set an ambitious target of 1 million deportations a year, "
+                 "according to people familiar with the plan.")
+    president = ("The president has said his goal is to remove one million people from the "
+                 "country each year of his term.")
+    assert similarity(officials, president) >= LINK
+    assert similarity("Texas has set a target of 1 million deportations a year, Abbott said.",
+                      "Florida has set a target of 1 million deportations a year, "
+                      "DeSantis said.") < LINK

@@ -109,20 +109,29 @@ NOT_WORTH = Checkworthiness(0.0, ())
 
 @dataclass(frozen=True)
 class Ranker:
-    """A linear model: ``bias`` plus the weight of each feature a statement has."""
+    """A linear model: ``bias`` plus the weights of the features a statement has, each
+    divided by the square root of how many features it has (``normalised``), so a long
+    statement does not outscore a short one by its length alone."""
 
     bias: float
     weights: dict[str, float]
+    normalised: bool = False
 
     @classmethod
     def from_json(cls, data: dict) -> Ranker:
-        return cls(float(data["bias"]), {str(k): float(v) for k, v in data["weights"].items()})
+        return cls(float(data["bias"]), {str(k): float(v) for k, v in data["weights"].items()},
+                   bool(data.get("normalised", False)))
+
+    def linear(self, features: list[str]) -> float:
+        """The score before the logistic."""
+        scale = 1 / math.sqrt(len(features)) if self.normalised and features else 1.0
+        return self.bias + scale * sum(self.weights.get(f, 0.0) for f in features)
 
     def rank(self, features: list[str]) -> Checkworthiness:
         """The score (a logistic of the sum) and the features that raise it most."""
-        found = [(self.weights.get(f, 0.0), f) for f in features]
-        total = self.bias + sum(weight for weight, _f in found)
+        total = self.linear(features)
         score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+        found = [(self.weights.get(f, 0.0), f) for f in features]
         raising = sorted((item for item in found if item[0] > 0 and _telling(item[1])),
                          key=lambda i: -i[0])
         reasons = list(dict.fromkeys(reason(f) for _w, f in raising))

@@ -35,6 +35,7 @@ from typing import TypeVar
 from claimledger.resources import resource
 from claimledger.text.numbers import (
     NUMBER,
+    US_STATES,
     Quantity,
     extract_numbers,
     group_key,
@@ -140,8 +141,9 @@ class _Features:
     grams: frozenset[str]
     numbers: frozenset[str]
     names: frozenset[str]
-    #: "1000000 removal a year": a figure with the family of what it counts.
+    #: "1000000 removal per year": a figure with the family of what it counts.
     figures: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
 
 
 _NAME = re.compile(r"(?<![.!?:\"“‘] )(?<!\A)\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\b")
@@ -185,6 +187,9 @@ PREDICATES = frozenset("""
     target promis increas cut estimat forecast budget cost spend record ban plan
     propos require pay paid owe fine destroy
 """.split())
+#: Places (US states): two claims about different places are not one claim, whatever
+#: else they share.
+_PLACE = re.compile(rf"\b(?:{US_STATES})\b")
 #: How common a word is in English (Zipf scale, 7 for "the"): resources/word-rarity.tsv.
 RARITY_FILE = "word-rarity.tsv"
 #: Zipf frequency of words not in the table (rarer than all of it).
@@ -235,7 +240,7 @@ def _features(text: str) -> _Features:
     figures = frozenset(f"{_number_text(q.value)} {q.family}" for q in extract_numbers(text)
                         if q.family)
     return _Features(weights, sum(weights.values()), grams, frozenset(numbers), names,
-                     figures)
+                     figures, frozenset(_PLACE.findall(text)))
 
 
 def _similarity(a: _Features, b: _Features, floor: float = 0.0) -> float:
@@ -253,8 +258,9 @@ def _similarity(a: _Features, b: _Features, floor: float = 0.0) -> float:
     grams = (2 * len(a.grams & b.grams) / (len(a.grams) + len(b.grams))
              if a.grams and b.grams else 0.0)
     score = words + 0.35 * grams
-    if a.figures & b.figures and _predicates(a) & _predicates(b):
-        score += 0.6 * (1 - score)  # the same figure of the same thing, said the same way
+    said_alike = bool(a.figures & b.figures and _predicates(a) & _predicates(b))
+    if said_alike:  # the same figure of the same thing, said the same way, by whoever
+        score += 0.6 * (1 - score)
     elif a.numbers and (a.numbers <= b.numbers or b.numbers <= a.numbers) and \
             containment >= 0.5:
         score += 0.25 * (1 - score)  # the same figures, said of mostly the same words
@@ -263,7 +269,9 @@ def _similarity(a: _Features, b: _Features, floor: float = 0.0) -> float:
         score = min(score, NUMBER_CLASH_CAP if a.numbers & b.numbers else NUMBER_CLASH_CAP - 0.05)
     if _other_rate(a.figures, b.figures):
         score = min(score, NUMBER_CLASH_CAP)  # the same figure a year and a month
-    if a.names and b.names and not a.names & b.names:
+    if a.places and b.places and not a.places & b.places:
+        score = min(score, NUMBER_CLASH_CAP)  # about different places
+    if a.names and b.names and not a.names & b.names and not said_alike:
         score = min(score, NUMBER_CLASH_CAP)  # about different people or places
     return round(min(1.0, score), 4)
 

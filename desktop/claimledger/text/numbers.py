@@ -103,7 +103,7 @@ _QUARTER = re.compile(r"\b(first|second|third|fourth|final|last) (?:three months
 
 NATIONAL = re.compile(r"\b(?:national(?:ly)?|nationwide|countrywide|country-wide|"
                       r"across the country|in the whole country|federal|the country(?:'s)?)\b", _I)
-_US_STATES = (
+US_STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|"
     "Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|"
     "Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|"
@@ -112,7 +112,7 @@ _US_STATES = (
     "Utah|Vermont|Virginia|Washington state|West Virginia|Wisconsin|Wyoming")
 PART = re.compile(r"\b(?:state|states|province|provincial|region|regional|county|"
                   r"district|city|municipal|city's|state's|region's|county's)\b|"
-                  rf"\b(?:{_US_STATES})\b", _I)
+                  rf"\b(?:{US_STATES})\b", _I)
 
 
 @dataclass(frozen=True)
@@ -408,7 +408,7 @@ def family_of(text: str, start: int, end: int, unit: str | None,
     percentage of."""
     stop = _CLAUSE_END.search(text, end)
     after = text[end:stop.start() if stop else len(text)]
-    rate = _RATE.search(" " + (counts or "")) or _RATE.match(text, end)
+    rate = _RATE.search(" " + (counts or "")) or _RATE.match(text, end) or _RATE.search(after)
     per = f" per {_PERIOD_WORDS.get(rate.group(2) or '', rate.group(1) or 'year')}" \
         if rate else ""
     for name, pattern in FAMILIES:
