@@ -46,7 +46,7 @@ DEVSET = REPO / "tests" / "data" / "devset"
 KEEP_WORDS = 3000
 #: A word feature must be in this many training sentences to be learned.
 MIN_COUNT = 3
-GRID = (0.03, 0.1, 0.3)
+GRID = (0.1, 0.3, 1.0)
 #: The dev set is small (about 200 claims): scikit-learn's default regularisation.
 DEVSET_C = 1.0
 

@@ -35,12 +35,12 @@ from typing import TypeVar
 from claimledger.resources import resource
 from claimledger.text.numbers import (
     NUMBER,
-    US_STATES,
     Quantity,
     extract_numbers,
     group_key,
     is_not_a_quantity,
     number_value,
+    us_states,
 )
 from claimledger.text.rules import dateline
 
@@ -143,6 +143,7 @@ class _Features:
     names: frozenset[str]
     #: "1000000 removal per year": a figure with the family of what it counts.
     figures: frozenset[str] = frozenset()
+    #: The US states it names: claims about different states are not one claim.
     places: frozenset[str] = frozenset()
 
 
@@ -187,9 +188,6 @@ PREDICATES = frozenset("""
     target promis increas cut estimat forecast budget cost spend record ban plan
     propos require pay paid owe fine destroy
 """.split())
-#: Places (US states): two claims about different places are not one claim, whatever
-#: else they share.
-_PLACE = re.compile(rf"\b(?:{US_STATES})\b")
 #: How common a word is in English (Zipf scale, 7 for "the"): resources/word-rarity.tsv.
 RARITY_FILE = "word-rarity.tsv"
 #: Zipf frequency of words not in the table (rarer than all of it).
@@ -218,7 +216,7 @@ def word_weight(stem: str) -> float:
 
 
 def _features(text: str) -> _Features:
-    text = claim_core(text)
+    whole, text = text, claim_core(text)
     normal = normalise_for_matching(text)
     names = _names(text)
     weights: dict[str, float] = {}
@@ -237,10 +235,15 @@ def _features(text: str) -> _Features:
             weights.setdefault(stem, 1.5 if stem in names else word_weight(stem))
     squeezed = " ".join(t for t in normal.split() if t not in STOPWORDS)
     grams = frozenset(squeezed[i:i + 3] for i in range(max(0, len(squeezed) - 2)))
-    figures = frozenset(f"{_number_text(q.value)} {q.family}" for q in extract_numbers(text)
-                        if q.family)
     return _Features(weights, sum(weights.values()), grams, frozenset(numbers), names,
-                     figures, frozenset(_PLACE.findall(text)))
+                     _figures(whole), us_states(whole))
+
+
+def _figures(text: str) -> frozenset[str]:
+    """"1000000 removal per year": each figure with the family of what it counts (of the
+    whole statement, whose figures the analysis has read already)."""
+    return frozenset(f"{_number_text(q.value)} {q.family}" for q in extract_numbers(text)
+                     if q.family)
 
 
 def _similarity(a: _Features, b: _Features, floor: float = 0.0) -> float:

@@ -103,16 +103,31 @@ _QUARTER = re.compile(r"\b(first|second|third|fourth|final|last) (?:three months
 
 NATIONAL = re.compile(r"\b(?:national(?:ly)?|nationwide|countrywide|country-wide|"
                       r"across the country|in the whole country|federal|the country(?:'s)?)\b", _I)
-US_STATES = (
-    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|"
-    "Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|"
-    "Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|"
-    "New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|"
-    "Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|"
-    "Utah|Vermont|Virginia|Washington state|West Virginia|Wisconsin|Wyoming")
+#: The US states, as a place a figure can be counted in (a part of the nation).
+US_STATES = frozenset(name.replace("_", " ") for name in """
+    Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
+    Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+    Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada
+    New_Hampshire New_Jersey New_Mexico New_York North_Carolina North_Dakota Ohio Oklahoma
+    Oregon Pennsylvania Rhode_Island South_Carolina South_Dakota Tennessee Texas Utah
+    Vermont Virginia West_Virginia Wisconsin Wyoming
+""".split())
 PART = re.compile(r"\b(?:state|states|province|provincial|region|regional|county|"
-                  r"district|city|municipal|city's|state's|region's|county's)\b|"
-                  rf"\b(?:{US_STATES})\b", _I)
+                  r"district|city|municipal|city's|state's|region's|county's)\b", _I)
+_CAPITALISED_PAIR = re.compile(r"(?=\b([A-Z][a-z]+)(?: ([A-Z][a-z]+))?)")
+
+
+def us_states(text: str) -> frozenset[str]:
+    """The US states ``text`` names ("Texas", "New York"); a set lookup per capitalised
+    word, not one long alternation."""
+    found = set()
+    for match in _CAPITALISED_PAIR.finditer(text):
+        first, second = match.group(1), match.group(2)
+        if second and f"{first} {second}" in US_STATES:
+            found.add(f"{first} {second}")
+        elif first in US_STATES:
+            found.add(first)
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -213,6 +228,13 @@ def is_not_a_quantity(text: str, match: re.Match[str]) -> bool:
 
 def extract_numbers(text: str) -> list[Quantity]:
     """The figures in ``text`` with their unit, what they count and their period."""
+    return list(_extract_numbers(text))
+
+
+@lru_cache(maxsize=8192)
+def _extract_numbers(text: str) -> tuple[Quantity, ...]:
+    """Cached: an analysis reads a statement's figures for its suggestions and again for
+    its matching features."""
     out: list[Quantity] = []
     times = _time_mentions(text)
     level = _level(text)
@@ -239,7 +261,7 @@ def extract_numbers(text: str) -> list[Quantity]:
             text=text[start:end], level=level, tolerance=tolerance,
             family=family_of(text, start, end, unit, counts),
         ))
-    return out
+    return tuple(out)
 
 
 def number_value(match: re.Match[str]) -> tuple[float | None, float]:
@@ -363,7 +385,7 @@ def _nearest(times: list[tuple[int, int, str]], start: int, end: int) -> str | N
 def _level(text: str) -> str | None:
     if NATIONAL.search(text):
         return "national"
-    if PART.search(text):
+    if PART.search(text) or us_states(text):
         return "part"
     return None
 
