@@ -183,6 +183,8 @@ def test_a_breakdown_naming_the_rest_must_add_up() -> None:
         ("Of the 1,200 removals in May, 700 were from Brenovia and 500 from Ostland.",),
         ("The fund paid 90 grants, including 30 to farms and 25 to schools.",),
         ("Of the 900 jobs cut this year, 400 were at the plant and 200 at the depot.",),
+        # a range is not two parts
+        ("Of the 10 largest cities, 7 saw crime fall by 5 to 10 percent last year.",),
         # a state's removals below the nation's, and a different month
         ("Texas carried out 1,250 removals in June.",
          "Nationwide, 41,000 people were ordered removed in June."),

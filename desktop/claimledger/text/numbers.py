@@ -620,6 +620,7 @@ _TOTAL_BEFORE = re.compile(r"\b(?:[Oo]f (?:the |those |these |its |their |all )?
                            r"[Oo]ut of (?:the )?)\Z")
 _TOTAL_AFTER = re.compile(r"\s*(?:[,:]|\u2014)?\s*(?:of (?:which|whom|them)|including)\b",
                           _I)
+_RANGE = re.compile(r"\s*(?:to|-|\u2013|or)\s*\$?\d")  # "5 to 10 percent": a range, no part
 _REST = re.compile(r"\b(?:the rest|the remaining|the remainder|the others|all others|"
                    r"the other \w+)\b", _I)
 
@@ -637,7 +638,7 @@ def _sum_clashes(claim_id: str, text: str, quantities: list[Quantity]) -> list[C
             continue
         stop = text.find(".", total.end)
         parts = [q for q in quantities[index + 1:] if q.unit == total.unit
-                 and (stop < 0 or q.start < stop)]
+                 and (stop < 0 or q.start < stop) and not _RANGE.match(text, q.end)]
         if len(parts) < 2:
             continue
         added = sum(q.value for q in parts)
