@@ -2,15 +2,21 @@
 
 Pure Python, no model and no extra dependency. A claim is normalised (lowercase, numbers
 written one way: "one million" = "1,000,000" = "1000000", "3.5%" = "3.5 percent"),
-reduced to content tokens with a light stemmer, and compared with two measures:
+reduced to content tokens with a light stemmer and one word for each predicate said in
+other words (SYNONYMS: goal/target, deport/remove), and compared with two measures:
 
-* a weighted token Dice score (figures count double: they carry the claim), and
+* a weighted token Dice score (figures count double: they carry the claim; a word weighs
+  by its rarity in English, from wordfreq's list in resources/word-rarity.tsv), and
 * a character-trigram Dice score on the normalised text (catches "flooded"/"flooding").
 
-Figures then gate the score: two claims that state different figures are not the same
-claim ("31,000 vehicles" vs "13,000 vehicles"), so a clash of figures caps the score
-below the link threshold, though it may still be *suggested* (and then checked for a
-clash of numbers). Two thresholds, as Meedan Check uses them: at or above ``LINK`` two
+What a fact-checker looks at then moves the score: the same figure of the same counted
+thing (numbers.py's families: "1 million deportations a year" = "remove one million
+people each year") said with the same predicate (PREDICATES) is very likely one claim,
+whoever says it; two claims that state different figures are not the same claim
+("31,000 vehicles" vs "13,000 vehicles"), nor the same figure per another period, nor
+two claims about different states, so these cap the score below the link threshold,
+though it may still be *suggested* (and then checked for a clash of numbers). ``explain``
+says why two claims match. Two thresholds, as Meedan Check uses them: at or above ``LINK`` two
 claims are linked, at or above ``SUGGEST`` the link is offered to the reviewer.
 
 ``MatchIndex`` keeps an inverted index from tokens to claims. Adding an article looks
