@@ -200,3 +200,23 @@ def test_a_breakdown_naming_the_rest_must_add_up() -> None:
 )
 def test_no_false_flag(texts: tuple[str, ...]) -> None:
     assert find_clashes(_items(*texts)) == []
+
+
+def test_parts_of_different_places_adding_up_to_more_than_the_whole_are_flagged() -> None:
+    clashes = find_clashes(_items(
+        "Nationwide, 30,250 people were ordered removed in June.",
+        "Texas carried out 18,040 removals in June.",
+        "Florida deported 15,520 people in June, state officials said.",
+    ))
+    assert sorted((c.claim_id, c.other_claim_id) for c in clashes) == [("c0", "c1"),
+                                                                        ("c0", "c2")]
+    assert "Florida 15,520 + Texas 18,040 = 33,560" in clashes[0].explanation
+    assert "above the national 30,250 people for June" in clashes[0].explanation
+
+
+def test_parts_of_different_places_within_the_whole_are_not_flagged() -> None:
+    assert find_clashes(_items(
+        "Nationwide, 40,000 people were ordered removed in June.",
+        "Texas carried out 18,040 removals in June.",
+        "Florida deported 15,520 people in June, state officials said.",
+    )) == []

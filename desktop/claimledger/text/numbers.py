@@ -527,7 +527,51 @@ def find_clashes(items: Sequence[tuple[str, str, list[Quantity]]],
                 found[(min(index_a, index_b), max(index_a, index_b))] = Clash(
                     id_a, id_b, explanation
                 )
+        _parts_above_whole(items, members, scope, focused, found)
     return out + list(found.values())
+
+
+def _parts_above_whole(items: Sequence[tuple[str, str, list[Quantity]]],
+                       members: list[tuple[int, Quantity]], scope: str,
+                       focused: set[int] | None, found: dict[tuple[int, int], Clash]) -> None:
+    """Figures of different places (one per place) that add up to more than the national
+    figure for the same count and period: each part and the whole are flagged."""
+    places: dict[str, tuple[int, Quantity]] = {}
+    for index, quantity in members:
+        if quantity.level == "part" and quantity.unit != "percent":
+            place = _place(items[index][1], quantity)
+            if place:
+                places.setdefault(place, (index, quantity))
+    if len(places) < 2:
+        return
+    for index, whole in members:
+        if whole.level != "national" or whole.unit == "percent":
+            continue
+        parts = [(place, i, q) for place, (i, q) in sorted(places.items()) if i != index]
+        if len(parts) < 2 or (focused is not None and index not in focused
+                              and not any(i in focused for _p, i, _q in parts)):
+            continue
+        added = sum(q.value for _p, _i, q in parts)
+        margin = whole.tolerance + sum(q.tolerance for _p, _i, q in parts)
+        if added <= whole.value + margin:
+            continue
+        written = " + ".join(f"{place} {format_value(q.value, q.unit)}" for place, _i, q in parts)
+        explanation = (f"the parts add up to more than the whole: {written} = "
+                       f"{format_value(added, whole.unit)}, above the national "
+                       f"{_figure(whole)} for {scope}")
+        for _place_name, part_index, _q in parts:
+            pair = (min(index, part_index), max(index, part_index))
+            if pair not in found and items[index][0] != items[part_index][0]:
+                found[pair] = Clash(items[index][0], items[part_index][0], explanation)
+
+
+def _place(text: str, quantity: Quantity) -> str | None:
+    """The place a part's figure is counted in: a US state, else the name in its clause."""
+    states = us_states(text)
+    if len(states) == 1:
+        return next(iter(states))
+    names = sorted(_subject_names(text, quantity))
+    return names[0] if len(names) == 1 else None
 
 
 def group_key(quantity: Quantity) -> tuple[str, str] | None:
