@@ -231,6 +231,11 @@ def extract_numbers(text: str) -> list[Quantity]:
     return list(_extract_numbers(text))
 
 
+def forget_cached_figures() -> None:
+    """Read every statement afresh (for benchmarks that time a first reading)."""
+    _extract_numbers.cache_clear()
+
+
 @lru_cache(maxsize=8192)
 def _extract_numbers(text: str) -> tuple[Quantity, ...]:
     """Cached: an analysis reads a statement's figures for its suggestions and again for
