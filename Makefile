@@ -61,7 +61,8 @@ eval-corpus: $(STAMP)
 	$(PY) tests/bench/corpora.py
 
 # The check-worthiness ranker. `make checkthat` fetches the CLEF CheckThat! 2019 task 1
-# training debates (data/training only: the lab's test debates are never checked out)
+# training debates (data/training only: the lab's test debates are never checked out,
+# and with --filter=blob:none their contents are never even downloaded)
 # into tests/artifacts/corpora/clef2019/; `make train` cross-validates by debate, prints
 # the lab's measures and writes the learned weights (tests/bench/checkworthy_train.py);
 # it also writes the matcher's word rarities from wordfreq (tests/bench/word_rarity.py).
@@ -79,7 +80,7 @@ $(TRAIN_STAMP): pyproject.toml $(STAMP)
 checkthat:
 	@mkdir -p $(CORPORA)
 	@if [ ! -d $(CLEF2019)/data/training ]; then \
-	  git clone --quiet --no-checkout $(CLEF2019_URL) $(CLEF2019) && \
+	  git clone --quiet --filter=blob:none --no-checkout $(CLEF2019_URL) $(CLEF2019) && \
 	  git -C $(CLEF2019) sparse-checkout set --no-cone /README.md /data/training/ && \
 	  git -C $(CLEF2019) checkout --quiet; fi
 	@if [ ! -d $(CLEF2020)/v3.0 ]; then \
