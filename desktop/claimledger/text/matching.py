@@ -35,7 +35,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
 from claimledger.resources import resource
@@ -147,8 +147,9 @@ class _Features:
     grams: frozenset[str]
     numbers: frozenset[str]
     names: frozenset[str]
-    #: "1000000 removal per year": a figure with the family of what it counts.
-    figures: frozenset[str] = frozenset()
+    #: The whole statement, whose figures (``_figures``) are read only for a pair that
+    #: shares a number.
+    text: str = ""
     #: The US states it names: claims about different states are not one claim.
     places: frozenset[str] = frozenset()
 
@@ -242,9 +243,10 @@ def _features(text: str) -> _Features:
     squeezed = " ".join(t for t in normal.split() if t not in STOPWORDS)
     grams = frozenset(squeezed[i:i + 3] for i in range(max(0, len(squeezed) - 2)))
     return _Features(weights, sum(weights.values()), grams, frozenset(numbers), names,
-                     _figures(whole), us_states(whole))
+                     whole, us_states(whole))
 
 
+@lru_cache(maxsize=8192)
 def _figures(text: str) -> frozenset[str]:
     """"1000000 removal per year": each figure with the family of what it counts (of the
     whole statement, whose figures the analysis has read already)."""
@@ -267,7 +269,9 @@ def _similarity(a: _Features, b: _Features, floor: float = 0.0) -> float:
     grams = (2 * len(a.grams & b.grams) / (len(a.grams) + len(b.grams))
              if a.grams and b.grams else 0.0)
     score = words + 0.35 * grams
-    said_alike = bool(a.figures & b.figures and _predicates(a) & _predicates(b))
+    same_numbers = bool(a.numbers & b.numbers)
+    same_figures = same_numbers and bool(_figures(a.text) & _figures(b.text))
+    said_alike = same_figures and bool(_predicates(a) & _predicates(b))
     if said_alike:  # the same figure of the same thing, said the same way, by whoever
         score += 0.6 * (1 - score)
     elif a.numbers and (a.numbers <= b.numbers or b.numbers <= a.numbers) and \
@@ -276,7 +280,7 @@ def _similarity(a: _Features, b: _Features, floor: float = 0.0) -> float:
     if a.numbers and b.numbers and not (a.numbers <= b.numbers or b.numbers <= a.numbers):
         # different figures: perhaps the same claim with a clashing number, never a link
         score = min(score, NUMBER_CLASH_CAP if a.numbers & b.numbers else NUMBER_CLASH_CAP - 0.05)
-    if _other_rate(a.figures, b.figures):
+    if same_numbers and not same_figures and _other_rate(_figures(a.text), _figures(b.text)):
         score = min(score, NUMBER_CLASH_CAP)  # the same figure a year and a month
     if a.places and b.places and not a.places & b.places:
         score = min(score, NUMBER_CLASH_CAP)  # about different places
@@ -287,8 +291,6 @@ def _similarity(a: _Features, b: _Features, floor: float = 0.0) -> float:
 
 def _other_rate(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether a figure of one claim is in the other per another period."""
-    if a & b:
-        return False
     rates_a = {f.partition(" per ")[0]: f for f in a if " per " in f}
     return any(f.partition(" per ")[0] in rates_a for f in b if " per " in f)
 
@@ -304,7 +306,7 @@ def explain(a: str, b: str) -> str:
     (target/goal); shared words: deport")."""
     fa, fb = _features(a), _features(b)
     parts = []
-    figures = sorted(fa.figures & fb.figures)
+    figures = sorted(_figures(a) & _figures(b))
     if figures:
         parts.append("the same figure (" + ", ".join(_figure_words(f) for f in figures) + ")")
     predicates = sorted(_predicates(fa) & _predicates(fb))
