@@ -262,3 +262,44 @@ def test_parts_that_exceed_their_total_flag_the_statement_itself(open_ws, tmp_pa
     (flag,) = ws.suggestions(state)[jail].flags
     assert flag["claim"] == jail
     assert "700 + 650 = 1,350" in flag["explanation"]
+
+
+OFFICIALS = """Deportation drive falls short of its goal
+
+By Mara Quist, Harlow Ledger
+
+Published July 11, 2026
+
+Varga and Hollis set an ambitious target of 1 million deportations a year, according to \
+people familiar with the plan.
+
+Immigration courts in Harlow remain closed on Fridays, the court administrator said.
+"""
+
+PRESIDENT = """A year of removals
+
+By Ilan Broek, Capitol Courier
+
+Published July 12, 2026
+
+The president has said his goal is to remove one million people from the country each \
+year of his term.
+
+Immigration lawyers in Harlow say the city's shelters are full.
+"""
+
+
+def test_the_same_target_in_two_articles_is_linked_and_says_why(open_ws, tmp_path):
+    ws = open_ws()
+    (tmp_path / "officials.txt").write_text(OFFICIALS, encoding="utf-8")
+    (tmp_path / "president.txt").write_text(PRESIDENT, encoding="utf-8")
+    officials = _import(ws, tmp_path / "officials.txt")
+    president = _import(ws, tmp_path / "president.txt")
+    target = _claim(ws, officials, "ambitious target").id
+    goal = _claim(ws, president, "his goal").id
+    (match,) = ws.matches(president)
+    assert (match.claim_id, match.other_claim_id, match.linked) == (goal, target, True)
+    assert "the same figure (1,000,000 removals per year)" in match.because
+    assert "the same predicate (target/goal)" in match.because
+    # a city's name and the word "immigration" in common are not a match
+    assert [m.other_claim_id for m in ws.matches(officials)] == [goal]
