@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PY := $(BIN)/python
 
-.PHONY: run test test-keyring lint bench eval-corpus schema screenshot clean package install-desktop icons
+.PHONY: run test test-keyring lint bench eval-corpus checkthat train schema screenshot clean package install-desktop icons
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,39 @@ eval-corpus: $(STAMP)
 	    $(CORPORA)/trafilatura && \
 	  git -C $(CORPORA)/trafilatura sparse-checkout set tests/eval; fi
 	$(PY) tests/bench/corpora.py
+
+# The check-worthiness ranker. `make checkthat` fetches the CLEF CheckThat! 2019 task 1
+# training debates (data/training only: the lab's test debates are never checked out,
+# and with --filter=blob:none their contents are never even downloaded)
+# into tests/artifacts/corpora/clef2019/; `make train` cross-validates by debate, prints
+# the lab's measures and writes the learned weights (tests/bench/checkworthy_train.py);
+# it also writes the matcher's word rarities from wordfreq (tests/bench/word_rarity.py).
+CLEF2019_URL ?= https://github.com/telsayed/clef2019-factchecking-task1.git
+CLEF2019 := $(CORPORA)/clef2019
+# and CheckThat! 2020 task 2's tweets and the verified claims they restate (the matcher)
+CLEF2020_URL ?= https://github.com/sshaar/clef2020-factchecking-task2.git
+CLEF2020 := $(CORPORA)/clef2020-task2
+TRAIN_STAMP := $(VENV)/.installed-train
+
+$(TRAIN_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,train]'
+	touch $(TRAIN_STAMP)
+
+checkthat:
+	@mkdir -p $(CORPORA)
+	@if [ ! -d $(CLEF2019)/data/training ]; then \
+	  git clone --quiet --filter=blob:none --no-checkout $(CLEF2019_URL) $(CLEF2019) && \
+	  git -C $(CLEF2019) sparse-checkout set --no-cone /README.md /data/training/ && \
+	  git -C $(CLEF2019) checkout --quiet; fi
+	@if [ ! -d $(CLEF2020)/v3.0 ]; then \
+	  git clone --quiet --depth 1 --no-checkout $(CLEF2020_URL) $(CLEF2020)/repo && \
+	  git -C $(CLEF2020)/repo show HEAD:data/v3.zip > $(CLEF2020)/v3.zip && \
+	  git -C $(CLEF2020)/repo show HEAD:README.md > $(CLEF2020)/README.md && \
+	  $(PYTHON) -m zipfile -e $(CLEF2020)/v3.zip $(CLEF2020) && rm -rf $(CLEF2020)/repo; fi
+
+train: $(TRAIN_STAMP) checkthat
+	$(PY) tests/bench/word_rarity.py
+	$(PY) tests/bench/checkworthy_train.py
 
 schema: $(STAMP)
 	$(PY) -m claimledger.store.schema_dump > schema/schema.sql

@@ -213,3 +213,93 @@ def test_rebuilding_projections_leaves_the_analysis_alone(open_ws):
 
         log.rebuild_projections(conn)
     assert ws.suggestions(article) == before
+
+
+STATE_REMOVALS = """Border state reports record month of removals
+
+By Ines Varga, Harlow Ledger
+
+Published July 9, 2026
+
+Texas alone carried out 18,250 removals in June, state officials said on Tuesday.
+
+Of the 1,200 removals from the Harlow county jail in June, 700 were of people from \
+Brenovia and 650 of people from Ostland, the sheriff's office said.
+"""
+
+NATIONAL_ORDERS = """Immigration courts slow down in June
+
+By Tomas Reyes, Capitol Courier
+
+Published July 10, 2026
+
+Nationwide, immigration judges saw 1,520 people ordered removed in June, court records show.
+
+The backlog of pending cases grew again, the court administrator said.
+"""
+
+
+def test_removals_in_one_state_above_the_nations_orders_are_flagged_across_articles(
+        open_ws, tmp_path):
+    ws = open_ws()
+    (tmp_path / "state.txt").write_text(STATE_REMOVALS, encoding="utf-8")
+    (tmp_path / "national.txt").write_text(NATIONAL_ORDERS, encoding="utf-8")
+    state = _import(ws, tmp_path / "state.txt")
+    national = _import(ws, tmp_path / "national.txt")
+    part = _claim(ws, state, "Texas alone").id
+    whole = _claim(ws, national, "people ordered removed").id
+    (flag,) = ws.suggestions(national)[whole].flags
+    assert flag["claim"] == part
+    assert "a part exceeds the whole" in flag["explanation"]
+    assert [f["claim"] for f in ws.suggestions(state)[part].flags] == [whole]
+
+
+def test_parts_that_exceed_their_total_flag_the_statement_itself(open_ws, tmp_path):
+    ws = open_ws()
+    (tmp_path / "state.txt").write_text(STATE_REMOVALS, encoding="utf-8")
+    state = _import(ws, tmp_path / "state.txt")
+    jail = _claim(ws, state, "county jail").id
+    (flag,) = ws.suggestions(state)[jail].flags
+    assert flag["claim"] == jail
+    assert "700 + 650 = 1,350" in flag["explanation"]
+
+
+OFFICIALS = """Deportation drive falls short of its goal
+
+By Mara Quist, Harlow Ledger
+
+Published July 11, 2026
+
+Varga and Hollis set an ambitious target of 1 million deportations a year, according to \
+people familiar with the plan.
+
+Immigration courts in Harlow remain closed on Fridays, the court administrator said.
+"""
+
+PRESIDENT = """A year of removals
+
+By Ilan Broek, Capitol Courier
+
+Published July 12, 2026
+
+The president has said his goal is to remove one million people from the country each \
+year of his term.
+
+Immigration lawyers in Harlow say the city's shelters are full.
+"""
+
+
+def test_the_same_target_in_two_articles_is_linked_and_says_why(open_ws, tmp_path):
+    ws = open_ws()
+    (tmp_path / "officials.txt").write_text(OFFICIALS, encoding="utf-8")
+    (tmp_path / "president.txt").write_text(PRESIDENT, encoding="utf-8")
+    officials = _import(ws, tmp_path / "officials.txt")
+    president = _import(ws, tmp_path / "president.txt")
+    target = _claim(ws, officials, "ambitious target").id
+    goal = _claim(ws, president, "his goal").id
+    (match,) = ws.matches(president)
+    assert (match.claim_id, match.other_claim_id, match.linked) == (goal, target, True)
+    assert "the same figure (1,000,000 removals per year)" in match.because
+    assert "the same predicate (target/goal)" in match.because
+    # a city's name and the word "immigration" in common are not a match
+    assert [m.other_claim_id for m in ws.matches(officials)] == [goal]

@@ -71,10 +71,13 @@ def test_matches_lists_claims_in_other_articles(cli, measles):
     assert linked
     for match in found:
         assert set(match) == {"claim_id", "other_article_id", "other_article_title",
-                              "other_claim_id", "other_text", "similarity", "linked"}
+                              "other_claim_id", "other_text", "similarity", "linked",
+                              "because"}
         assert match["other_article_id"] == measles["national"]
+        assert match["because"]
     text = _ok(cli("matches", measles["elsmere"])).stdout.decode()
     assert linked[0]["other_claim_id"][:12] in text and "linked" in text
+    assert "matched because: " in text
 
 
 def test_accept_and_dismiss(cli, measles):

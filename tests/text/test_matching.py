@@ -117,3 +117,46 @@ def test_index_reads_at_most_posting_cap_postings_per_token(monkeypatch) -> None
         index.add(f"a{n}", [(f"a{n}c", "The Harbour Tunnel carries 42,000 vehicles a day.")])
     found = index.add("new", [("x", "Some 42,000 vehicles use the Harbour Tunnel each day.")])
     assert sorted(m.other_article_id for m in found) == ["a3", "a4"]  # the newest two
+
+
+TARGET = "Stephen Varga and Tom Hollis set an ambitious target of 1 million deportations a year."
+GOAL = ("The president's goal is to deport one million people every year of his term, "
+        "the White House said.")
+
+
+def test_the_same_target_in_other_words_is_linked_and_says_why() -> None:
+    assert similarity(TARGET, GOAL) >= LINK
+    why = matching.explain(TARGET, GOAL)
+    assert "the same figure (1,000,000 removals per year)" in why
+    assert "the same predicate (target/goal)" in why
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the same target per another period
+        ("Officials set a target of 1 million deportations a year.",
+         "Officials set a target of 1 million deportations a month."),
+        # nothing in common but a city name and the word immigration
+        ("Immigration arrests in Chicago rose sharply last month, the city said.",
+         "Chicago officials said immigration raids had frightened families."),
+    ],
+)
+def test_no_link_for_another_period_or_nothing_but_a_place_in_common(a: str, b: str) -> None:
+    assert similarity(a, b) < LINK
+
+
+def test_common_words_weigh_less_than_rare_ones() -> None:
+    assert matching.word_weight("year") < matching.word_weight("target") < \
+        matching.word_weight("deport")
+
+
+def test_the_same_target_said_by_different_people_is_linked_but_not_in_different_states() -> None:
+    officials = ("Miller and Homan set an ambitious target of 1 million deportations a year, "
+                 "according to people familiar with the plan.")
+    president = ("The president has said his goal is to remove one million people from the "
+                 "country each year of his term.")
+    assert similarity(officials, president) >= LINK
+    assert similarity("Texas has set a target of 1 million deportations a year, Abbott said.",
+                      "Florida has set a target of 1 million deportations a year, "
+                      "DeSantis said.") < LINK

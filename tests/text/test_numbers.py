@@ -115,3 +115,108 @@ def test_focus_compares_only_pairs_with_a_focused_claim(monkeypatch) -> None:
     clashes = find_clashes(items, focus={"c0"})
     assert sorted(c.other_claim_id for c in clashes) == [f"c{i}" for i in range(1, 8)]
     assert len(compared) == 7  # not the 21 pairs the others make among themselves
+
+
+# --- families of counted things, totals and parts -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Immigration officers removed 41,300 people from the country in June.",
+        "The agency carried out 41,300 removals in June.",
+        "Some 41,300 deportations were recorded in June.",
+        "Judges saw 41,300 people ordered removed in June.",
+        "In June, 41,300 migrants were deported, the agency said.",
+    ],
+)
+def test_removals_deportations_and_people_ordered_removed_are_one_family(text: str) -> None:
+    (quantity,) = [q for q in extract_numbers(text) if q.value == 41_300]
+    assert quantity.family == "removal"
+
+
+def test_other_counts_keep_their_own_family() -> None:
+    (arrests,) = extract_numbers("Police made 1,900 arrests in June.")
+    (money,) = extract_numbers("The city spent $4 million on overtime in June.")
+    assert arrests.family == "arrest"
+    assert money.family != "removal"
+
+
+def test_a_state_count_of_removals_above_the_national_count_of_people_ordered_removed() -> None:
+    clashes = find_clashes(_items(
+        "Texas alone carried out 18,250 removals in June, state officials said.",
+        "Nationwide, immigration judges saw 1,520 people ordered removed in June.",
+    ))
+    assert len(clashes) == 1
+    assert "a part exceeds the whole" in clashes[0].explanation
+    assert "18,250" in clashes[0].explanation and "1,520" in clashes[0].explanation
+
+
+def test_the_same_count_reported_two_ways_clashes_across_nouns() -> None:
+    clashes = find_clashes(_items(
+        "Carvalho's office said Ostrava County recorded 2,410 deportations in May.",
+        "Ostrava County carried out 3,150 removals in May, Carvalho said.",
+    ))
+    assert len(clashes) == 1 and "2,410 here vs 3,150" in clashes[0].explanation
+
+
+def test_parts_above_their_total_are_flagged_on_the_statement_itself() -> None:
+    text = ("Of the 1,200 removals in May, 700 were of people from Brenovia and 650 of "
+            "people from Ostland.")
+    (clash,) = find_clashes(_items(text))
+    assert (clash.claim_id, clash.other_claim_id) == ("c0", "c0")
+    assert "700 + 650 = 1,350" in clash.explanation and "1,200" in clash.explanation
+
+
+def test_a_breakdown_naming_the_rest_must_add_up() -> None:
+    text = ("Of the 900 jobs cut this year, 400 were at the Halden plant, 200 at its "
+            "depot and the remaining 150 at head office.")
+    (clash,) = find_clashes(_items(text))
+    assert "differs from the sum of its parts" in clash.explanation
+    assert "= 750, not 900" in clash.explanation
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # parts that add up, and a partial breakdown ("including") below its total
+        ("Of the 1,200 removals in May, 700 were from Brenovia and 500 from Ostland.",),
+        ("The fund paid 90 grants, including 30 to farms and 25 to schools.",),
+        ("Of the 900 jobs cut this year, 400 were at the plant and 200 at the depot.",),
+        # a range is not two parts
+        ("Of the 10 largest cities, 7 saw crime fall by 5 to 10 percent last year.",),
+        # a state's removals below the nation's, and a different month
+        ("Texas carried out 1,250 removals in June.",
+         "Nationwide, 41,000 people were ordered removed in June."),
+        ("Texas carried out 18,250 removals in June.",
+         "Nationwide, 1,520 people were ordered removed in May."),
+        # removals and arrests are not one count
+        ("Texas carried out 18,250 removals in June.",
+         "Nationwide, police made 1,520 arrests in June."),
+        # a state's rate above the national rate is no part exceeding its whole
+        ("In Texas, 7 percent of workers were unemployed in June.",
+         "Nationally, 4 percent of workers were unemployed in June."),
+    ],
+)
+def test_no_false_flag(texts: tuple[str, ...]) -> None:
+    assert find_clashes(_items(*texts)) == []
+
+
+def test_parts_of_different_places_adding_up_to_more_than_the_whole_are_flagged() -> None:
+    clashes = find_clashes(_items(
+        "Nationwide, 30,250 people were ordered removed in June.",
+        "Texas carried out 18,040 removals in June.",
+        "Florida deported 15,520 people in June, state officials said.",
+    ))
+    assert sorted((c.claim_id, c.other_claim_id) for c in clashes) == [("c0", "c1"),
+                                                                        ("c0", "c2")]
+    assert "Florida 15,520 + Texas 18,040 = 33,560" in clashes[0].explanation
+    assert "above the national 30,250 people for June" in clashes[0].explanation
+
+
+def test_parts_of_different_places_within_the_whole_are_not_flagged() -> None:
+    assert find_clashes(_items(
+        "Nationwide, 40,000 people were ordered removed in June.",
+        "Texas carried out 18,040 removals in June.",
+        "Florida deported 15,520 people in June, state officials said.",
+    )) == []

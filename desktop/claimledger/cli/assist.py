@@ -39,6 +39,8 @@ def cmd_matches(ws: Workspace, args) -> None:
         state = "linked" if m.linked else "similar"
         print(f"{m.claim_id[:12]}  {m.other_claim_id[:12]}  {m.similarity:.2f}  {state:<7}  "
               f"{m.other_article_title}: {m.other_text}")
+        if m.because:
+            print(f"    matched because: {m.because}")
 
 
 def cmd_accept(ws: Workspace, args) -> None:

@@ -247,6 +247,8 @@ class MatchView:
     other_text: str
     similarity: float
     linked: bool
+    #: Why the two were matched ("the same figure (...); the same predicate (...)").
+    because: str = ""
 
     def as_json(self) -> dict:
         return asdict(self)

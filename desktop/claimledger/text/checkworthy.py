@@ -1,17 +1,26 @@
 """How much a statement is worth checking: a score from 0 to 1 with its reasons.
 
-The score adds up features a fact-checker looks for, each with a weight and a reason
-shown to the reviewer: a figure or percentage, a comparison or superlative, a named
-person or organisation, a causal claim, a time reference, an attribution. Statements
-that are not claims (headings, captions, furniture, questions, opinion, duplicates, the
-page tail) score 0.
+A linear ranker over features a fact-checker can read: the signals a fact-checker looks
+for (a figure or percentage, a comparison or superlative, a named person or
+organisation, a causal claim, a time reference, an attribution, the article's own
+qualifiers, the statement's length) and its words and word pairs. The weights are
+learned (``make train``, tests/bench/checkworthy_train.py) and read here from a small
+JSON file with pure Python; the features that add most to a statement's score are its
+reasons. Statements that are not claims (headings, captions, furniture, questions,
+opinion, duplicates, the page tail) score 0.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
+from claimledger.resources import resource
+from claimledger.text.matching import STOPWORDS
 from claimledger.text.model import CLAIM, CLAIM_ROLES
 from claimledger.text.numbers import Quantity, extract_numbers
 from claimledger.text.suggest import (
@@ -24,14 +33,25 @@ from claimledger.text.suggest import (
 
 _I = re.IGNORECASE
 
-FIGURE = ("a figure", 0.4)
-PERCENT = ("a percentage", 0.05)
-COMPARISON = ("a comparison or superlative", 0.2)
-NAMED = ("a named person or organisation", 0.2)
-CAUSAL = ("a causal claim", 0.2)
-TIME = ("a time reference", 0.15)
-ATTRIBUTED = ("an attribution", 0.2)
-QUALIFIED = ("qualified by the article itself", 0.15)
+#: The signals, by key: the reason each gives when it adds to the score.
+SIGNALS = {
+    "figure": "a figure",
+    "percent": "a percentage",
+    "comparison": "a comparison or superlative",
+    "named": "a named person or organisation",
+    "causal": "a causal claim",
+    "time": "a time reference",
+    "attributed": "an attribution",
+    "qualified": "qualified by the article itself",
+    "silence": "about a source's silence",
+    "question": "a question",
+    "short": "a short statement",
+    "long": "a long statement",
+}
+#: Reasons shown per statement: the features adding most to its score.
+MAX_REASONS = 3
+#: The shipped weights (resources/), made by ``make train``.
+WEIGHTS_FILE = "checkworthy-weights.json"
 
 _COMPARISON = re.compile(
     r"\b(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger|longer|shorter|"
@@ -87,6 +107,46 @@ class Checkworthiness:
 NOT_WORTH = Checkworthiness(0.0, ())
 
 
+@dataclass(frozen=True)
+class Ranker:
+    """A linear model: ``bias`` plus the weights of the features a statement has, each
+    divided by the square root of how many features it has (``normalised``), so a long
+    statement does not outscore a short one by its length alone."""
+
+    bias: float
+    weights: dict[str, float]
+    normalised: bool = False
+
+    @classmethod
+    def from_json(cls, data: dict) -> Ranker:
+        return cls(float(data["bias"]), {str(k): float(v) for k, v in data["weights"].items()},
+                   bool(data.get("normalised", False)))
+
+    def linear(self, features: list[str]) -> float:
+        """The score before the logistic."""
+        scale = 1 / math.sqrt(len(features)) if self.normalised and features else 1.0
+        return self.bias + scale * sum(self.weights.get(f, 0.0) for f in features)
+
+    def rank(self, features: list[str]) -> Checkworthiness:
+        """The score (a logistic of the sum) and the features that raise it most."""
+        total = self.linear(features)
+        score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+        found = [(self.weights.get(f, 0.0), f) for f in features]
+        raising = sorted((item for item in found if item[0] > 0 and _telling(item[1])),
+                         key=lambda i: -i[0])
+        reasons = list(dict.fromkeys(reason(f) for _w, f in raising))
+        return Checkworthiness(round(score, 2), tuple(reasons[:MAX_REASONS]))
+
+
+@cache
+def shipped_ranker() -> Ranker:
+    return load_ranker(resource(WEIGHTS_FILE))
+
+
+def load_ranker(path: Path) -> Ranker:
+    return Ranker.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
 def checkworthiness(
     text: str,
     kind: str,
@@ -94,29 +154,63 @@ def checkworthiness(
     *,
     suggestion: Suggestion | None = None,
     quantities: list[Quantity] | None = None,
+    ranker: Ranker | None = None,
 ) -> Checkworthiness:
     """Score and reasons for one statement (0 for anything that is not a claim).
 
     ``suggestion`` and ``quantities``, when the caller has them already (from suggest
-    and extract_numbers), save matching the statement twice.
+    and extract_numbers), save matching the statement twice; ``ranker`` defaults to the
+    shipped weights.
     """
     if kind != CLAIM or role not in CLAIM_ROLES:
         return NOT_WORTH
-    found: list[tuple[str, float]] = []
+    ranker = ranker or shipped_ranker()
+    return ranker.rank(features(text, suggestion=suggestion, quantities=quantities))
+
+
+def features(text: str, *, suggestion: Suggestion | None = None,
+             quantities: list[Quantity] | None = None) -> list[str]:
+    """The statement's signals (their keys) and its words ("w:tax") and word pairs
+    ("b:tax cut"); figures are written "0"."""
+    return signals(text, suggestion=suggestion, quantities=quantities) + word_features(text)
+
+
+def reason(feature: str) -> str:
+    """What a feature says to the reviewer: "a figure", "the words 'tax cut'",
+    "the words '[figure] percent'"."""
+    if feature == "w:0":
+        return SIGNALS["figure"]
+    if feature.startswith(("w:", "b:")):
+        words = " ".join("[figure]" if w == "0" else w for w in feature[2:].split())
+        return f"the words \u2018{words}\u2019"
+    return SIGNALS.get(feature, feature)
+
+
+def _telling(feature: str) -> bool:
+    """Whether a feature reads as a reason: not words that are all function words."""
+    if not feature.startswith(("w:", "b:")):
+        return True
+    return any(w not in STOPWORDS for w in feature[2:].split())
+
+
+def signals(text: str, *, suggestion: Suggestion | None = None,
+            quantities: list[Quantity] | None = None) -> list[str]:
+    """The keys of SIGNALS the statement shows."""
+    found: list[str] = []
     if quantities is None:
         quantities = extract_numbers(text)
     if quantities:
-        found.append(FIGURE)
+        found.append("figure")
         if any(q.unit in {"percent", "percentage points", "fraction"} for q in quantities):
-            found.append(PERCENT)
+            found.append("percent")
     if _COMPARISON.search(text):
-        found.append(COMPARISON)
+        found.append("comparison")
     if _named(text):
-        found.append(NAMED)
+        found.append("named")
     if _CAUSAL.search(text):
-        found.append(CAUSAL)
+        found.append("causal")
     if _TIME.search(text):
-        found.append(TIME)
+        found.append("time")
     if suggestion is not None:
         attributed = suggestion.status == "sourced" or suggestion.source_hint is not None
         qualified = suggestion.status == "unverified" and suggestion.basis != "attributed"
@@ -127,16 +221,31 @@ def checkworthiness(
         qualified = bool(markers)
         silence = bool(markers) and markers[0][0] in {DECLINED, NO_RESPONSE}
     if attributed:
-        found.append(ATTRIBUTED)
+        found.append("attributed")
     if qualified:
-        found.append(QUALIFIED)
-    score = min(1.0, sum(weight for _label, weight in found))
-    if len(text.split()) < 6:
-        score *= 0.5
+        found.append("qualified")
     if silence:
-        score *= 0.5  # "X declined to comment": about the source's silence, not a fact
-        found.append(("about a source's silence (halved)", 0.0))
-    return Checkworthiness(round(score, 2), tuple(label for label, _weight in found))
+        found.append("silence")
+    if text.rstrip().endswith("?"):
+        found.append("question")
+    words = len(text.split())
+    if words < 6:
+        found.append("short")
+    elif words > 25:
+        found.append("long")
+    return found
+
+
+_WORD = re.compile(r"\d[\d,.]*\d|\d|[a-z]+(?:['\u2019][a-z]+)?")
+
+
+def word_features(text: str) -> list[str]:
+    """Lowercased words and adjacent pairs; every figure is the word "0"."""
+    words = ["0" if w[0].isdigit() else w.replace("\u2019", "'")
+             for w in _WORD.findall(text.lower())]
+    out = {f"w:{w}" for w in words}
+    out.update(f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    return sorted(out)
 
 
 def _named(text: str) -> bool:

@@ -2,15 +2,21 @@
 
 Pure Python, no model and no extra dependency. A claim is normalised (lowercase, numbers
 written one way: "one million" = "1,000,000" = "1000000", "3.5%" = "3.5 percent"),
-reduced to content tokens with a light stemmer, and compared with two measures:
+reduced to content tokens with a light stemmer and one word for each predicate said in
+other words (SYNONYMS: goal/target, deport/remove), and compared with two measures:
 
-* a weighted token Dice score (figures count double: they carry the claim), and
+* a weighted token Dice score (figures count double: they carry the claim; a word weighs
+  by its rarity in English, from wordfreq's list in resources/word-rarity.tsv), and
 * a character-trigram Dice score on the normalised text (catches "flooded"/"flooding").
 
-Figures then gate the score: two claims that state different figures are not the same
-claim ("31,000 vehicles" vs "13,000 vehicles"), so a clash of figures caps the score
-below the link threshold, though it may still be *suggested* (and then checked for a
-clash of numbers). Two thresholds, as Meedan Check uses them: at or above ``LINK`` two
+What a fact-checker looks at then moves the score: the same figure of the same counted
+thing (numbers.py's families: "1 million deportations a year" = "remove one million
+people each year") said with the same predicate (PREDICATES) is very likely one claim,
+whoever says it; two claims that state different figures are not the same claim
+("31,000 vehicles" vs "13,000 vehicles"), nor the same figure per another period, nor
+two claims about different states, so these cap the score below the link threshold,
+though it may still be *suggested* (and then checked for a clash of numbers). ``explain``
+says why two claims match. Two thresholds, as Meedan Check uses them: at or above ``LINK`` two
 claims are linked, at or above ``SUGGEST`` the link is offered to the reviewer.
 
 ``MatchIndex`` keeps an inverted index from tokens to claims. Adding an article looks
@@ -29,14 +35,18 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import TypeVar
 
+from claimledger.resources import resource
 from claimledger.text.numbers import (
     NUMBER,
     Quantity,
-    counts_key,
+    extract_numbers,
+    group_key,
     is_not_a_quantity,
     number_value,
+    us_states,
 )
 from claimledger.text.rules import dateline
 
@@ -137,6 +147,11 @@ class _Features:
     grams: frozenset[str]
     numbers: frozenset[str]
     names: frozenset[str]
+    #: The whole statement, whose figures (``_figures``) are read only for a pair that
+    #: shares a number.
+    text: str = ""
+    #: The US states it names: claims about different states are not one claim.
+    places: frozenset[str] = frozenset()
 
 
 _NAME = re.compile(r"(?<![.!?:\"“‘] )(?<!\A)\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\b")
@@ -159,8 +174,56 @@ def _names(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+#: The same predicate in other words: stems that say one thing, by the one kept.
+SYNONYMS = {
+    "goal": "target", "aim": "target", "objective": "target", "quota": "target",
+    "deport": "remov", "deportee": "remov", "removal": "remov", "remove": "remov",
+    "expel": "remov", "expell": "remov", "expulsion": "remov",
+    "annual": "year", "yearly": "year",
+    "pledg": "promis", "promise": "promis", "vow": "promis",
+    "rais": "increas", "boost": "increas", "hik": "increas",
+    "reduc": "cut", "slash": "cut", "lower": "cut",
+    "kill": "death", "dead": "death", "die": "death", "fatalitie": "death",
+    "job": "employ", "employment": "employ",
+    "lawmaker": "legislator", "congressman": "legislator",
+    "report": "record", "count": "record", "regist": "record",
+    "burn": "destroy", "burnt": "destroy", "gutt": "destroy",
+}
+#: What a claim says of its figure (after SYNONYMS): two claims giving the same figure
+#: of the same counted thing with the same one of these are very likely one claim.
+PREDICATES = frozenset("""
+    target promis increas cut estimat forecast budget cost spend record ban plan
+    propos require pay paid owe fine destroy
+""".split())
+#: How common a word is in English (Zipf scale, 7 for "the"): resources/word-rarity.tsv.
+RARITY_FILE = "word-rarity.tsv"
+#: Zipf frequency of words not in the table (rarer than all of it).
+RARE_ZIPF = 2.5
+
+
+@cache
+def _zipf() -> dict[str, float]:
+    """Stem -> Zipf frequency from wordfreq's English list (see the file's header)."""
+    out: dict[str, float] = {}
+    path = resource(RARITY_FILE)
+    if not path.is_file():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            stem, _tab, zipf = line.partition("\t")
+            out[stem] = float(zipf)
+    return out
+
+
+def word_weight(stem: str) -> float:
+    """A word's weight by its rarity in English: 0.4 for "year", 1.0 for "target",
+    1.4 for "deport" and anything rarer."""
+    zipf = _zipf().get(stem, RARE_ZIPF)
+    return round(min(1.4, max(0.4, (7.0 - zipf) / 2.5)), 2)
+
+
 def _features(text: str) -> _Features:
-    text = claim_core(text)
+    whole, text = text, claim_core(text)
     normal = normalise_for_matching(text)
     names = _names(text)
     weights: dict[str, float] = {}
@@ -175,10 +238,20 @@ def _features(text: str) -> _Features:
             weights[token] = 2.0
         else:
             stem = _stem(token)
-            weights.setdefault(stem, 1.5 if stem in names else 1.0)
+            stem = SYNONYMS.get(stem, stem)
+            weights.setdefault(stem, 1.5 if stem in names else word_weight(stem))
     squeezed = " ".join(t for t in normal.split() if t not in STOPWORDS)
     grams = frozenset(squeezed[i:i + 3] for i in range(max(0, len(squeezed) - 2)))
-    return _Features(weights, sum(weights.values()), grams, frozenset(numbers), names)
+    return _Features(weights, sum(weights.values()), grams, frozenset(numbers), names,
+                     whole, us_states(whole))
+
+
+@lru_cache(maxsize=8192)
+def _figures(text: str) -> frozenset[str]:
+    """"1000000 removal per year": each figure with the family of what it counts (of the
+    whole statement, whose figures the analysis has read already)."""
+    return frozenset(f"{_number_text(q.value)} {q.family}" for q in extract_numbers(text)
+                     if q.family)
 
 
 def _similarity(a: _Features, b: _Features, floor: float = 0.0) -> float:
@@ -196,14 +269,88 @@ def _similarity(a: _Features, b: _Features, floor: float = 0.0) -> float:
     grams = (2 * len(a.grams & b.grams) / (len(a.grams) + len(b.grams))
              if a.grams and b.grams else 0.0)
     score = words + 0.35 * grams
-    if a.numbers and (a.numbers <= b.numbers or b.numbers <= a.numbers) and containment >= 0.5:
+    same_numbers = bool(a.numbers & b.numbers)
+    same_figures = same_numbers and bool(_figures(a.text) & _figures(b.text))
+    said_alike = same_figures and bool(_predicates(a) & _predicates(b))
+    if said_alike:  # the same figure of the same thing, said the same way, by whoever
+        score += 0.6 * (1 - score)
+    elif a.numbers and (a.numbers <= b.numbers or b.numbers <= a.numbers) and \
+            containment >= 0.5:
         score += 0.25 * (1 - score)  # the same figures, said of mostly the same words
     if a.numbers and b.numbers and not (a.numbers <= b.numbers or b.numbers <= a.numbers):
         # different figures: perhaps the same claim with a clashing number, never a link
         score = min(score, NUMBER_CLASH_CAP if a.numbers & b.numbers else NUMBER_CLASH_CAP - 0.05)
-    if a.names and b.names and not a.names & b.names:
+    if same_numbers and not same_figures and _other_rate(_figures(a.text), _figures(b.text)):
+        score = min(score, NUMBER_CLASH_CAP)  # the same figure a year and a month
+    if a.places and b.places and not a.places & b.places:
+        score = min(score, NUMBER_CLASH_CAP)  # about different places
+    if a.names and b.names and not a.names & b.names and not said_alike:
         score = min(score, NUMBER_CLASH_CAP)  # about different people or places
     return round(min(1.0, score), 4)
+
+
+def _other_rate(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether a figure of one claim is in the other per another period."""
+    rates_a = {f.partition(" per ")[0]: f for f in a if " per " in f}
+    return any(f.partition(" per ")[0] in rates_a for f in b if " per " in f)
+
+
+def _predicates(features: _Features) -> set[str]:
+    return PREDICATES.intersection(features.weights)
+
+
+def explain(a: str, b: str) -> str:
+    """Why two claims match, in a fact-checker's terms: the same figure of the same
+    counted thing, the same predicate in other words, the same names, the rarest words
+    both use ("the same figure (1,000,000 removals per year); the same predicate
+    (target/goal); shared words: deport")."""
+    fa, fb = _features(a), _features(b)
+    parts = []
+    figures = sorted(_figures(a) & _figures(b))
+    if figures:
+        parts.append("the same figure (" + ", ".join(_figure_words(f) for f in figures) + ")")
+    predicates = sorted(_predicates(fa) & _predicates(fb))
+    if predicates:
+        parts.append("the same predicate (" + ", ".join(_PREDICATE_WORDS.get(p, p)
+                                                        for p in predicates) + ")")
+    names = sorted(fa.names & fb.names)
+    if names:
+        written = _surface(a)
+        parts.append("the same names (" + ", ".join(written.get(n, n) for n in names) + ")")
+    said = set(predicates) | set(names)
+    said.update(t for t in fa.numbers if any(f.startswith(t + " ") for f in figures))
+    words = sorted((t for t in fa.weights if t in fb.weights and t not in said),
+                   key=lambda t: (-fa.weights[t], t))[:4]
+    if words:
+        written = _surface(a)
+        parts.append("shared words: " + ", ".join(written.get(t, t) for t in words))
+    return "; ".join(parts) or "similar wording"
+
+
+def _surface(text: str) -> dict[str, str]:
+    """Each token of a claim (a stem, a figure) as the claim writes it."""
+    out: dict[str, str] = {}
+    for match in NUMBER.finditer(text):
+        if match["digits"] or match["words"]:
+            value, _step = number_value(match)
+            if value is not None:
+                out.setdefault(_number_text(value), match.group().strip())
+    for word in re.findall(r"[^\W\d_]+", _APOSTROPHE.sub("", claim_core(text))):
+        stem = _stem(word.lower())
+        out.setdefault(SYNONYMS.get(stem, stem), word)
+    return out
+
+
+_PREDICATE_WORDS = {"target": "target/goal", "promis": "promise/pledge",
+                    "increas": "increase/raise", "cut": "cut/reduce", "record": "recorded/reported",
+                    "destroy": "destroyed/burned", "paid": "paid", "estimat": "estimate"}
+
+
+def _figure_words(figure: str) -> str:
+    value, _space, family = figure.partition(" ")
+    number = float(value)
+    written = f"{number:,.0f}" if number == int(number) else f"{number:,}"
+    return f"{written} {family.replace('removal', 'removals')}".strip()
 
 
 def similarity(a: str, b: str) -> float:
@@ -279,15 +426,14 @@ def best_candidates(shared: Mapping[_K, float]) -> list[_K]:
 
 
 def clash_keys(quantities: Iterable[Quantity]) -> frozenset[str]:
-    """Keys of the groups ``find_clashes`` compares figures in (what they count, unit,
-    period), as strings starting with "#", so an index can find every stored claim whose
-    figures could clash with these."""
+    """Keys of the groups ``find_clashes`` compares figures in (the family of what they
+    count and their period), as strings starting with "#", so an index can find every
+    stored claim whose figures could clash with these."""
     keys = set()
     for quantity in quantities:
-        key = counts_key(quantity.counts)
-        if key is None or quantity.scope is None or quantity.unit == "percent":
-            continue
-        keys.add(f"#{key}|{quantity.unit or ''}|{quantity.scope}")
+        key = group_key(quantity)
+        if key is not None:
+            keys.add(f"#{key[0]}|{key[1]}")
     return frozenset(keys)
 
 

@@ -103,8 +103,31 @@ _QUARTER = re.compile(r"\b(first|second|third|fourth|final|last) (?:three months
 
 NATIONAL = re.compile(r"\b(?:national(?:ly)?|nationwide|countrywide|country-wide|"
                       r"across the country|in the whole country|federal|the country(?:'s)?)\b", _I)
+#: The US states, as a place a figure can be counted in (a part of the nation).
+US_STATES = frozenset(name.replace("_", " ") for name in """
+    Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
+    Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+    Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada
+    New_Hampshire New_Jersey New_Mexico New_York North_Carolina North_Dakota Ohio Oklahoma
+    Oregon Pennsylvania Rhode_Island South_Carolina South_Dakota Tennessee Texas Utah
+    Vermont Virginia West_Virginia Wisconsin Wyoming
+""".split())
 PART = re.compile(r"\b(?:state|states|province|provincial|region|regional|county|"
                   r"district|city|municipal|city's|state's|region's|county's)\b", _I)
+_CAPITALISED_PAIR = re.compile(r"(?=\b([A-Z][a-z]+)(?: ([A-Z][a-z]+))?)")
+
+
+def us_states(text: str) -> frozenset[str]:
+    """The US states ``text`` names ("Texas", "New York"); a set lookup per capitalised
+    word, not one long alternation."""
+    found = set()
+    for match in _CAPITALISED_PAIR.finditer(text):
+        first, second = match.group(1), match.group(2)
+        if second and f"{first} {second}" in US_STATES:
+            found.add(f"{first} {second}")
+        elif first in US_STATES:
+            found.add(first)
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -122,6 +145,9 @@ class Quantity:
     level: str | None = None
     #: Half the rounding step of the written figure plus any "about" margin.
     tolerance: float = 0.0
+    #: What it counts, as a family of nouns ("removal" for removals, deportations and
+    #: people ordered removed), with its rate ("removal a year"); None when unknown.
+    family: str | None = None
 
 
 @dataclass(frozen=True)
@@ -202,6 +228,18 @@ def is_not_a_quantity(text: str, match: re.Match[str]) -> bool:
 
 def extract_numbers(text: str) -> list[Quantity]:
     """The figures in ``text`` with their unit, what they count and their period."""
+    return list(_extract_numbers(text))
+
+
+def forget_cached_figures() -> None:
+    """Read every statement afresh (for benchmarks that time a first reading)."""
+    _extract_numbers.cache_clear()
+
+
+@lru_cache(maxsize=8192)
+def _extract_numbers(text: str) -> tuple[Quantity, ...]:
+    """Cached: an analysis reads a statement's figures for its suggestions and again for
+    its matching features."""
     out: list[Quantity] = []
     times = _time_mentions(text)
     level = _level(text)
@@ -226,8 +264,9 @@ def extract_numbers(text: str) -> list[Quantity]:
         out.append(Quantity(
             value=value, unit=unit, counts=counts, scope=scope, start=start, end=end,
             text=text[start:end], level=level, tolerance=tolerance,
+            family=family_of(text, start, end, unit, counts),
         ))
-    return out
+    return tuple(out)
 
 
 def number_value(match: re.Match[str]) -> tuple[float | None, float]:
@@ -351,7 +390,7 @@ def _nearest(times: list[tuple[int, int, str]], start: int, end: int) -> str | N
 def _level(text: str) -> str | None:
     if NATIONAL.search(text):
         return "national"
-    if PART.search(text):
+    if PART.search(text) or us_states(text):
         return "part"
     return None
 
@@ -369,6 +408,48 @@ def counts_key(counts: str | None) -> str | None:
         head, rate = (" " + head)[:found.start()].strip(), " " + found.group().strip()
     words = head.split()
     return (_singular(words[-1]) if words else "") + rate
+
+
+#: Families of counted things: the words (around a figure) that count the same thing.
+FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("removal", re.compile(
+        r"\b(?:removals?|deportations?|deportees?|expulsions?|returns? of migrants|"
+        r"(?:ordered|were|was|been|being) (?:removed|deported|expelled)|"
+        r"(?:removed|deported|expelled) (?:from|to|by|in|during|last|this|so far|\Z))", _I)),
+)
+_COUNTED_VERB_BEFORE = {
+    "removal": re.compile(r"\b(?:removed|deported|expelled|remove|deport|expel)\s+"
+                          r"(?:(?:an? |the )?(?:estimated|total of|record)\s+)?\Z", _I),
+}
+_PERIOD_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
+                 "a year": "year"}
+_CLAUSE_END = re.compile(r"[,;:.!?()\u2014]")
+
+
+def family_of(text: str, start: int, end: int, unit: str | None,
+              counts: str | None) -> str | None:
+    """What a figure counts, by family: the words after it up to the end of its clause
+    ("15,000 people ordered removed in March"), or the verb just before it ("deported
+    15,000 people"); else the head noun of what it counts (``counts_key``). Money is
+    counted by its currency and head noun ("USD:claim"); a percentage by what it is a
+    percentage of."""
+    stop = _CLAUSE_END.search(text, end)
+    after = text[end:stop.start() if stop else len(text)]
+    rate = _RATE.search(" " + (counts or "")) or _RATE.match(text, end) or _RATE.search(after)
+    per = f" per {_PERIOD_WORDS.get(rate.group(2) or '', rate.group(1) or 'year')}" \
+        if rate else ""
+    for name, pattern in FAMILIES:
+        if pattern.search((counts or "") + after + "\n") or \
+                _COUNTED_VERB_BEFORE[name].search(text[max(0, start - 40):start]):
+            return name + per
+    key = counts_key(counts)
+    if key is None:
+        return None
+    if unit == "percent":
+        return "percent of " + key
+    if unit and unit not in {"people", "households"}:
+        return f"{unit}:{key}"
+    return key
 
 
 def _singular(word: str) -> str:
@@ -424,16 +505,17 @@ def find_clashes(items: Sequence[tuple[str, str, list[Quantity]]],
     clashes then cost what its own figures and the others given cost, however many
     pairs the others would make among themselves.
     """
-    groups: dict[tuple[str, str | None, str], list[tuple[int, Quantity]]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[tuple[int, Quantity]]] = defaultdict(list)
     for index, (_claim_id, _text, quantities) in enumerate(items):
         for quantity in quantities:
-            key = counts_key(quantity.counts)
-            if key is None or quantity.scope is None or quantity.unit == "percent":
-                continue
-            groups[(key, quantity.unit, quantity.scope)].append((index, quantity))
+            key = group_key(quantity)
+            if key is not None:
+                groups[key].append((index, quantity))
     found: dict[tuple[int, int], Clash] = {}
     focused = None if focus is None else {i for i, item in enumerate(items) if item[0] in focus}
-    for (key, unit, scope), members in groups.items():
+    out = [clash for index, item in enumerate(items)
+           if focused is None or index in focused for clash in _sum_clashes(*item)]
+    for (_key, scope), members in groups.items():
         for i, (index_a, qa) in enumerate(members):
             for index_b, qb in members[i + 1:]:
                 if index_a == index_b or (min(index_a, index_b), max(index_a, index_b)) in found:
@@ -441,7 +523,7 @@ def find_clashes(items: Sequence[tuple[str, str, list[Quantity]]],
                 if focused is not None and index_a not in focused and index_b not in focused:
                     continue
                 explanation = _clash(items[index_a][1], qa, items[index_b][1], qb,
-                                     key, unit, scope, items[index_b][0])
+                                     scope, items[index_b][0])
                 if explanation is None:
                     continue
                 id_a, id_b = items[index_a][0], items[index_b][0]
@@ -450,22 +532,80 @@ def find_clashes(items: Sequence[tuple[str, str, list[Quantity]]],
                 found[(min(index_a, index_b), max(index_a, index_b))] = Clash(
                     id_a, id_b, explanation
                 )
-    return list(found.values())
+        _parts_above_whole(items, members, scope, focused, found)
+    return out + list(found.values())
+
+
+def _parts_above_whole(items: Sequence[tuple[str, str, list[Quantity]]],
+                       members: list[tuple[int, Quantity]], scope: str,
+                       focused: set[int] | None, found: dict[tuple[int, int], Clash]) -> None:
+    """Figures of different places (one per place) that add up to more than the national
+    figure for the same count and period: each part and the whole are flagged."""
+    places: dict[str, tuple[int, Quantity]] = {}
+    for index, quantity in members:
+        if quantity.level == "part" and quantity.unit != "percent":
+            place = _place(items[index][1], quantity)
+            if place:
+                places.setdefault(place, (index, quantity))
+    if len(places) < 2:
+        return
+    for index, whole in members:
+        if whole.level != "national" or whole.unit == "percent":
+            continue
+        parts = [(place, i, q) for place, (i, q) in sorted(places.items()) if i != index]
+        if len(parts) < 2 or (focused is not None and index not in focused
+                              and not any(i in focused for _p, i, _q in parts)):
+            continue
+        added = sum(q.value for _p, _i, q in parts)
+        margin = whole.tolerance + sum(q.tolerance for _p, _i, q in parts)
+        if added <= whole.value + margin:
+            continue
+        written = " + ".join(f"{place} {format_value(q.value, q.unit)}" for place, _i, q in parts)
+        explanation = (f"the parts add up to more than the whole: {written} = "
+                       f"{format_value(added, whole.unit)}, above the national "
+                       f"{_figure(whole)} for {scope}")
+        for _place_name, part_index, _q in parts:
+            pair = (min(index, part_index), max(index, part_index))
+            if pair not in found and items[index][0] != items[part_index][0]:
+                found[pair] = Clash(items[index][0], items[part_index][0], explanation)
+
+
+def _place(text: str, quantity: Quantity) -> str | None:
+    """The place a part's figure is counted in: a US state, else the name in its clause."""
+    states = us_states(text)
+    if len(states) == 1:
+        return next(iter(states))
+    names = sorted(_subject_names(text, quantity))
+    return names[0] if len(names) == 1 else None
+
+
+def group_key(quantity: Quantity) -> tuple[str, str] | None:
+    """The group a figure is compared in: its family and its period (None: not compared).
+
+    Figures stored before families were kept fall back on the head noun of what they
+    count."""
+    family = quantity.family
+    if family is None and quantity.unit != "percent":
+        family = counts_key(quantity.counts)
+    if family is None or quantity.scope is None:
+        return None
+    return family, quantity.scope
 
 
 def _clash(
-    text_a: str, qa: Quantity, text_b: str, qb: Quantity,
-    key: str, unit: str | None, scope: str, other_id: str,
+    text_a: str, qa: Quantity, text_b: str, qb: Quantity, scope: str, other_id: str,
 ) -> str | None:
+    if qa.unit != qb.unit and not (qa.family or "").startswith("removal"):
+        return None  # tonnes and kilometres of one thing are not one figure
+    unit = qa.unit
     differ = abs(qa.value - qb.value) > qa.tolerance + qb.tolerance
-    what = f"{scope} {qa.counts}"
+    what = f"{scope} {qa.counts or qa.family}"
     levels = {qa.level, qb.level}
-    if levels == {"national", "part"}:
+    if levels == {"national", "part"} and qa.unit != "percent":
         part, whole = (qa, qb) if qa.level == "part" else (qb, qa)
         if part.value > whole.value + part.tolerance + whole.tolerance:
-            return (f"a part exceeds the whole: {part.counts} {format_value(part.value, unit)} "
-                    f"in one place exceeds the national {format_value(whole.value, unit)} "
-                    f"for {scope}")
+            return (f"a part exceeds the whole: {_figure(part)} in one place exceeds the "
+                    f"national {_figure(whole)} for {scope}{_same_family(part, whole)}")
         return None
     if not differ or "national" in levels and len(levels) > 1:
         return None  # a national figure and one of unknown reach are not comparable
@@ -509,3 +649,59 @@ def _name_key(word: str) -> str:
 
 def _mask(text: str, quantity: Quantity) -> str:
     return text[:quantity.start] + " " + text[quantity.end:]
+
+
+def _figure(quantity: Quantity) -> str:
+    return " ".join(filter(None, (format_value(quantity.value, quantity.unit),
+                                  quantity.counts)))
+
+
+def _same_family(a: Quantity, b: Quantity) -> str:
+    """" (both count removals)" when the two figures name what they count differently."""
+    if a.counts == b.counts or not a.family:
+        return ""
+    return f" (both count {a.family.split(' ')[0]}s)"
+
+
+# --- a total and its parts ------------------------------------------------------------
+
+_TOTAL_BEFORE = re.compile(r"\b(?:[Oo]f (?:the |those |these |its |their |all )?|"
+                           r"[Oo]ut of (?:the )?)\Z")
+_TOTAL_AFTER = re.compile(r"\s*(?:[,:]|\u2014)?\s*(?:of (?:which|whom|them)|including)\b",
+                          _I)
+_RANGE = re.compile(r"\s*(?:to|-|\u2013|or)\s*\$?\d")  # "5 to 10 percent": a range, no part
+_REST = re.compile(r"\b(?:the rest|the remaining|the remainder|the others|all others|"
+                   r"the other \w+)\b", _I)
+
+
+def _sum_clashes(claim_id: str, text: str, quantities: list[Quantity]) -> list[Clash]:
+    """A total and its parts in one statement that do not add up.
+
+    "Of the 1,200 removals, 700 were ... and 600 ..." (parts above their total) and a
+    breakdown that names the rest ("..., the rest ...") summing to another figure."""
+    for index, total in enumerate(quantities):
+        before = text[max(0, total.start - 20):total.start]
+        introduced = _TOTAL_BEFORE.search(before)
+        including = _TOTAL_AFTER.match(text, total.end)
+        if not (introduced or including) or total.unit == "percent":
+            continue
+        stop = text.find(".", total.end)
+        parts = [q for q in quantities[index + 1:] if q.unit == total.unit
+                 and (stop < 0 or q.start < stop) and not _RANGE.match(text, q.end)]
+        if len(parts) < 2:
+            continue
+        added = sum(q.value for q in parts)
+        margin = total.tolerance + sum(q.tolerance for q in parts)
+        written = " + ".join(format_value(q.value, q.unit) for q in parts)
+        if added > total.value + margin:
+            return [Clash(claim_id, claim_id,
+                          f"the parts add up to more than their total: {written} = "
+                          f"{format_value(added, total.unit)}, above the "
+                          f"{format_value(total.value, total.unit)} they are part of")]
+        exhaustive = introduced and _REST.search(text, parts[0].start)
+        if exhaustive and abs(added - total.value) > margin:
+            return [Clash(claim_id, claim_id,
+                          f"the total differs from the sum of its parts: {written} = "
+                          f"{format_value(added, total.unit)}, not "
+                          f"{format_value(total.value, total.unit)}")]
+    return []

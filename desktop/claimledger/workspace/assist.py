@@ -15,7 +15,7 @@ import threading
 import uuid
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import date
 
 from claimledger.domain import events as ev
@@ -34,6 +34,7 @@ from claimledger.text.matching import (
     best_candidates,
     claim_features,
     clash_keys,
+    explain,
     lookup_tokens,
     score,
     token_key,
@@ -48,7 +49,7 @@ from claimledger.workspace.undo import UndoStep
 #: The version of the rules behind the cached analysis; bump it when text/ changes what
 #: suggest_all, checkworthiness, extract_numbers or matching return, and every article
 #: is analysed again when next shown.
-ANALYSIS_VERSION = 4
+ANALYSIS_VERSION = 5
 
 NO_SUGGESTION_TO_ACCEPT = "There is no suggestion to accept for this statement."
 NO_SUGGESTION_TO_DISMISS = "There is no suggestion to dismiss for this statement."
@@ -156,7 +157,7 @@ class AssistVerbs(ReviewVerbs, ClaimVerbs):
 
     def matches(self, article_id: str) -> list[MatchView]:
         """The article's claims said again in other analysed articles (linked: the same
-        claim; otherwise alike enough to offer the link), best first.
+        claim; otherwise alike enough to offer the link), best first, each with why.
 
         Only this article is analysed here: imports analyse as they go, and a workspace
         with many unanalysed articles (an upgrade, a big sync) is caught up by
@@ -167,7 +168,10 @@ class AssistVerbs(ReviewVerbs, ClaimVerbs):
                 raise NotFound(f"No article with id {article_id}.")
         self.analyse(article_id)
         with self.db.read() as conn:
-            return analysis.matches_of_article(conn, article_id)
+            found = analysis.matches_of_article(conn, article_id)
+            texts = {c.id: c.text for c in analysis.live_claims(conn, article_id)}
+        return [replace(m, because=explain(texts.get(m.claim_id, ""), m.other_text))
+                for m in found]
 
     # --- writing ------------------------------------------------------------------------
 
@@ -388,7 +392,8 @@ def _unindexed(tokens: list[tuple[int, str | None]], common: set[int]
 
 def _flags(mine: list[tuple[str, str, list[Quantity]]],
            others: list[tuple[str, str, list[Quantity]]]) -> dict[str, list[dict]]:
-    """{claim id of this article: [{"claim": other id, "explanation": ...}]}."""
+    """{claim id of this article: [{"claim": other id, "explanation": ...}]} (the claim's
+    own id when its total and its parts do not add up)."""
     if not mine:
         return {}
     items = mine + others
@@ -397,6 +402,9 @@ def _flags(mine: list[tuple[str, str, list[Quantity]]],
     flags: dict[str, list[dict]] = {}
     for clash in find_clashes(items, focus=ours):
         a, b = clash.claim_id, clash.other_claim_id
+        if a == b:  # a total and its parts in the statement itself
+            flags.setdefault(a, []).append({"claim": a, "explanation": clash.explanation})
+            continue
         if a in ours:
             flags.setdefault(a, []).append({"claim": b, "explanation": clash.explanation})
         if b in ours:

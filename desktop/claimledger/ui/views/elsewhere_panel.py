@@ -91,11 +91,13 @@ class ElsewherePanel(QWidget):
             item.setData(0, MatchRole, match)
             item.setToolTip(0, match.other_article_title)
             item.setToolTip(1, match.other_text)
+            item.setToolTip(2, f"Matched because: {match.because}" if match.because else "")
             if other is not None:
                 item.setIcon(1, status_dot(other.status))
                 mine = other.status.style.label + (f" · {other.reason}" if other.reason
                                                    else "")
-                item.setToolTip(2, f"My verdict there: {mine}")
+                item.setToolTip(2, "\n".join(filter(None, [item.toolTip(2),
+                                                          f"My verdict there: {mine}"])))
             self.list.addTopLevelItem(item)
         if matches:
             self.list.setCurrentItem(self.list.topLevelItem(0))
