@@ -34,6 +34,7 @@ from claimledger.workspace.evidence import EvidenceVerbs
 from claimledger.workspace.exporting import PAPERS, ExportCancelled, ExportVerbs, PdfExport
 from claimledger.workspace.importing import ImportCancelled, ImportReport, ImportVerbs
 from claimledger.workspace.library import LibraryVerbs
+from claimledger.workspace.publishing import AnnotationImport, FormatExport, PublishingVerbs
 from claimledger.workspace.reading import ReadVerbs
 from claimledger.workspace.reasons import ReasonVerbs
 from claimledger.workspace.refresh import ChangedViews, RefreshVerbs
@@ -43,6 +44,8 @@ from claimledger.workspace.sync_folder import FolderSync, SyncFolderVerbs
 
 __all__ = [
     "ANALYSIS_VERSION",
+    "AnnotationImport",
+    "FormatExport",
     "AgreementReport",
     "BackupInfo",
     "Consensus",
@@ -72,8 +75,8 @@ __all__ = [
 
 
 class Workspace(ImportVerbs, AssistVerbs, ConsensusVerbs, ReviewVerbs, ClaimVerbs,
-                EvidenceVerbs, LibraryVerbs, SyncFolderVerbs, ExportVerbs, ReasonVerbs, ReadVerbs,
-                BackupVerbs, RefreshVerbs):
+                EvidenceVerbs, LibraryVerbs, SyncFolderVerbs, PublishingVerbs, ExportVerbs,
+                ReasonVerbs, ReadVerbs, BackupVerbs, RefreshVerbs):
     """One open workspace (a SQLite file) as one reviewer sees it."""
 
 

@@ -1,0 +1,163 @@
+"""Finding a quoted statement again in a text that may have changed.
+
+The way Hypothesis anchors an annotation, in our own code: the quote is looked for
+exactly first, then approximately; every place found is scored on how well the quote
+matches (weight 50), how well the words before and after match the quote's prefix and
+suffix (20 each) and how near it is to where it used to be (2). A place whose quote
+matches less than MIN_QUOTE_SCORE (half the characters) is no place at all.
+
+Offsets are Python string indexes, that is Unicode code points (an emoji is one).
+Approximate search never scans the whole text with an edit distance: pieces of the
+quote are looked up exactly (str.find), each piece found votes for where the quote
+would start, and only the few best-voted windows are aligned (difflib), so anchoring
+a thousand claims in a megabyte stays fast.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50, 20, 20, 2
+MIN_QUOTE_SCORE = 0.5
+#: How many exact occurrences, seed hits per piece and aligned windows are looked at.
+MAX_OCCURRENCES, MAX_SEED_HITS, MAX_WINDOWS, PIECES = 64, 16, 4, 8
+#: Matching runs shorter than this at either end of an alignment are chance, not quote.
+MIN_EDGE_RUN = 3
+
+
+@dataclass(frozen=True)
+class Quote:
+    """What an anchor remembers: the words, their context and where they were."""
+
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    start: int | None = None
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int, context: int = 32) -> Quote:
+        return cls(text[start:end], text[max(0, start - context):start],
+                   text[end:end + context], start)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a quote was placed: `exact` when the words are the quote's own."""
+
+    start: int
+    end: int
+    score: float
+    quote_score: float
+
+    @property
+    def exact(self) -> bool:
+        return self.quote_score == 1.0
+
+
+class Anchorer:
+    """Places quotes in one text; build one per text and reuse it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def locate(self, quote: Quote) -> Anchor | None:
+        """The best place for `quote` in the text, or None when none is good enough."""
+        if not quote.exact.strip():
+            return None
+        exact = self._exact_places(quote)
+        if exact:
+            return max(exact, key=lambda a: a.score)
+        fuzzy = self._fuzzy_places(quote)
+        return max(fuzzy, key=lambda a: a.score) if fuzzy else None
+
+    def _exact_places(self, quote: Quote) -> list[Anchor]:
+        places, at = [], self.text.find(quote.exact)
+        while at >= 0 and len(places) < MAX_OCCURRENCES:
+            places.append(self._scored(quote, at, at + len(quote.exact), 1.0))
+            at = self.text.find(quote.exact, at + 1)
+        return places
+
+    def _fuzzy_places(self, quote: Quote) -> list[Anchor]:
+        places = []
+        for start in self._likely_starts(quote):
+            aligned = self._aligned(quote.exact, start)
+            if aligned is not None and aligned[2] >= MIN_QUOTE_SCORE:
+                places.append(self._scored(quote, *aligned))
+        return places
+
+    def _likely_starts(self, quote: Quote) -> list[int]:
+        """Where the quote would start, voted for by each of its pieces found exactly."""
+        exact, votes = quote.exact, Counter()
+        size = max(4, len(exact) // PIECES)
+        bucket = max(8, len(exact) // 4)
+        for offset in range(0, max(1, len(exact) - size + 1), size):
+            piece = exact[offset:offset + size]
+            if not piece.strip():
+                continue
+            at, hits = self.text.find(piece), 0
+            while at >= 0 and hits < MAX_SEED_HITS:
+                votes[(at - offset) // bucket] += 1
+                at, hits = self.text.find(piece, at + 1), hits + 1
+        starts = [b * bucket for b, _ in votes.most_common(MAX_WINDOWS)]
+        if quote.start is not None and 0 <= quote.start < len(self.text):
+            starts.append(quote.start)
+        return starts
+
+    def _aligned(self, exact: str, start: int) -> tuple[int, int, float] | None:
+        """The span around `start` that best matches `exact`, and how well it does."""
+        slack = len(exact) // 2 + 16
+        low = max(0, start - slack)
+        window = self.text[low:start + len(exact) + slack]
+        blocks = [b for b in SequenceMatcher(None, exact, window, autojunk=False)
+                  .get_matching_blocks() if b.size]
+        while blocks and blocks[0].size < MIN_EDGE_RUN:
+            blocks.pop(0)
+        while blocks and blocks[-1].size < MIN_EDGE_RUN:
+            blocks.pop()
+        if not blocks:
+            return None
+        first, last = blocks[0], blocks[-1]
+        begin, end = low + first.b, low + last.b + last.size
+        matched = sum(b.size for b in blocks)
+        return begin, end, 2 * matched / (len(exact) + end - begin)
+
+    def _scored(self, quote: Quote, start: int, end: int, quote_score: float) -> Anchor:
+        text = self.text
+        prefix = _similarity(quote.prefix, text[max(0, start - len(quote.prefix)):start])
+        suffix = _similarity(quote.suffix, text[end:end + len(quote.suffix)])
+        position = 1.0
+        if quote.start is not None and text:
+            position = max(0.0, 1 - abs(start - quote.start) / len(text))
+        total = (QUOTE_WEIGHT * quote_score + PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix
+                 + POSITION_WEIGHT * position) / (QUOTE_WEIGHT + PREFIX_WEIGHT
+                                                  + SUFFIX_WEIGHT + POSITION_WEIGHT)
+        return Anchor(start, end, total, quote_score)
+
+
+def _similarity(wanted: str, found: str) -> float:
+    """1.0 for the same context (or none remembered), down to 0.0 for nothing alike."""
+    if not wanted:
+        return 1.0
+    if wanted == found:
+        return 1.0
+    return SequenceMatcher(None, wanted, found, autojunk=False).ratio()
+
+
+#: A placed quote takes over a statement's exact span when they overlap this much.
+SNAP_OVERLAP = 0.8
+
+
+def snapped(start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """The statement span that (start, end) covers almost exactly, else (start, end): an
+    approximately placed quote lands on the sentence it became, not on a ragged edge."""
+    best, best_overlap = (start, end), SNAP_OVERLAP
+    for s, e in spans:
+        shared = min(end, e) - max(start, s)
+        if shared <= 0:
+            continue
+        overlap = shared / (max(end, e) - min(start, s))
+        if overlap >= best_overlap:
+            best, best_overlap = (s, e), overlap
+    return best
