@@ -48,4 +48,5 @@ def test_offsets_are_code_points_around_emoji():
 
 def test_a_placed_span_snaps_to_the_statement_it_nearly_covers():
     assert snapped(10, 49, [(0, 9), (10, 50), (51, 80)]) == (10, 50)
-    assert snapped(10, 30, [(0, 9), (10, 50)]) == (10, 30)
+    assert snapped(10, 20, [(0, 9), (10, 50)]) == (10, 20)
+    assert snapped(5, 30, [(0, 9), (10, 50)]) == (5, 30)

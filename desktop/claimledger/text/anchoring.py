@@ -145,19 +145,20 @@ def _similarity(wanted: str, found: str) -> float:
     return SequenceMatcher(None, wanted, found, autojunk=False).ratio()
 
 
-#: A placed quote takes over a statement's exact span when they overlap this much.
-SNAP_OVERLAP = 0.8
+#: A placed quote takes over a statement's span when this much of it lies inside the
+#: statement and it covers at least STATEMENT_COVERED of the statement.
+INSIDE, STATEMENT_COVERED = 0.9, 0.5
 
 
 def snapped(start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
-    """The statement span that (start, end) covers almost exactly, else (start, end): an
+    """The statement span that (start, end) mostly is, else (start, end): an
     approximately placed quote lands on the sentence it became, not on a ragged edge."""
-    best, best_overlap = (start, end), SNAP_OVERLAP
+    best, best_cover = (start, end), STATEMENT_COVERED
     for s, e in spans:
         shared = min(end, e) - max(start, s)
-        if shared <= 0:
+        if shared <= 0 or shared < INSIDE * (end - start):
             continue
-        overlap = shared / (max(end, e) - min(start, s))
-        if overlap >= best_overlap:
-            best, best_overlap = (s, e), overlap
+        cover = shared / (e - s)
+        if cover >= best_cover:
+            best, best_cover = (s, e), cover
     return best

@@ -39,12 +39,15 @@ from claimledger.workspace.reading import ReadVerbs
 from claimledger.workspace.reasons import ReasonVerbs
 from claimledger.workspace.refresh import ChangedViews, RefreshVerbs
 from claimledger.workspace.reviewing import ReviewVerbs
+from claimledger.workspace.revisions import ClaimAnchoring, RevisionReport, RevisionVerbs
 from claimledger.workspace.sync import SyncReport, UnknownReviewers
 from claimledger.workspace.sync_folder import FolderSync, SyncFolderVerbs
 
 __all__ = [
     "ANALYSIS_VERSION",
     "AnnotationImport",
+    "ClaimAnchoring",
+    "RevisionReport",
     "FormatExport",
     "AgreementReport",
     "BackupInfo",
@@ -74,7 +77,7 @@ __all__ = [
 ]
 
 
-class Workspace(ImportVerbs, AssistVerbs, ConsensusVerbs, ReviewVerbs, ClaimVerbs,
+class Workspace(RevisionVerbs, ImportVerbs, AssistVerbs, ConsensusVerbs, ReviewVerbs, ClaimVerbs,
                 EvidenceVerbs, LibraryVerbs, SyncFolderVerbs, PublishingVerbs, ExportVerbs,
                 ReasonVerbs, ReadVerbs, BackupVerbs, RefreshVerbs):
     """One open workspace (a SQLite file) as one reviewer sees it."""

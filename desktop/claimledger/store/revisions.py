@@ -1,0 +1,24 @@
+"""Reading article revisions back from the log (the article.revised events)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+from claimledger.domain import events as ev
+from claimledger.domain.events import Event
+from claimledger.store.eventrows import events_of_kind, from_row
+from claimledger.store.tables import event_t
+
+
+def revision_into(conn: Connection, article_id: str) -> Event | None:
+    """The revision event that made `article_id` a revision of an earlier article (the
+    first by clock, should two reviewers have recorded it)."""
+    found = events_of_kind(conn, ev.ARTICLE_REVISED, article_id=article_id)
+    return min(found, key=lambda e: e.order_key) if found else None
+
+
+def revisions_of(conn: Connection, article_id: str) -> list[Event]:
+    """The revision events that took `article_id` as their earlier article."""
+    rows = conn.execute(event_t.select().where(event_t.c.kind == ev.ARTICLE_REVISED))
+    return sorted((e for e in map(from_row, rows) if e.payload.get("revision_of") == article_id),
+                  key=lambda e: e.order_key)

@@ -1,0 +1,144 @@
+"""Revision verbs: a new version of an article takes over its claims.
+
+Each claim of the earlier text is placed on the new one by its quote (text.revisions)
+and moves there with its id, so its verdicts, notes, sources, consensus and history
+carry over, for every reviewer, through sync (store.projections). A claim whose words
+changed moves too, flagged "changed" with both versions; one that cannot be placed is
+an orphan and stays on the earlier article with all it had.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimledger.domain import events as ev
+from claimledger.domain.ids import article_id_for
+from claimledger.domain.records import Changes, ClaimView, ImportedArticle, Kind
+from claimledger.store import queries, revisions
+from claimledger.text import ArticleError, prepare_article
+from claimledger.text.revisions import CHANGED, ORPHANED, Placement, place_claims
+from claimledger.workspace.errors import WorkspaceError
+from claimledger.workspace.importing import ImportVerbs, read_article_file
+
+ADDED = "added"
+#: How far back a chain of revisions is followed (a loop in a peer's events ends here).
+MAX_REVISIONS = 1000
+
+
+@dataclass(frozen=True)
+class ClaimAnchoring:
+    """How a claim came to this revision: exact, moved, changed, added (new in it) or
+    orphaned (left behind by a later one); `previous_text` is the earlier wording of a
+    changed claim."""
+
+    anchoring: str
+    previous_text: str | None = None
+
+
+@dataclass
+class RevisionReport:
+    article: ImportedArticle
+    revision: int
+    earlier_id: str
+    placements: list[Placement] = field(default_factory=list)
+    orphans: list[ClaimView] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)
+
+    def count(self, anchoring: str) -> int:
+        return sum(p.anchoring == anchoring for p in self.placements)
+
+
+class RevisionVerbs(ImportVerbs):
+    def import_revision(self, path: Path | str, earlier_id: str, *,
+                        analyse: bool = True) -> RevisionReport:
+        """Import `path` as the next revision of article `earlier_id`."""
+        path = Path(path)
+        try:
+            article = prepare_article(read_article_file(path), path.name)
+        except (ArticleError, WorkspaceError) as error:
+            raise WorkspaceError(f"{path}: {error}") from None
+        new_id = article_id_for(article.text)
+        with self.db.write() as conn:
+            earlier = queries.article_detail(conn, earlier_id)
+            if earlier is None:
+                raise WorkspaceError(f"No article with id {earlier_id}.")
+            if new_id == earlier_id:
+                raise WorkspaceError(f"{path.name} has the same text as that article; there "
+                                     "is no revision to record.")
+            if queries.article_detail(conn, new_id) is not None:
+                raise WorkspaceError(f"{path.name} is already an article here ({new_id[:12]}); "
+                                     "a revision must be new to the workspace.")
+            claims = queries.claims_of_article(conn, earlier_id, self.reviewer_id)
+            placements = place_claims(earlier.text, [(c.id, c.start, c.end) for c in claims],
+                                      article.text,
+                                      [(s.start, s.end) for s in article.statements])
+            self._append(conn, [
+                self._import_event(new_id, article, path.name),
+                self._event(ev.ARTICLE_REVISED, {
+                    "article": new_id, "revision_of": earlier_id,
+                    "placements": [[p.claim_id, p.old_start, p.old_end, p.anchoring,
+                                    p.start, p.end] for p in placements]}),
+            ])
+            number = _revision_number(conn, new_id)
+        if analyse:
+            self._analyse_imported([ImportedArticle(new_id, article.title,
+                                                    len(article.statements), True,
+                                                    path.name)])
+        orphaned = {p.claim_id for p in placements if p.anchoring == ORPHANED}
+        return RevisionReport(
+            ImportedArticle(new_id, article.title, len(article.statements), True, path.name),
+            number, earlier_id, placements,
+            [c for c in claims if c.id in orphaned],
+            Changes.of("Import revision", Kind.ARTICLES, Kind.SHAPE,
+                       articles={new_id, earlier_id}, claims={c.id for c in claims}))
+
+    def revision_number(self, article_id: str) -> int:
+        """1 for an article first imported as it is, 2 for its first revision, ..."""
+        with self.db.read() as conn:
+            return _revision_number(conn, article_id)
+
+    def earlier_revision(self, article_id: str) -> str | None:
+        with self.db.read() as conn:
+            event = revisions.revision_into(conn, article_id)
+        return event.payload["revision_of"] if event else None
+
+    def anchorings(self, article_id: str) -> dict[str, ClaimAnchoring]:
+        """How each live claim of the article relates to the revisions around it; empty
+        for an article that was never revised."""
+        with self.db.read() as conn:
+            into = revisions.revision_into(conn, article_id)
+            later = revisions.revisions_of(conn, article_id)
+            if into is None and not later:
+                return {}
+            live = queries.claims_of_article(conn, article_id, self.reviewer_id)
+            earlier = queries.article_detail(conn, into.payload["revision_of"]) if into \
+                else None
+        placed = {item[0]: item for item in into.payload["placements"]} if into else {}
+        orphaned = {item[0] for event in later for item in event.payload["placements"]
+                    if item[3] == ORPHANED}
+        found = {}
+        for claim in live:
+            if claim.id in orphaned:
+                found[claim.id] = ClaimAnchoring(ORPHANED)
+            elif claim.id in placed:
+                _, old_start, old_end, anchoring, _, _ = placed[claim.id]
+                before = earlier.text[old_start:old_end] if earlier and \
+                    anchoring == CHANGED else None
+                found[claim.id] = ClaimAnchoring(anchoring, before)
+            elif into is not None:
+                found[claim.id] = ClaimAnchoring(ADDED)
+        return found
+
+
+def _revision_number(conn, article_id: str) -> int:
+    number, seen = 1, {article_id}
+    event = revisions.revision_into(conn, article_id)
+    while event is not None and number < MAX_REVISIONS:
+        earlier = event.payload["revision_of"]
+        if earlier in seen:
+            break
+        seen.add(earlier)
+        number += 1
+        event = revisions.revision_into(conn, earlier)
+    return number
