@@ -203,3 +203,40 @@ def test_an_article_already_here_is_not_taken_as_a_revision(desk, files):
     ana.import_files([files[1]])
     with pytest.raises(WorkspaceError, match="already an article here"):
         ana.import_revision(files[1], old_id)
+
+
+def test_a_ledger_file_of_the_revision_carries_its_earlier_text(desk, files):
+    ana, cy = desk.reviewer("Ana Ruiz"), desk.reviewer("Cy Lam")
+    old_id, ids = _reviewed(ana, files[0])
+    new_id = ana.import_revision(files[1], old_id).article.id
+    ana.add_claim(new_id, 0, 7)
+    path = desk.folder / "revision.cledger"
+    ana.export_ledger(path, [new_id])
+    report = cy.sync_files([path], accept_new_reviewers=True)
+    assert not report.failures
+    assert {c.id for c in cy.claims(new_id)} == {c.id for c in ana.claims(new_id)}
+    assert cy.claim(ids[TRAFFIC]).status is Status.UNREVIEWED  # Cy's own view
+    assert cy.verdicts(new_id)[ids[TRAFFIC]][0].status is Status.DISPUTED
+
+
+def _pdf_text(path) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(" ".join((page.extract_text() or "").split())
+                    for page in PdfReader(path).pages)
+
+
+def test_the_pdf_names_the_revision_checked_and_what_changed(desk, files, tmp_path):
+    ana = desk.reviewer("Ana Ruiz")
+    old_id, _ = _reviewed(ana, files[0])
+    new_id = ana.import_revision(files[1], old_id).article.id
+    ana.export_pdf([new_id], tmp_path / "new.pdf")
+    text = _pdf_text(tmp_path / "new.pdf")
+    assert "2 of 2, the latest" in text
+    assert "Since revision 1: 5 unchanged, 1 moved (statement 5), 1 changed (statement 6)" \
+        in text
+    assert "Removed since revision 1, kept there with its verdicts" in text
+    assert "Ruth Ambler" in text
+    ana.export_pdf([old_id], tmp_path / "old.pdf")
+    assert "Revision 2 was imported since: 1 statement(s) changed, 1 removed" \
+        in _pdf_text(tmp_path / "old.pdf")

@@ -96,7 +96,12 @@ class ReportClaim:
 
 @dataclass(frozen=True)
 class ReportArticle:
-    """An article with its claims, sorted by `start`. Metadata fields may be None."""
+    """An article with its claims, sorted by `start`. Metadata fields may be None.
+
+    `revision` names the revision of the story this text is ("Revision 2 of 3"), None
+    for an article never revised; `revision_changes` says, one line each, what changed
+    from the earlier revision and in any later one.
+    """
 
     article_id: str
     title: str
@@ -107,6 +112,8 @@ class ReportArticle:
     retrieved: str | None
     text: str
     claims: tuple[ReportClaim, ...]
+    revision: str | None = None
+    revision_changes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

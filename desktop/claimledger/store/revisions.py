@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import Connection
 
 from claimledger.domain import events as ev
@@ -22,3 +24,22 @@ def revisions_of(conn: Connection, article_id: str) -> list[Event]:
     rows = conn.execute(event_t.select().where(event_t.c.kind == ev.ARTICLE_REVISED))
     return sorted((e for e in map(from_row, rows) if e.payload.get("revision_of") == article_id),
                   key=lambda e: e.order_key)
+
+
+def revision_families(conn: Connection, article_ids: Iterable[str] | None
+                      ) -> list[str] | None:
+    """These articles with every earlier and later revision of each (None stays None:
+    the whole workspace), so a ledger file of one revision carries what its claims need."""
+    if article_ids is None:
+        return None
+    links = [(e.payload.get("revision_of"), e.payload.get("article"))
+             for e in map(from_row, conn.execute(
+                 event_t.select().where(event_t.c.kind == ev.ARTICLE_REVISED)))]
+    family, grew = set(article_ids), True
+    while grew:
+        grew = False
+        for earlier, later in links:
+            if (earlier in family) != (later in family):
+                family.update((earlier, later))
+                grew = True
+    return sorted(family)

@@ -99,6 +99,9 @@ class ExportVerbs(WorkspaceBase):
                 articles.append(_report_article(detail, claims, verdicts, events, names,
                                                 sources, settled, numbers))
             keys = {name: key for _, name, key in queries.reviewers(conn)}
+        describe = getattr(self, "revision_summary", None)  # RevisionVerbs, in a Workspace
+        if describe is not None:
+            articles = [replace(a, **describe(a.article_id)) for a in articles]
         names_seen = sorted({r for a in articles for c in a.claims for r in c.reviewers}
                             or {self.reviewer_name})
         return ReportInput(

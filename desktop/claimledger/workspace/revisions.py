@@ -15,9 +15,10 @@ from pathlib import Path
 from claimledger.domain import events as ev
 from claimledger.domain.ids import article_id_for
 from claimledger.domain.records import Changes, ClaimView, ImportedArticle, Kind
+from claimledger.report.publishing import shortened
 from claimledger.store import queries, revisions
 from claimledger.text import ArticleError, prepare_article
-from claimledger.text.revisions import CHANGED, ORPHANED, Placement, place_claims
+from claimledger.text.revisions import CHANGED, EXACT, MOVED, ORPHANED, Placement, place_claims
 from claimledger.workspace.errors import WorkspaceError
 from claimledger.workspace.importing import ImportVerbs, read_article_file
 
@@ -129,6 +130,56 @@ class RevisionVerbs(ImportVerbs):
             elif into is not None:
                 found[claim.id] = ClaimAnchoring(ADDED)
         return found
+
+
+    def revision_summary(self, article_id: str) -> dict:
+        """What the PDF says of an article's revisions: the `revision` it is and the
+        `revision_changes` since the earlier one and in any later one ({} if none)."""
+        with self.db.read() as conn:
+            into = revisions.revision_into(conn, article_id)
+            later = revisions.revisions_of(conn, article_id)
+            if into is None and not later:
+                return {}
+            number = _revision_number(conn, article_id)
+            orphans = [queries.claim_span(conn, item[0]) for item in
+                       (into.payload["placements"] if into else []) if item[3] == ORPHANED]
+            earlier = queries.article_detail(conn, into.payload["revision_of"]) if into \
+                else None
+        lines = []
+        if into is not None:
+            lines.append(self._since_earlier(article_id, number, into))
+            lines += [f"Removed since revision {number - 1}, kept there with its verdicts: "
+                      f"\u201c{shortened(earlier.text[span[1]:span[2]], 160)}\u201d"
+                      for span in orphans if span and earlier]
+        for event in later:
+            kinds = [item[3] for item in event.payload["placements"]]
+            lines.append(f"Revision {number + 1} was imported since: "
+                         f"{kinds.count(CHANGED)} statement(s) changed, "
+                         f"{kinds.count(ORPHANED)} removed; this report checks the "
+                         "earlier text.")
+        total = number + len(later)
+        return {"revision": f"{number} of {total}" + (", the latest" if not later else ""),
+                "revision_changes": tuple(lines)}
+
+    def _since_earlier(self, article_id: str, number: int, into) -> str:
+        numbers = self.statement_numbers(article_id)
+        found = self.anchorings(article_id)
+        by_kind: dict[str, list[str]] = {}
+        for claim_id, anchoring in found.items():
+            by_kind.setdefault(anchoring.anchoring, []).append(numbers.get(claim_id, "?"))
+        parts = []
+        for kind in (EXACT, MOVED, CHANGED, ADDED):
+            shown = sorted(by_kind.get(kind, []), key=_number_order)
+            if kind == EXACT:
+                parts.append(f"{len(shown)} unchanged")
+            elif shown:
+                parts.append(f"{len(shown)} {kind} (statement {', '.join(shown)})")
+        return f"Since revision {number - 1}: " + ", ".join(parts) + "."
+
+
+def _number_order(number: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return (int(digits) if digits else 0, number)
 
 
 def _revision_number(conn, article_id: str) -> int:
