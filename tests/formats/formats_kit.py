@@ -40,3 +40,11 @@ def reviewed_sample(ws, path: Path) -> str:
     ws.mark(claims[1].id, Status.DISPUTED, reason="Figure contradicted by official data")
     ws.mark(claims[2].id, Status.UNVERIFIED, note="Asked the port authority 🕰️")
     return article_id
+
+
+def pdf_text(path) -> str:
+    """The PDF's text, white space collapsed, pages joined."""
+    from pypdf import PdfReader
+
+    return " ".join(" ".join((page.extract_text() or "").split())
+                    for page in PdfReader(path).pages)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from formats_kit import db_fingerprint
+from formats_kit import db_fingerprint, pdf_text
 
 from claimledger.domain import events as ev
 from claimledger.domain.events import Event
@@ -219,19 +219,12 @@ def test_a_ledger_file_of_the_revision_carries_its_earlier_text(desk, files):
     assert cy.verdicts(new_id)[ids[TRAFFIC]][0].status is Status.DISPUTED
 
 
-def _pdf_text(path) -> str:
-    from pypdf import PdfReader
-
-    return " ".join(" ".join((page.extract_text() or "").split())
-                    for page in PdfReader(path).pages)
-
-
 def test_the_pdf_names_the_revision_checked_and_what_changed(desk, files, tmp_path):
     ana = desk.reviewer("Ana Ruiz")
     old_id, _ = _reviewed(ana, files[0])
     new_id = ana.import_revision(files[1], old_id).article.id
     ana.export_pdf([new_id], tmp_path / "new.pdf")
-    text = _pdf_text(tmp_path / "new.pdf")
+    text = pdf_text(tmp_path / "new.pdf")
     assert "2 of 2, the latest" in text
     assert "Since revision 1: 5 unchanged, 1 moved (statement 5), 1 changed (statement 6)" \
         in text
@@ -239,4 +232,4 @@ def test_the_pdf_names_the_revision_checked_and_what_changed(desk, files, tmp_pa
     assert "Ruth Ambler" in text
     ana.export_pdf([old_id], tmp_path / "old.pdf")
     assert "Revision 2 was imported since: 1 statement(s) changed, 1 removed" \
-        in _pdf_text(tmp_path / "old.pdf")
+        in pdf_text(tmp_path / "old.pdf")

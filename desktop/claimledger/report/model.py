@@ -21,6 +21,7 @@ class ReportSource:
 
     `stance` is one of "supports", "contradicts" or "context". `url` may be any string:
     only http(s) and doi links become clickable; anything else prints as plain text.
+    A stored file prints its SHA-256 and the date it was attached.
     """
 
     title: str
@@ -28,6 +29,8 @@ class ReportSource:
     url: str | None
     stance: str
     excerpt: str | None
+    file_sha256: str | None = None  # a local file stored in the workspace by its hash
+    attached: str | None = None  # the date it was attached (YYYY-MM-DD)
 
 
 @dataclass(frozen=True)

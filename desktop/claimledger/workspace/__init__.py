@@ -40,6 +40,7 @@ from claimledger.workspace.reasons import ReasonVerbs
 from claimledger.workspace.refresh import ChangedViews, RefreshVerbs
 from claimledger.workspace.reviewing import ReviewVerbs
 from claimledger.workspace.revisions import ClaimAnchoring, RevisionReport, RevisionVerbs
+from claimledger.workspace.stored_evidence import StoredEvidenceVerbs, StoredFile
 from claimledger.workspace.sync import SyncReport, UnknownReviewers
 from claimledger.workspace.sync_folder import FolderSync, SyncFolderVerbs
 
@@ -48,6 +49,7 @@ __all__ = [
     "AnnotationImport",
     "ClaimAnchoring",
     "RevisionReport",
+    "StoredFile",
     "FormatExport",
     "AgreementReport",
     "BackupInfo",
@@ -78,8 +80,9 @@ __all__ = [
 
 
 class Workspace(RevisionVerbs, ImportVerbs, AssistVerbs, ConsensusVerbs, ReviewVerbs, ClaimVerbs,
-                EvidenceVerbs, LibraryVerbs, SyncFolderVerbs, PublishingVerbs, ExportVerbs,
-                ReasonVerbs, ReadVerbs, BackupVerbs, RefreshVerbs):
+                StoredEvidenceVerbs, EvidenceVerbs, LibraryVerbs, SyncFolderVerbs,
+                PublishingVerbs, ExportVerbs, ReasonVerbs, ReadVerbs, BackupVerbs,
+                RefreshVerbs):
     """One open workspace (a SQLite file) as one reviewer sees it."""
 
 

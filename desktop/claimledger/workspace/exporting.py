@@ -14,6 +14,7 @@ from claimledger.domain.history import history_entries
 from claimledger.domain.numbering import statement_numbers
 from claimledger.domain.records import ArticleDetail, ClaimView, SourceView, Verdict
 from claimledger.domain.status import Status
+from claimledger.domain.stored_evidence import file_reference, shown_name
 from claimledger.exchange.keys import fingerprint
 from claimledger.report import (
     Agreement,
@@ -154,6 +155,14 @@ def _report_article(detail: ArticleDetail, claims: list[ClaimView],
                          detail.published, detail.retrieved[:10], detail.text, report_claims)
 
 
+def _report_source(source: SourceView) -> ReportSource:
+    stored = file_reference(source.file)
+    return ReportSource(source.title or source.url or shown_name(source.file) or "Source",
+                        source.publisher, source.url, source.stance, source.excerpt,
+                        stored.sha256 if stored else None,
+                        source.accessed if stored else None)
+
+
 def _report_claim(claim: ClaimView, verdicts: list[tuple[str, Verdict]], events, names,
                   sources: list[SourceView], settled: tuple | None) -> ReportClaim:
     """The ledger row an editor reads: a settled consensus first, then what all reviewers
@@ -178,6 +187,5 @@ def _report_claim(claim: ClaimView, verdicts: list[tuple[str, Verdict]], events,
         status=status, reason=reason, note=note,
         reviewers=tuple(v.reviewer for v in per_reviewer), verdicts=per_reviewer,
         consensus_state=state if per_reviewer else None, history=history,
-        sources=tuple(ReportSource(s.title or s.url or s.file or "Source", s.publisher,
-                                   s.url, s.stance, s.excerpt) for s in sources),
+        sources=tuple(_report_source(s) for s in sources),
     )
