@@ -49,6 +49,12 @@ SPECS = (
                tip="Write your ledger file to the shared folder and merge the others'"),
     ActionSpec("export_pdf", "Export &Verification PDF…", "File", ("Ctrl+E",),
                "export-pdf.svg", tip="Write the verification PDF for the editor"),
+    ActionSpec("export_claimreview", "Export &ClaimReview…", "File",
+               tip="Publish the verdicts as schema.org ClaimReview (a page or JSON-LD)"),
+    ActionSpec("export_annotations", "Export &Annotations…", "File",
+               tip="Write the ledger as W3C Web Annotations for annotation tools"),
+    ActionSpec("export_table", "Export &Table…", "File",
+               tip="Write the ledger as a spreadsheet (.xlsx or .csv) for editors"),
     ActionSpec("restore_backup", "Restore &Backup…", "File",
                tip="Go back to one of the workspace's automatic backups"),
     ActionSpec("quit", "&Quit", "File", ("Ctrl+Q",)),
@@ -114,7 +120,7 @@ STATUS_ACTIONS = {spec.name: spec.status for spec in SPECS if spec.status is not
 TOOLBAR = ("import_files", "paste", None, "mark_sourced", "mark_disputed", "mark_unverified",
            "mark_not_a_claim", "mark_clear", None, "reason", "note", None, "undo", "redo",
            None, "find", "export_pdf")
-SEPARATE_AFTER = {"open_workspace", "samples", "export_pdf", "restore_backup", "redo",
+SEPARATE_AFTER = {"open_workspace", "samples", "export_table", "restore_backup", "redo",
                   "dismiss_suggestion", "previous", "note", "retire_article", "cut_tail",
                   "clear_filter", "agreement"}
 ICON_TEXT = {"import_files": "Import", "paste": "Paste", "undo": "Undo", "redo": "Redo",

@@ -35,6 +35,7 @@ from claimledger.ui.controllers.consensus_flow import ConsensusController
 from claimledger.ui.controllers.context import Panes, WindowContext
 from claimledger.ui.controllers.evidence_flow import EvidenceController
 from claimledger.ui.controllers.folder_sync import FolderSyncController
+from claimledger.ui.controllers.format_export import FormatExportController
 from claimledger.ui.controllers.identity_unlock import IdentityController
 from claimledger.ui.controllers.import_worker import Importer
 from claimledger.ui.controllers.ledger_exchange import LedgerFilesController
@@ -209,6 +210,7 @@ class MainWindow(QMainWindow):
         self.ledger_files = LedgerFilesController(ctx)
         self.folder = FolderSyncController(ctx, self.ledger_files)
         self.pdf = PdfController(ctx)
+        self.formats = FormatExportController(ctx)
         self.backups = BackupController(ctx, self.quiet, self.resume, reopen_workspace)
         self.read_only = ReadOnlyController(ctx)
         ctx.claimShown.connect(self.review.refresh_inspector)
@@ -377,6 +379,7 @@ class MainWindow(QMainWindow):
             self.importer.cancel_and_wait()
         self.writes.finish()
         self.pdf.stop()
+        self.formats.stop()
         self.ledger_files.stop()
         self.folder.stop()
         self.identity.stop()
