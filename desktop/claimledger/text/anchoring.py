@@ -25,6 +25,14 @@ MIN_QUOTE_SCORE = 0.5
 MAX_OCCURRENCES, MAX_SEED_HITS, MAX_WINDOWS, PIECES = 64, 16, 4, 8
 #: Matching runs shorter than this at either end of an alignment are chance, not quote.
 MIN_EDGE_RUN = 3
+#: An exact copy scoring this much (its context mostly the quote's) ends the search.
+CONTEXT_TRUSTED = 0.8
+#: Exact copies scored in full (context by alignment); the others by their edges only.
+MAX_SCORED = 8
+#: Characters of context looked up exactly to vote for where the quote starts.
+CONTEXT_SEED = 16
+#: How far around its old place a quote's pieces are looked for first (at least).
+NEAR_CHARS = 4096
 
 
 @dataclass(frozen=True)
@@ -67,17 +75,36 @@ class Anchorer:
         if not quote.exact.strip():
             return None
         exact = self._exact_places(quote)
-        if exact:
-            return max(exact, key=lambda a: a.score)
-        fuzzy = self._fuzzy_places(quote)
-        return max(fuzzy, key=lambda a: a.score) if fuzzy else None
+        best = max(exact, key=lambda a: a.score) if exact else None
+        if best is not None and best.score >= CONTEXT_TRUSTED:
+            return best
+        # No exact copy, or only copies whose surroundings are not the quote's (a
+        # repeated sentence elsewhere): an edited version in the right place may win.
+        places = self._fuzzy_places(quote) + ([best] if best else [])
+        return max(places, key=lambda a: a.score) if places else None
 
     def _exact_places(self, quote: Quote) -> list[Anchor]:
-        places, at = [], self.text.find(quote.exact)
-        while at >= 0 and len(places) < MAX_OCCURRENCES:
-            places.append(self._scored(quote, at, at + len(quote.exact), 1.0))
+        starts, at = [], self.text.find(quote.exact)
+        while at >= 0 and len(starts) < MAX_OCCURRENCES:
+            starts.append(at)
             at = self.text.find(quote.exact, at + 1)
-        return places
+        if len(starts) > MAX_SCORED:  # a repeated sentence: keep the copies whose edges fit
+            starts = sorted(starts, key=lambda start: -self._edge_fit(quote, start))
+            starts = starts[:MAX_SCORED]
+        return [self._scored(quote, at, at + len(quote.exact), 1.0) for at in starts]
+
+    def _edge_fit(self, quote: Quote, start: int) -> int:
+        """How many characters next to the copy match the quote's prefix and suffix."""
+        end, text, fit = start + len(quote.exact), self.text, 0
+        for offset in range(1, min(len(quote.prefix), start) + 1):
+            if text[start - offset] != quote.prefix[-offset]:
+                break
+            fit += 1
+        for offset, ch in enumerate(quote.suffix):
+            if end + offset >= len(text) or text[end + offset] != ch:
+                break
+            fit += 1
+        return fit
 
     def _fuzzy_places(self, quote: Quote) -> list[Anchor]:
         places = []
@@ -88,22 +115,52 @@ class Anchorer:
         return places
 
     def _likely_starts(self, quote: Quote) -> list[int]:
-        """Where the quote would start, voted for by each of its pieces found exactly."""
+        """Where the quote would start, voted for by each of its pieces found exactly
+        and by its context's edges; hits near where the quote was count double, and
+        are looked for first (a common phrase is found everywhere)."""
         exact, votes = quote.exact, Counter()
         size = max(4, len(exact) // PIECES)
         bucket = max(8, len(exact) // 4)
+        near = self._near(quote)
         for offset in range(0, max(1, len(exact) - size + 1), size):
             piece = exact[offset:offset + size]
-            if not piece.strip():
-                continue
-            at, hits = self.text.find(piece), 0
-            while at >= 0 and hits < MAX_SEED_HITS:
-                votes[(at - offset) // bucket] += 1
-                at, hits = self.text.find(piece, at + 1), hits + 1
+            if piece.strip():
+                for at, weight in self._hits(piece, near):
+                    votes[(at - offset) // bucket] += weight
+        prefix, suffix = quote.prefix[-CONTEXT_SEED:], quote.suffix[:CONTEXT_SEED]
+        if len(prefix.strip()) >= CONTEXT_SEED // 2:
+            for at, weight in self._hits(prefix, near):
+                votes[(at + len(prefix)) // bucket] += weight * PIECES // 2
+        if len(suffix.strip()) >= CONTEXT_SEED // 2:
+            for at, weight in self._hits(suffix, near):
+                votes[max(0, at - len(exact)) // bucket] += weight * PIECES // 2
         starts = [b * bucket for b, _ in votes.most_common(MAX_WINDOWS)]
         if quote.start is not None and 0 <= quote.start < len(self.text):
             starts.append(quote.start)
         return starts
+
+    def _near(self, quote: Quote) -> tuple[int, int] | None:
+        if quote.start is None:
+            return None
+        reach = max(NEAR_CHARS, len(self.text) // 50)
+        return max(0, quote.start - reach), min(len(self.text), quote.start + reach)
+
+    def _hits(self, needle: str, near: tuple[int, int] | None) -> list[tuple[int, int]]:
+        """(offset, weight) of `needle`: up to MAX_SEED_HITS near the quote's old place
+        (weight 2), then up to MAX_SEED_HITS anywhere (weight 1)."""
+        found, text = [], self.text
+        if near is not None:
+            at = text.find(needle, *near)
+            while at >= 0 and len(found) < MAX_SEED_HITS:
+                found.append((at, 2))
+                at = text.find(needle, at + 1, near[1])
+        seen = {at for at, _ in found}
+        at, hits = text.find(needle), 0
+        while at >= 0 and hits < MAX_SEED_HITS:
+            if at not in seen:
+                found.append((at, 1))
+            at, hits = text.find(needle, at + 1), hits + 1
+        return found
 
     def _aligned(self, exact: str, start: int) -> tuple[int, int, float] | None:
         """The span around `start` that best matches `exact`, and how well it does."""
