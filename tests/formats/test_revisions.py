@@ -100,6 +100,7 @@ def test_each_kind_of_change_is_placed_and_nothing_is_lost(desk, files):
     assert traffic.status is Status.DISPUTED and "14 percent" in traffic.text
     anchorings = ana.anchorings(new_id)
     assert "12 percent" in anchorings[ids[TRAFFIC]].previous_text
+    assert not anchorings[ids[TRAFFIC]].confirmed
     added = {claims[i].text for i, a in anchorings.items() if a.anchoring == "added"}
     assert added == {"Updated 🕒 on March 3 with new traffic figures.",
                      "The new toll takes effect on April 1."}
@@ -182,6 +183,11 @@ def test_the_command_line_imports_a_revision_and_shows_anchoring(cli, files):
     assert "12 percent" in row["previous_text"]
     listing = cli("claims", new_id).stdout.decode()
     assert "[text changed since your verdict; was: Traffic" in listing
+    assert cli("confirm", traffic["id"][:10]).returncode == 0
+    assert "text changed" not in cli("claims", new_id).stdout.decode()
+    rows = {c["id"]: c for c in json.loads(cli("claims", "--json", new_id).stdout)}
+    assert rows[traffic["id"]]["confirmed"] is True
+    assert rows[traffic["id"]]["status"] == "disputed"
 
 
 @pytest.mark.parametrize("target, words", [("same", "same text"), ("zzzz", "No article")])

@@ -34,16 +34,32 @@ def claim_revision_fields(ws: Workspace, article_id: str) -> dict[str, dict]:
     revision = ws.revision_number(article_id)
     fields = {}
     for claim in ws.claims(article_id):
-        fields[claim.id] = {"revision": revision, "anchoring": None, "previous_text": None}
+        fields[claim.id] = {"revision": revision, "anchoring": None, "previous_text": None,
+                            "confirmed": False}
     for claim_id, found in ws.anchorings(article_id).items():
         fields[claim_id] = {"revision": revision, "anchoring": found.anchoring,
-                            "previous_text": found.previous_text}
+                            "previous_text": found.previous_text,
+                            "confirmed": found.confirmed}
     return fields
+
+
+def register(commands) -> None:
+    confirm = commands.add_parser("confirm", help="give your verdict on a changed statement "
+                                  "again, as it stands (clears the flag)")
+    confirm.add_argument("claim", metavar="CLAIM")
+    confirm.set_defaults(run=cmd_confirm)
+
+
+def cmd_confirm(ws: Workspace, args) -> None:
+    claim_id = ws.resolve_claim(args.claim)
+    ws.confirm_verdict(claim_id)
+    view = ws.claim(claim_id)
+    print(f"{view.id[:12]}  {view.status.value}  confirmed on the new wording")
 
 
 def changed_flag(claim, anchoring) -> str:
     """The words `claims` prints after a claim whose text changed in this revision."""
-    if anchoring is None or anchoring.anchoring != CHANGED:
+    if anchoring is None or anchoring.anchoring != CHANGED or anchoring.confirmed:
         return ""
     flag = CHANGED_FLAG if claim.status.is_reviewed else "text changed in this revision"
     return f"  [{flag}; was: {anchoring.previous_text}]"

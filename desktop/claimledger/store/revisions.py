@@ -43,3 +43,15 @@ def revision_families(conn: Connection, article_ids: Iterable[str] | None
                 family.update((earlier, later))
                 grew = True
     return sorted(family)
+
+
+def verdict_clocks(conn: Connection, claim_ids: Iterable[str], reviewer: str
+                   ) -> dict[str, str]:
+    """The clock of this reviewer's current verdict on each of these claims."""
+    ids = list(claim_ids)
+    if not ids:
+        return {}
+    marks = ", ".join("?" * len(ids))
+    rows = conn.exec_driver_sql(f"SELECT claim_id, hlc FROM verdict WHERE reviewer_id = ? "
+                                f"AND claim_id IN ({marks})", (reviewer, *ids))
+    return dict(rows.fetchall())

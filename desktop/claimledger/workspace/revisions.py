@@ -31,10 +31,11 @@ MAX_REVISIONS = 1000
 class ClaimAnchoring:
     """How a claim came to this revision: exact, moved, changed, added (new in it) or
     orphaned (left behind by a later one); `previous_text` is the earlier wording of a
-    changed claim."""
+    changed claim; `confirmed` says this reviewer has given their verdict again since."""
 
     anchoring: str
     previous_text: str | None = None
+    confirmed: bool = False  # a changed claim's verdict given again since the revision
 
 
 @dataclass
@@ -94,6 +95,22 @@ class RevisionVerbs(ImportVerbs):
             Changes.of("Import revision", Kind.ARTICLES, Kind.SHAPE,
                        articles={new_id, earlier_id}, claims={c.id for c in claims}))
 
+    def confirm_verdict(self, claim_id: str) -> Changes:
+        """Give this reviewer's verdict on a changed claim again, as it stands: the new
+        wording has been checked, and the claim is no longer flagged."""
+        with self.db.write() as conn:
+            view = queries.claim(conn, claim_id, self.reviewer_id)
+            if view is None:
+                raise WorkspaceError(f"No live claim with id {claim_id}.")
+            if not view.status.is_reviewed:
+                raise WorkspaceError("You have no verdict on that statement to confirm; "
+                                     "mark it instead.")
+            self._append(conn, [self._event(ev.VERDICT_SET, {
+                "claim": claim_id, "status": view.status.value, "reason": view.reason,
+                "note": view.note})])
+        return Changes.of("Confirm verdict", Kind.VERDICTS, articles={view.article_id},
+                          claims={claim_id})
+
     def revision_number(self, article_id: str) -> int:
         """1 for an article first imported as it is, 2 for its first revision, ..."""
         with self.db.read() as conn:
@@ -115,7 +132,10 @@ class RevisionVerbs(ImportVerbs):
             live = queries.claims_of_article(conn, article_id, self.reviewer_id)
             earlier = queries.article_detail(conn, into.payload["revision_of"]) if into \
                 else None
-        placed = {item[0]: item for item in into.payload["placements"]} if into else {}
+            placed = {item[0]: item for item in into.payload["placements"]} if into else {}
+            clocks = revisions.verdict_clocks(
+                conn, [i for i, item in placed.items() if item[3] == CHANGED],
+                self.reviewer_id)
         orphaned = {item[0] for event in later for item in event.payload["placements"]
                     if item[3] == ORPHANED}
         found = {}
@@ -126,7 +146,8 @@ class RevisionVerbs(ImportVerbs):
                 _, old_start, old_end, anchoring, _, _ = placed[claim.id]
                 before = earlier.text[old_start:old_end] if earlier and \
                     anchoring == CHANGED else None
-                found[claim.id] = ClaimAnchoring(anchoring, before)
+                found[claim.id] = ClaimAnchoring(anchoring, before,
+                                                 clocks.get(claim.id, "") > into.hlc)
             elif into is not None:
                 found[claim.id] = ClaimAnchoring(ADDED)
         return found
