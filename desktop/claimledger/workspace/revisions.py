@@ -9,12 +9,13 @@ an orphan and stays on the earlier article with all it had.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from claimledger.domain import events as ev
 from claimledger.domain.ids import article_id_for
 from claimledger.domain.records import Changes, ClaimView, ImportedArticle, Kind
+from claimledger.domain.status import Status
 from claimledger.report.publishing import shortened
 from claimledger.store import queries, revisions
 from claimledger.text import ArticleError, prepare_article
@@ -36,6 +37,34 @@ class ClaimAnchoring:
     anchoring: str
     previous_text: str | None = None
     confirmed: bool = False  # a changed claim's verdict given again since the revision
+
+
+@dataclass(frozen=True)
+class RevisionRow:
+    """One claim of the Revisions view: how it came to this revision, its verdict (this
+    reviewer's), and its earlier and current words (None where there are none)."""
+
+    claim_id: str
+    anchoring: str
+    status: Status
+    earlier_text: str | None
+    text: str | None
+    confirmed: bool = False
+
+
+@dataclass(frozen=True)
+class RevisionView:
+    """Both texts of a revision and what became of each claim, for the window."""
+
+    earlier_id: str
+    earlier_title: str
+    earlier_text: str
+    earlier_claims: list[ClaimView]  # every claim at its place in the earlier text
+    number: int
+    title: str
+    text: str
+    claims: list[ClaimView]
+    rows: list[RevisionRow]
 
 
 @dataclass
@@ -110,6 +139,40 @@ class RevisionVerbs(ImportVerbs):
                 "note": view.note})])
         return Changes.of("Confirm verdict", Kind.VERDICTS, articles={view.article_id},
                           claims={claim_id})
+
+    def revision_view(self, article_id: str) -> RevisionView | None:
+        """The article beside its earlier revision, or None if it has none."""
+        with self.db.read() as conn:
+            into = revisions.revision_into(conn, article_id)
+            if into is None:
+                return None
+            earlier_id = into.payload["revision_of"]
+            earlier = queries.article_detail(conn, earlier_id)
+            current = queries.article_detail(conn, article_id)
+            claims = queries.claims_of_article(conn, article_id, self.reviewer_id)
+            left_behind = queries.claims_of_article(conn, earlier_id, self.reviewer_id)
+            number = _revision_number(conn, article_id)
+        found = self.anchorings(article_id)
+        by_id = {c.id: c for c in claims + left_behind}
+        earlier_claims, rows = list(left_behind), []
+        for claim_id, old_start, old_end, anchoring, _, _ in into.payload["placements"]:
+            claim = by_id.get(claim_id)
+            if claim is None:
+                continue  # retired since
+            before = earlier.text[old_start:old_end]
+            if anchoring != ORPHANED:
+                earlier_claims.append(replace(claim, article_id=earlier_id, start=old_start,
+                                              end=old_end, text=before))
+            if anchoring != EXACT:
+                kept = found.get(claim_id)
+                rows.append(RevisionRow(claim_id, anchoring, claim.status, before,
+                                        None if anchoring == ORPHANED else claim.text,
+                                        bool(kept and kept.confirmed)))
+        rows += [RevisionRow(c.id, ADDED, c.status, None, c.text) for c in claims
+                 if found.get(c.id) and found[c.id].anchoring == ADDED]
+        return RevisionView(earlier_id, earlier.title, earlier.text,
+                            sorted(earlier_claims, key=lambda c: (c.start, -c.end)), number,
+                            current.title, current.text, claims, rows)
 
     def revision_number(self, article_id: str) -> int:
         """1 for an article first imported as it is, 2 for its first revision, ..."""

@@ -70,6 +70,9 @@ SPECS = (
                tip="Your name, the look, reasons, paper size and the sync folder"),
     ActionSpec("edit_article", "Edit Article &Details…", "Article",
                tip="Title, outlet, author, URL and published date"),
+    ActionSpec("import_revision", "Import Re&vision of This Article…", "Article",
+               tip="A new version of this article: its claims move onto it with their "
+               "verdicts"),
     ActionSpec("retire_article", "&Retire Article", "Article",
                tip="Hide the article from the library (undo or Restore brings it back)"),
     ActionSpec("show_retired", "Show Retired &Articles", "Article", checkable=True,
@@ -110,6 +113,9 @@ SPECS = (
                tip="How often reviewers agree: Cohen's kappa and Krippendorff's alpha"),
     ActionSpec("elsewhere_tab", "Same Claim &Elsewhere", "View",
                tip="The statement said again in other articles"),
+    ActionSpec("revisions", "Revisi&ons…", "View",
+               tip="This article beside its earlier revision: what moved, changed or was "
+               "removed"),
     ActionSpec("compare", "&Compare Articles…", "View", ("Ctrl+Shift+K",),
                tip="This article and another side by side, with the claims they share"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "Help", ("F1",)),

@@ -43,6 +43,7 @@ from claimledger.ui.controllers.library_flow import LibraryController
 from claimledger.ui.controllers.pdf_export import PdfController
 from claimledger.ui.controllers.read_only import ReadOnlyController
 from claimledger.ui.controllers.review import ReviewController
+from claimledger.ui.controllers.revision_flow import RevisionController
 from claimledger.ui.controllers.writes import WriteRunner
 from claimledger.ui.dialogs.paste_dialog import PasteDialog
 from claimledger.ui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -211,6 +212,7 @@ class MainWindow(QMainWindow):
         self.folder = FolderSyncController(ctx, self.ledger_files)
         self.pdf = PdfController(ctx)
         self.formats = FormatExportController(ctx)
+        self.revisions = RevisionController(ctx, self.review)
         self.backups = BackupController(ctx, self.quiet, self.resume, reopen_workspace)
         self.read_only = ReadOnlyController(ctx)
         ctx.claimShown.connect(self.review.refresh_inspector)

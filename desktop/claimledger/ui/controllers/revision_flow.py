@@ -1,0 +1,85 @@
+"""Article ▸ Import Revision of This Article… and View ▸ Revisions…: a new version of the
+open article takes over its claims (written off the GUI thread), and the Revisions
+dialog shows both texts with what became of each claim, where a changed statement's
+verdict can be confirmed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog
+
+from claimledger.ui.controllers.context import WindowContext
+from claimledger.ui.controllers.review import ReviewController
+from claimledger.ui.dialogs.revisions_dialog import RevisionsDialog
+from claimledger.ui.kit import preferences
+
+FOLDER_KEY = "import/folder"
+FILTER = "Articles (*.txt *.md *.markdown *.html *.htm)"
+SAID_MS = 12_000
+
+
+class RevisionController:
+    def __init__(self, ctx: WindowContext, review: ReviewController) -> None:
+        self.ctx = ctx
+        self.review = review
+        self.dialog: RevisionsDialog | None = None
+        ctx.actions["import_revision"].triggered.connect(self.choose_revision)
+        ctx.actions["revisions"].triggered.connect(self.open_revisions)
+
+    def choose_revision(self) -> None:
+        article_id = self.ctx.article_id
+        if article_id is None:
+            self.ctx.say("Open the article first; the file you choose is its new version.")
+            return
+        store = preferences.store()
+        folder = store.value(FOLDER_KEY, str(Path.home()), str)
+        chosen, _ = QFileDialog.getOpenFileName(self.ctx.window, "Import Revision", folder,
+                                                FILTER)
+        if chosen:
+            store.setValue(FOLDER_KEY, str(Path(chosen).parent))
+            self.import_revision(article_id, Path(chosen))
+
+    def import_revision(self, article_id: str, path: Path) -> bool:
+        workspace = self.ctx.workspace
+
+        def verb():
+            report = workspace.import_revision(path, article_id)
+            return report, report.changes
+
+        return self.review.run(verb, then=lambda outcome: self._imported(outcome[0]),
+                               refused=lambda why: self.ctx.say(why, SAID_MS))
+
+    def _imported(self, report) -> None:
+        counts = ", ".join(f"{report.count(k)} {k}" for k in ("moved", "changed", "orphaned"))
+        self.ctx.say(f"Imported revision {report.revision} of the article: {counts}; every "
+                     "unchanged statement kept its verdicts.", SAID_MS)
+        self.review.open_article(report.article.id)
+        self.open_revisions()
+
+    def open_revisions(self) -> RevisionsDialog | None:
+        article_id = self.ctx.article_id
+        view = self.ctx.workspace.revision_view(article_id) if article_id else None
+        if view is None:
+            self.ctx.say("This article has no earlier revision; use Article ▸ Import "
+                         "Revision of This Article… to add one.")
+            return None
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+        self.dialog = dialog = RevisionsDialog(view, self.ctx.window)
+        dialog.confirmRequested.connect(lambda claim_id: self.confirm(article_id, claim_id))
+        dialog.show()
+        return dialog
+
+    def confirm(self, article_id: str, claim_id: str) -> bool:
+        workspace = self.ctx.workspace
+        return self.review.run(lambda: workspace.confirm_verdict(claim_id),
+                               then=lambda _changes: self._refresh(article_id),
+                               refused=lambda why: self.ctx.say(why, SAID_MS))
+
+    def _refresh(self, article_id: str) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            view = self.ctx.workspace.revision_view(article_id)
+            if view is not None:
+                self.dialog.show_view(view)
