@@ -239,3 +239,27 @@ def test_the_pdf_names_the_revision_checked_and_what_changed(desk, files, tmp_pa
     ana.export_pdf([old_id], tmp_path / "old.pdf")
     assert "Revision 2 was imported since: 1 statement(s) changed, 1 removed" \
         in pdf_text(tmp_path / "old.pdf")
+
+
+def test_an_article_already_here_can_become_the_revision_until_it_is_reviewed(desk, files):
+    ana = desk.reviewer("Ana Ruiz")
+    old_id, ids = _reviewed(ana, files[0])
+    new_id = ana.import_files([files[1]]).imported[0].id
+    assert ana.revision_candidates(new_id) == [old_id]  # the same headline
+    assert ana.revision_candidates(old_id) == [new_id]
+    report = ana.make_revision(new_id, old_id)
+    assert report.count("orphaned") == 1 and ana.claim(ids[TOLL]).article_id == new_id
+    assert ana.revision_candidates(new_id) == [] and ana.projections_match_log()
+    with pytest.raises(WorkspaceError, match="already revisions of one story"):
+        ana.make_revision(new_id, old_id)
+
+
+def test_a_reviewed_article_stays_its_own(desk, files):
+    ana = desk.reviewer("Ana Ruiz")
+    old_id, _ = _reviewed(ana, files[0])
+    new_id = ana.import_files([files[1]]).imported[0].id
+    ana.mark(_claim(ana, new_id, "new toll takes effect").id, Status.SOURCED)
+    before = ana.claims(new_id)
+    with pytest.raises(WorkspaceError, match="already reviewed the newer article"):
+        ana.make_revision(new_id, old_id)
+    assert ana.claims(new_id) == before and ana.earlier_revision(new_id) is None

@@ -81,3 +81,39 @@ def test_a_refused_revision_is_one_message(qtbot, window, tmp_path, monkeypatch)
     settle(qtbot, window)
     qtbot.waitUntil(lambda: "same text" in window.statusBar().currentMessage())
     assert window.revisions.dialog is None
+
+
+def _both_imported(qtbot, window, tmp_path):
+    old, new = tmp_path / "toll.txt", tmp_path / "toll-2.txt"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_text(NEW, encoding="utf-8")
+    import_through_window(qtbot, window, [old])
+    old_id = window.article_id
+    import_through_window(qtbot, window, [new])
+    qtbot.waitUntil(lambda: window.revisions.proposal is not None)
+    return old_id, window.revisions.proposal
+
+
+def test_an_import_with_the_same_headline_is_proposed_as_a_revision(qtbot, window,
+                                                                     workspace, tmp_path):
+    old_id, box = _both_imported(qtbot, window, tmp_path)
+    assert "Tunnel toll to rise in April" in box.text()
+    revise = next(b for b in box.buttons() if "Revision" in b.text())
+    revise.click()
+    qtbot.waitUntil(lambda: window.revisions.dialog is not None, timeout=20_000)
+    settle(qtbot, window)
+    new_id = window.article_id
+    assert new_id != old_id and workspace.earlier_revision(new_id) == old_id
+    assert workspace.revision_number(new_id) == 2
+    assert workspace.projections_match_log()
+
+
+def test_keep_separate_leaves_two_articles(qtbot, window, workspace, tmp_path):
+    old_id, box = _both_imported(qtbot, window, tmp_path)
+    keep = next(b for b in box.buttons() if "Separate" in b.text())
+    keep.click()
+    qtbot.waitUntil(lambda: window.revisions.proposal is None)
+    settle(qtbot, window)
+    assert window.revisions.dialog is None
+    assert all(workspace.earlier_revision(a.id) is None for a in workspace.articles())
+    assert len(workspace.articles()) == 2

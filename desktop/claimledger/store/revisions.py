@@ -19,11 +19,21 @@ def revision_into(conn: Connection, article_id: str) -> Event | None:
     return min(found, key=lambda e: e.order_key) if found else None
 
 
+def all_revisions(conn: Connection) -> list[Event]:
+    rows = conn.execute(event_t.select().where(event_t.c.kind == ev.ARTICLE_REVISED))
+    return sorted(map(from_row, rows), key=lambda e: e.order_key)
+
+
 def revisions_of(conn: Connection, article_id: str) -> list[Event]:
     """The revision events that took `article_id` as their earlier article."""
-    rows = conn.execute(event_t.select().where(event_t.c.kind == ev.ARTICLE_REVISED))
-    return sorted((e for e in map(from_row, rows) if e.payload.get("revision_of") == article_id),
-                  key=lambda e: e.order_key)
+    return [e for e in all_revisions(conn) if e.payload.get("revision_of") == article_id]
+
+
+def claims_have_events(conn: Connection, article_id: str) -> bool:
+    """Whether anyone has recorded anything about a statement of this article."""
+    return conn.exec_driver_sql(
+        "SELECT 1 FROM event WHERE claim_id IN (SELECT id FROM claim WHERE article_id = ?) "
+        "LIMIT 1", (article_id,)).first() is not None
 
 
 def revision_families(conn: Connection, article_ids: Iterable[str] | None
@@ -33,8 +43,7 @@ def revision_families(conn: Connection, article_ids: Iterable[str] | None
     if article_ids is None:
         return None
     links = [(e.payload.get("revision_of"), e.payload.get("article"))
-             for e in map(from_row, conn.execute(
-                 event_t.select().where(event_t.c.kind == ev.ARTICLE_REVISED)))]
+             for e in all_revisions(conn)]
     family, grew = set(article_ids), True
     while grew:
         grew = False

@@ -100,29 +100,74 @@ class RevisionVerbs(ImportVerbs):
             if queries.article_detail(conn, new_id) is not None:
                 raise WorkspaceError(f"{path.name} is already an article here ({new_id[:12]}); "
                                      "a revision must be new to the workspace.")
-            claims = queries.claims_of_article(conn, earlier_id, self.reviewer_id)
-            placements = place_claims(earlier.text, [(c.id, c.start, c.end) for c in claims],
-                                      article.text,
-                                      [(s.start, s.end) for s in article.statements])
-            self._append(conn, [
-                self._import_event(new_id, article, path.name),
-                self._event(ev.ARTICLE_REVISED, {
-                    "article": new_id, "revision_of": earlier_id,
-                    "placements": [[p.claim_id, p.old_start, p.old_end, p.anchoring,
-                                    p.start, p.end] for p in placements]}),
-            ])
-            number = _revision_number(conn, new_id)
+            report = self._record_revision(
+                conn, earlier, new_id, article.text,
+                [(st.start, st.end) for st in article.statements],
+                [self._import_event(new_id, article, path.name)],
+                ImportedArticle(new_id, article.title, len(article.statements), True,
+                                path.name))
         if analyse:
-            self._analyse_imported([ImportedArticle(new_id, article.title,
-                                                    len(article.statements), True,
-                                                    path.name)])
+            self._analyse_imported([report.article])
+        return report
+
+    def make_revision(self, article_id: str, earlier_id: str) -> RevisionReport:
+        """Record an article already here as the next revision of `earlier_id` (the window
+        proposes it when an import has the same headline or address). Refused once
+        anyone has reviewed the newer one: its own statements would give way."""
+        with self.db.write() as conn:
+            earlier = queries.article_detail(conn, earlier_id)
+            current = queries.article_detail(conn, article_id)
+            if earlier is None or current is None:
+                raise WorkspaceError("No such article; nothing was changed.")
+            if article_id == earlier_id or earlier_id in _family(conn, article_id):
+                raise WorkspaceError("These two are already revisions of one story.")
+            if revisions.claims_have_events(conn, article_id):
+                raise WorkspaceError("Someone has already reviewed the newer article; it "
+                                     "stays an article of its own.")
+            statements = [(c.start, c.end) for c in
+                          queries.claims_of_article(conn, article_id, self.reviewer_id)]
+            report = self._record_revision(
+                conn, earlier, article_id, current.text, statements, [],
+                ImportedArticle(article_id, current.title, len(statements), False,
+                                current.filename))
+        analyse = getattr(self, "analyse", None)
+        if analyse is not None:
+            analyse(article_id)
+        return report
+
+    def revision_candidates(self, article_id: str) -> list[str]:
+        """Other articles here this one looks like a new version of: the same web address
+        or the same headline, latest revision of its story, not yet linked to it."""
+        summaries = {a.id: a for a in self.articles()}
+        mine = summaries.get(article_id)
+        if mine is None:
+            return []
+        with self.db.read() as conn:
+            linked = set(_family(conn, article_id))
+            superseded = {e.payload["revision_of"] for e in revisions.all_revisions(conn)}
+        headline = " ".join((mine.title or "").split()).casefold()
+        return [a.id for a in summaries.values()
+                if a.id != article_id and a.id not in linked and a.id not in superseded
+                and ((mine.url and a.url == mine.url)
+                     or (headline and " ".join((a.title or "").split()).casefold()
+                         == headline))]
+
+    def _record_revision(self, conn, earlier, new_id: str, new_text: str,
+                         statements: list[tuple[int, int]], first: list,
+                         article: ImportedArticle) -> RevisionReport:
+        claims = queries.claims_of_article(conn, earlier.id, self.reviewer_id)
+        placements = place_claims(earlier.text, [(c.id, c.start, c.end) for c in claims],
+                                  new_text, statements)
+        self._append(conn, [*first, self._event(ev.ARTICLE_REVISED, {
+            "article": new_id, "revision_of": earlier.id,
+            "placements": [[p.claim_id, p.old_start, p.old_end, p.anchoring, p.start, p.end]
+                           for p in placements]})])
         orphaned = {p.claim_id for p in placements if p.anchoring == ORPHANED}
         return RevisionReport(
-            ImportedArticle(new_id, article.title, len(article.statements), True, path.name),
-            number, earlier_id, placements,
+            article, _revision_number(conn, new_id), earlier.id, placements,
             [c for c in claims if c.id in orphaned],
-            Changes.of("Import revision", Kind.ARTICLES, Kind.SHAPE,
-                       articles={new_id, earlier_id}, claims={c.id for c in claims}))
+            Changes.of("Revision", Kind.ARTICLES, Kind.SHAPE,
+                       articles={new_id, earlier.id}, claims={c.id for c in claims}))
 
     def confirm_verdict(self, claim_id: str) -> Changes:
         """Give this reviewer's verdict on a changed claim again, as it stands: the new
@@ -264,6 +309,10 @@ class RevisionVerbs(ImportVerbs):
 def _number_order(number: str) -> tuple[int, str]:
     digits = "".join(ch for ch in number if ch.isdigit())
     return (int(digits) if digits else 0, number)
+
+
+def _family(conn, article_id: str) -> list[str]:
+    return revisions.revision_families(conn, [article_id]) or []
 
 
 def _revision_number(conn, article_id: str) -> int:

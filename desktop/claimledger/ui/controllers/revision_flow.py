@@ -1,13 +1,14 @@
 """Article ▸ Import Revision of This Article… and View ▸ Revisions…: a new version of the
 open article takes over its claims (written off the GUI thread), and the Revisions
 dialog shows both texts with what became of each claim, where a changed statement's
-verdict can be confirmed."""
+verdict can be confirmed. An import whose headline or address matches an article
+already here is proposed as its revision."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from claimledger.ui.controllers.context import WindowContext
 from claimledger.ui.controllers.review import ReviewController
@@ -20,12 +21,57 @@ SAID_MS = 12_000
 
 
 class RevisionController:
-    def __init__(self, ctx: WindowContext, review: ReviewController) -> None:
+    def __init__(self, ctx: WindowContext, review: ReviewController, importer) -> None:
         self.ctx = ctx
         self.review = review
         self.dialog: RevisionsDialog | None = None
+        self.proposal: QMessageBox | None = None
         ctx.actions["import_revision"].triggered.connect(self.choose_revision)
         ctx.actions["revisions"].triggered.connect(self.open_revisions)
+        importer.finished.connect(self._propose)
+
+    def _propose(self, report) -> None:
+        """After an import: an article with the headline or address of one already here
+        is probably its new version; ask (without blocking) whether it is."""
+        if self.ctx.read_only:
+            return
+        for item in (i for i in report.imported if i.created):
+            earlier = self.ctx.workspace.revision_candidates(item.id)
+            if earlier:
+                self._ask(item.id, earlier[0])
+                return
+
+    def _ask(self, article_id: str, earlier_id: str) -> None:
+        summaries = self.ctx.summaries
+        title = summaries[earlier_id].title if earlier_id in summaries else "an article"
+        box = QMessageBox(QMessageBox.Icon.Question, "A New Version?",
+                          f"The article you imported has the headline or address of "
+                          f"\u201c{title}\u201d, already here. Is it a new version of it?",
+                          parent=self.ctx.window)
+        box.setInformativeText("As a revision, that article's claims move onto the new "
+                               "text with their verdicts, notes and sources; statements "
+                               "that changed are flagged and removed ones are kept.")
+        revise = box.addButton("Make It a &Revision", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Keep &Separate", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(revise)
+        box.finished.connect(lambda _result: self._answered(box, revise, article_id,
+                                                            earlier_id))
+        self.proposal = box
+        box.open()
+
+    def _answered(self, box: QMessageBox, revise, article_id: str, earlier_id: str) -> None:
+        self.proposal = None
+        box.deleteLater()
+        if box.clickedButton() is not revise:
+            return
+        workspace = self.ctx.workspace
+
+        def verb():
+            report = workspace.make_revision(article_id, earlier_id)
+            return report, report.changes
+
+        self.review.run(verb, then=lambda outcome: self._imported(outcome[0]),
+                        refused=lambda why: self.ctx.say(why, SAID_MS))
 
     def choose_revision(self) -> None:
         article_id = self.ctx.article_id

@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         self.folder = FolderSyncController(ctx, self.ledger_files)
         self.pdf = PdfController(ctx)
         self.formats = FormatExportController(ctx)
-        self.revisions = RevisionController(ctx, self.review)
+        self.revisions = RevisionController(ctx, self.review, self.importer)
         self.backups = BackupController(ctx, self.quiet, self.resume, reopen_workspace)
         self.read_only = ReadOnlyController(ctx)
         ctx.claimShown.connect(self.review.refresh_inspector)
