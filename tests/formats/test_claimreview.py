@@ -8,9 +8,10 @@ import extruct
 from formats_kit import claims_with, reviewed_sample
 
 from claimledger.domain.status import Status
-from sync_desk import SAMPLE
+from sync_desk import ROOT, SAMPLE
 
 URL = "https://desk.example.org/checks/grain"
+SAMPLES = ROOT / "resources" / "samples"
 
 
 def _reviews(path) -> list[dict]:
@@ -111,3 +112,33 @@ def test_the_command_line_writes_reviews_and_refuses_a_bad_url(cli, tmp_path):
     done = cli("export-claimreview", article, "-o", out, "--html", "--review-url", URL)
     assert done.returncode == 0, done.stderr
     assert b"0 ClaimReview(s)" in done.stdout and out.exists()
+
+
+def _every_sample_reviewed(ws) -> list[str]:
+    """Import the bundled samples and give every claim of each a verdict in turn."""
+    ids = [a.id for a in ws.import_files(sorted(SAMPLES.iterdir())).imported]
+    statuses = [Status.SOURCED, Status.DISPUTED, Status.UNVERIFIED]
+    for article_id in ids:
+        claims = [c for c in ws.claims(article_id) if c.kind == "claim"]
+        for index, claim in enumerate(claims):
+            ws.mark(claim.id, statuses[index % 3],
+                    reason="Claimed without evidence" if index % 3 == 1 else None)
+    return ids
+
+
+def test_the_exports_of_every_sample_article_validate(desk, tmp_path, claimreview_schema,
+                                                      annotation_schema):
+    ana = desk.reviewer("Ana Ruiz")
+    for article_id in _every_sample_reviewed(ana):
+        reviews = tmp_path / f"{article_id}.json"
+        done = ana.export_claimreview([article_id], reviews, review_url=URL, desk="Desk")
+        found = _reviews(reviews)
+        assert done.items == len(found) > 0
+        for review in found:
+            assert not list(claimreview_schema.iter_errors(review)), review
+        notes = tmp_path / f"{article_id}.jsonld"
+        ana.export_annotations(article_id, notes)
+        assert not list(annotation_schema.iter_errors(
+            json.loads(notes.read_text(encoding="utf-8"))))
+        table = ana.export_table([article_id], tmp_path / f"{article_id}.csv")
+        assert table.items >= len(found)
