@@ -263,3 +263,20 @@ def test_a_reviewed_article_stays_its_own(desk, files):
     with pytest.raises(WorkspaceError, match="already reviewed the newer article"):
         ana.make_revision(new_id, old_id)
     assert ana.claims(new_id) == before and ana.earlier_revision(new_id) is None
+
+
+def test_a_revision_never_takes_a_claim_from_another_story(desk, files):
+    from sync_desk import SAMPLE
+
+    ana = desk.reviewer("Ana Ruiz")
+    old_id, _ = _reviewed(ana, files[0])
+    new_id = ana.import_revision(files[1], old_id).article.id
+    grain = ana.import_files([SAMPLE]).imported[0].id
+    stranger = next(c for c in ana.claims(grain) if c.kind == "claim")
+    forged = ana._event(ev.ARTICLE_REVISED, {
+        "article": new_id, "revision_of": old_id,
+        "placements": [[stranger.id, 0, 5, "exact", 0, 10]]})
+    with ana.db.write() as conn:
+        ana._append(conn, [forged])
+    assert ana.claim(stranger.id).article_id == grain
+    assert ana.claim(stranger.id).text == stranger.text and ana.projections_match_log()

@@ -136,16 +136,20 @@ def _article_revised(conn: Connection, event: Event) -> None:
     same words gives way (it is removed: nothing refers to it). Should someone have
     reviewed that statement already (the new text was here before the revision), it
     stays and the earlier claim stays behind with the orphans. Orphans stay on the
-    earlier article."""
+    earlier article, and so does any claim that is not (or no longer) the earlier
+    article's: a revision never takes a claim from another story."""
     p = event.payload
     article_id = p["article"]
     body = conn.execute(text("SELECT text FROM article WHERE id = :id"),
                         {"id": article_id}).scalar_one()
     drop_analysis(conn, p["revision_of"])  # a cache: both are analysed again when shown
     drop_analysis(conn, article_id)
+    earlier = p["revision_of"]
     for claim_id, _, _, _, start, end in p["placements"]:
-        if start is None:
-            continue
+        home = conn.execute(text("SELECT article_id FROM claim WHERE id = :id"),
+                            {"id": claim_id}).scalar()
+        if start is None or home != earlier:
+            continue  # orphaned, or no longer the earlier article's: it stays where it is
         duplicate = claim_id_for(article_id, start, end)
         if duplicate != claim_id:
             if conn.execute(text("SELECT 1 FROM event WHERE claim_id = :id LIMIT 1"),

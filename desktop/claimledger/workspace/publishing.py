@@ -128,12 +128,11 @@ class PublishingVerbs(ExportVerbs):
             events, touched = [], set()
             anchorer = Anchorer(detail.text)
             for item in incoming:
-                anchor = anchorer.locate(item.quote) if item.quote else None
-                if anchor is None:
+                start, end = _placed(anchorer, item, spans)
+                if start >= end:
                     result.unplaced.append((item.number, item.quote.exact if item.quote
                                             else "(no TextQuoteSelector)"))
                     continue
-                start, end = snapped(anchor.start, anchor.end, spans)
                 claim_id = claim_id_for(article_id, start, end)
                 events += self._claim_for(conn, claim_id, article_id, start, end,
                                           claims, result)
@@ -189,6 +188,24 @@ class PublishingVerbs(ExportVerbs):
         """This reviewer's name as the report model shows it."""
         with self.db.read() as conn:
             return display_names(conn).get(self.reviewer_id, self.reviewer_name)
+
+
+def _placed(anchorer: Anchorer, item: IncomingAnnotation, spans) -> tuple[int, int]:
+    """Where an annotation's quote goes: on the statement it (nearly) covers, less white
+    space; (0, 0) when it goes nowhere."""
+    anchor = anchorer.locate(item.quote) if item.quote else None
+    if anchor is None:
+        return 0, 0
+    return _trimmed(anchorer.text, *snapped(anchor.start, anchor.end, spans))
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span less white space at either end (a claim holds words, as add_claim's)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _some(article_ids: Sequence[str]) -> list[str]:
