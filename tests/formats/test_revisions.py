@@ -280,3 +280,30 @@ def test_a_revision_never_takes_a_claim_from_another_story(desk, files):
         ana._append(conn, [forged])
     assert ana.claim(stranger.id).article_id == grain
     assert ana.claim(stranger.id).text == stranger.text and ana.projections_match_log()
+
+
+def test_two_revisions_of_one_article_settle_the_same_way_everywhere(desk, files, tmp_path):
+    from sync_desk import state
+
+    ana, ben = desk.reviewer("Ana Ruiz"), desk.reviewer("Ben Ode")
+    old_id, ids = _reviewed(ana, files[0])
+    ben.sync_files([desk.export(ana, "ana-0")], accept_new_reviewers=True)
+    other = tmp_path / "toll-ben.txt"
+    other.write_text(NEW.replace("The new toll takes effect on April 1.",
+                                 "Drivers can pay by phone from May."), encoding="utf-8")
+    first = ana.import_revision(files[1], old_id).article.id
+    second = ben.import_revision(other, old_id).article.id
+    ana.sync_files([desk.export(ben, "ben")], accept_new_reviewers=True)
+    ben.sync_files([desk.export(ana, "ana")], accept_new_reviewers=True)
+    assert state(ana) == state(ben)
+    assert ana.projections_match_log() and ben.projections_match_log()
+    winner = ana.claim(ids[TOLL]).article_id
+    assert winner in (first, second)
+    loser = second if winner == first else first
+    assert ana.earlier_revision(winner) == old_id and ana.earlier_revision(loser) is None
+    assert ana.revision_number(loser) == 1 and ana.anchorings(loser) == {}
+    assert any("toll will rise" in c.text for c in ana.claims(loser))  # its own again
+    third = tmp_path / "toll-3.txt"
+    third.write_text(NEW.replace("April 1.", "April 2."), encoding="utf-8")
+    with pytest.raises(WorkspaceError, match="already has a later revision"):
+        ana.import_revision(third, old_id)

@@ -15,8 +15,8 @@ from sqlalchemy.dialects.sqlite import insert
 from claimledger.domain import events as ev
 from claimledger.domain.events import Event
 from claimledger.domain.ids import claim_id_for
-from claimledger.store.analysis import drop_article as drop_analysis
 from claimledger.store.eventrows import events_of_kind
+from claimledger.store.revision_projection import apply_revision
 from claimledger.store.tables import article_t, claim_t, reviewer_t, source_t
 
 _ARTICLE_FIELDS = ("title", "outlet", "author", "url", "published", "retrieved", "filename",
@@ -130,39 +130,6 @@ def _source_changed(conn: Connection, event: Event) -> None:
         index_elements=["id"], set_={k: v for k, v in row.items() if k != "id"}))
 
 
-def _article_revised(conn: Connection, event: Event) -> None:
-    """Each placed claim moves onto the new text, keeping its id, so its verdicts,
-    sources, consensus and history come with it; the new text's own statement over the
-    same words gives way (it is removed: nothing refers to it). Should someone have
-    reviewed that statement already (the new text was here before the revision), it
-    stays and the earlier claim stays behind with the orphans. Orphans stay on the
-    earlier article, and so does any claim that is not (or no longer) the earlier
-    article's: a revision never takes a claim from another story."""
-    p = event.payload
-    article_id = p["article"]
-    body = conn.execute(text("SELECT text FROM article WHERE id = :id"),
-                        {"id": article_id}).scalar_one()
-    drop_analysis(conn, p["revision_of"])  # a cache: both are analysed again when shown
-    drop_analysis(conn, article_id)
-    earlier = p["revision_of"]
-    for claim_id, _, _, _, start, end in p["placements"]:
-        home = conn.execute(text("SELECT article_id FROM claim WHERE id = :id"),
-                            {"id": claim_id}).scalar()
-        if start is None or home != earlier:
-            continue  # orphaned, or no longer the earlier article's: it stays where it is
-        duplicate = claim_id_for(article_id, start, end)
-        if duplicate != claim_id:
-            if conn.execute(text("SELECT 1 FROM event WHERE claim_id = :id LIMIT 1"),
-                            {"id": duplicate}).first():
-                continue
-            conn.execute(claim_t.delete().where(claim_t.c.id == duplicate))
-        conn.execute(update(claim_t).where(claim_t.c.id == claim_id).values(
-            article_id=article_id, start=start, end=end, text=body[start:end]))
-        conn.execute(text("UPDATE claim_fts SET statement = :body WHERE rowid = "
-                          "(SELECT rowid FROM claim WHERE id = :id)"),
-                     {"body": body[start:end], "id": claim_id})
-
-
 def _order(event: Event) -> tuple[str, str, str]:
     return event.order_key
 
@@ -255,5 +222,5 @@ _HANDLERS: dict[str, Callable[[Connection, Event], Any]] = {
     ev.REVIEWER_JOINED: _reviewer_joined,
     ev.CONSENSUS_SET: _consensus_set,
     ev.SUGGESTION_DISMISSED: _suggestion_dismissed,
-    ev.ARTICLE_REVISED: _article_revised,
+    ev.ARTICLE_REVISED: apply_revision,
 }

@@ -13,10 +13,19 @@ from claimledger.store.tables import event_t
 
 
 def revision_into(conn: Connection, article_id: str) -> Event | None:
-    """The revision event that made `article_id` a revision of an earlier article (the
-    first by clock, should two reviewers have recorded it)."""
-    found = events_of_kind(conn, ev.ARTICLE_REVISED, article_id=article_id)
-    return min(found, key=lambda e: e.order_key) if found else None
+    """The revision event that made `article_id` a revision of an earlier article: the
+    first by clock among those of that earlier article (store.revision_projection)."""
+    for event in sorted(events_of_kind(conn, ev.ARTICLE_REVISED, article_id=article_id),
+                        key=lambda e: e.order_key):
+        rivals = revisions_competing(conn, event.payload["revision_of"])
+        if rivals and rivals[0].id == event.id:
+            return event
+    return None
+
+
+def revisions_competing(conn: Connection, earlier_id: str) -> list[Event]:
+    """Every revision recorded of one article, first by clock first (the first wins)."""
+    return [e for e in all_revisions(conn) if e.payload.get("revision_of") == earlier_id]
 
 
 def all_revisions(conn: Connection) -> list[Event]:
@@ -25,8 +34,8 @@ def all_revisions(conn: Connection) -> list[Event]:
 
 
 def revisions_of(conn: Connection, article_id: str) -> list[Event]:
-    """The revision events that took `article_id` as their earlier article."""
-    return [e for e in all_revisions(conn) if e.payload.get("revision_of") == article_id]
+    """The revision that took `article_id` as its earlier article (the winner), if any."""
+    return revisions_competing(conn, article_id)[:1]
 
 
 def claims_have_events(conn: Connection, article_id: str) -> bool:

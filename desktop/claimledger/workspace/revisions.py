@@ -155,6 +155,10 @@ class RevisionVerbs(ImportVerbs):
     def _record_revision(self, conn, earlier, new_id: str, new_text: str,
                          statements: list[tuple[int, int]], first: list,
                          article: ImportedArticle) -> RevisionReport:
+        later = revisions.revisions_of(conn, earlier.id)
+        if later:
+            raise WorkspaceError(f"That article already has a later revision "
+                                 f"({later[0].payload['article'][:12]}); revise the latest.")
         claims = queries.claims_of_article(conn, earlier.id, self.reviewer_id)
         placements = place_claims(earlier.text, [(c.id, c.start, c.end) for c in claims],
                                   new_text, statements)
