@@ -50,3 +50,12 @@ def test_a_placed_span_snaps_to_the_statement_it_nearly_covers():
     assert snapped(10, 49, [(0, 9), (10, 50), (51, 80)]) == (10, 50)
     assert snapped(10, 20, [(0, 9), (10, 50)]) == (10, 20)
     assert snapped(5, 30, [(0, 9), (10, 50)]) == (5, 30)
+
+
+def test_the_words_that_changed_are_marked_in_both_wordings():
+    from claimledger.text.revisions import marked_changes
+
+    before, after = marked_changes("Traffic grew 12 percent to 31,000 cars 📈.",
+                                   "Traffic grew 14 percent to 31,500 cars a day 📈.")
+    assert before == "Traffic grew ⟦12⟧ percent to ⟦31,000⟧ cars 📈."
+    assert after == "Traffic grew ⟦14⟧ percent to ⟦31,500⟧ cars ⟦a day⟧ 📈."

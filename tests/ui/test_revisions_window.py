@@ -54,7 +54,8 @@ def test_a_revision_through_the_window(qtbot, window, workspace, tmp_path, monke
 
     dialog.list.setCurrentRow(list(kinds).index(traffic.id))
     text = dialog.list.currentItem().text()
-    assert "text changed since your verdict" in text and "was: Traffic grew 12" in text
+    assert "text changed since your verdict" in text
+    assert "was: Traffic grew ⟦12⟧ percent" in text and "now: Traffic grew ⟦14⟧" in text
     assert dialog.confirm.isEnabled()
     dialog.confirm.click()
     settle(qtbot, window)

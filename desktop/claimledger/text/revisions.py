@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from claimledger.text.anchoring import Anchor, Anchorer, Quote, snapped
 
@@ -95,3 +96,20 @@ def _keeping_order(exact: list[tuple[str, int]], found: dict[str, Anchor]) -> se
         kept.add(ordered[index][0])
         index = previous[index]
     return kept
+
+
+def marked_changes(before: str, after: str) -> tuple[str, str]:
+    """Both wordings with the words that differ in ⟦brackets⟧: what was taken out of
+    `before` and what was put into `after`."""
+    old, new = before.split(), after.split()
+    marked_old, marked_new = [], []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op == "equal":
+            marked_old += old[i1:i2]
+            marked_new += new[j1:j2]
+            continue
+        if i2 > i1:
+            marked_old.append("⟦" + " ".join(old[i1:i2]) + "⟧")
+        if j2 > j1:
+            marked_new.append("⟦" + " ".join(new[j1:j2]) + "⟧")
+    return " ".join(marked_old), " ".join(marked_new)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from claimledger.text.revisions import marked_changes
 from claimledger.ui.kit.assist_look import short
 from claimledger.ui.kit.look import mute
 from claimledger.ui.views.article_view import ArticleView
@@ -32,16 +33,20 @@ WORDS = {"changed": "Text changed", "moved": "Moved", "orphaned": "Removed (orph
 
 
 def row_text(row) -> str:
-    """'Text changed · disputed' then the earlier and the current words."""
+    """'Text changed · disputed' then the earlier and the current words, the words that
+    changed in ⟦brackets⟧."""
     head = f"{WORDS.get(row.anchoring, row.anchoring)} · {row.status.value}"
     if row.anchoring == "changed":
         head += " · confirmed" if row.confirmed else \
             (" · text changed since your verdict" if row.status.is_reviewed else "")
     lines = [head]
-    if row.earlier_text and row.anchoring in ("changed", "orphaned"):
-        lines.append(f"was: {short(row.earlier_text, 110)}")
-    if row.text:
-        lines.append(f"now: {short(row.text, 110)}")
+    before, after = row.earlier_text, row.text
+    if row.anchoring == "changed" and before and after:
+        before, after = marked_changes(before, after)
+    if before and row.anchoring in ("changed", "orphaned"):
+        lines.append(f"was: {short(before, 160)}")
+    if after:
+        lines.append(f"now: {short(after, 160)}")
     return "\n".join(lines)
 
 
