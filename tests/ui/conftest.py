@@ -45,6 +45,8 @@ def window(qtbot, workspace):
     qtbot.waitExposed(win)
     # The signing key is unlocked on a worker once the window shows; writes wait for it.
     qtbot.waitUntil(lambda: win.identity_ready, timeout=10_000)
+    # The article it reopens is read on a worker too.
+    qtbot.waitUntil(lambda: not win.reads.busy, timeout=10_000)
     yield win
     win.close()
 

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from window_helpers import settle
+from window_helpers import import_pasted, settle
 
 from claimledger.domain.status import Status
 
 EMOJI_ARTICLE = ("Fans 😀 cheered as the bridge 🌉 reopened.\n\n"
                  "The bridge is 94 years old. It carries 38,400 vehicles a day.\n")
-
-
-def import_pasted(qtbot, window, text, title):
-    with qtbot.waitSignal(window.importer.finished, timeout=20_000):
-        window.importer.import_text(text, title)
 
 
 def claim_containing(window, words):

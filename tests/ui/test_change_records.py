@@ -56,7 +56,7 @@ def test_a_mark_reads_and_repaints_only_its_own_rows(qtbot, window, workspace, m
     [views] = seen
     assert views.changes.kinds == frozenset({Kind.VERDICTS})
     assert views.changes.initiator is window.review
-    assert views.library is None and views.statements is None
+    assert views.library is None and views.ledger is None
     assert set(views.claims) == {claim_id}
     summary = window.ctx.summaries[window.article_id]
     assert summary.disputed == 1 and summary.reviewed == 1
@@ -80,7 +80,7 @@ def test_a_change_of_shape_reloads_the_open_ledger_and_nothing_else(qtbot, windo
 
     [views] = seen
     assert views.changes.touches(Kind.SHAPE)
-    assert views.statements is not None and len(views.statements) == before - 1
+    assert views.ledger is not None and len(views.ledger.claims) == before - 1
     assert resets == ["ledger"]
     assert window.ledger_model.statement_count() == before - 1
     assert window.ledger_model.find(window.claim_id).status is Status.UNREVIEWED

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from window_helpers import activate, settle
+from window_helpers import import_pasted as pasted
 
 from claimledger.domain.status import Status
 
@@ -14,8 +15,7 @@ EMOJI_ARTICLE = ("Fans 😀 cheered as the bridge 🌉 reopened.\n\n"
 
 
 def import_pasted(qtbot, window, text=EMOJI_ARTICLE, title="Emoji test"):
-    with qtbot.waitSignal(window.importer.finished, timeout=20_000):
-        window.importer.import_text(text, title)
+    pasted(qtbot, window, text, title)
 
 
 def select_in_article(window, words: str) -> tuple[int, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from window_helpers import HARBOUR, activate, import_through_window, press
+from window_helpers import HARBOUR, activate, import_through_window, press, shown
 
 from claimledger.domain.history import HistoryEntry
 from claimledger.ui.views.history_panel import entry_words, local_time
@@ -18,6 +18,7 @@ def test_history_lists_verdicts_and_the_undo(qtbot, window, workspace, artifacts
     import_through_window(qtbot, window, [HARBOUR])
     activate(qtbot, window)
     window.inspector.tabs.setCurrentIndex(HISTORY_TAB)
+    shown(qtbot, window)
     window.ledger_view.setFocus()
     press(qtbot, Qt.Key.Key_J)
     press(qtbot, Qt.Key.Key_2)
@@ -36,11 +37,14 @@ def test_history_lists_verdicts_and_the_undo(qtbot, window, workspace, artifacts
 def test_history_follows_the_selected_claim(qtbot, window, workspace):
     import_through_window(qtbot, window, [HARBOUR])
     window.inspector.tabs.setCurrentIndex(HISTORY_TAB)
+    shown(qtbot, window)
     first = window.claim_id
     workspace.set_note(first, "Check the minutes")
     window.review.step(1)
+    shown(qtbot, window)
     assert window.inspector.history_panel.lines() == []
     window.review.step(-1)
+    shown(qtbot, window)
     assert window.claim_id == first
     assert window.inspector.history_panel.lines() == ["note “Check the minutes”"]
 

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+from window_helpers import shown
 
 ARTICLE = """\
 Council votes 6-3 to close Linden Street library branch
@@ -49,6 +50,7 @@ def drop(qtbot, window, paths: list[Path]) -> None:
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     with qtbot.waitSignal(window.importer.finished, timeout=30_000):
         window.dropEvent(event)
+    shown(qtbot, window)
 
 
 def choose(qtbot, window, monkeypatch, paths: list[Path]) -> None:
@@ -57,6 +59,7 @@ def choose(qtbot, window, monkeypatch, paths: list[Path]) -> None:
                         lambda *a, **k: ([str(p) for p in paths], ""))
     with qtbot.waitSignal(window.importer.finished, timeout=30_000):
         window.choose_files()
+    shown(qtbot, window)
 
 
 def statements(window) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ import keyring.backends.null
 import pytest
 from exchange_helpers import shot
 from PySide6.QtWidgets import QLabel
-from window_helpers import HARBOUR
+from window_helpers import HARBOUR, shown
 
 from claimledger.workspace import Workspace
 
@@ -139,6 +139,7 @@ def test_importing_without_a_key_asks_once_then_imports(qtbot, tmp_path, no_keyr
         assert not win.importer.busy and workspace.articles() == []
         with qtbot.waitSignal(win.importer.finished, timeout=20_000):
             dialog.use_file.click()
+        shown(qtbot, win)
         assert [a.title for a in workspace.articles()] != []
         assert win.article_id == workspace.articles()[0].id
         win.close()

@@ -7,7 +7,7 @@ import json
 from exchange_helpers import ana_and_ben, open_files_returning, save_file_returning, shot
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from window_helpers import activate, press, settle
+from window_helpers import activate, press, settle, shown
 
 from claimledger.domain.status import Status
 from claimledger.ui.views.ledger_model import CONSENSUS
@@ -58,6 +58,7 @@ def test_import_asks_trust_then_shows_the_disagreement(qtbot, window, workspace,
 
     window.review.select_claim(first)
     window.actions["reviewers_tab"].trigger()
+    shown(qtbot, window)
     panel = window.consensus.reviewers_panel
     cards = panel.card_texts()
     assert cards[0].startswith("Ana Ruiz: Sourced")
@@ -100,6 +101,7 @@ def test_disagreements_chip_then_settle_and_undo(qtbot, window, workspace, tmp_p
     assert chip.text().endswith(" 0")
     window.review.filter_bar.clear()
     window.actions["reviewers_tab"].trigger()
+    shown(qtbot, window)
     assert window.consensus.reviewers_panel.consensus_label.text() == "⚖ Settled: Disputed"
     assert "by Ana Ruiz" in window.consensus.reviewers_panel.meaning_label.text()
     shot(window.right_splitter, artifacts / "ledger_settled.png")

@@ -4,7 +4,7 @@ filter and the status bar of each article."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox
-from window_helpers import activate, import_through_window, settle
+from window_helpers import activate, import_through_window, settle, shown
 
 from claimledger.domain.status import Status
 from claimledger.resources import sample_articles
@@ -61,6 +61,8 @@ def test_retire_hides_the_article_and_restore_brings_it_back(qtbot, window, work
     assert [a.id for a in workspace.retired_articles()] == [article_id]
 
     window.catalogue.tools.show_retired.click()
+
+    shown(qtbot, window)
     assert window.actions["show_retired"].isChecked()
     assert listed(window)[-1] == article_id
     model = window.library.library_model

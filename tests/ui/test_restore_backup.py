@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from assist_helpers import snapshot
-from window_helpers import HARBOUR, apply_changes, import_through_window
+from window_helpers import HARBOUR, apply_changes, import_through_window, shown
 
 from claimledger.domain.status import Status
 from claimledger.ui.dialogs import backup_dialog
@@ -48,7 +48,8 @@ def test_restore_through_the_dialog_shows_the_restored_state(qtbot, window, work
     qtbot.addWidget(new)
     assert not window.isVisible() and new.isVisible()
     assert new.workspace.claim(claim.id).status is Status.UNREVIEWED
-    assert new.ledger_model.find(claim.id).status is Status.UNREVIEWED
     assert new.statusBar().currentMessage().startswith("Restored the backup of ")
+    shown(qtbot, new)
+    assert new.ledger_model.find(claim.id).status is Status.UNREVIEWED
     reasons = [b.reason for b in new.workspace.backups()]
     assert "before-restore" in reasons

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from window_helpers import HARBOUR, activate, import_through_window, press
+from window_helpers import HARBOUR, activate, import_through_window, open_article, press
 
 from claimledger.domain.status import Status
 from claimledger.ui.views.ledger_model import STATUS
@@ -90,7 +90,7 @@ def test_a_verdict_is_there_after_quitting_and_reopening(qtbot, window, workspac
         again.persist_settings = False
         qtbot.addWidget(again)
         again.show()
-        again.review.open_article(claim.article_id)
+        open_article(qtbot, again, claim.article_id)
         assert shown_status(again, claim.id) == "U Unverified"
         assert again.progress_label.text().startswith("1 of ")
         again.close()

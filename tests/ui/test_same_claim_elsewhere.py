@@ -15,7 +15,7 @@ from assist_helpers import (
     write,
 )
 from PySide6.QtCore import Qt
-from window_helpers import settle
+from window_helpers import open_article, settle, shown
 
 from claimledger.domain.status import Status
 from claimledger.ui.dialogs.compare_dialog import CompareDialog
@@ -23,7 +23,7 @@ from claimledger.ui.dialogs.compare_dialog import CompareDialog
 
 def open_titled(qtbot, window, title: str) -> None:
     article = next(a for a in window.workspace.articles() if a.title == title)
-    window.review.open_article(article.id)
+    open_article(qtbot, window, article.id)
     wait_for_analysis(qtbot, window)
 
 
@@ -58,6 +58,7 @@ def test_elsewhere_lists_the_paraphrase_and_copies_my_verdict(qtbot, window, wor
     assert not panel.copy_button.isEnabled()  # this one has a verdict now
 
     panel.list.itemDoubleClicked.emit(panel.list.topLevelItem(0), 0)
+    shown(qtbot, window)
     assert window.article_id == there.article_id and window.claim_id == there.id
 
 
@@ -104,5 +105,6 @@ def test_a_number_clash_is_listed_and_jumps_to_the_other_article(qtbot, window, 
     snapshot(window.inspector, artifacts / "number_clash.png")
     other = workspace.suggestions(window.article_id)[claim.id].flags[0]["claim"]
     window.assist.analysis_panel.clashes.linkActivated.emit(other)
+    shown(qtbot, window)
     assert window.claim_id == other
     assert window.ctx.summaries[window.article_id].title == "Clinic numbers fall"

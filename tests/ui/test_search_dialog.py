@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from window_helpers import activate, import_through_window, press
+from window_helpers import activate, import_through_window, open_article, press, shown
 
 from claimledger.resources import sample_articles
 from claimledger.ui.dialogs.search_dialog import snippet_html
@@ -32,7 +32,7 @@ def test_search_finds_a_note_and_enter_jumps_there(qtbot, window, workspace, art
     target_article = articles[-1].id
     target = workspace.claims(target_article)[3]
     workspace.set_note(target.id, "Zeppelinfield figures contradict the ministry")
-    window.review.open_article(articles[0].id)
+    open_article(qtbot, window, articles[0].id)
 
     dialog = open_search(qtbot, window)
     type_query(qtbot, dialog, "zeppelinfield")
@@ -43,6 +43,7 @@ def test_search_finds_a_note_and_enter_jumps_there(qtbot, window, workspace, art
     assert matched_elsewhere(hits[0]) and "Note or source:" in hit_html(hits[0])
     dialog.grab().save(str(artifacts / "search_dialog_note.png"))
     qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    shown(qtbot, window)
 
     assert not dialog.isVisible()
     assert window.article_id == target_article
@@ -65,6 +66,7 @@ def test_search_finds_a_statement_and_arrows_move(qtbot, window, workspace, arti
     assert "bridge" in chosen.text.lower()
     dialog.grab().save(str(artifacts / "search_dialog.png"))
     qtbot.keyClick(dialog.field, Qt.Key.Key_Enter)
+    shown(qtbot, window)
     assert window.claim_id == chosen.claim_id
     assert window.article_id == chosen.article_id
 
@@ -79,6 +81,7 @@ def test_a_search_jump_clears_a_filter_that_hides_the_hit(qtbot, window, workspa
     type_query(qtbot, dialog, "bridge")
     hit = dialog.current_hit()
     qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    shown(qtbot, window)
     assert window.ledger_view.current_claim_id() == hit.claim_id
     assert not bar.current_filter().active
 
@@ -89,6 +92,7 @@ def test_nothing_found_says_so(qtbot, window):
     qtbot.keyClicks(dialog.field, "qqqxyzzy")
     qtbot.waitUntil(lambda: "Nothing matches" in dialog.count_label.text(), timeout=3000)
     qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    shown(qtbot, window)
     assert dialog.isVisible()
     dialog.reject()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
-from window_helpers import HARBOUR, activate, apply_changes, import_through_window, settle
+from window_helpers import HARBOUR, activate, apply_changes, import_through_window, settle, shown
 
 from claimledger.domain.records import ClaimView
 from claimledger.ui.kit.evidence_look import counts_sentence, counts_text
@@ -45,6 +45,7 @@ def test_add_a_source_through_the_dialog(qtbot, window, workspace, artifacts):
     dialog.stance_buttons["contradicts"].click()
     press_ok(qtbot, dialog)
     qtbot.waitUntil(lambda: window.evidence.source_dialog is None)
+    shown(qtbot, window)
 
     stored = workspace.sources(claim_id)
     assert len(stored) == 1
@@ -106,6 +107,7 @@ def test_edit_and_retire_a_source_from_the_tab(qtbot, window, workspace):
                                               title="First title", stance="supports")
     apply_changes(window, changes)
     window.inspector.tabs.setCurrentIndex(SOURCES_TAB)
+    shown(qtbot, window)
     panel = window.inspector.sources_panel
     assert [s.title for s in panel.sources] == ["First title"]
     assert sources_cell(window, claim_id) == "1 ✓"
@@ -119,6 +121,7 @@ def test_edit_and_retire_a_source_from_the_tab(qtbot, window, workspace):
     dialog.stance_buttons["context"].click()
     press_ok(qtbot, dialog)
     qtbot.waitUntil(lambda: window.evidence.source_dialog is None)
+    shown(qtbot, window)
     assert workspace.sources(claim_id)[0].title == "Better title"
     assert [s.title for s in panel.sources] == ["Better title"]
     assert sources_cell(window, claim_id) == "1 ○"
@@ -150,6 +153,7 @@ def test_links_open_only_when_asked_and_only_safe_ones(qtbot, window, workspace,
                                          title="Survey", stance="supports")
     apply_changes(window, changes)
     window.inspector.tabs.setCurrentIndex(SOURCES_TAB)
+    shown(qtbot, window)
     panel = window.inspector.sources_panel
     assert opened == []  # showing sources fetches and opens nothing
     label = panel.list.itemWidget(panel.list.item(0))

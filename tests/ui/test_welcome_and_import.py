@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
-from window_helpers import HARBOUR, import_through_window
+from window_helpers import HARBOUR, import_through_window, shown
 
 from claimledger.resources import sample_articles
 
@@ -21,6 +21,7 @@ def test_welcome_panel_until_the_first_import(qtbot, window):
 def test_open_the_sample_articles_imports_them_all(qtbot, window, workspace):
     with qtbot.waitSignal(window.importer.finished, timeout=30_000):
         window.welcome.samples_button.click()
+    shown(qtbot, window)
     assert len(workspace.articles()) == len(sample_articles())
     assert window.library.model().rowCount() == len(sample_articles())
     assert window.article_id is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from window_helpers import HARBOUR, import_through_window
+from window_helpers import HARBOUR, import_through_window, shown
 
 from claimledger.ui.kit import preferences
 from claimledger.ui.shell import workspaces
@@ -43,6 +43,7 @@ def test_new_workspace_opens_an_empty_one_and_open_recent_lists_it(
     assert len(switched) == 1
     new = switched[0]
     qtbot.addWidget(new)
+    shown(qtbot, new)
     created = target.with_suffix(".claimledger")
     assert new.workspace.path.resolve() == created.resolve() and created.exists()
     assert new.isVisible() and not window.isVisible()

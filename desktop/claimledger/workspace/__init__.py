@@ -37,7 +37,7 @@ from claimledger.workspace.library import LibraryVerbs
 from claimledger.workspace.publishing import AnnotationImport, FormatExport, PublishingVerbs
 from claimledger.workspace.reading import ReadVerbs
 from claimledger.workspace.reasons import ReasonVerbs
-from claimledger.workspace.refresh import ChangedViews, RefreshVerbs
+from claimledger.workspace.refresh import ChangedViews, OpenLedger, RefreshVerbs
 from claimledger.workspace.reviewing import ReviewVerbs
 from claimledger.workspace.revisions import ClaimAnchoring, RevisionReport, RevisionVerbs
 from claimledger.workspace.stored_evidence import StoredEvidenceVerbs, StoredFile
@@ -76,6 +76,7 @@ __all__ = [
     "Kind",
     "LEDGER_SUFFIX",
     "ChangedViews",
+    "OpenLedger",
 ]
 
 

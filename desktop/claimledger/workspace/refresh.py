@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimledger.domain.records import ArticleSummary, Changes, ClaimView, Kind
+from claimledger.domain.records import (
+    ArticleDetail,
+    ArticleSummary,
+    Changes,
+    ClaimView,
+    Kind,
+)
 from claimledger.store import changed
 from claimledger.workspace.base import WorkspaceBase, display_names
 from claimledger.workspace.consensus import (
@@ -22,9 +28,23 @@ from claimledger.workspace.consensus import (
 
 
 @dataclass(frozen=True)
+class OpenLedger:
+    """Everything the window shows of one article's ledger, read together on a worker:
+    its statements with their numbers, the consensus and every reviewer's verdicts, and
+    (when it is being opened) the article itself."""
+
+    article_id: str
+    claims: list[ClaimView]
+    numbers: dict[str, str]
+    consensus: dict[str, Consensus]
+    verdicts: dict[str, list[ReviewerVerdict]]
+    detail: ArticleDetail | None = None
+
+
+@dataclass(frozen=True)
 class ChangedViews:
     """The fresh rows for one `Changes`. A claim id in `claims` mapped to None is gone
-    (retired or merged away); `statements` is the open article's whole ledger, read only
+    (retired or merged away); `ledger` is the open article's whole ledger, read only
     when its shape changed; `library` the whole library, read only when articles came or
     went."""
 
@@ -34,12 +54,18 @@ class ChangedViews:
     verdicts: dict[str, list[ReviewerVerdict]] = field(default_factory=dict)
     suggestion_states: dict[str, tuple[bool, bool]] = field(default_factory=dict)
     summaries: dict[str, ArticleSummary | None] = field(default_factory=dict)
-    statements: list[ClaimView] | None = None
-    numbers: dict[str, str] | None = None  # the statements' numbers, with `statements`
+    ledger: OpenLedger | None = None
     library: list[ArticleSummary] | None = None
 
 
 class RefreshVerbs(WorkspaceBase):
+    def open_ledger(self, article_id: str, with_article: bool = True) -> OpenLedger:
+        """The article's ledger as the window opens it (NotFound if it is gone)."""
+        detail = self.article(article_id) if with_article else None
+        return OpenLedger(article_id, self.claims(article_id),
+                          self.statement_numbers(article_id),
+                          self.consensus(article_id), self.verdicts(article_id), detail)
+
     def changed_views(self, changes: Changes, open_article: str | None) -> ChangedViews:
         """The rows `changes` touched, as the window shows them; `open_article` is the
         article whose ledger is on screen."""
@@ -48,8 +74,7 @@ class RefreshVerbs(WorkspaceBase):
         everything = Kind.EVERYTHING in changes.kinds
         reshaped = open_article is not None and changes.touches(Kind.SHAPE) and (
             everything or open_article in changes.articles)
-        statements = self.claims(open_article) if reshaped else None
-        numbers = self.statement_numbers(open_article) if reshaped else None
+        ledger = self.open_ledger(open_article, with_article=False) if reshaped else None
         with self.db.read() as conn:
             claims = changed.claims_by_id(conn, changes.claims, self.reviewer_id)
             ids = list(changes.claims)
@@ -69,7 +94,6 @@ class RefreshVerbs(WorkspaceBase):
             verdicts={c: named_verdicts(verdicts.get(c, []), names) for c in changes.claims},
             suggestion_states=states,
             summaries=rows,
-            statements=statements,
-            numbers=numbers,
+            ledger=ledger,
             library=library,
         )

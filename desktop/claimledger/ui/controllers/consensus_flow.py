@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from claimledger.domain.records import Kind
 from claimledger.ui.controllers.context import WindowContext
+from claimledger.ui.controllers.reads import TAB_SLOT
 from claimledger.ui.controllers.review import ReviewController
 from claimledger.ui.dialogs.agreement_dialog import AgreementDialog
 from claimledger.ui.dialogs.settle_dialog import SettleDialog
+from claimledger.ui.kit.background import plain
 from claimledger.ui.kit.consensus_look import open_disagreement
 from claimledger.ui.kit.quiet import set_tab_text
 from claimledger.ui.views.consensus_column import (
@@ -61,7 +63,8 @@ class ConsensusController:
         if not self.ctx.article_id:
             return
         if Kind.EVERYTHING in changes.kinds:
-            model.refresh_consensus()
+            if views.ledger is None:
+                return  # (with it, the review controller reloaded the consensus too)
         elif changes.touches(Kind.VERDICTS, Kind.CONSENSUS, Kind.SUGGESTIONS) \
                 and self.ctx.shows(changes.claims):
             model.update_consensus(views.consensus, changes.claims)
@@ -81,10 +84,24 @@ class ConsensusController:
         set_tab_text(tabs, self.reviewers_tab, title)
         if tabs.currentIndex() != self.reviewers_tab:
             return
-        verdicts = ctx.workspace.claim_verdicts(claim.id) if claim else []
+        if claim is None:
+            self._show_verdicts(None, [])
+            return
+        claim_id, workspace = claim.id, ctx.workspace
+        self.review.reads.read(TAB_SLOT, lambda: workspace.claim_verdicts(claim_id),
+                               lambda verdicts: self._show_verdicts(claim_id, verdicts),
+                               lambda error: ctx.say(plain(error), 8000))
+
+    def _show_verdicts(self, claim_id: str | None, verdicts: list) -> None:
+        """Every reviewer's verdict on the claim, if the Reviewers tab still shows it."""
+        ctx = self.ctx
+        if claim_id != ctx.claim_id or ctx.panes.inspector.tabs.currentIndex() \
+                != self.reviewers_tab:
+            return
+        found = ctx.panes.ledger_model.consensus(claim_id) if claim_id else None
         self.reviewers_panel.show_verdicts(verdicts, found, ctx.workspace.reviewer_id)
         self.reviewers_panel.settle_button.setEnabled(
-            claim is not None and ctx.write_refusal() is None)
+            claim_id is not None and ctx.write_refusal() is None)
 
     # -- settling ---------------------------------------------------------------------------
 

@@ -1,15 +1,17 @@
 """Sources and history in the window: the inspector's Sources and History tabs.
 
-Only the visible tab is loaded (one small query), when the claim changes, when the tab
-is shown, and when a change names the claim's sources or verdict.
+Only the visible tab is loaded (one small query on the window's reader), when the claim
+changes, when the tab is shown, and when a change names the claim's sources or verdict.
 """
 
 from __future__ import annotations
 
 from claimledger.domain.records import ClaimView
 from claimledger.ui.controllers.context import WindowContext
+from claimledger.ui.controllers.reads import TAB_SLOT
 from claimledger.ui.controllers.review import ReviewController
 from claimledger.ui.dialogs.source_dialog import SourceDialog
+from claimledger.ui.kit.background import plain
 from claimledger.ui.views.inspector import HISTORY_TAB, SOURCES_TAB
 from claimledger.workspace import NotFound
 
@@ -30,18 +32,30 @@ class EvidenceController:
         ctx.claimShown.connect(self.refresh_tabs)  # also after a change names the claim
 
     def refresh_tabs(self) -> None:
+        """The Sources or History tab, if showing, for the current claim: read on the
+        worker, shown if the reviewer is still on that claim and that tab."""
         claim = self.ctx.current_claim()
+        tab = self.ctx.panes.inspector.tabs.currentIndex()
+        if tab not in (SOURCES_TAB, HISTORY_TAB):
+            return
+        if claim is None:
+            self._show_tab(tab, None, [])
+            return
+        claim_id, workspace = claim.id, self.ctx.workspace
+        read = (lambda: workspace.sources(claim_id)) if tab == SOURCES_TAB \
+            else (lambda: _history_or_none(workspace, claim_id))
+        self.review.reads.read(TAB_SLOT, read,
+                               lambda found: self._show_tab(tab, claim_id, found),
+                               lambda error: self.ctx.say(plain(error), 8000))
+
+    def _show_tab(self, tab: int, claim_id: str | None, found: list) -> None:
         inspector = self.ctx.panes.inspector
-        tab = inspector.tabs.currentIndex()
+        if claim_id != self.ctx.claim_id or tab != inspector.tabs.currentIndex():
+            return
         if tab == SOURCES_TAB:
-            inspector.sources_panel.show_sources(
-                self.ctx.workspace.sources(claim.id) if claim else [])
-        elif tab == HISTORY_TAB:
-            try:
-                entries = self.ctx.workspace.history(claim.id) if claim else []
-            except NotFound:
-                entries = []
-            inspector.history_panel.show_history(entries)
+            inspector.sources_panel.show_sources(found)
+        else:
+            inspector.history_panel.show_history(found)
 
     def add_source(self) -> None:
         claim = self.ctx.current_claim()
@@ -94,3 +108,11 @@ class EvidenceController:
         if self.source_dialog is dialog:
             self.source_dialog = None
         dialog.deleteLater()
+
+
+def _history_or_none(workspace, claim_id: str) -> list:
+    """The claim's history; none for a claim merged or retired since it was shown."""
+    try:
+        return workspace.history(claim_id)
+    except NotFound:
+        return []

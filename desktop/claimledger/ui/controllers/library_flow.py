@@ -15,9 +15,11 @@ from PySide6.QtWidgets import QMenu
 from claimledger.domain.records import ArticleSummary, Kind
 from claimledger.domain.status import Status
 from claimledger.ui.controllers.context import WindowContext
+from claimledger.ui.controllers.reads import LIBRARY_SLOT
 from claimledger.ui.controllers.review import ReviewController
 from claimledger.ui.dialogs.article_dialog import ArticleDialog
 from claimledger.ui.kit.actions import menu_of
+from claimledger.ui.kit.background import plain
 from claimledger.ui.views.library_tools import LibraryTools
 from claimledger.workspace import ChangedViews
 
@@ -34,7 +36,6 @@ class LibraryController:
         self.tools = LibraryTools(library)
         pane.layout().insertWidget(1, self.tools)
         library.library_model.counts_for = self.status_counts
-        library.retired_source = self._retired_if_shown
         library.articleSelected.connect(review.open_article)
         library.contextMenuWanted.connect(self._context_menu)
         show = ctx.actions["show_retired"]
@@ -47,12 +48,24 @@ class LibraryController:
     # -- the list -----------------------------------------------------------------------
 
     def refresh(self, articles: list[ArticleSummary] | None = None) -> None:
-        """Replace the list (read here when not given); leave an article that went."""
+        """Replace the list with `articles`, or with the library read on the reader
+        worker (the retired articles too while they are shown); leave an article that
+        went."""
+        if articles is not None and not self._showing_retired():
+            self._show_library(articles, [])
+            return
+        workspace, retired_too = self.ctx.workspace, self._showing_retired()
+        self.review.reads.read(
+            LIBRARY_SLOT,
+            lambda: (workspace.articles(), workspace.retired_articles() if retired_too else []),
+            lambda found: self._show_library(*found),
+            lambda error: self.ctx.say(plain(error), 8000))
+
+    def _show_library(self, articles: list[ArticleSummary],
+                      retired: list[ArticleSummary]) -> None:
         ctx = self.ctx
-        if articles is None:
-            articles = ctx.workspace.articles()
         ctx.summaries = {a.id: a for a in articles}
-        ctx.panes.library.set_articles(articles, keep=ctx.article_id)
+        ctx.panes.library.set_articles(articles, keep=ctx.article_id, retired=retired)
         self._stack.setCurrentWidget(self._content if articles else ctx.panes.welcome)
         for action in ctx.actions.values():
             if menu_of(action) == "Review":
@@ -105,9 +118,8 @@ class LibraryController:
         summary = self.ctx.summaries.get(article_id)
         return _counts_of(summary) if summary else {}
 
-    def _retired_if_shown(self) -> list[ArticleSummary]:
-        return self.ctx.workspace.retired_articles() \
-            if self.ctx.actions["show_retired"].isChecked() else []
+    def _showing_retired(self) -> bool:
+        return self.ctx.actions["show_retired"].isChecked()
 
     def _show_retired(self, on: bool) -> None:
         box = self.tools.show_retired

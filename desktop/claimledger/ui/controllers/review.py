@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox
 
-from claimledger.domain.records import ClaimView, Kind, SearchHit
+from claimledger.domain.records import Kind, SearchHit
 from claimledger.domain.status import Status
 from claimledger.ui.controllers.context import WindowContext
+from claimledger.ui.controllers.reads import ARTICLE_SLOT, ReadRunner
 from claimledger.ui.controllers.writes import WriteRunner
 from claimledger.ui.dialogs.reason_picker import ReasonPicker
 from claimledger.ui.dialogs.search_dialog import SearchDialog
@@ -25,15 +26,23 @@ from claimledger.ui.kit import preferences
 from claimledger.ui.kit.actions import STATUS_ACTIONS
 from claimledger.ui.kit.background import plain
 from claimledger.ui.views.filter_bar import FilterBar
-from claimledger.workspace import ChangedViews, WorkspaceError
+from claimledger.workspace import ChangedViews, OpenLedger, WorkspaceError
 
 SAVED_MS = 5000
+OPENING = "Opening"
+SAY_OPENING_AFTER_MS = 300
 
 
 class ReviewController:
-    def __init__(self, ctx: WindowContext, writes: WriteRunner, ledger_pane) -> None:
+    def __init__(self, ctx: WindowContext, writes: WriteRunner, reads: ReadRunner,
+                 ledger_pane) -> None:
         self.ctx = ctx
         self.writes = writes
+        self.reads = reads
+        #: the article being read to be opened (None once it shows)
+        self.opening: str | None = None
+        self._opening_note = QTimer(ctx, singleShot=True, interval=SAY_OPENING_AFTER_MS)
+        self._opening_note.timeout.connect(self._say_opening)
         self.ledger_pane = ledger_pane
         self.reason_picker: ReasonPicker | None = None
         self.search_dialog: SearchDialog | None = None
@@ -71,19 +80,34 @@ class ReviewController:
 
     # -- opening and selecting --------------------------------------------------------------
 
-    def open_article(self, article_id: str, claim_id: str | None = None) -> None:
-        """Show an article with its ledger; select `claim_id` or the first statement."""
+    def open_article(self, article_id: str, claim_id: str | None = None,
+                     reveal: bool = False) -> None:
+        """Show an article with its ledger; select `claim_id` or the first statement.
+        The article is read on a worker: until it arrives the window goes on showing
+        what it showed (after a moment the status bar says what it is opening). With
+        `reveal`, a claim the filter hides is shown by clearing the filter."""
+        self.opening = article_id
+        self.ctx.panes.library.select_article(article_id, notify=False)
+        self._opening_note.start()
+        self.reads.read(ARTICLE_SLOT, lambda: self.ctx.workspace.open_ledger(article_id),
+                        lambda ledger: self._show_ledger(ledger, claim_id, reveal),
+                        self._open_failed)
+
+    def _show_ledger(self, ledger: OpenLedger, claim_id: str | None, reveal: bool) -> None:
         ctx, panes = self.ctx, self.ctx.panes
-        detail = ctx.workspace.article(article_id)
-        claims = ctx.workspace.claims(article_id)
-        ctx.article_id = article_id
+        self._opened()
+        detail, claims = ledger.detail, ledger.claims
+        ctx.article_id = detail.id
         ctx.claim_id = None
-        panes.ledger_model.set_claims(claims)
+        panes.ledger_model.set_ledger(ledger)
         panes.article_view.set_article(detail.text, claims)
-        panes.library.select_article(article_id, notify=False)
+        panes.library.select_article(detail.id, notify=False)
         self._set_heading(len(claims))
         ctx.window.show_article_title(detail.title)
-        preferences.store().setValue("session/article", article_id)
+        preferences.store().setValue("session/article", detail.id)
+        if claim_id and reveal and panes.ledger_model.find(claim_id) is not None:
+            self._reveal(claim_id)
+            return
         known = claim_id and panes.ledger_model.row_of(claim_id) is not None
         first_shown = panes.ledger_model.claim_at(0) or (claims[0] if claims else None)
         target = claim_id if known else (first_shown.id if first_shown else None)
@@ -91,10 +115,31 @@ class ReviewController:
             self.select_claim(target)
         else:
             ctx.claimShown.emit()
-        ctx.articleOpened.emit(article_id)
+        ctx.articleOpened.emit(detail.id)
+
+    def _open_failed(self, error: BaseException) -> None:
+        self._opened()
+        if not isinstance(error, WorkspaceError | OSError):
+            raise error
+        self.ctx.say(plain(error), 8000)
+        if self.ctx.article_id:
+            self.ctx.panes.library.select_article(self.ctx.article_id, notify=False)
+
+    def _opened(self) -> None:
+        self.opening = None
+        self._opening_note.stop()
+        if self.ctx.window.statusBar().currentMessage().startswith(OPENING):
+            self.ctx.window.statusBar().clearMessage()
+
+    def _say_opening(self) -> None:
+        summary = self.ctx.summaries.get(self.opening or "")
+        if summary is not None:
+            self.ctx.say(f"{OPENING} “{summary.title}”…", 0)
 
     def close_article(self) -> None:
         ctx = self.ctx
+        self.reads.forget(ARTICLE_SLOT)
+        self._opened()
         ctx.article_id = ctx.claim_id = None
         ctx.panes.ledger_model.set_claims([])
         ctx.panes.article_view.clear_article()
@@ -122,9 +167,13 @@ class ReviewController:
     def jump_to_claim(self, article_id: str, claim_id: str) -> None:
         """Open the article and select the claim, showing it if the filter hides it (a
         statement that is not a claim turns "Not claims" on)."""
+        if article_id != self.ctx.article_id:
+            self.open_article(article_id, claim_id, reveal=True)
+        else:
+            self._reveal(claim_id)
+
+    def _reveal(self, claim_id: str) -> None:
         ctx = self.ctx
-        if article_id != ctx.article_id:
-            self.open_article(article_id, claim_id)
         claim = ctx.panes.ledger_model.find(claim_id)
         if claim is None:
             return
@@ -205,8 +254,11 @@ class ReviewController:
     def _apply(self, views: ChangedViews) -> None:
         """Replace exactly the rows the change names; reload only on a change of shape."""
         ctx, panes = self.ctx, self.ctx.panes
-        if views.statements is not None and ctx.article_id:
-            self._reload(views.statements, views.numbers)
+        if self.opening and (Kind.EVERYTHING in views.changes.kinds
+                             or self.opening in views.changes.articles):
+            self.open_article(self.opening)  # what is being read may predate this change
+        if views.ledger is not None and views.ledger.article_id == ctx.article_id:
+            self._reload(views.ledger)
             return
         ours = [c for c in views.claims.values()
                 if c is not None and c.article_id == ctx.article_id]
@@ -216,11 +268,11 @@ class ReviewController:
         if ctx.claim_id in views.claims or views.changes.touches(Kind.REASONS):
             ctx.claimShown.emit()
 
-    def _reload(self, claims: list[ClaimView], numbers: dict[str, str] | None) -> None:
+    def _reload(self, ledger: OpenLedger) -> None:
         """The open article's statements again, keeping the scroll and the filter."""
         ctx, panes = self.ctx, self.ctx.panes
-        keep = ctx.claim_id
-        panes.ledger_model.set_claims(claims, numbers)
+        keep, claims = ctx.claim_id, ledger.claims
+        panes.ledger_model.set_ledger(ledger)
         panes.article_view.reload_claims(claims)
         self._set_heading(len(claims))
         if keep and panes.ledger_model.row_of(keep) is not None:

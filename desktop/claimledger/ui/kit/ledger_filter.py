@@ -1,5 +1,5 @@
 """Which ledger rows to show: status chips, "No source yet", "Has a note",
-"Disagreements", "Check-worthy", "Not claims" and text.
+"Disagreements", "Check-worthy", "Not claims", one reviewer's work, and text.
 
 Statements that are not claims (headlines, bylines, captions, credits, ads, duplicate
 lines, the page tail) are hidden unless the filter asks for them (`not_claims`).
@@ -72,11 +72,14 @@ class LedgerFilter:
     check_worthy: bool = False
     #: Also show the statements that are not claims (hidden by default).
     not_claims: bool = False
+    #: One reviewer's work: (reviewer id, True) the statements they gave a verdict,
+    #: (reviewer id, False) those they have not marked yet.
+    reviewer: tuple[str, bool] | None = None
 
     @property
     def active(self) -> bool:
         return bool(self.statuses or self.no_source or self.has_note or self.disagreements
-                    or self.check_worthy or self.text.strip())
+                    or self.check_worthy or self.text.strip() or self.reviewer)
 
     @property
     def hidden(self) -> int:
@@ -126,14 +129,15 @@ class RowIndex:
         totals[0] = len(self.flags)
         self.counts, self.claim_counts = totals, claims
 
-    def replace(self, row: int, claim: ClaimView) -> None:
-        """Row `row` now holds `claim`: update its flags and the counts."""
+    def replace(self, row: int, claim: ClaimView) -> bool:
+        """Row `row` now holds `claim`: update its flags and the counts; True when its
+        flags (and so the counts or what a filter shows) changed."""
         old, new = self.flags[row], flags_of(claim, self._marks(claim))
         self._claims[row] = claim
         if self._haystacks is not None:
             self._haystacks[row] = haystack(claim)
         if old == new:
-            return
+            return False
         self.flags[row] = new
         old_claim, new_claim = not old & NOT_CLAIM_KIND, not new & NOT_CLAIM_KIND
         self.claim_counts[0] += new_claim - old_claim
@@ -141,6 +145,7 @@ class RowIndex:
             self.counts[bit] += bool(new & bit) - bool(old & bit)
             self.claim_counts[bit] += (bool(new & bit) and new_claim) - (
                 bool(old & bit) and old_claim)
+        return True
 
     def remark(self) -> list[int]:
         """Recompute every row's flags after `marks` changed; the rows that changed."""
@@ -160,8 +165,17 @@ class RowIndex:
         bit = STATUS_BITS[what] if isinstance(what, Status) else what
         return (self.counts if not_claims else self.claim_counts).get(bit, 0)
 
-    def rows(self, wanted: LedgerFilter) -> list[int]:
-        """Indices of the rows `wanted` keeps, in ledger order."""
+    def rows(self, wanted: LedgerFilter, marked_by: set[int] | None = None) -> list[int]:
+        """Indices of the rows `wanted` keeps, in ledger order; `marked_by`: the rows
+        `wanted.reviewer` gave a verdict (the caller knows every reviewer's verdicts)."""
+        rows = self._rows(wanted)
+        if wanted.reviewer is not None:
+            marked = marked_by or set()
+            keep = wanted.reviewer[1]
+            rows = [i for i in rows if (i in marked) is keep]
+        return rows
+
+    def _rows(self, wanted: LedgerFilter) -> list[int]:
         flags, hidden = self.flags, wanted.hidden
         if not wanted.active:
             return [i for i, f in enumerate(flags) if not f & hidden] if hidden \

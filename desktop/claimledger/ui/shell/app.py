@@ -143,13 +143,14 @@ def _make_window(workspace):
 def _until_ready(window, limit_s: float = 60.0) -> None:
     """Let the window get where a reviewer would first look at it: the key unlocked (or
     refused) and assisted review loaded for the open article, not the transient
-    "Unlocking…" and "Reading the article…" states."""
+    "Unlocking…", "Opening…" and "Reading the article…" states."""
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     def ready() -> bool:
         unlocked = not window.identity.unlock_runner.busy
-        return unlocked and (not window.article_id or window.assist.assist_ready())
+        opened = not window.reads.busy and window.review.opening is None
+        return unlocked and opened and (not window.article_id or window.assist.assist_ready())
 
     ticker = QTimer(interval=50)  # wakes the wait below while the workers run
     ticker.start()

@@ -42,6 +42,7 @@ from claimledger.ui.controllers.ledger_exchange import LedgerFilesController
 from claimledger.ui.controllers.library_flow import LibraryController
 from claimledger.ui.controllers.pdf_export import PdfController
 from claimledger.ui.controllers.read_only import ReadOnlyController
+from claimledger.ui.controllers.reads import ReadRunner
 from claimledger.ui.controllers.review import ReviewController
 from claimledger.ui.controllers.revision_flow import RevisionController
 from claimledger.ui.controllers.writes import WriteRunner
@@ -139,8 +140,9 @@ class MainWindow(QMainWindow):
         self._compose()
         self._connect()
         self._restore_settings()
+        self.ctx.libraryRefreshed.connect(self._open_initial_article)
+        self.stack.setCurrentWidget(self.content_splitter)  # until the library says empty
         self.catalogue.refresh()
-        self._open_initial_article()
         install_window_extras(self)
         self.ctx.update_write_actions()
 
@@ -199,7 +201,8 @@ class MainWindow(QMainWindow):
         """One controller per part; the order is the order they hear each change in."""
         ctx = self.ctx
         self.writes = WriteRunner(ctx)
-        self.review = ReviewController(ctx, self.writes, self.ledger_pane)
+        self.reads = ReadRunner(self)
+        self.review = ReviewController(ctx, self.writes, self.reads, self.ledger_pane)
         self.catalogue = LibraryController(ctx, self.review, self.library_pane, self.stack,
                                            self.content_splitter)
         self.editing = EditingController(ctx, self.review)
@@ -264,6 +267,8 @@ class MainWindow(QMainWindow):
         self.progress_label.setText(progress_words(summary) if summary else "")
 
     def _open_initial_article(self) -> None:
+        """Once the library first arrives: the article (and claim) of the last session."""
+        self.ctx.libraryRefreshed.disconnect(self._open_initial_article)
         store = preferences.store()
         remembered = store.value("session/article", "", str)
         summaries = self.ctx.summaries
@@ -377,6 +382,7 @@ class MainWindow(QMainWindow):
         self.inspector.note_editor.commit()
         self.ctx.closing = True
         self.assist.stop()
+        self.reads.stop()
         if self.importer.busy:
             self.importer.cancel_and_wait()
         self.writes.finish()
@@ -390,6 +396,7 @@ class MainWindow(QMainWindow):
         """After a refused restore: carry on as before."""
         self.ctx.closing = False
         self.assist.runner.resume()
+        self.reads.resume()
         self.folder.restart_folder_sync()
 
     def closeEvent(self, event) -> None:

@@ -1,10 +1,11 @@
-"""The filter bar over the ledger: status chips with counts, two flags, and a text filter.
+"""The filter bar over the ledger: status chips with counts, flags, a reviewer chip and a
+text filter.
 
 Chips toggle; several status chips show any of those statuses, and "No source yet" /
 "Has a note" / "Check-worthy" narrow further. Statements that are not claims are hidden
-until "Not claims" shows them; "Disagreements" appears once two reviewers meet in the
-ledger. The text filter waits for a short pause in typing. Filtering itself is the
-model's (plain Python over precomputed flags).
+until "Not claims" shows them; "Disagreements" and the reviewer chip (one reviewer's
+work) appear once two reviewers meet in the ledger. The text filter waits for a short
+pause in typing. Filtering itself is the model's (plain Python over precomputed flags).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from claimledger.ui.kit.ledger_filter import (
 )
 from claimledger.ui.kit.look import mute, status_dot
 from claimledger.ui.views.ledger_model import LedgerModel
+from claimledger.ui.views.reviewer_chip import ReviewerChip
 
 CHIP_ORDER = (Status.UNREVIEWED, Status.SOURCED, Status.DISPUTED, Status.UNVERIFIED,
               Status.NOT_A_CLAIM)
@@ -151,6 +153,10 @@ class FilterBar(QWidget):
             chip.toggled.connect(self._apply)
             self.flag_chips[name] = chip
             flow.addWidget(chip)
+        self.reviewer_chip = ReviewerChip(self.model, chip_style("#1f4e79", "#dde8f5"))
+        self.reviewer_chip.chosen.connect(self._apply)
+        self.reviewer_chip.hide()
+        flow.addWidget(self.reviewer_chip)
         self.text = QLineEdit(placeholderText="Filter statements, reasons, notes…")
         self.text.setObjectName("ledgerFilterText")
         self.text.setAccessibleName("Filter the ledger by text")
@@ -176,7 +182,8 @@ class FilterBar(QWidget):
         chosen = frozenset(s for s, chip in self.status_chips.items() if chip.isChecked())
         on = {name: chip.isChecked() for name, chip in self.flag_chips.items()}
         return LedgerFilter(chosen, on["no_source"], on["has_note"], self.text.text(),
-                            on["disagreements"], on["check_worthy"], on["not_claims"])
+                            on["disagreements"], on["check_worthy"], on["not_claims"],
+                            self.reviewer_chip.choice)
 
     def clear(self) -> None:
         """Show every row again."""
@@ -184,6 +191,7 @@ class FilterBar(QWidget):
             chip.blockSignals(True)
             chip.setChecked(False)
             chip.blockSignals(False)
+        self.reviewer_chip.clear()
         self.text.blockSignals(True)
         self.text.clear()
         self.text.blockSignals(False)
@@ -204,6 +212,8 @@ class FilterBar(QWidget):
             chip.show_count(model.count(bit, everything or bit == NOT_CLAIM_KIND), most)
         disagreements = self.flag_chips["disagreements"]
         disagreements.setVisible(model.has_consensus_data() or disagreements.isChecked())
+        reviewer = self.reviewer_chip
+        reviewer.setVisible(model.has_other_reviewers() or reviewer.choice is not None)
         total, shown = model.count(0, everything), model.total_rows()
         self.shown_label.setText(f"{shown:,} of {total:,}" if shown != total
                                  else f"{total:,} shown")

@@ -126,6 +126,7 @@ class Inspector(QWidget):
         self.setObjectName("inspector")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.claim: ClaimView | None = None
+        self._reasons_shown: tuple | None = None
         self._build()
         self.show_claim(None, ())
 
@@ -163,6 +164,7 @@ class Inspector(QWidget):
                            "{ background: transparent; }")
         lines = label.fontMetrics().lineSpacing()
         self._text_heights = (lines + 6, lines * TEXT_LINES + 6)
+        self._fitted: tuple[str, int] | None = None
         self.text_area = area
         return area
 
@@ -179,9 +181,15 @@ class Inspector(QWidget):
         return area
 
     def _fit_text_area(self) -> None:
-        """As tall as the statement, up to TEXT_LINES lines; beyond that it scrolls."""
+        """As tall as the statement, up to TEXT_LINES lines; beyond that it scrolls.
+        Only when the text or the width changed: measuring a selectable label re-lays out
+        its text and repaints it, which a mark (same statement) must not do."""
         low, high = self._text_heights
         width = max(100, self.text_area.width())
+        fitted = (self.text_label.text(), width)
+        if fitted == self._fitted:
+            return
+        self._fitted = fitted
         height = self.text_label.heightForWidth(width)
         if height + 4 > high:
             width -= self.text_area.verticalScrollBar().sizeHint().width() + 2
@@ -271,6 +279,12 @@ class Inspector(QWidget):
         self.status_group.setExclusive(True)
 
     def _show_reasons(self, claim: ClaimView | None, reasons: tuple[Reason, ...]) -> None:
+        """Refill the presets only when they differ: refilling repaints the combo."""
+        shown = (tuple(r.label for r in reasons), claim.reason or "" if claim else "",
+                 bool(claim and claim.status.is_reviewed))
+        if shown == self._reasons_shown and not self.reason_combo.lineEdit().isModified():
+            return
+        self._reasons_shown = shown
         combo = self.reason_combo
         combo.blockSignals(True)
         combo.clear()

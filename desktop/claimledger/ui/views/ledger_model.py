@@ -16,6 +16,7 @@ Worth column and a suggestion hint in the Status column (see assist_look).
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -80,6 +81,7 @@ class LedgerModel(QAbstractTableModel):
         #: article id -> every reviewer's verdicts per claim (workspace.verdicts).
         self.verdicts_for: Callable[[str], dict[str, list[ReviewerVerdict]]] | None = None
         self._verdicts: dict[str, list[ReviewerVerdict]] = {}
+        self._others: bool | None = None  # has_other_reviewers, until verdicts change
         #: this reviewer's id (asked: it is settled only once the key is unlocked); the
         #: Reviewers column shows once someone else has a verdict.
         self.me: Callable[[], str] = lambda: ""
@@ -90,10 +92,17 @@ class LedgerModel(QAbstractTableModel):
         #: shown position per ledger index, while the rows are sorted (else bisect).
         self._positions: dict[int, int] | None = None
 
+    def set_ledger(self, ledger) -> None:
+        """The open article's ledger as a worker read it (workspace.OpenLedger): the
+        window never reads the disk to show it."""
+        self.set_claims(ledger.claims, ledger.numbers, ledger.consensus, ledger.verdicts)
+
     def set_claims(self, claims: list[ClaimView],
-                   numbers: dict[str, str] | None = None) -> None:
-        """The open article's statements, with their stable numbers (read through
-        `numbers_for` when not given)."""
+                   numbers: dict[str, str] | None = None,
+                   consensus: dict[str, Consensus] | None = None,
+                   verdicts: dict[str, list[ReviewerVerdict]] | None = None) -> None:
+        """The open article's statements, with their stable numbers, consensus and every
+        reviewer's verdicts (read through the `..._for` callbacks when not given)."""
         self.beginResetModel()
         self._all = list(claims)
         if numbers is None and self._all and self.numbers_for is not None:
@@ -103,17 +112,17 @@ class LedgerModel(QAbstractTableModel):
         known = self.assist_for(self._all[0].article_id) if self._all and self.assist_for \
             else None
         self._assist = known or {}
-        self._consensus = self._load_consensus()
-        self._verdicts = self._load_verdicts()
+        self._set_reviewers(self._load_consensus() if consensus is None else consensus,
+                            self._load_verdicts() if verdicts is None else verdicts)
         self._rows = RowIndex(self._all, self._marks)
-        self._set_shown(self._rows.rows(self._filter))
+        self._set_shown(self._rows.rows(self._filter, self._marked_by(self._filter)))
         self.endResetModel()
         self.filterChanged.emit()
 
     def set_filter(self, wanted: LedgerFilter) -> None:
         """Show only the rows `wanted` keeps (all claims for an empty filter)."""
         self._filter = wanted
-        shown = self._rows.rows(wanted)
+        shown = self._rows.rows(wanted, self._marked_by(wanted))
         self.beginResetModel()
         self._set_shown(shown)
         self.endResetModel()
@@ -196,8 +205,7 @@ class LedgerModel(QAbstractTableModel):
             index = self._index_of.get(claim.id)
             if index is None:
                 continue
-            self._rows.replace(index, claim)
-            counted = True
+            counted |= self._rows.replace(index, claim)
             row = self.row_of(claim.id)
             if row is not None and row < self._loaded:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
@@ -205,11 +213,16 @@ class LedgerModel(QAbstractTableModel):
             self.filterChanged.emit()
 
     def _load_consensus(self) -> dict[str, Consensus]:
-        found = {} if not self._all or self.consensus_for is None \
+        return {} if not self._all or self.consensus_for is None \
             else self.consensus_for(self._all[0].article_id)
+
+    def _set_reviewers(self, consensus: dict[str, Consensus],
+                       verdicts: dict[str, list[ReviewerVerdict]]) -> None:
+        self._consensus = consensus
         self._several_reviewers = any(c.state in ("agree", "disagree") or c.settled_by
-                                      for c in found.values())
-        return found
+                                      for c in consensus.values())
+        self._verdicts = verdicts
+        self._others = None
 
     def _load_verdicts(self) -> dict[str, list[ReviewerVerdict]]:
         return {} if not self._all or self.verdicts_for is None \
@@ -224,48 +237,88 @@ class LedgerModel(QAbstractTableModel):
     def update_consensus(self, found: dict[str, Consensus], claim_ids) -> None:
         """New consensus for just these claims (absent from `found`: none): their marks,
         the counts and their Consensus cells, nothing else."""
+        flagged = False
         for claim_id in claim_ids:
             if claim_id in found:
                 self._consensus[claim_id] = found[claim_id]
             else:
                 self._consensus.pop(claim_id, None)
-            self._remark_one(claim_id, CONSENSUS)
-        self._several_reviewers = self._several_reviewers or any(
+            flagged |= self._remark_one(claim_id, CONSENSUS)
+        several = self._several_reviewers or any(
             c.state in ("agree", "disagree") or c.settled_by
             for c in (found.get(i) for i in claim_ids) if c is not None)
-        self.filterChanged.emit()
+        if flagged or several != self._several_reviewers:
+            self._several_reviewers = several
+            self.filterChanged.emit()
 
     def update_assist(self, assist: dict[str, ClaimAssist]) -> None:
         """New assisted-review answers for just these claims (see update_consensus)."""
         self._assist.update(assist)
+        flagged = False
         for claim_id in assist:
-            self._remark_one(claim_id, None)
-        self.filterChanged.emit()
+            flagged |= self._remark_one(claim_id, None)
+        if flagged:
+            self.filterChanged.emit()
 
-    def _remark_one(self, claim_id: str, column: int | None) -> None:
+    def _remark_one(self, claim_id: str, column: int | None) -> bool:
+        """Repaint the claim's row (or one cell of it); True when its flags changed."""
         index = self._index_of.get(claim_id)
         if index is None:
-            return
-        self._rows.replace(index, self._all[index])
+            return False
+        flagged = self._rows.replace(index, self._all[index])
         row = self.row_of(claim_id)
         if row is not None and row < self._loaded:
             first, last = (column, column) if column is not None else (0, len(COLUMNS) - 1)
             self.dataChanged.emit(self.index(row, first), self.index(row, last))
+        return flagged
 
     def update_verdicts(self, found: dict[str, list[ReviewerVerdict]], claim_ids) -> None:
         """Every reviewer's verdicts on just these claims: their Reviewers cells."""
+        others_before = self.has_other_reviewers()
         for claim_id in claim_ids:
             self._verdicts[claim_id] = found.get(claim_id, [])
             self._remark_one(claim_id, REVIEWERS)
+        me = self.me()
+        if not others_before and any(v.reviewer_id != me and v.status.is_reviewed
+                                     for c in claim_ids for v in self._verdicts[c]):
+            self._others = True
+            self.filterChanged.emit()
+
+    def _marked_by(self, wanted: LedgerFilter) -> set[int] | None:
+        """The rows the filter's reviewer gave a verdict (None: no reviewer chosen)."""
+        if wanted.reviewer is None:
+            return None
+        reviewer_id, index_of = wanted.reviewer[0], self._index_of
+        return {index_of[claim_id] for claim_id, found in self._verdicts.items()
+                if claim_id in index_of
+                and any(v.reviewer_id == reviewer_id and v.status.is_reviewed for v in found)}
+
+    def reviewers(self) -> list[tuple[str, str, int]]:
+        """(id, name, statements marked) of everyone with a verdict in this ledger,
+        this reviewer first, then by name."""
+        names: dict[str, str] = {}
+        marked: Counter[str] = Counter()
+        for claim_id, found in self._verdicts.items():
+            if claim_id not in self._index_of:
+                continue
+            for verdict in found:
+                if verdict.status.is_reviewed:
+                    names[verdict.reviewer_id] = verdict.reviewer
+                    marked[verdict.reviewer_id] += 1
+        me = self.me()
+        return sorted(((rid, name, marked[rid]) for rid, name in names.items()),
+                      key=lambda r: (r[0] != me, r[1].casefold()))
 
     def verdicts(self, claim_id: str) -> list[ReviewerVerdict]:
         return self._verdicts.get(claim_id, [])
 
     def has_other_reviewers(self) -> bool:
         """True once a reviewer other than this one has a verdict in this ledger."""
-        me = self.me()
-        return any(v.reviewer_id != me and v.status.is_reviewed
-                   for found in self._verdicts.values() for v in found)
+        if self._others is None:
+            me = self.me()
+            self._others = any(v.reviewer_id != me and v.status.is_reviewed
+                               for found in self._verdicts.values() for v in found)
+        return self._others
 
     def consensus(self, claim_id: str) -> Consensus | None:
         return self._consensus.get(claim_id)
@@ -273,18 +326,6 @@ class LedgerModel(QAbstractTableModel):
     def has_consensus_data(self) -> bool:
         """True once two reviewers' verdicts (or a settled one) meet in this ledger."""
         return self._several_reviewers
-
-    def refresh_consensus(self) -> None:
-        """Ask for the open article's consensus and every reviewer's verdicts again (after
-        a merge); repaint those columns and recount."""
-        self._consensus = self._load_consensus()
-        self._verdicts = self._load_verdicts()
-        self._rows.remark()
-        if self._loaded:
-            for column in (CONSENSUS, REVIEWERS):
-                self.dataChanged.emit(self.index(0, column),
-                                      self.index(self._loaded - 1, column))
-        self.filterChanged.emit()
 
     def claim_at(self, row: int) -> ClaimView | None:
         return self._all[self._shown[row]] if 0 <= row < len(self._shown) else None

@@ -272,11 +272,10 @@ class LibraryView(QListView):
         self.setMinimumWidth(200)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.selectionModel().currentRowChanged.connect(self._on_current)
-        #: Set to workspace.retired_articles to list retired articles too.
-        self.retired_source: Callable[[], list[ArticleSummary]] | None = None
 
-    def set_articles(self, articles: list[ArticleSummary], keep: str | None) -> None:
-        retired = self.retired_source() if self.retired_source else []
+    def set_articles(self, articles: list[ArticleSummary], keep: str | None,
+                     retired: list[ArticleSummary] | None = None) -> None:
+        """The library (with `retired` articles listed after the others)."""
         self.blockSignals(True)
         self.library_model.set_articles(articles, retired)
         self.blockSignals(False)
