@@ -68,9 +68,10 @@ def test_revisions_without_an_earlier_one_says_so(qtbot, window, tmp_path):
     old = tmp_path / "toll.txt"
     old.write_text(OLD, encoding="utf-8")
     import_through_window(qtbot, window, [old])
+    settle(qtbot, window)
     window.actions["revisions"].trigger()
+    qtbot.waitUntil(lambda: "no earlier revision" in window.statusBar().currentMessage())
     assert window.revisions.dialog is None
-    assert "no earlier revision" in window.statusBar().currentMessage()
 
 
 def test_a_refused_revision_is_one_message(qtbot, window, tmp_path, monkeypatch):

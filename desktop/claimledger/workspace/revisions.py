@@ -60,6 +60,7 @@ class RevisionView:
     earlier_title: str
     earlier_text: str
     earlier_claims: list[ClaimView]  # every claim at its place in the earlier text
+    article_id: str
     number: int
     title: str
     text: str
@@ -220,7 +221,8 @@ class RevisionVerbs(ImportVerbs):
         rows += [RevisionRow(c.id, ADDED, c.status, None, c.text) for c in claims
                  if found.get(c.id) and found[c.id].anchoring == ADDED]
         return RevisionView(earlier_id, earlier.title, earlier.text,
-                            sorted(earlier_claims, key=lambda c: (c.start, -c.end)), number,
+                            sorted(earlier_claims, key=lambda c: (c.start, -c.end)),
+                            article_id, number,
                             current.title, current.text, claims, rows)
 
     def revision_number(self, article_id: str) -> int:

@@ -14,10 +14,13 @@ from claimledger.ui.controllers.context import WindowContext
 from claimledger.ui.controllers.review import ReviewController
 from claimledger.ui.dialogs.revisions_dialog import RevisionsDialog
 from claimledger.ui.kit import preferences
+from claimledger.ui.kit.background import plain
 
 FOLDER_KEY = "import/folder"
 FILTER = "Articles (*.txt *.md *.markdown *.html *.htm)"
 SAID_MS = 12_000
+REVISIONS_SLOT = "revisions"  # the Revisions dialog's two texts and rows
+PROPOSAL_SLOT = "revision-proposal"  # an import's look-alike articles
 
 
 class RevisionController:
@@ -35,11 +38,18 @@ class RevisionController:
         is probably its new version; ask (without blocking) whether it is."""
         if self.ctx.read_only:
             return
-        for item in (i for i in report.imported if i.created):
-            earlier = self.ctx.workspace.revision_candidates(item.id)
-            if earlier:
-                self._ask(item.id, earlier[0])
-                return
+        created = [i.id for i in report.imported if i.created]
+        if not created:
+            return
+        workspace = self.ctx.workspace
+
+        def candidates():
+            return next(((i, found[0]) for i in created
+                         if (found := workspace.revision_candidates(i))), None)
+
+        self.review.reads.read(PROPOSAL_SLOT, candidates,
+                               lambda pair: pair and self._ask(*pair),
+                               lambda _error: None)
 
     def _ask(self, article_id: str, earlier_id: str) -> None:
         summaries = self.ctx.summaries
@@ -101,22 +111,35 @@ class RevisionController:
         self.ctx.say(f"Imported revision {report.revision} of the article: {counts}; every "
                      "unchanged statement kept its verdicts.", SAID_MS)
         self.review.open_article(report.article.id)
-        self.open_revisions()
+        self.open_revisions(report.article.id)
 
-    def open_revisions(self) -> RevisionsDialog | None:
-        article_id = self.ctx.article_id
-        view = self.ctx.workspace.revision_view(article_id) if article_id else None
+    def open_revisions(self, article_id: str | None = None) -> None:
+        """Read the article beside its earlier revision on the reader worker, then show
+        the Revisions dialog (the open article's, unless another is named)."""
+        article_id = article_id or self.ctx.article_id
+        if article_id is None:
+            self.ctx.say("Open an article first.")
+            return
+        workspace = self.ctx.workspace
+        self.review.reads.read(REVISIONS_SLOT, lambda: workspace.revision_view(article_id),
+                               lambda view: self._show(article_id, view),
+                               lambda error: self.ctx.say(plain(error), SAID_MS))
+
+    def _show(self, article_id: str, view) -> None:
         if view is None:
             self.ctx.say("This article has no earlier revision; use Article ▸ Import "
                          "Revision of This Article… to add one.")
-            return None
+            return
+        if self.dialog is not None and self.dialog.isVisible() \
+                and self.dialog.article_id == article_id:
+            self.dialog.show_view(view)
+            return
         if self.dialog is not None:
             self.dialog.close()
             self.dialog.deleteLater()
         self.dialog = dialog = RevisionsDialog(view, self.ctx.window)
         dialog.confirmRequested.connect(lambda claim_id: self.confirm(article_id, claim_id))
         dialog.show()
-        return dialog
 
     def confirm(self, article_id: str, claim_id: str) -> bool:
         workspace = self.ctx.workspace
@@ -126,6 +149,4 @@ class RevisionController:
 
     def _refresh(self, article_id: str) -> None:
         if self.dialog is not None and self.dialog.isVisible():
-            view = self.ctx.workspace.revision_view(article_id)
-            if view is not None:
-                self.dialog.show_view(view)
+            self.open_revisions(article_id)

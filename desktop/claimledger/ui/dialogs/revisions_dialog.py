@@ -108,7 +108,7 @@ class RevisionsDialog(QDialog):
     def show_view(self, view) -> None:
         """Fill both texts and the rows; keeps the chosen row where it still exists."""
         kept = self.current_row()
-        self.article_id = self._article_of(view)
+        self.article_id = view.article_id
         self.earlier.title.setText(f"Revision {view.number - 1}: {view.earlier_title}")
         self.earlier.view.set_article(view.earlier_text, view.earlier_claims)
         self.current.title.setText(f"Revision {view.number}: {view.title}")
@@ -127,10 +127,6 @@ class RevisionsDialog(QDialog):
             f"removed and kept with their verdicts, {counts['added']} added; every other "
             "statement is unchanged and kept its verdicts, notes and sources.")
         self._picked()
-
-    @staticmethod
-    def _article_of(view) -> str | None:
-        return view.claims[0].article_id if view.claims else None
 
     def current_row(self):
         index = self.list.currentRow()
