@@ -90,8 +90,8 @@ def load_labels() -> dict:
 def evaluate() -> Evaluation:
     labels = load_labels()
     names = ["not-a-claim", "outside-body", "duplicate", "unverified markers",
-             "sourced attributions", "check-worthiness@0.5", "paraphrase found (>=SUGGEST)",
-             "paraphrase linked (>=LINK)", "clashes"]
+             "cited sources", "attributions", "check-worthiness@0.5",
+             "paraphrase found (>=SUGGEST)", "paraphrase linked (>=LINK)", "clashes"]
     scores = {name: Score() for name in names}
     unmatched: list[str] = []
     hint_correct = hint_total = 0
@@ -121,16 +121,17 @@ def evaluate() -> Evaluation:
                                        label["kind"] == "outside-body", what)
             scores["duplicate"].add(statement.kind == "duplicate",
                                     label["kind"] == "duplicate", what)
-            scores["unverified markers"].add(found.status == "unverified",
-                                             label["suggest"] == "unverified", what)
-            scores["sourced attributions"].add(found.status == "sourced",
-                                               label["suggest"] == "sourced", what)
-            if found.status == label["suggest"] and label["source_hint"]:
+            predicted = "attributed" if found.basis == "attributed" else found.status
+            for score_name, gold in (("unverified markers", "unverified"),
+                                     ("cited sources", "sourced"),
+                                     ("attributions", "attributed")):
+                scores[score_name].add(predicted == gold, label["suggest"] == gold, what)
+            if predicted == label["suggest"] and label["source_hint"]:
                 hint_total += 1
                 if _same_hint(found.source_hint, label["source_hint"]):
                     hint_correct += 1
                 else:
-                    scores["sourced attributions"].errors.append(
+                    scores["attributions"].errors.append(
                         f"HINT {found.source_hint!r} != {label['source_hint']!r} in {what}")
             worth = checkworthiness(texts[index], statement.kind, statement.role,
                                     suggestion=found)

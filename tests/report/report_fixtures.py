@@ -65,7 +65,9 @@ SOURCES = {
                      "javascript:alert(1)", "contradicts", "Pier: 5.1 m EUR"),
         ReportSource("Engineering review", None, "doi:10.1234/pier.2025", "context", None)),
     5: (ReportSource("Ferry statistics", "Elling Ferries", "https://ferries.example.com/s",
-                     "supports", None),),
+                     "supports", None),
+        ReportSource("the harbour master", "Port Elling Courier", None, "context",
+                     "the harbour master said", cited_in_article=True)),
 }
 
 

@@ -58,6 +58,12 @@ def test_sources_print_with_clickable_safe_links(sample_pdf):
     assert "https://courier.example.net/pier?x=1&y=<2>" in uris
 
 
+def test_what_the_article_cites_is_labelled_as_such(sample_pdf):
+    text = " ".join(sample_pdf.text.split())
+    assert "the harbour master (cited in the article), Port Elling Courier" in text
+    assert "“the harbour master said”" in text
+
+
 def test_page_count_footer_and_digest(sample_pdf):
     assert sample_pdf.pages == len(sample_pdf.reader.pages) == 5
     last = sample_pdf.pages

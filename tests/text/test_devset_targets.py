@@ -42,7 +42,7 @@ def test_page_tail_and_duplicates(evaluation) -> None:  # type: ignore[no-untype
 
 
 def test_markers_and_attributions(evaluation) -> None:  # type: ignore[no-untyped-def]
-    for name in ("unverified markers", "sourced attributions"):
+    for name in ("unverified markers", "cited sources", "attributions"):
         score = evaluation.scores[name]
         assert score.precision >= 0.9 and score.recall >= 0.85, (name, score.errors)
 

@@ -56,22 +56,56 @@ def test_evidence_markers_suggest_unverified(text: str, reason: str, marker: str
         ("Gridco, the grid operator, said 640,000 customers were still without power.", "Gridco"),
         ("The chamber's president, Layla Haddad, said members feared losing customers.",
          "Layla Haddad"),
-        ("Coverage fell to 84 percent, according to figures from the Public Health Agency.",
-         "the Public Health Agency"),
-        ("Deaths rose to 14, data from the Kalvor Safety Inspectorate show.",
-         "the Kalvor Safety Inspectorate"),
-        ("Corrosion was found on 14 fans, a report by the city's engineering office shows.",
-         "the city's engineering office"),
         ("Mirela Dragomir told the Post that the firm followed every rule.", "Mirela Dragomir"),
         ("The director, Monique Thibault, wrote in a newsletter that appointments matter.",
          "Monique Thibault"),
+        ("Haddad said the chamber's own figures showed footfall had fallen 9 percent.",
+         "Haddad"),
     ],
 )
-def test_attributions_suggest_sourced_with_a_hint(text: str, hint: str) -> None:
+def test_an_attribution_is_a_statement_to_check_not_a_source(text: str, hint: str) -> None:
     found = suggest(text, "claim", "body")
-    assert found.status == "sourced"
+    assert (found.status, found.reason, found.basis) == (
+        "unverified", "Attributed, not yet checked", "attributed")
     assert found.source_hint == hint
-    assert found.because.startswith("suggested because: attributed to")
+    assert found.excerpt in text
+    assert found.because.startswith(f"suggested because: attributed to {hint}")
+    assert found.because.endswith("which says who said it, not that it is so")
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "reason"),
+    [
+        ("Coverage fell to 84 percent, according to figures from the Public Health Agency.",
+         "the Public Health Agency", "Official statistics"),
+        ("Deaths rose to 14, data from the Kalvor Safety Inspectorate show.",
+         "the Kalvor Safety Inspectorate", "Official statistics"),
+        ("Corrosion was found on 14 fans, a report by the city's engineering office shows.",
+         "the city's engineering office", "Primary document"),
+        ("The warehouse held wheat from the Kalvor region, according to shipping records.",
+         "shipping records", "Primary document"),
+        ("On an average day, 38 percent of meals were not served, according to the audit.",
+         "the audit", "Primary document"),
+        ("The firm was fined twice in 2024, court records show.",
+         "court records", "Primary document"),
+    ],
+)
+def test_a_citation_of_evidence_suggests_sourced(text: str, hint: str, reason: str) -> None:
+    found = suggest(text, "claim", "body")
+    assert (found.status, found.reason, found.basis) == ("sourced", reason, "cited")
+    assert found.source_hint == hint
+    assert found.excerpt in text
+    assert found.because.startswith(f"suggested because: the article cites {hint}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The comments were not the first time Trump said the election was stolen.",
+     "What the mayor had promised was never what residents said they wanted."])
+def test_a_clause_before_said_is_no_one_to_check_with(text: str) -> None:
+    found = suggest(text, "claim", "body")
+    assert found.source_hint is None or " was " not in f" {found.source_hint} "
+    assert found.source_hint is None or " not " not in f" {found.source_hint} "
 
 
 def test_a_marker_wins_over_an_attribution_and_keeps_the_speaker() -> None:
@@ -125,7 +159,7 @@ def test_as_json() -> None:
     assert found.as_json() == {
         "status": "unverified", "reason": "Did not respond", "source_hint": "Pryce",
         "markers": ["did not respond"],
-        "because": "suggested because: 'did not respond'",
+        "because": "suggested because: 'did not respond'", "basis": None, "excerpt": None,
     }
 
 
@@ -139,7 +173,8 @@ def test_quotation_goes_on_with_its_speaker() -> None:
     ]
     found = suggest_all(statements)
     assert found[0].source_hint == "Mayor Ines Calloway"
-    assert (found[1].status, found[1].source_hint) == ("sourced", "Mayor Ines Calloway")
+    assert (found[1].status, found[1].basis, found[1].source_hint) == (
+        "unverified", "attributed", "Mayor Ines Calloway")
     assert found[3].source_hint == "Rosa Delacroix"
 
 

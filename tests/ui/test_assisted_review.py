@@ -70,7 +70,7 @@ def test_a_suggestion_shows_and_a_accepts_it_and_ctrl_z_undoes(qtbot, window, wo
     assert "Unverified · Claimed without evidence" in panel.headline.text()
     assert panel.badge.text() == "U"
     assert "Suggested because: 'without evidence'" in panel.detail.text()
-    assert panel.detail.text().count("Check: ") == 1
+    assert panel.detail.text().count("Check with: ") == 1
     assert panel.accept_button.text() == "Accept (A)"
     assert panel.dismiss_button.text() == "Dismiss (Shift+A)"
     snapshot(window, artifacts / "assist_suggestion_window.png")

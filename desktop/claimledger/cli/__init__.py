@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from claimledger import __version__
-from claimledger.cli import assist, evidence, export, formats, review, revisions, sync
+from claimledger.cli import assist, evidence, export, formats, hub, review, revisions, sync
 from claimledger.cli.common import PROG, default_db, default_reviewer, fail
 from claimledger.workspace import (
     NotAWorkspace,
@@ -29,7 +29,7 @@ from claimledger.workspace import (
 __all__ = ["build_parser", "main"]
 
 #: Commands that may create the workspace file; every other one needs it to exist.
-CREATES_WORKSPACE = frozenset({"import", "identity", "sync"})
+CREATES_WORKSPACE = frozenset({"import", "identity", "sync", "hub"})
 #: The exit status of a program stopped by a closed pipe (128 + SIGPIPE), as a shell shows it.
 CLOSED_PIPE = 128 + getattr(signal, "SIGPIPE", 13)
 
@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="check this install end to end in a temporary workspace "
                         "(import, mark, PDF, ledger file, merge, window) and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (review, revisions, evidence, export, formats, sync, assist):
+    for module in (review, revisions, evidence, export, formats, sync, hub, assist):
         module.register(commands)
     return parser
 

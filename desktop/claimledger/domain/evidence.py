@@ -11,8 +11,13 @@ SOURCE_KINDS = {
     "dataset": "Dataset",
     "statement": "Official statement",
     "interview": "Interview",
+    "article": "Cited in the article",
     "other": "Other",
 }
+#: A source the article itself cites or quotes: the article is where it points.
+CITED_IN_ARTICLE = "article"
+
+
 STANCES = {"supports": "Supports", "contradicts": "Contradicts", "context": "Context"}
 LINK_SCHEMES = ("http", "https", "doi")
 _DOI = re.compile(r"^doi:10\.\d{4,9}/\S+$", re.IGNORECASE)
@@ -22,6 +27,14 @@ _WEB = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$|^https?://localhost[^\
 
 class EvidenceError(ValueError):
     pass
+
+
+def check_pointer(fields: dict) -> None:
+    """Every source points somewhere (a link or a local file), but the article's own
+    citation, which points at the article."""
+    if fields.get("kind") != CITED_IN_ARTICLE and not fields.get("url") \
+            and not fields.get("file"):
+        raise EvidenceError("A source needs a link or a local file.")
 
 
 def check_url(url: str, *, doi_allowed: bool = True) -> str:

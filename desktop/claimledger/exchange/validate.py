@@ -20,7 +20,13 @@ from typing import Any
 from claimledger.domain import events as ev
 from claimledger.domain import limits
 from claimledger.domain.events import Event, canonical_json
-from claimledger.domain.evidence import SOURCE_KINDS, STANCES, EvidenceError, check_url
+from claimledger.domain.evidence import (
+    SOURCE_KINDS,
+    STANCES,
+    EvidenceError,
+    check_pointer,
+    check_url,
+)
 from claimledger.domain.ids import article_id_for, claim_id_for
 from claimledger.domain.status import Status
 from claimledger.exchange import keys
@@ -321,8 +327,10 @@ def _source_added(p: dict, known: Known) -> None:
     _fields(p, ("claim", "source"), SOURCE_FIELDS)
     _source(p, known, added=True)
     _source_fields({k: v for k, v in p.items() if k in SOURCE_FIELDS})
-    if not p.get("url") and not p.get("file"):
-        raise Rule("a source needs a link or a local file")
+    try:
+        check_pointer(p)
+    except EvidenceError:
+        raise Rule("a source needs a link or a local file") from None
 
 
 def _source_edited(p: dict, known: Known) -> None:

@@ -137,6 +137,8 @@ def source_markup(source: ReportSource) -> str:
     """A source as markup: title, publisher, link, stance, a stored file's hash and
     excerpt."""
     head = f"<b>{esc(source.title, 'Untitled source')}</b>"
+    if source.cited_in_article:
+        head += " (cited in the article)"
     if source.publisher and source.publisher.strip():
         head += f", {esc(source.publisher)}"
     stance = STANCE_WORDS.get(source.stance.strip().lower(), esc(source.stance))

@@ -29,6 +29,8 @@ class ReportSource:
     url: str | None
     stance: str
     excerpt: str | None
+    #: What the article itself cites or whom it quotes (an accepted suggestion).
+    cited_in_article: bool = False
     file_sha256: str | None = None  # a local file stored in the workspace by its hash
     attached: str | None = None  # the date it was attached (YYYY-MM-DD)
 

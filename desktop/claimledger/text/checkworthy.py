@@ -119,7 +119,7 @@ def checkworthiness(
         found.append(TIME)
     if suggestion is not None:
         attributed = suggestion.status == "sourced" or suggestion.source_hint is not None
-        qualified = suggestion.status == "unverified"
+        qualified = suggestion.status == "unverified" and suggestion.basis != "attributed"
         silence = suggestion.reason in {DECLINED, NO_RESPONSE}
     else:
         attributed = attribution(text) is not None

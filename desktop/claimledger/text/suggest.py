@@ -8,9 +8,17 @@ A suggestion never sets a verdict; it pre-fills the reviewer's choice and says w
 2. evidence markers by which the article qualifies the claim ("without evidence",
    "could not independently verify", "declined to comment", "did not respond",
    "allegedly", "reportedly", anonymous sources) -> "unverified";
-3. attributions ("according to X", "X said", "told", "wrote", "posted", "data from X",
-   "a report by X", a quotation with its speaker) -> "sourced" with X as a source hint;
-4. otherwise no suggestion.
+3. citations of evidence ("data from X", "a report by X", "records show", "according to
+   the audit") -> "sourced" with X as a source hint: the article cites something a
+   reviewer can look up;
+4. attributions ("X said", "told", "wrote", "posted", "according to X", a quotation with
+   its speaker) -> "unverified · Attributed, not yet checked" with the speaker as the
+   hint: the article names who said it, which is not evidence that it is so;
+5. otherwise no suggestion.
+
+A sourced or attributed suggestion carries its basis ("cited" or "attributed") and the
+words of the article that cite or attribute (`excerpt`): accepting it records them as a
+source "cited in the article".
 
 Reason labels are the presets of resources/reasons.json. Patterns are compiled once;
 a statement is matched in microseconds.
@@ -20,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimledger.text.model import CLAIM, CLAIM_ROLES, DUPLICATE, OUTSIDE_BODY
 
@@ -38,6 +46,7 @@ NO_RESPONSE = "Did not respond"
 ANONYMOUS = "Anonymous sourcing"
 PENDING_REQUEST = "Pending records request"
 ON_RECORD = "On-record statement"
+ATTRIBUTED = "Attributed, not yet checked"
 STATISTICS = "Official statistics"
 DOCUMENT = "Primary document"
 CAPTION = "Caption or credit"
@@ -145,6 +154,11 @@ SOURCE_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\baccording to (?P<who>(?:the )?(?:latest |new |official |preliminary )?"
         r"(?:data|figures|statistics|numbers|census|estimates|records)[^,;.()]{0,80}?)"
         r"(?=,|;|\.|\)|\Z)", _I)),
+    (DOCUMENT, re.compile(
+        r"\baccording to (?P<who>(?:the |a |an |its |their )?(?:[\w'’-]+ ){0,4}?"
+        r"(?:report|study|audit|review|filing|memo|letter|document|analysis|summary|"
+        r"records|minutes|ruling|judgment|accounts|filings|documents|papers)\b"
+        r"[^,;.()“”\"]{0,60}?)(?=,|;|\.|\)|\Z)", _I)),
     (ON_RECORD, re.compile(
         r"\baccording to (?P<who>[^,;.()“”\"]{2,80}?)(?=,|;|\.|\)| who | which |\Z)", _I)),
     (DOCUMENT, re.compile(
@@ -173,11 +187,16 @@ SOURCE_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _QUOTE = re.compile(r"[\"“”]")
 _SUBJECT_STOP = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which",
                            "that", "there", "this"})
+_CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|been|being|not|never|would|will|could|"
+                          r"should|did|does|do|has|had|have|can)\b", _I)
 _LEAD_TRIM = re.compile(r"^(?:and|but|so|while|as|then|also|however|meanwhile|instead|"
                         r"earlier|later|previously|separately)\b[, ]*", _I)
 _CLAUSE_CUT = re.compile(r"(?<!\d),|,(?!\d)|[;:“”\"()—–]| - | that | who | which | when |"
                          r" while | after |"
                          r" before | because | as | and (?=[a-z])")
+
+
+CITED, ATTRIBUTION = "cited", "attributed"
 
 
 @dataclass(frozen=True)
@@ -187,11 +206,16 @@ class Suggestion:
     source_hint: str | None
     markers: tuple[str, ...]
     because: str
+    #: "cited" (the article cites evidence), "attributed" (it names who said it) or None.
+    basis: str | None = None
+    #: The article's words that cite or attribute ("port records show").
+    excerpt: str | None = None
 
     def as_json(self) -> dict:
         return {
             "status": self.status, "reason": self.reason, "source_hint": self.source_hint,
-            "markers": list(self.markers), "because": self.because,
+            "markers": list(self.markers), "because": self.because, "basis": self.basis,
+            "excerpt": self.excerpt,
         }
 
 
@@ -220,12 +244,33 @@ def suggest(text: str, kind: str, role: str) -> Suggestion:
         return Suggestion(UNVERIFIED, reason, who, phrases,
                           "suggested because: " + ", ".join(f"'{p}'" for p in phrases))
     found = attribution(text)
-    if found is not None:
-        reason, who, phrase = found
-        return Suggestion(SOURCED, reason, who, (phrase,),
-                          f"suggested because: attributed to {who or 'a source'} "
-                          f"('{phrase}')")
-    return NO_SUGGESTION
+    if found is None:
+        return NO_SUGGESTION
+    reason, who, phrase = found
+    excerpt = _excerpt(text, who, phrase)
+    if reason == ON_RECORD:
+        return attributed_to(who, phrase, excerpt,
+                             f"suggested because: attributed to {who or 'a source'} "
+                             f"('{phrase}'), which says who said it, not that it is so")
+    return Suggestion(SOURCED, reason, who, (phrase,),
+                      f"suggested because: the article cites {who or 'a source'} "
+                      f"('{phrase}')", CITED, excerpt)
+
+
+def attributed_to(who: str | None, phrase: str, excerpt: str, because: str) -> Suggestion:
+    """An attributed statement: still to check, with the speaker to check with."""
+    return Suggestion(UNVERIFIED, ATTRIBUTED, who, (phrase,), because, ATTRIBUTION, excerpt)
+
+
+def _excerpt(text: str, who: str | None, phrase: str) -> str:
+    """The article's own words that cite or attribute: the phrase when it is theirs,
+    else from the speaker to the verb ("Gridco, the grid operator, said")."""
+    if phrase in text:
+        return phrase
+    verb = phrase.rsplit(" ", 1)[-1] if " " in phrase else phrase
+    start = text.find(who) if who else -1
+    end = text.find(verb, start + len(who or "")) if start >= 0 else -1
+    return text[start:end + len(verb)] if end >= 0 else text
 
 
 def evidence_markers(text: str) -> list[tuple[str, str]]:
@@ -324,6 +369,8 @@ def _trimmed_subject(candidate: str) -> str | None:
         return None
     if not re.search(r"[^\W\d_]", candidate):
         return None
+    if _CLAUSE_VERB.search(candidate):
+        return None  # "The comments were not the first time Trump": a clause, not a name
     return candidate
 
 
@@ -404,12 +451,12 @@ def suggest_all(statements: Sequence[tuple[str, str, str]]) -> list[Suggestion]:
             out.append(found)
             continue
         if found.status is None and speaker and _PURE_QUOTE.match(text.strip()):
-            found = Suggestion(SOURCED, ON_RECORD, speaker, ("quotation",),
-                               f"suggested because: the quotation goes on from {speaker}")
+            found = attributed_to(speaker, "quotation", text.strip(),
+                                  f"suggested because: the quotation goes on from {speaker}")
         elif found.source_hint is None and speaker and _PRONOUN_SPEAKER.search(text):
-            found = Suggestion(found.status, found.reason, speaker, found.markers,
-                               found.because + f" ({speaker}, named just before)")
-        name = _person_name(found.source_hint) if found.reason == ON_RECORD else None
+            found = replace(found, source_hint=speaker,
+                            because=found.because + f" ({speaker}, named just before)")
+        name = _person_name(found.source_hint) if found.basis == ATTRIBUTION else None
         if name:
             speaker = name
         out.append(found)

@@ -32,6 +32,7 @@ from claimledger.workspace.errors import (
 )
 from claimledger.workspace.evidence import EvidenceVerbs
 from claimledger.workspace.exporting import PAPERS, ExportCancelled, ExportVerbs, PdfExport
+from claimledger.workspace.hub import HubError, HubOffline, HubStatus, HubSync, HubVerbs
 from claimledger.workspace.importing import ImportCancelled, ImportReport, ImportVerbs
 from claimledger.workspace.library import LibraryVerbs
 from claimledger.workspace.publishing import AnnotationImport, FormatExport, PublishingVerbs
@@ -56,6 +57,10 @@ __all__ = [
     "Consensus",
     "ReviewerVerdict",
     "FolderSync",
+    "HubError",
+    "HubOffline",
+    "HubStatus",
+    "HubSync",
     "KeyStorageRefused",
     "SyncReport",
     "UnknownReviewers",
@@ -81,7 +86,7 @@ __all__ = [
 
 
 class Workspace(RevisionVerbs, ImportVerbs, AssistVerbs, ConsensusVerbs, ReviewVerbs, ClaimVerbs,
-                StoredEvidenceVerbs, EvidenceVerbs, LibraryVerbs, SyncFolderVerbs,
+                StoredEvidenceVerbs, EvidenceVerbs, LibraryVerbs, SyncFolderVerbs, HubVerbs,
                 PublishingVerbs, ExportVerbs, ReasonVerbs, ReadVerbs, BackupVerbs,
                 RefreshVerbs):
     """One open workspace (a SQLite file) as one reviewer sees it."""

@@ -12,14 +12,18 @@ here and right after an import.
 from __future__ import annotations
 
 import threading
+import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import fields
+from datetime import date
 
 from claimledger.domain import events as ev
+from claimledger.domain.evidence import CITED_IN_ARTICLE
+from claimledger.domain.limits import SOURCE_TEXT
 from claimledger.domain.records import Changes, ClaimAssist, Kind, MatchView, Verdict
 from claimledger.domain.status import Status
-from claimledger.store import analysis
+from claimledger.store import analysis, queries
 from claimledger.text import SUGGEST, Quantity, checkworthiness, extract_numbers, find_clashes
 from claimledger.text.matching import (
     CLASH_CAP,
@@ -35,7 +39,7 @@ from claimledger.text.matching import (
     token_key,
 )
 from claimledger.text.model import CLAIM, OUTSIDE_BODY
-from claimledger.text.suggest import suggest_all
+from claimledger.text.suggest import ATTRIBUTION, CITED, suggest_all
 from claimledger.workspace.claims import ClaimVerbs
 from claimledger.workspace.errors import NotFound, WorkspaceError
 from claimledger.workspace.reviewing import ReviewVerbs
@@ -44,7 +48,7 @@ from claimledger.workspace.undo import UndoStep
 #: The version of the rules behind the cached analysis; bump it when text/ changes what
 #: suggest_all, checkworthiness, extract_numbers or matching return, and every article
 #: is analysed again when next shown.
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
 NO_SUGGESTION_TO_ACCEPT = "There is no suggestion to accept for this statement."
 NO_SUGGESTION_TO_DISMISS = "There is no suggestion to dismiss for this statement."
@@ -168,7 +172,9 @@ class AssistVerbs(ReviewVerbs, ClaimVerbs):
     # --- writing ------------------------------------------------------------------------
 
     def accept(self, claim_id: str) -> Changes:
-        """Mark the claim with its suggestion's status and reason (undoable, like mark)."""
+        """Mark the claim with its suggestion's status and reason, and record what the
+        article cites or whom it quotes as a source "cited in the article" (one undoable
+        step, like mark)."""
         suggestion = self._suggestion_of(claim_id)
         if suggestion.get("status") is None:
             raise WorkspaceError(NO_SUGGESTION_TO_ACCEPT)
@@ -181,15 +187,22 @@ class AssistVerbs(ReviewVerbs, ClaimVerbs):
             if after == before:
                 return Changes()
             forward = _verdict_payload(claim_id, after, accepted=True)
-            event = self._event(ev.VERDICT_SET, forward)
-            self._append(conn, [event])
-        changes = Changes.of(label, Kind.VERDICTS, Kind.SUGGESTIONS,
-                             articles={view.article_id}, claims={claim_id})
+            events = [self._event(ev.VERDICT_SET, forward)]
+            cited = _cited_source(claim_id, suggestion,
+                                  queries.article_detail(conn, view.article_id))
+            if cited is not None:
+                events.append(self._event(ev.SOURCE_ADDED, cited))
+            self._append(conn, events)
+        kinds = (Kind.VERDICTS, Kind.SUGGESTIONS) + ((Kind.SOURCES,) if cited else ())
+        changes = Changes.of(label, *kinds, articles={view.article_id}, claims={claim_id})
+        retire = [] if cited is None else [{"claim": claim_id, "source": cited["source"]}]
         return self._record(UndoStep(
             label, changes,
-            reverse=[(ev.VERDICT_SET, _verdict_payload(claim_id, before))],
-            again=[(ev.VERDICT_SET, forward)],
-            first_event=event.id,
+            reverse=[(ev.VERDICT_SET, _verdict_payload(claim_id, before)),
+                     *((ev.SOURCE_RETIRED, {**r, "retired": True}) for r in retire)],
+            again=[(ev.VERDICT_SET, forward),
+                   *((ev.SOURCE_RETIRED, {**r, "retired": False}) for r in retire)],
+            first_event=events[0].id,
         ))
 
     def dismiss(self, claim_id: str) -> Changes:
@@ -391,3 +404,19 @@ def _flags(mine: list[tuple[str, str, list[Quantity]]],
             explanation = turned[0].explanation if turned else clash.explanation
             flags.setdefault(b, []).append({"claim": a, "explanation": explanation})
     return flags
+
+
+def _cited_source(claim_id: str, suggestion: dict, article) -> dict | None:
+    """The SOURCE_ADDED payload for what a sourced or attributed suggestion rests on:
+    the article's own words as the excerpt, the cited body or the speaker as the title,
+    the article's link when it has one."""
+    basis, who = suggestion.get("basis"), suggestion.get("source_hint")
+    if basis not in (CITED, ATTRIBUTION) or not who:
+        return None
+    return {"claim": claim_id, "source": uuid.uuid4().hex[:24], "kind": CITED_IN_ARTICLE,
+            "url": article.url if article is not None else None, "file": None,
+            "title": who[:SOURCE_TEXT["title"]],
+            "publisher": (article.outlet if article is not None else None),
+            "excerpt": (suggestion.get("excerpt") or "")[:SOURCE_TEXT["excerpt"]] or None,
+            "stance": "supports" if basis == CITED else "context",
+            "accessed": date.today().isoformat(), "archived_url": None}

@@ -13,6 +13,7 @@ from claimledger.domain.evidence import (
     EvidenceError,
     check_choice,
     check_date,
+    check_pointer,
     check_url,
 )
 from claimledger.domain.limits import SOURCE_TEXT
@@ -51,8 +52,7 @@ class EvidenceVerbs(UndoVerbs):
             kind=kind, url=url, file=file, title=title, publisher=publisher, excerpt=excerpt,
             stance=stance, accessed=accessed or date.today().isoformat(),
             archived_url=archived_url))
-        if not fields.get("url") and not fields.get("file"):
-            raise WorkspaceError("A source needs a link or a local file.")
+        _pointed(fields)
         with self.db.write() as conn:
             article_id = self._claim_article(conn, claim_id)
             source_id = uuid.uuid4().hex[:24]
@@ -74,8 +74,7 @@ class EvidenceVerbs(UndoVerbs):
         before = {k: getattr(current, k) for k in changes_wanted}
         after = _checked_source({**{k: getattr(current, k) for k in EDITABLE},
                                  **changes_wanted})
-        if not after.get("url") and not after.get("file"):
-            raise WorkspaceError("A source needs a link or a local file.")
+        _pointed(after)
         after = {k: after.get(k) for k in changes_wanted}
         if after == before:
             return Changes()
@@ -117,6 +116,13 @@ class EvidenceVerbs(UndoVerbs):
 
 def _changes(label: str, article_id: str, claim_id: str) -> Changes:
     return Changes.of(label, Kind.SOURCES, articles={article_id}, claims={claim_id})
+
+
+def _pointed(fields: dict) -> None:
+    try:
+        check_pointer(fields)
+    except EvidenceError as error:
+        raise WorkspaceError(str(error)) from None
 
 
 def _checked_source(fields: dict) -> dict:

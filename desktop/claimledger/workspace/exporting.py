@@ -10,6 +10,7 @@ from pathlib import Path
 
 from claimledger.domain.consensus import consensus
 from claimledger.domain.events import canonical_json
+from claimledger.domain.evidence import CITED_IN_ARTICLE
 from claimledger.domain.history import history_entries
 from claimledger.domain.numbering import statement_numbers
 from claimledger.domain.records import ArticleDetail, ClaimView, SourceView, Verdict
@@ -159,8 +160,9 @@ def _report_source(source: SourceView) -> ReportSource:
     stored = file_reference(source.file)
     return ReportSource(source.title or source.url or shown_name(source.file) or "Source",
                         source.publisher, source.url, source.stance, source.excerpt,
-                        stored.sha256 if stored else None,
-                        source.accessed if stored else None)
+                        cited_in_article=source.kind == CITED_IN_ARTICLE,
+                        file_sha256=stored.sha256 if stored else None,
+                        attached=source.accessed if stored else None)
 
 
 def _report_claim(claim: ClaimView, verdicts: list[tuple[str, Verdict]], events, names,

@@ -234,12 +234,20 @@ def _hold_future(fresh: list, pinned) -> tuple[list, list]:
     """(events to merge, events held back): stamped too far ahead of this clock, or
     referring to what such an event creates (a claim, or the reviewer who joins)."""
     limit = _now_ms() + MAX_SKEW_MS
-    held = [e for e in fresh if _stamp_ms_or_zero(e.hlc) > limit]
+    return hold_with_dependents(fresh, [e for e in fresh if _stamp_ms_or_zero(e.hlc) > limit],
+                                pinned)
+
+
+def hold_with_dependents(fresh: list, held: list, pinned, here: Known | None = None
+                         ) -> tuple[list, list]:
+    """(events to merge, events held back): `held`, and every event of `fresh` that
+    refers to what a held event creates (a claim, or the reviewer who joins) unless the
+    workspace holds it already (`here`)."""
     if not held:
         return fresh, []
     held_ids = {e.id for e in held}
     while True:
-        created = Known().add_events(held)
+        created = _not_here(Known().add_events(held), here)
         joining = {e.author for e in held if e.kind == "reviewer.joined"} - set(pinned)
         more = [e for e in fresh if e.id not in held_ids
                 and (e.author in joining or _refers_to(e, created))]
@@ -248,6 +256,15 @@ def _hold_future(fresh: list, pinned) -> tuple[list, list]:
         held += more
         held_ids.update(e.id for e in more)
     return [e for e in fresh if e.id not in held_ids], held
+
+
+def _not_here(created: Known, here: Known | None) -> Known:
+    if here is not None:
+        for mine, theirs in ((created.articles, here.articles), (created.claims, here.claims),
+                             (created.sources, here.sources)):
+            for key in theirs.keys() & mine.keys():
+                del mine[key]
+    return created
 
 
 def _refers_to(event, created: Known) -> bool:

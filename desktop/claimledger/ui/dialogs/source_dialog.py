@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimledger.domain.evidence import SOURCE_KINDS
+from claimledger.domain.evidence import SOURCE_KINDS, EvidenceError, check_pointer
 from claimledger.domain.records import SourceView
 from claimledger.ui.dialogs.saving_dialog import SavingDialog
 from claimledger.ui.kit.evidence_look import STANCE_COLOURS, STANCE_ORDER, stance_icon, stance_label
@@ -163,8 +163,10 @@ class SourceDialog(SavingDialog):
 
     def try_accept(self) -> None:
         fields = self.fields()
-        if not fields["url"] and not fields["file"]:
-            self.show_error("A source needs a link or a local file.")
+        try:
+            check_pointer(fields)
+        except EvidenceError as error:
+            self.show_error(str(error))
             self.url.setFocus()
             return
         self.setEnabled(False)

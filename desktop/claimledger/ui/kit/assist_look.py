@@ -111,8 +111,13 @@ def because_line(assist: ClaimAssist) -> str:
 
 
 def hint_line(assist: ClaimAssist) -> str:
+    """Whom to check with (a speaker, a body that declined to comment) or what to look
+    up (the data, records or report the article cites)."""
     hint = (assist.suggestion.get("source_hint") or "").strip()
-    return f"Check: {hint}" if hint else ""
+    if not hint:
+        return ""
+    return f"Look up: {hint}" if assist.suggestion.get("basis") == "cited" \
+        else f"Check with: {hint}"
 
 
 def figure_value(number: dict) -> str:

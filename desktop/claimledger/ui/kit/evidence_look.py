@@ -13,6 +13,11 @@ from claimledger.domain.records import ClaimView
 
 #: Okabe-Ito: bluish green, vermillion, blue (safe for the common colour blindnesses).
 STANCE_COLOURS = {"supports": "#007A5A", "contradicts": "#C0500A", "context": "#0067A3"}
+#: The stance words' colour in rich text: these on light panels; the theme swaps in
+#: DARK_STANCE_COLOURS, readable on the dark theme's panels.
+STANCE_TEXT_COLOURS = dict(STANCE_COLOURS)
+DARK_STANCE_COLOURS = {"supports": "#4cc38a", "contradicts": "#ff9a5c",
+                       "context": "#6cb6ff"}
 STANCE_GLYPHS = {"supports": "✓", "contradicts": "✗", "context": "○"}
 STANCE_ORDER = ("supports", "contradicts", "context")
 STANCE_PHRASES = {"supports": "supporting", "contradicts": "contradicting",
@@ -46,7 +51,7 @@ def stance_label(stance: str) -> str:
 
 def stance_html(stance: str) -> str:
     """The stance as a coloured glyph and word, for rich-text labels."""
-    colour = STANCE_COLOURS.get(stance, "#555555")
+    colour = STANCE_TEXT_COLOURS.get(stance, "#555555")
     return (f'<span style="color:{colour}; font-weight:bold">'
             f"{STANCE_GLYPHS.get(stance, '•')} {escape(stance_label(stance))}</span>")
 

@@ -36,6 +36,7 @@ from claimledger.ui.controllers.context import Panes, WindowContext
 from claimledger.ui.controllers.evidence_flow import EvidenceController
 from claimledger.ui.controllers.folder_sync import FolderSyncController
 from claimledger.ui.controllers.format_export import FormatExportController
+from claimledger.ui.controllers.hub_sync import HubSyncController
 from claimledger.ui.controllers.identity_unlock import IdentityController
 from claimledger.ui.controllers.import_worker import Importer
 from claimledger.ui.controllers.ledger_exchange import LedgerFilesController
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
         self.identity = IdentityController(ctx, self.reviewer_label)
         self.ledger_files = LedgerFilesController(ctx)
         self.folder = FolderSyncController(ctx, self.ledger_files)
+        self.hub = HubSyncController(ctx, self.ledger_files)
         self.pdf = PdfController(ctx)
         self.formats = FormatExportController(ctx)
         self.revisions = RevisionController(ctx, self.review, self.importer)
@@ -347,7 +349,7 @@ class MainWindow(QMainWindow):
         library = max(230, width * 2 // 11)
         self.main_splitter.setSizes([library, width - library])
         rest = width - library
-        self.content_splitter.setSizes([rest * 46 // 100, rest * 54 // 100])
+        self.content_splitter.setSizes([rest * 44 // 100, rest * 56 // 100])
         self.right_splitter.setSizes([height * 50 // 100, height * 50 // 100])
 
     def save_settings(self) -> None:
@@ -376,6 +378,7 @@ class MainWindow(QMainWindow):
         self.identity.start()
         self.assist.start()
         self.folder.start()
+        self.hub.start()
 
     def quiet(self) -> None:
         """Stop everything that uses the workspace (before quitting or a restore)."""
@@ -390,6 +393,7 @@ class MainWindow(QMainWindow):
         self.formats.stop()
         self.ledger_files.stop()
         self.folder.stop()
+        self.hub.stop()
         self.identity.stop()
 
     def resume(self) -> None:
@@ -398,6 +402,7 @@ class MainWindow(QMainWindow):
         self.assist.runner.resume()
         self.reads.resume()
         self.folder.restart_folder_sync()
+        self.hub.restart()
 
     def closeEvent(self, event) -> None:
         """Let running work end, write our shared-folder file once more; then the

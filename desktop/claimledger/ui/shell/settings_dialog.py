@@ -15,10 +15,16 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger.ui.dialogs.reasons_editor import ReasonsPage
-from claimledger.ui.shell.settings_pages import AppearancePage, ReportPage, ReviewerPage, SyncPage
+from claimledger.ui.shell.settings_pages import (
+    AppearancePage,
+    HubPage,
+    ReportPage,
+    ReviewerPage,
+    SyncPage,
+)
 from claimledger.ui.shell.theme import apply_article_font, apply_theme
 
-PAGES = ("Reviewer", "Appearance", "Reasons", "Report", "Sync folder")
+PAGES = ("Reviewer", "Appearance", "Reasons", "Report", "Sync folder", "Desk hub")
 
 
 class SettingsDialog(QDialog):
@@ -32,8 +38,9 @@ class SettingsDialog(QDialog):
         self.reasons = ReasonsPage(workspace)
         self.report = ReportPage()
         self.sync = SyncPage(workspace)
+        self.hub = HubPage(workspace)
         self.pages = dict(zip(PAGES, (self.reviewer, self.appearance, self.reasons,
-                                      self.report, self.sync), strict=True))
+                                      self.report, self.sync, self.hub), strict=True))
         self.sidebar = QListWidget(objectName="settingsSidebar")
         self.sidebar.setAccessibleName("Settings pages")
         self.sidebar.addItems(PAGES)
@@ -68,6 +75,7 @@ class SettingsDialog(QDialog):
         self.appearance.fontSizeChanged.connect(lambda size: apply_article_font(window, size))
         self.reasons.saved.connect(window.ctx.claimShown.emit)
         self.sync.folderChanged.connect(lambda: window.folder.restart_folder_sync())
+        self.hub.hubChanged.connect(lambda: window.hub.restart())
 
     def show_page(self, name: str) -> QWidget:
         self.sidebar.setCurrentRow(PAGES.index(name))

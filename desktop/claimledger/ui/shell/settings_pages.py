@@ -1,4 +1,5 @@
-"""The pages of Settings other than Reasons: Reviewer, Appearance, Report, Sync folder."""
+"""The pages of Settings other than Reasons: Reviewer, Appearance, Report, Sync folder,
+Desk hub."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger.ui.kit import preferences
+from claimledger.ui.kit.background import Runner, plain
 from claimledger.workspace import WorkspaceError
 from claimledger.workspace.profile import KEY_IN_FILE, READ_ONLY
 
@@ -295,3 +297,81 @@ class SyncPage(QWidget):
         self.refresh()
         self.folderChanged.emit()
         return True
+
+
+class HubPage(QWidget):
+    """Connect to (or disconnect from) the desk hub; `hubChanged` after either. Both run
+    on a worker: they reach the network and the keyring."""
+
+    hubChanged = Signal()
+
+    def __init__(self, workspace, parent=None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = Runner(self, "Desk hub")
+        self.address = QLineEdit(workspace.hub_address() or "",
+                                 placeholderText="postgresql://you@hub.example.org:5432/desk")
+        self.address.setAccessibleName("Desk hub address")
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password,
+                                  placeholderText="kept in your keyring; empty: PGPASSFILE")
+        self.password.setAccessibleName("Desk hub password")
+        self.state = selectable()
+        self.error = QLabel(wordWrap=True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setAccessibleName("Desk hub error")
+        self.error.hide()
+        self.connect_button = QPushButton("Connect")
+        self.connect_button.clicked.connect(self.connect_hub)
+        self.disconnect_button = QPushButton("Disconnect")
+        self.disconnect_button.clicked.connect(self.disconnect_hub)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.connect_button)
+        buttons.addWidget(self.disconnect_button)
+        buttons.addStretch(1)
+        form = QFormLayout()
+        form.addRow("Hub address:", self.address)
+        form.addRow("Password:", self.password)
+        form.addRow("Now:", self.state)
+        layout = page_layout(self)
+        layout.addWidget(note(
+            "A PostgreSQL database your desk shares (your editor gives you its address). "
+            "Your verdicts are sent as you make them and colleagues' arrive within a "
+            "second; every event is still checked against its author's key here. Ledger "
+            "files and the shared folder keep working alongside."))
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self._show_state(workspace.hub_address())
+
+    def _show_state(self, address: str | None) -> None:
+        self.state.setText(f"Connected to {address}" if address else
+                           "Not connected: ledgers travel by file or shared folder.")
+        self.disconnect_button.setEnabled(address is not None and not self.runner.busy)
+        self.connect_button.setEnabled(not self.runner.busy)
+
+    def connect_hub(self) -> None:
+        url, password = self.address.text().strip(), self.password.text() or None
+        workspace = self.workspace
+        self._start(lambda _progress: workspace.connect_hub(url, password).address)
+
+    def disconnect_hub(self) -> None:
+        workspace = self.workspace
+        self._start(lambda _progress: workspace.disconnect_hub())
+
+    def _start(self, job) -> None:
+        self.error.hide()
+        self.runner.start(job, self._done, self._failed)
+        self.connect_button.setEnabled(False)
+        self.disconnect_button.setEnabled(False)
+        self.state.setText("Working…")
+
+    def _done(self, address: str | None) -> None:
+        self.password.clear()
+        self._show_state(address)
+        self.hubChanged.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self.error.setText(plain(error))
+        self.error.show()
+        self._show_state(self.workspace.hub_address())

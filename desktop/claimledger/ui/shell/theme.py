@@ -15,9 +15,12 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from claimledger.ui.kit import evidence_look
+from claimledger.ui.kit import look as look_module
 from claimledger.ui.kit.actions import SPECS
 from claimledger.ui.kit.look import INK, PAPER, READING_FAMILY, STYLESHEET, icon
 from claimledger.ui.views import library as library_module
+from claimledger.ui.views import sources_column
 
 DARK = {
     "window": "#202225", "surface": "#26292d", "alt": "#2b2e33", "line": "#3b3f45",
@@ -59,7 +62,6 @@ QLabel#kindLine, QLabel#claimId {{ color: {DARK['muted']}; }}
 QToolButton#statusButton {{ border: 1px solid {DARK['line']}; border-radius: 6px;
                            padding: 4px 8px; background: #ffffff; color: {INK}; }}
 QToolButton#filterChip {{ color: {INK}; }}
-QWidget#sourcesPanel QListWidget {{ color: {INK}; }}
 QWidget#welcome {{ background: {DARK['paper']}; }}
 QLabel#welcomeTitle {{ font-size: 22pt; color: {DARK['accent']}; font-weight: bold; }}
 QLabel#welcomeText {{ color: {DARK['text']}; }}
@@ -82,6 +84,11 @@ _PAINTED = (
     (library_module, "MUTED", library_module.MUTED, DARK["muted"]),
     (library_module, "SELECTED", library_module.SELECTED, DARK["selection"]),
     (library_module, "UNREVIEWED_BAR", library_module.UNREVIEWED_BAR, "#454a51"),
+    (look_module, "MUTED", look_module.MUTED, DARK["muted"]),
+    (sources_column, "INK", sources_column.INK, DARK["text"]),
+    (sources_column, "MUTED", sources_column.MUTED, DARK["muted"]),
+    (evidence_look, "STANCE_TEXT_COLOURS", evidence_look.STANCE_TEXT_COLOURS,
+     evidence_look.DARK_STANCE_COLOURS),
 )
 
 

@@ -25,8 +25,10 @@ def install_column_chooser(view: QTableView) -> None:
         view.setColumnHidden(column, COLUMNS[column] in hidden)
 
 
-def set_column_shown(view: QTableView, column: int, shown: bool) -> None:
+def set_column_shown(view, column: int, shown: bool) -> None:
+    """Show or hide an optional column of the LedgerView (and remember it)."""
     view.setColumnHidden(column, not shown)
+    view.fit_columns()
     QSettings().setValue(_KEY, [COLUMNS[c] for c in OPTIONAL if view.isColumnHidden(c)])
 
 

@@ -20,6 +20,9 @@ from claimledger.ui.views.ledger_model import (
 )
 from claimledger.ui.views.sources_column import SourcesDelegate
 
+#: The least share of the ledger's width the Statement column keeps.
+STATEMENT_SHARE = 0.4
+
 
 class LedgerView(QTableView):
     """Emits claimSelected(claim_id) when the current row changes, and
@@ -30,6 +33,9 @@ class LedgerView(QTableView):
 
     def __init__(self, model: LedgerModel, parent=None) -> None:
         super().__init__(parent)
+        #: Reason and Note: the width the reviewer set (fit_columns narrows them).
+        self._preferred: dict[int, int] = {}
+        self._fitting = False
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -57,17 +63,50 @@ class LedgerView(QTableView):
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         widest_status = max(metrics.horizontalAdvance(status_text(s)) for s in Status)
-        fixed = {NUMBER: metrics.horizontalAdvance("0000") + 14, STATUS: widest_status + 40,
+        fixed = {NUMBER: metrics.horizontalAdvance("0000") + 14, STATUS: widest_status + 32,
                  SOURCES: max(metrics.horizontalAdvance("Sources") + 20,
-                              metrics.horizontalAdvance("0 ✓ 0 ✗ 0 ○") + 22)}
+                              metrics.horizontalAdvance("1 ✓ 1 ✗") + 22)}
         for column, width in fixed.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.setColumnWidth(column, width)
         header.setSectionResizeMode(STATEMENT, QHeaderView.ResizeMode.Stretch)
         for column, sample in ((REASON, "Claimed withou"), (NOTE, "A short no")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+            self._preferred[column] = metrics.horizontalAdvance(sample) + 16
+            self.setColumnWidth(column, self._preferred[column])
         header.setMinimumSectionSize(metrics.horizontalAdvance("Note") + 16)
+        header.sectionResized.connect(self._remember_width)
+
+    def _remember_width(self, column: int, _old: int, new: int) -> None:
+        if column in self._preferred and not self._fitting and new > 0:  # 0: hidden
+            self._preferred[column] = new
+
+    def fit_columns(self) -> None:
+        """Keep the Statement readable in a narrow pane (1366×768, 150% scaling): Reason
+        and Note give up width, down to their whole headers, before the Statement goes under
+        STATEMENT_SHARE of the row; in a wide pane they get back what the reviewer set."""
+        flexible = [c for c in self._preferred if not self.isColumnHidden(c)]
+        if not flexible:
+            return
+        columns = range(self.model().columnCount())
+        others = sum(self.columnWidth(c) for c in columns
+                     if c != STATEMENT and c not in flexible and not self.isColumnHidden(c))
+        width = self.viewport().width()
+        room = width - others - int(width * STATEMENT_SHARE)
+        header = self.horizontalHeader()
+        least = {c: max(header.minimumSectionSize(), header.sectionSizeFromContents(c).width())
+                 for c in flexible}
+        wanted = sum(self._preferred[c] for c in flexible)
+        scale = min(1.0, max(room, sum(least.values())) / max(wanted, 1))
+        self._fitting = True
+        for column in flexible:
+            self.setColumnWidth(column, max(least[column],
+                                            int(self._preferred[column] * scale)))
+        self._fitting = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: N802
         """Rows scroll into view; the columns never slide sideways (there is no
@@ -80,6 +119,7 @@ class LedgerView(QTableView):
         touching the header only when that changes."""
         if self.isColumnHidden(column) == wanted:
             self.setColumnHidden(column, not wanted)
+            self.fit_columns()
 
     def keyboardSearch(self, search: str) -> None:
         """Letters and digits are review shortcuts here, never a jump to a matching row."""

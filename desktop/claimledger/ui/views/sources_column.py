@@ -7,7 +7,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from claimledger.domain.records import ClaimView
-from claimledger.ui.kit.evidence_look import STANCE_COLOURS, STANCE_GLYPHS, stance_counts
+from claimledger.ui.kit import evidence_look
+from claimledger.ui.kit.evidence_look import STANCE_GLYPHS, stance_counts
 from claimledger.ui.kit.look import INK, MUTED
 from claimledger.ui.views.ledger_model import ClaimRole
 
@@ -26,6 +27,7 @@ class SourcesDelegate(QStyledItemDelegate):
         if claim is None:
             return
         painter.save()
+        painter.setClipRect(option.rect)  # three stances in a narrow column stay in it
         rect = option.rect.adjusted(6, 0, -2, 0)
         runs = stance_counts(claim)
         if not runs:
@@ -45,7 +47,7 @@ class SourcesDelegate(QStyledItemDelegate):
                              int(Qt.AlignmentFlag.AlignVCenter), number)
             x += width
             painter.setFont(bold)
-            painter.setPen(QColor(STANCE_COLOURS[stance]))
+            painter.setPen(QColor(evidence_look.STANCE_TEXT_COLOURS[stance]))
             glyph = STANCE_GLYPHS[stance]
             width = QFontMetrics(bold).horizontalAdvance(glyph)
             painter.drawText(QRect(x, rect.top(), width + 2, rect.height()),

@@ -25,15 +25,16 @@ from PySide6.QtWidgets import (
 from claimledger.domain.evidence import SOURCE_KINDS, browsable_url
 from claimledger.domain.records import SourceView
 from claimledger.domain.stored_evidence import file_reference, shown_name
+from claimledger.ui.kit import look
 from claimledger.ui.kit.evidence_look import stance_html, stance_label
-from claimledger.ui.kit.look import MUTED
 
 EXCERPT_LIMIT = 220
-#: A light selection, so the coloured rich text of each row stays readable.
-LIST_STYLE = ("QListWidget { background: #ffffff; border: 1px solid #d8dbe0; } "
-              "QListWidget::item { border-bottom: 1px solid #eceef1; } "
-              "QListWidget::item:selected { background: #e3edf8; "
-              "border-left: 3px solid #1f4e79; }")
+#: The theme's colours, with a quiet selection (a bar on the left), so the coloured rich
+#: text of each row stays readable in both themes.
+LIST_STYLE = ("QListWidget { background: palette(base); border: 1px solid palette(mid); } "
+              "QListWidget::item { border-bottom: 1px solid palette(midlight); } "
+              "QListWidget::item:selected { background: palette(alternate-base); "
+              "border-left: 3px solid palette(highlight); }")
 SourceRole = int(Qt.ItemDataRole.UserRole) + 1
 
 
@@ -64,9 +65,10 @@ def source_html(source: SourceView, evidence_folder: Path | None = None) -> str:
     meta = [p for p in (source.publisher, SOURCE_KINDS.get(source.kind, source.kind),
                         f"{dated} {source.accessed}" if source.accessed else None) if p]
     lines = [f"{stance_html(source.stance)} &nbsp;<b>{escape(source_name(source))}</b>",
-             f'<span style="color:{MUTED}">{escape(" · ".join(meta))}</span>']
+             f'<span style="color:{look.MUTED}">{escape(" · ".join(meta))}</span>']
     if stored:
-        lines.append(f'<span style="color:{MUTED}">SHA-256 <tt>{stored.sha256}</tt></span>')
+        lines.append(f'<span style="color:{look.MUTED}">SHA-256 <tt>{stored.sha256}</tt>'
+                     '</span>')
     link = link_for(source, evidence_folder)
     shown = source.url or shown_name(source.file)
     if link and shown:

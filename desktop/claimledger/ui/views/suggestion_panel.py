@@ -1,7 +1,7 @@
 """The suggestion in the inspector's Verdict tab, above the status buttons.
 
     [U] Suggested: Unverified · Claimed without evidence     [Accept (A)] [Dismiss (Shift+A)]
-        Suggested because: 'without evidence' · Check: county records
+        Suggested because: 'without evidence' · Check with: the county
         ⚠ Number clash: … (a link to the other statement)
 
 A dismissed suggestion folds to one line ("Suggestion dismissed — show"); while the
