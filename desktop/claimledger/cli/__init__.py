@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from claimledger import __version__
-from claimledger.cli import assist, evidence, export, hub, review, sync
+from claimledger.cli import assist, evidence, export, formats, hub, review, revisions, sync
 from claimledger.cli.common import PROG, default_db, default_reviewer, fail
 from claimledger.workspace import (
     NotAWorkspace,
@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="check this install end to end in a temporary workspace "
                         "(import, mark, PDF, ledger file, merge, window) and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (review, evidence, export, sync, hub, assist):
+    for module in (review, revisions, evidence, export, formats, sync, hub, assist):
         module.register(commands)
     return parser
 

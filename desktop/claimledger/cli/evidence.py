@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from claimledger.cli.common import add_json, print_json
+from pathlib import Path
+
+from claimledger.cli.common import add_json, fail, print_json
 from claimledger.domain.evidence import SOURCE_KINDS, STANCES
+from claimledger.domain.stored_evidence import file_reference, shown_name
 from claimledger.workspace import Workspace
 
 
@@ -14,7 +17,8 @@ def register(commands) -> None:
     add.add_argument("claim", metavar="CLAIM")
     where = add.add_mutually_exclusive_group(required=True)
     where.add_argument("--url", help="http, https or doi: link")
-    where.add_argument("--file", help="a local document")
+    where.add_argument("--file", help="a local document: a copy is stored in the workspace "
+                       "under its SHA-256")
     add.add_argument("--kind", choices=sorted(SOURCE_KINDS), default="web")
     add.add_argument("--title")
     add.add_argument("--publisher")
@@ -23,6 +27,10 @@ def register(commands) -> None:
     add.add_argument("--accessed", metavar="YYYY-MM-DD")
     add.add_argument("--archived-url", dest="archived_url")
     add.set_defaults(run=cmd_source_add)
+    check = verbs.add_parser("check", help="is FILE the very file a source was attached with?")
+    check.add_argument("source", metavar="SOURCE")
+    check.add_argument("file", type=Path, metavar="FILE")
+    check.set_defaults(run=cmd_source_check)
     retire = verbs.add_parser("retire", help="retire a source (kept in history)")
     retire.add_argument("source", metavar="SOURCE")
     retire.set_defaults(run=cmd_source_retire)
@@ -53,7 +61,18 @@ def cmd_source_add(ws: Workspace, args) -> None:
     fields = {k: getattr(args, k) for k in ("url", "file", "kind", "title", "publisher",
                                              "excerpt", "stance", "accessed", "archived_url")}
     source_id, _ = ws.add_source(ws.resolve_claim(args.claim), **fields)
-    print(source_id)
+    stored = ws.stored_file(source_id)
+    print(source_id + (f"  sha256:{stored.sha256}  stored as {stored.path}" if stored else ""))
+
+
+def cmd_source_check(ws: Workspace, args) -> int:
+    source_id = ws.resolve_source(args.source)
+    if ws.check_file(source_id, args.file):
+        print(f"matches: {args.file} is the file attached to {source_id[:12]} "
+              f"(sha256:{ws.stored_file(source_id).sha256})")
+        return 0
+    return fail(f"{args.file} is not the file attached to {source_id[:12]}: its SHA-256 "
+                "differs")
 
 
 def cmd_source_retire(ws: Workspace, args) -> None:
@@ -65,11 +84,13 @@ def cmd_source_retire(ws: Workspace, args) -> None:
 def cmd_sources(ws: Workspace, args) -> None:
     sources = ws.sources(ws.resolve_claim(args.claim))
     if args.json:
-        print_json([s.as_json() for s in sources])
+        print_json([{**s.as_json(), "sha256": getattr(file_reference(s.file), "sha256", None)}
+                    for s in sources])
         return
     for s in sources:
-        where = s.url or s.file
-        print(f"{s.id[:12]}  {s.stance:<11}  {s.title or where}"
+        stored = file_reference(s.file)
+        where = s.url or (f"sha256:{stored.sha256} attached {s.accessed}" if stored else s.file)
+        print(f"{s.id[:12]}  {s.stance:<11}  {s.title or shown_name(s.file) or where}"
               + (f" ({s.publisher})" if s.publisher else "") + f"  {where}")
 
 

@@ -6,6 +6,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from claimledger.cli import revisions
 from claimledger.cli.common import add_json, fail, print_json
 from claimledger.domain.status import Status
 from claimledger.text import ROLE_WORDS, role_reasons
@@ -15,6 +16,8 @@ from claimledger.workspace import Workspace
 def register(commands) -> None:
     imp = commands.add_parser("import", help="import article files (.txt, .md, .html)")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.add_argument("--revision-of", metavar="ARTICLE",
+                     help="FILE is a new version of ARTICLE: its claims move onto it")
     add_json(imp)
     imp.set_defaults(run=cmd_import)
 
@@ -48,6 +51,9 @@ def register(commands) -> None:
 
 
 def cmd_import(ws: Workspace, args) -> None:
+    if args.revision_of:
+        revisions.import_revision(ws, args)
+        return
     report = ws.import_files(args.files)
     if args.json:
         print_json([a.as_json() for a in report.imported])
@@ -83,15 +89,18 @@ def cmd_claims(ws: Workspace, args) -> None:
         assist = ws.suggestions(article_id)
         none = {"status": None, "state": "none", "settled_by": None}
         why = _role_reasons(ws.article(article_id).text, claims)
-        print_json([{"number": numbers.get(c.id, ""), **c.as_json(),
+        revised = revisions.claim_revision_fields(ws, article_id)
+        print_json([{"number": numbers.get(c.id, ""), **c.as_json(), **revised[c.id],
                      "role_reason": why.get(c.id),
                      "verdicts": [v.as_json() for v in verdicts.get(c.id, [])],
                      "consensus": agreed[c.id].as_json() if c.id in agreed else none,
                      **(assist[c.id].as_json() if c.id in assist else _NO_ASSIST)}
                     for c in claims])
         return
+    anchorings = ws.anchorings(article_id)
     for c in claims:
         extra = "".join(f"  [{x}]" for x in (c.reason, c.note) if x)
+        extra += revisions.changed_flag(c, anchorings.get(c.id))
         print(f"{numbers.get(c.id, ''):>5}  {c.id[:12]}  {c.start:>6}-{c.end:<6}  "
               f"{c.status.value:<11}  {c.kind:<11}  {c.text}{extra}")
 

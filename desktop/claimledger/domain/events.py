@@ -28,6 +28,10 @@ CONSENSUS_SET = "consensus.set"
 REVIEWER_JOINED = "reviewer.joined"
 #: A reviewer dismissed the suggestion on a claim ({claim, dismissed}); undo sends false.
 SUGGESTION_DISMISSED = "suggestion.dismissed"
+#: A new version of an article ({article: the new one, revision_of: the earlier one,
+#: placements: [[claim, old_start, old_end, anchoring, start, end], ...]}): each claim of
+#: the earlier text moves onto the new one where it was found (start/end null: orphaned).
+ARTICLE_REVISED = "article.revised"
 
 KINDS = frozenset(
     {
@@ -42,6 +46,7 @@ KINDS = frozenset(
         CONSENSUS_SET,
         REVIEWER_JOINED,
         SUGGESTION_DISMISSED,
+        ARTICLE_REVISED,
     }
 )
 

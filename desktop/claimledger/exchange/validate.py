@@ -32,6 +32,7 @@ from claimledger.domain.status import Status
 from claimledger.exchange import keys
 from claimledger.text.model import KINDS as STATEMENT_KINDS
 from claimledger.text.normalise import normalise
+from claimledger.text.revisions import ANCHORINGS, ORPHANED
 
 STATUSES = frozenset(s.value for s in Status)
 _STATUS_LIST = ", ".join(s.value for s in Status)
@@ -84,7 +85,21 @@ class Known:
                 value = p.get(key)
                 if isinstance(value, str) and value not in known:
                     wanted.add(value)
+            if event.kind == ev.ARTICLE_REVISED:
+                _revision_references(p, self, articles, claims)
         return articles, claims, sources
+
+
+def _revision_references(p: dict, known: Known, articles: set, claims: set) -> None:
+    """A revision refers to the earlier article and to every claim it places."""
+    earlier = p.get("revision_of")
+    if isinstance(earlier, str) and earlier not in known.articles:
+        articles.add(earlier)
+    placements = p.get("placements")
+    for item in placements[:MAX_PLACEMENTS] if isinstance(placements, list) else ():
+        if isinstance(item, list) and item and isinstance(item[0], str) \
+                and item[0] not in known.claims:
+            claims.add(item[0])
 
 
 def event_problem(event: Event, known: Known) -> str | None:
@@ -245,6 +260,39 @@ def _claim_created(p: dict, known: Known) -> None:
     _choice(p.get("origin", "manual"), ("manual", "auto"), "origin")
 
 
+#: The most claims one revision may place (an article's statements, with room to spare).
+MAX_PLACEMENTS = 500_000
+
+
+def _article_revised(p: dict, known: Known) -> None:
+    _fields(p, ("article", "revision_of", "placements"))
+    length = _article(p, known)
+    earlier = _text(p, "revision_of", limits.SHORT_TEXT, optional=False)
+    if earlier == p["article"]:
+        raise Rule("an article is not a revision of itself")
+    old_length = known.articles.get(earlier)
+    if old_length is None:
+        raise Rule(f"its earlier article {earlier[:24]} is neither here nor in the file")
+    placements = p["placements"]
+    if not isinstance(placements, list) or len(placements) > MAX_PLACEMENTS:
+        raise Rule(f"its placements are not a list of at most {MAX_PLACEMENTS:,}")
+    seen = set()
+    for item in placements:
+        if not (isinstance(item, list) and len(item) == 6):
+            raise Rule("a placement is not [claim, old_start, old_end, anchoring, start, end]")
+        claim, old_start, old_end, anchoring, start, end = item
+        if not isinstance(claim, str) or claim not in known.claims or claim in seen:
+            raise Rule(f"a placement's claim {str(claim)[:24]} is unknown or placed twice")
+        seen.add(claim)
+        _offsets(old_start, old_end, old_length)
+        _choice(anchoring, ANCHORINGS, "anchoring")
+        if anchoring == ORPHANED:
+            if start is not None or end is not None:
+                raise Rule("an orphaned claim has no place in the new text")
+        else:
+            _offsets(start, end, length)
+
+
 def _claim_retired(p: dict, known: Known) -> None:
     _fields(p, ("claim",), ("retired",))
     _claim(p, known)
@@ -334,4 +382,5 @@ _CHECKS: dict[str, Callable[[dict, Known], None]] = {
     ev.SOURCE_RETIRED: _source_retired,
     ev.SUGGESTION_DISMISSED: _dismissed,
     ev.REVIEWER_JOINED: _reviewer_joined,
+    ev.ARTICLE_REVISED: _article_revised,
 }

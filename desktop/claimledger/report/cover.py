@@ -75,6 +75,10 @@ def _article_block(article: ReportArticle, width: float) -> Flowable:
         ("Published", esc(article.published, DASH)),
         ("Retrieved", esc(article.retrieved, DASH)),
     ]
+    if article.revision:
+        rows.append(("Revision", esc(article.revision)))
+        rows += [("" if i else "Changes", esc(line))
+                 for i, line in enumerate(article.revision_changes)]
     table = _field_table(rows, width)
     table.spaceAfter = 8
     return table

@@ -134,7 +134,8 @@ def _sources_cell(sources: tuple[ReportSource, ...]) -> CellParagraph | str:
 
 
 def source_markup(source: ReportSource) -> str:
-    """A source as markup: title, publisher, link, stance and excerpt."""
+    """A source as markup: title, publisher, link, stance, a stored file's hash and
+    excerpt."""
     head = f"<b>{esc(source.title, 'Untitled source')}</b>"
     if source.cited_in_article:
         head += " (cited in the article)"
@@ -144,6 +145,9 @@ def source_markup(source: ReportSource) -> str:
     lines = [f'{head} <font color="#5f6368">· {stance}</font>']
     if source.url and source.url.strip():
         lines.append(link(source.url))
+    if source.file_sha256:
+        lines.append(f'<font size="6">SHA-256 {esc(source.file_sha256)}</font>'
+                     + (f", attached {esc(source.attached)}" if source.attached else ""))
     if source.excerpt and source.excerpt.strip():
         lines.append(f"<i>“{esc(source.excerpt)}”</i>")
     return "<br/>".join(lines)

@@ -21,6 +21,7 @@ class ReportSource:
 
     `stance` is one of "supports", "contradicts" or "context". `url` may be any string:
     only http(s) and doi links become clickable; anything else prints as plain text.
+    A stored file prints its SHA-256 and the date it was attached.
     """
 
     title: str
@@ -30,6 +31,8 @@ class ReportSource:
     excerpt: str | None
     #: What the article itself cites or whom it quotes (an accepted suggestion).
     cited_in_article: bool = False
+    file_sha256: str | None = None  # a local file stored in the workspace by its hash
+    attached: str | None = None  # the date it was attached (YYYY-MM-DD)
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,12 @@ class ReportClaim:
 
 @dataclass(frozen=True)
 class ReportArticle:
-    """An article with its claims, sorted by `start`. Metadata fields may be None."""
+    """An article with its claims, sorted by `start`. Metadata fields may be None.
+
+    `revision` names the revision of the story this text is ("Revision 2 of 3"), None
+    for an article never revised; `revision_changes` says, one line each, what changed
+    from the earlier revision and in any later one.
+    """
 
     article_id: str
     title: str
@@ -109,6 +117,8 @@ class ReportArticle:
     retrieved: str | None
     text: str
     claims: tuple[ReportClaim, ...]
+    revision: str | None = None
+    revision_changes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

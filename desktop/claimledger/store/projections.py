@@ -16,6 +16,7 @@ from claimledger.domain import events as ev
 from claimledger.domain.events import Event
 from claimledger.domain.ids import claim_id_for
 from claimledger.store.eventrows import events_of_kind
+from claimledger.store.revision_projection import apply_revision
 from claimledger.store.tables import article_t, claim_t, reviewer_t, source_t
 
 _ARTICLE_FIELDS = ("title", "outlet", "author", "url", "published", "retrieved", "filename",
@@ -221,4 +222,5 @@ _HANDLERS: dict[str, Callable[[Connection, Event], Any]] = {
     ev.REVIEWER_JOINED: _reviewer_joined,
     ev.CONSENSUS_SET: _consensus_set,
     ev.SUGGESTION_DISMISSED: _suggestion_dismissed,
+    ev.ARTICLE_REVISED: apply_revision,
 }

@@ -35,15 +35,23 @@ from claimledger.workspace.exporting import PAPERS, ExportCancelled, ExportVerbs
 from claimledger.workspace.hub import HubError, HubOffline, HubStatus, HubSync, HubVerbs
 from claimledger.workspace.importing import ImportCancelled, ImportReport, ImportVerbs
 from claimledger.workspace.library import LibraryVerbs
+from claimledger.workspace.publishing import AnnotationImport, FormatExport, PublishingVerbs
 from claimledger.workspace.reading import ReadVerbs
 from claimledger.workspace.reasons import ReasonVerbs
 from claimledger.workspace.refresh import ChangedViews, OpenLedger, RefreshVerbs
 from claimledger.workspace.reviewing import ReviewVerbs
+from claimledger.workspace.revisions import ClaimAnchoring, RevisionReport, RevisionVerbs
+from claimledger.workspace.stored_evidence import StoredEvidenceVerbs, StoredFile
 from claimledger.workspace.sync import SyncReport, UnknownReviewers
 from claimledger.workspace.sync_folder import FolderSync, SyncFolderVerbs
 
 __all__ = [
     "ANALYSIS_VERSION",
+    "AnnotationImport",
+    "ClaimAnchoring",
+    "RevisionReport",
+    "StoredFile",
+    "FormatExport",
     "AgreementReport",
     "BackupInfo",
     "Consensus",
@@ -77,9 +85,10 @@ __all__ = [
 ]
 
 
-class Workspace(ImportVerbs, AssistVerbs, ConsensusVerbs, ReviewVerbs, ClaimVerbs,
-                EvidenceVerbs, LibraryVerbs, SyncFolderVerbs, HubVerbs, ExportVerbs, ReasonVerbs,
-                ReadVerbs, BackupVerbs, RefreshVerbs):
+class Workspace(RevisionVerbs, ImportVerbs, AssistVerbs, ConsensusVerbs, ReviewVerbs, ClaimVerbs,
+                StoredEvidenceVerbs, EvidenceVerbs, LibraryVerbs, SyncFolderVerbs, HubVerbs,
+                PublishingVerbs, ExportVerbs, ReasonVerbs, ReadVerbs, BackupVerbs,
+                RefreshVerbs):
     """One open workspace (a SQLite file) as one reviewer sees it."""
 
 

@@ -18,6 +18,7 @@ from claimledger.domain.evidence import (
 )
 from claimledger.domain.limits import SOURCE_TEXT
 from claimledger.domain.records import Changes, Kind, SourceView
+from claimledger.domain.stored_evidence import file_reference
 from claimledger.store import evidence, queries
 from claimledger.workspace.errors import Ambiguous, NotFound, WorkspaceError
 from claimledger.workspace.undo import UndoStep, UndoVerbs
@@ -137,7 +138,7 @@ def _checked_source(fields: dict) -> dict:
         out["accessed"] = check_date(out.get("accessed"))
     except EvidenceError as error:
         raise WorkspaceError(str(error)) from None
-    if out.get("file"):
+    if out.get("file") and file_reference(out["file"]) is None:  # not a stored copy
         path = Path(out["file"]).expanduser()
         if not path.is_file():
             raise WorkspaceError(f"No such file: {out['file']}.")

@@ -15,6 +15,7 @@ from claimledger.domain.history import history_entries
 from claimledger.domain.numbering import statement_numbers
 from claimledger.domain.records import ArticleDetail, ClaimView, SourceView, Verdict
 from claimledger.domain.status import Status
+from claimledger.domain.stored_evidence import file_reference, shown_name
 from claimledger.exchange.keys import fingerprint
 from claimledger.report import (
     Agreement,
@@ -100,6 +101,9 @@ class ExportVerbs(WorkspaceBase):
                 articles.append(_report_article(detail, claims, verdicts, events, names,
                                                 sources, settled, numbers))
             keys = {name: key for _, name, key in queries.reviewers(conn)}
+        describe = getattr(self, "revision_summary", None)  # RevisionVerbs, in a Workspace
+        if describe is not None:
+            articles = [replace(a, **describe(a.article_id)) for a in articles]
         names_seen = sorted({r for a in articles for c in a.claims for r in c.reviewers}
                             or {self.reviewer_name})
         return ReportInput(
@@ -152,6 +156,15 @@ def _report_article(detail: ArticleDetail, claims: list[ClaimView],
                          detail.published, detail.retrieved[:10], detail.text, report_claims)
 
 
+def _report_source(source: SourceView) -> ReportSource:
+    stored = file_reference(source.file)
+    return ReportSource(source.title or source.url or shown_name(source.file) or "Source",
+                        source.publisher, source.url, source.stance, source.excerpt,
+                        cited_in_article=source.kind == CITED_IN_ARTICLE,
+                        file_sha256=stored.sha256 if stored else None,
+                        attached=source.accessed if stored else None)
+
+
 def _report_claim(claim: ClaimView, verdicts: list[tuple[str, Verdict]], events, names,
                   sources: list[SourceView], settled: tuple | None) -> ReportClaim:
     """The ledger row an editor reads: a settled consensus first, then what all reviewers
@@ -176,8 +189,5 @@ def _report_claim(claim: ClaimView, verdicts: list[tuple[str, Verdict]], events,
         status=status, reason=reason, note=note,
         reviewers=tuple(v.reviewer for v in per_reviewer), verdicts=per_reviewer,
         consensus_state=state if per_reviewer else None, history=history,
-        sources=tuple(ReportSource(s.title or s.url or s.file or "Source", s.publisher,
-                                   s.url, s.stance, s.excerpt,
-                                   cited_in_article=s.kind == CITED_IN_ARTICLE)
-                      for s in sources),
+        sources=tuple(_report_source(s) for s in sources),
     )

@@ -30,7 +30,7 @@ from claimledger.exchange.ledgerfile import (
 )
 from claimledger.exchange.trust import Door
 from claimledger.exchange.validate import Known, event_problem
-from claimledger.store import DatabaseFault, log, queries
+from claimledger.store import DatabaseFault, log, queries, revisions
 from claimledger.workspace.backups import forget_backup, take_backup
 from claimledger.workspace.errors import WorkspaceError
 
@@ -96,7 +96,8 @@ class SyncVerbs:
         each reviewer's card says how many of their events it carries of how many here."""
         path = Path(path)
         with self.db.read() as conn:
-            events = log.events_for_articles(conn, article_ids)
+            events = log.events_for_articles(conn, revisions.revision_families(conn,
+                                                                               article_ids))
             cards = [ReviewerCard(rid, name, key) for rid, name, key in queries.reviewers(conn)
                      if key and any(e.author == rid for e in events)]
             held = {author: Chain(0, count, head) for author, (count, head)

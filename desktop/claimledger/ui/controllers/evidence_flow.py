@@ -23,6 +23,7 @@ class EvidenceController:
         self.source_dialog: SourceDialog | None = None
         ctx.actions["add_source"].triggered.connect(self.add_source)
         panel = ctx.panes.inspector.sources_panel
+        panel.evidence_folder = ctx.workspace.evidence_folder
         panel.addRequested.connect(self.add_source)
         panel.editRequested.connect(self.edit_source)
         panel.retireRequested.connect(self.retire_source)

@@ -49,6 +49,12 @@ SPECS = (
                tip="Write your ledger file to the shared folder and merge the others'"),
     ActionSpec("export_pdf", "Export &Verification PDF…", "File", ("Ctrl+E",),
                "export-pdf.svg", tip="Write the verification PDF for the editor"),
+    ActionSpec("export_claimreview", "Export &ClaimReview…", "File",
+               tip="Publish the verdicts as schema.org ClaimReview (a page or JSON-LD)"),
+    ActionSpec("export_annotations", "Export &Annotations…", "File",
+               tip="Write the ledger as W3C Web Annotations for annotation tools"),
+    ActionSpec("export_table", "Export &Table…", "File",
+               tip="Write the ledger as a spreadsheet (.xlsx or .csv) for editors"),
     ActionSpec("restore_backup", "Restore &Backup…", "File",
                tip="Go back to one of the workspace's automatic backups"),
     ActionSpec("quit", "&Quit", "File", ("Ctrl+Q",)),
@@ -64,6 +70,9 @@ SPECS = (
                tip="Your name, the look, reasons, paper size and the sync folder"),
     ActionSpec("edit_article", "Edit Article &Details…", "Article",
                tip="Title, outlet, author, URL and published date"),
+    ActionSpec("import_revision", "Import Re&vision of This Article…", "Article",
+               tip="A new version of this article: its claims move onto it with their "
+               "verdicts"),
     ActionSpec("retire_article", "&Retire Article", "Article",
                tip="Hide the article from the library (undo or Restore brings it back)"),
     ActionSpec("show_retired", "Show Retired &Articles", "Article", checkable=True,
@@ -104,6 +113,9 @@ SPECS = (
                tip="How often reviewers agree: Cohen's kappa and Krippendorff's alpha"),
     ActionSpec("elsewhere_tab", "Same Claim &Elsewhere", "View",
                tip="The statement said again in other articles"),
+    ActionSpec("revisions", "Revisi&ons…", "View",
+               tip="This article beside its earlier revision: what moved, changed or was "
+               "removed"),
     ActionSpec("compare", "&Compare Articles…", "View", ("Ctrl+Shift+K",),
                tip="This article and another side by side, with the claims they share"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "Help", ("F1",)),
@@ -114,7 +126,7 @@ STATUS_ACTIONS = {spec.name: spec.status for spec in SPECS if spec.status is not
 TOOLBAR = ("import_files", "paste", None, "mark_sourced", "mark_disputed", "mark_unverified",
            "mark_not_a_claim", "mark_clear", None, "reason", "note", None, "undo", "redo",
            None, "find", "export_pdf")
-SEPARATE_AFTER = {"open_workspace", "samples", "export_pdf", "restore_backup", "redo",
+SEPARATE_AFTER = {"open_workspace", "samples", "export_table", "restore_backup", "redo",
                   "dismiss_suggestion", "previous", "note", "retire_article", "cut_tail",
                   "clear_filter", "agreement"}
 ICON_TEXT = {"import_files": "Import", "paste": "Paste", "undo": "Undo", "redo": "Redo",

@@ -35,6 +35,7 @@ from claimledger.ui.controllers.consensus_flow import ConsensusController
 from claimledger.ui.controllers.context import Panes, WindowContext
 from claimledger.ui.controllers.evidence_flow import EvidenceController
 from claimledger.ui.controllers.folder_sync import FolderSyncController
+from claimledger.ui.controllers.format_export import FormatExportController
 from claimledger.ui.controllers.hub_sync import HubSyncController
 from claimledger.ui.controllers.identity_unlock import IdentityController
 from claimledger.ui.controllers.import_worker import Importer
@@ -44,6 +45,7 @@ from claimledger.ui.controllers.pdf_export import PdfController
 from claimledger.ui.controllers.read_only import ReadOnlyController
 from claimledger.ui.controllers.reads import ReadRunner
 from claimledger.ui.controllers.review import ReviewController
+from claimledger.ui.controllers.revision_flow import RevisionController
 from claimledger.ui.controllers.writes import WriteRunner
 from claimledger.ui.dialogs.paste_dialog import PasteDialog
 from claimledger.ui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -214,6 +216,8 @@ class MainWindow(QMainWindow):
         self.folder = FolderSyncController(ctx, self.ledger_files)
         self.hub = HubSyncController(ctx, self.ledger_files)
         self.pdf = PdfController(ctx)
+        self.formats = FormatExportController(ctx)
+        self.revisions = RevisionController(ctx, self.review, self.importer)
         self.backups = BackupController(ctx, self.quiet, self.resume, reopen_workspace)
         self.read_only = ReadOnlyController(ctx)
         ctx.claimShown.connect(self.review.refresh_inspector)
@@ -386,6 +390,7 @@ class MainWindow(QMainWindow):
             self.importer.cancel_and_wait()
         self.writes.finish()
         self.pdf.stop()
+        self.formats.stop()
         self.ledger_files.stop()
         self.folder.stop()
         self.hub.stop()

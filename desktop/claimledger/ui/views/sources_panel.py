@@ -7,6 +7,7 @@ Open Link); nothing is fetched by itself, and only http(s)/doi links are offered
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from claimledger.domain.evidence import SOURCE_KINDS, browsable_url
 from claimledger.domain.records import SourceView
+from claimledger.domain.stored_evidence import file_reference, shown_name
 from claimledger.ui.kit import look
 from claimledger.ui.kit.evidence_look import stance_html, stance_label
 
@@ -37,26 +39,38 @@ SourceRole = int(Qt.ItemDataRole.UserRole) + 1
 
 
 def source_name(source: SourceView) -> str:
-    return source.title or source.url or source.file or "Untitled source"
+    return source.title or source.url or shown_name(source.file) or "Untitled source"
 
 
-def link_for(source: SourceView) -> str | None:
-    """What a click may open: a checked web/doi link, or the local file."""
+def link_for(source: SourceView, evidence_folder: Path | None = None) -> str | None:
+    """What a click may open: a checked web/doi link, or the local file (for a file
+    stored by its hash, the workspace's copy in `evidence_folder`)."""
     url = browsable_url(source.url)
     if url:
         return url
+    stored = file_reference(source.file)
+    if stored is not None:
+        if evidence_folder is None:
+            return None
+        copy = evidence_folder / (stored.sha256 + Path(stored.name).suffix[:16])
+        return QUrl.fromLocalFile(str(copy)).toString()
     if source.file:
         return QUrl.fromLocalFile(source.file).toString()
     return None
 
 
-def source_html(source: SourceView) -> str:
+def source_html(source: SourceView, evidence_folder: Path | None = None) -> str:
+    stored = file_reference(source.file)
+    dated = "attached" if stored else "accessed"
     meta = [p for p in (source.publisher, SOURCE_KINDS.get(source.kind, source.kind),
-                        f"accessed {source.accessed}" if source.accessed else None) if p]
+                        f"{dated} {source.accessed}" if source.accessed else None) if p]
     lines = [f"{stance_html(source.stance)} &nbsp;<b>{escape(source_name(source))}</b>",
              f'<span style="color:{look.MUTED}">{escape(" · ".join(meta))}</span>']
-    link = link_for(source)
-    shown = source.url or source.file
+    if stored:
+        lines.append(f'<span style="color:{look.MUTED}">SHA-256 <tt>{stored.sha256}</tt>'
+                     '</span>')
+    link = link_for(source, evidence_folder)
+    shown = source.url or shown_name(source.file)
     if link and shown:
         lines.append(f'<a href="{escape(link, quote=True)}">{escape(shown)}</a>')
     archived = browsable_url(source.archived_url)
@@ -99,6 +113,8 @@ class SourcesPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("sourcesPanel")
         self.sources: list[SourceView] = []
+        #: Where the workspace keeps stored files (set by the window; never read here).
+        self.evidence_folder: Path | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(6)
@@ -142,7 +158,7 @@ class SourcesPanel(QWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          f"{stance_label(source.stance)}: {source_name(source)}"
                          + (f", {source.publisher}" if source.publisher else ""))
-            label = QLabel(source_html(source), wordWrap=True)
+            label = QLabel(source_html(source, self.evidence_folder), wordWrap=True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setOpenExternalLinks(False)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
@@ -166,7 +182,7 @@ class SourcesPanel(QWidget):
         current = self.current_source()
         for button in (self.edit_button, self.retire_button):
             button.setEnabled(current is not None)
-        self.open_button.setEnabled(bool(current and link_for(current)))
+        self.open_button.setEnabled(bool(current and link_for(current, self.evidence_folder)))
 
     def _edit(self) -> None:
         if source := self.current_source():
@@ -178,6 +194,6 @@ class SourcesPanel(QWidget):
 
     def _open_current(self) -> None:
         source = self.current_source()
-        link = link_for(source) if source else None
+        link = link_for(source, self.evidence_folder) if source else None
         if link:
             open_link(link)
