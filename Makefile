@@ -64,8 +64,7 @@ eval-corpus: $(STAMP)
 # training debates (data/training only: the lab's test debates are never checked out,
 # and with --filter=blob:none their contents are never even downloaded)
 # into tests/artifacts/corpora/clef2019/; `make train` cross-validates by debate, prints
-# the lab's measures and writes the learned weights (tests/bench/checkworthy_train.py);
-# it also writes the matcher's word rarities from wordfreq (tests/bench/word_rarity.py).
+# the lab's measures and writes the learned weights (tests/bench/checkworthy_train.py).
 CLEF2019_URL ?= https://github.com/telsayed/clef2019-factchecking-task1.git
 CLEF2019 := $(CORPORA)/clef2019
 # and CheckThat! 2020 task 2's tweets and the verified claims they restate (the matcher)
@@ -90,7 +89,6 @@ checkthat:
 	  $(PYTHON) -m zipfile -e $(CLEF2020)/v3.zip $(CLEF2020) && rm -rf $(CLEF2020)/repo; fi
 
 train: $(TRAIN_STAMP) checkthat
-	$(PY) tests/bench/word_rarity.py
 	$(PY) tests/bench/checkworthy_train.py
 
 schema: $(STAMP)

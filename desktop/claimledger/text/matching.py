@@ -1,12 +1,13 @@
 """The same claim in several articles: lexical paraphrase matching, incremental.
 
-Pure Python, no model and no extra dependency. A claim is normalised (lowercase, numbers
+Pure Python and no model (wordfreq's English word frequencies are its one data). A claim
+is normalised (lowercase, numbers
 written one way: "one million" = "1,000,000" = "1000000", "3.5%" = "3.5 percent"),
 reduced to content tokens with a light stemmer and one word for each predicate said in
 other words (SYNONYMS: goal/target, deport/remove), and compared with two measures:
 
 * a weighted token Dice score (figures count double: they carry the claim; a word weighs
-  by its rarity in English, from wordfreq's list in resources/word-rarity.tsv), and
+  by its rarity in English, from wordfreq's English list), and
 * a character-trigram Dice score on the normalised text (catches "flooded"/"flooding").
 
 What a fact-checker looks at then moves the score: the same figure of the same counted
@@ -38,7 +39,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TypeVar
 
-from claimledger.resources import resource
 from claimledger.text.numbers import (
     NUMBER,
     Quantity,
@@ -195,23 +195,32 @@ PREDICATES = frozenset("""
     target promis increas cut estimat forecast budget cost spend record ban plan
     propos require pay paid owe fine destroy
 """.split())
-#: How common a word is in English (Zipf scale, 7 for "the"): resources/word-rarity.tsv.
-RARITY_FILE = "word-rarity.tsv"
-#: Zipf frequency of words not in the table (rarer than all of it).
+#: Words at least this common (Zipf scale: log10 of uses per billion words, 7 for "the")
+#: are weighed by how common they are; rarer ones all weigh the most.
+COMMON_ZIPF = 3.5
+#: Zipf frequency of words rarer than that.
 RARE_ZIPF = 2.5
 
 
 @cache
 def _zipf() -> dict[str, float]:
-    """Stem -> Zipf frequency from wordfreq's English list (see the file's header)."""
+    """Stem -> Zipf frequency, from wordfreq's English list (read once, about 0.3 s, on
+    the worker that first matches). Without wordfreq's data every word weighs alike."""
+    try:
+        import wordfreq
+
+        found = wordfreq.get_frequency_dict("en", wordlist="best")
+    except Exception:  # noqa: BLE001 - a build without wordfreq's data still matches
+        return {}
+    least = 10 ** (COMMON_ZIPF - 9)
     out: dict[str, float] = {}
-    path = resource(RARITY_FILE)
-    if not path.is_file():
-        return out
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            stem, _tab, zipf = line.partition("\t")
-            out[stem] = float(zipf)
+    for word, frequency in found.items():
+        if frequency < least or len(word) < 3 or not word.isalpha() or not word.isascii():
+            continue
+        zipf = wordfreq.zipf_frequency(word, "en")
+        if zipf >= COMMON_ZIPF:
+            stem = _stem(word)
+            out[stem] = max(out.get(stem, 0.0), round(zipf, 1))
     return out
 
 
