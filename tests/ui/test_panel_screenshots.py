@@ -71,3 +71,25 @@ def test_every_panel_fits_and_reads(qtbot, window, theme, size, artifacts):
     finally:
         apply_theme("Light", app)
         style_window(window, "Light")
+
+
+def test_a_large_system_font_wraps_the_chips_above_the_ledger(qtbot, window, artifacts):
+    app = QApplication.instance()
+    normal = app.font()
+    large = app.font()
+    large.setPointSizeF(16)
+    app.setFont(large)
+    try:
+        window.resize(*SIZES["1366x768"])
+        import_through_window(qtbot, window, [HARBOUR])
+        bar, view = window.review.filter_bar, window.ledger_view
+        total = sum(window.right_splitter.sizes())
+        window.right_splitter.setSizes([120, total - 120])  # the ledger dragged small
+        qtbot.waitUntil(lambda: bar.height() >= bar.layout().heightForWidth(bar.width()))
+        assert window.grab().save(str(artifacts / "panels" / "large-font-1366x768.png"))
+        under = view.mapTo(window, view.rect().topLeft()).y()
+        label = bar.shown_label
+        assert label.mapTo(window, label.rect().bottomLeft()).y() < under  # nothing covers it
+        assert window.width() <= SIZES["1366x768"][0]
+    finally:
+        app.setFont(normal)

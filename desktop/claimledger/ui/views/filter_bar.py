@@ -178,6 +178,15 @@ class FilterBar(QWidget):
     def chips(self) -> list[Chip]:
         return [*self.status_chips.values(), *self.flag_chips.values()]
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """As tall as its wrapped rows need at this width: a splitter that only knew the
+        one-row minimum would let the ledger's header slide over the last row (large
+        fonts, narrow panes)."""
+        super().resizeEvent(event)
+        needed = self.layout().heightForWidth(self.width())
+        if needed > 0 and self.minimumHeight() != needed:
+            self.setMinimumHeight(needed)
+
     def current_filter(self) -> LedgerFilter:
         chosen = frozenset(s for s, chip in self.status_chips.items() if chip.isChecked())
         on = {name: chip.isChecked() for name, chip in self.flag_chips.items()}
