@@ -69,16 +69,20 @@ def test_every_panel_fits_and_reads(qtbot, window, theme, size, artifacts):
         assert view.columnWidth(STATEMENT) >= 0.25 * view.viewport().width()
         assert problems == []
     finally:
-        apply_theme("Light", app)
-        style_window(window, "Light")
+        apply_theme("System", app)
+        style_window(window, "System")
 
 
-def test_a_large_system_font_wraps_the_chips_above_the_ledger(qtbot, window, artifacts):
+@pytest.mark.parametrize("theme", ["System", "Light", "Dark"])
+def test_a_large_system_font_wraps_the_chips_above_the_ledger(qtbot, window, theme,
+                                                              artifacts):
     app = QApplication.instance()
     normal = app.font()
     large = app.font()
     large.setPointSizeF(16)
     app.setFont(large)
+    apply_theme(theme, app)
+    style_window(window, theme)
     try:
         window.resize(*SIZES["1366x768"])
         import_through_window(qtbot, window, [HARBOUR])
@@ -86,10 +90,12 @@ def test_a_large_system_font_wraps_the_chips_above_the_ledger(qtbot, window, art
         total = sum(window.right_splitter.sizes())
         window.right_splitter.setSizes([120, total - 120])  # the ledger dragged small
         qtbot.waitUntil(lambda: bar.height() >= bar.layout().heightForWidth(bar.width()))
-        assert window.grab().save(str(artifacts / "panels" / "large-font-1366x768.png"))
+        assert window.grab().save(str(artifacts / "panels" / f"large-font-{theme.lower()}.png"))
         under = view.mapTo(window, view.rect().topLeft()).y()
         label = bar.shown_label
         assert label.mapTo(window, label.rect().bottomLeft()).y() < under  # nothing covers it
         assert window.width() <= SIZES["1366x768"][0]
     finally:
         app.setFont(normal)
+        apply_theme("System", app)
+        style_window(window, "System")

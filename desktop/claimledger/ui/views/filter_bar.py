@@ -10,7 +10,7 @@ pause in typing. Filtering itself is the model's (plain Python over precomputed 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMargins, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QIcon
 from PySide6.QtWidgets import (
     QLabel,
@@ -179,11 +179,20 @@ class FilterBar(QWidget):
         return [*self.status_chips.values(), *self.flag_chips.values()]
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a chip grew (a font, a theme)
+            self._fit_height()
+        return super().event(event)
+
+    def _fit_height(self) -> None:
         """As tall as its wrapped rows need at this width: a splitter that only knew the
         one-row minimum would let the ledger's header slide over the last row (large
         fonts, narrow panes)."""
-        super().resizeEvent(event)
-        needed = self.layout().heightForWidth(self.width())
+        layout = self.layout()
+        needed = layout.heightForWidth(self.width()) if layout is not None else 0
         if needed > 0 and self.minimumHeight() != needed:
             self.setMinimumHeight(needed)
 
