@@ -7,8 +7,9 @@ and it may repaint only its own ledger row and library row.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QRegion
+from PySide6.QtWidgets import QApplication, QToolBar
 from window_helpers import activate, import_through_window, press
 
 from claimledger.domain.records import Kind
@@ -120,3 +121,65 @@ def test_marks_leave_every_pane_and_chip_where_it_was(qtbot, window):
     disputed = bar.status_chips[Status.DISPUTED]
     assert disputed.text().endswith(" 10") and len(seen_counts) > 10
     assert disputed.fontMetrics().horizontalAdvance(disputed.text()) < disputed.width()
+
+
+class _Watch(QObject):
+    """Records the paint regions and layout requests a widget receives."""
+
+    def __init__(self, widget) -> None:
+        super().__init__(widget)
+        self.painted = QRegion()
+        self.layouts = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _obj, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            self.painted = self.painted.united(event.region())
+        elif event.type() == QEvent.Type.LayoutRequest:
+            self.layouts += 1
+        return False
+
+
+def test_a_mark_paints_its_own_row_and_moves_no_bar(qtbot, window):
+    """Qt repaints a changed range one pixel taller than its rows, which paints the
+    whole row below too; and a status-bar count or the undo button's changing text
+    relays out its bar, shifting what stands beside it. A mark does neither."""
+    window.resize(1366, 768)
+    import_through_window(qtbot, window, sample_articles())
+    activate(qtbot, window)
+    view, model = window.ledger_view, window.ledger_model
+    view.setFocus()
+    press(qtbot, Qt.Key.Key_J)
+    qtbot.waitUntil(window.assist.assist_ready, timeout=20_000)
+    press(qtbot, Qt.Key.Key_3)  # undo comes on: its button changes once, rightly
+    qtbot.waitUntil(lambda: window.actions["undo"].isEnabled(), timeout=10_000)
+    QApplication.processEvents()
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    rows, bars = _Watch(view.viewport()), [_Watch(window.statusBar()), _Watch(toolbar)]
+    labels = [window.progress_label.geometry(), window.reviewer_label.geometry()]
+
+    for key, status in [(Qt.Key.Key_2, Status.DISPUTED), (Qt.Key.Key_1, Status.SOURCED),
+                        (Qt.Key.Key_0, Status.UNREVIEWED)]:
+        rows.painted = QRegion()
+        press(qtbot, key)
+        qtbot.waitUntil(lambda s=status: model.find(window.claim_id).status is s
+                        and not rows.painted.isEmpty(), timeout=10_000)
+        QApplication.processEvents()
+        row = model.row_of(window.claim_id)
+        own = view.visualRect(model.index(row, 0)).united(
+            view.visualRect(model.index(row, model.columnCount() - 1)))
+        own.setLeft(0)
+        own.setRight(view.viewport().width())
+        assert own.contains(rows.painted.boundingRect()), (own, rows.painted.boundingRect())
+
+    assert [bar.layouts for bar in bars] == [0, 0]
+    assert [window.progress_label.geometry(), window.reviewer_label.geometry()] == labels
+    assert window.progress_label.text().startswith("0 of ")
+    undo = window.actions["undo"]
+    assert undo.text().startswith("&Undo ") and undo.isEnabled()
+    stand_in = window.findChild(QAction, "undo_toolbar")
+    assert stand_in.isEnabled() and stand_in.iconText() == "Undo"
+    stand_in.trigger()
+    qtbot.waitUntil(lambda: model.find(window.claim_id).status is Status.SOURCED,
+                    timeout=10_000)
+    assert window.statusBar().currentMessage() == "Undone: Mark unreviewed"

@@ -137,6 +137,9 @@ ICON_TEXT = {"import_files": "Import", "paste": "Paste", "undo": "Undo", "redo":
 #: The action's own name, kept while its text changes ("Undo Add claim"): what the
 #: shortcuts sheet lists.
 PLAIN_NAME = "plainName"
+#: Actions whose text names the step they would take ("Undo Mark disputed"): on the
+#: toolbar they appear through a stand-in that keeps its word (see toolbar_stand_in).
+STEP_ACTIONS = ("undo", "redo")
 
 
 def create_actions(window: QMainWindow) -> dict[str, QAction]:
@@ -159,6 +162,26 @@ def create_actions(window: QMainWindow) -> dict[str, QAction]:
         window.addAction(action)
         actions[spec.name] = action
     return actions
+
+
+def toolbar_stand_in(action: QAction, parent) -> QAction:
+    """A toolbar button for `action` that follows its state and icon but not its text.
+    A tool button resizes and relays out the whole toolbar on every change of its
+    action, and undo's text changes with every mark; the stand-in keeps its word and
+    tip and triggers the real action, whose shortcut stays the only one."""
+    stand_in = QAction(action.icon(), action.iconText(), parent)
+    stand_in.setObjectName(f"{action.objectName()}_toolbar")
+    stand_in.setToolTip(action.toolTip())
+    stand_in.setEnabled(action.isEnabled())
+    stand_in.triggered.connect(action.trigger)
+    action.enabledChanged.connect(stand_in.setEnabled)
+
+    def follow_icon() -> None:  # a theme re-tints the icons
+        if action.icon().cacheKey() != stand_in.icon().cacheKey():
+            stand_in.setIcon(action.icon())
+
+    action.changed.connect(follow_icon)
+    return stand_in
 
 
 def build_menus(window: QMainWindow, actions: dict[str, QAction]) -> None:

@@ -50,9 +50,16 @@ from claimledger.ui.controllers.writes import WriteRunner
 from claimledger.ui.dialogs.paste_dialog import PasteDialog
 from claimledger.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from claimledger.ui.kit import preferences
-from claimledger.ui.kit.actions import TOOLBAR, build_menus, create_actions
+from claimledger.ui.kit.actions import (
+    STEP_ACTIONS,
+    TOOLBAR,
+    build_menus,
+    create_actions,
+    toolbar_stand_in,
+)
 from claimledger.ui.kit.look import icon
 from claimledger.ui.kit.preferences import APPLICATION, ORGANISATION, workspace_title
+from claimledger.ui.kit.steady_label import SteadyLabel
 from claimledger.ui.shell.window_extras import install_window_extras
 from claimledger.ui.shell.workspaces import reopen_workspace
 from claimledger.ui.views.article_view import ArticleView
@@ -157,6 +164,8 @@ class MainWindow(QMainWindow):
         for name in TOOLBAR:
             if name is None:
                 toolbar.addSeparator()
+            elif name in STEP_ACTIONS:
+                toolbar.addAction(toolbar_stand_in(self.actions[name], toolbar))
             else:
                 toolbar.addAction(self.actions[name])
         self.addToolBar(toolbar)
@@ -191,7 +200,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_splitter)
 
     def _build_status_bar(self) -> None:
-        self.progress_label = QLabel()
+        self.progress_label = SteadyLabel()  # follows every mark; never moves the bar
         self.reviewer_label = QLabel(f"Reviewer: {self.workspace.reviewer_name}")
         # permanent: a temporary message ("Saved: …") would hide it just as a mark
         # changes it

@@ -108,6 +108,19 @@ class LedgerView(QTableView):
         super().resizeEvent(event)
         self.fit_columns()
 
+    def dataChanged(self, top_left, bottom_right, roles=()) -> None:  # noqa: N802 - Qt's name
+        """A change within one row repaints that row, cell by cell. For a range, Qt
+        repaints a rectangle one pixel taller than its rows, so every mark painted the
+        whole row below as well: twice the painting of the row the reviewer changed."""
+        row = top_left.row()
+        if not top_left.isValid() or row != bottom_right.row() or top_left == bottom_right:
+            super().dataChanged(top_left, bottom_right, roles)
+            return
+        model = self.model()
+        for column in range(top_left.column(), bottom_right.column() + 1):
+            cell = model.index(row, column)
+            super().dataChanged(cell, cell, roles)
+
     def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: N802
         """Rows scroll into view; the columns never slide sideways (there is no
         horizontal scroll bar to bring # and Status back)."""
