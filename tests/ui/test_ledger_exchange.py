@@ -85,8 +85,8 @@ def test_disagreements_chip_then_settle_and_undo(qtbot, window, workspace, tmp_p
 
     window.review.select_claim(first)
     window.actions["settle"].trigger()
+    qtbot.waitUntil(lambda: window.consensus.settle_dialog is not None, timeout=10_000)
     dialog = window.consensus.settle_dialog
-    assert dialog is not None
     dialog.status_buttons[Status.DISPUTED].setChecked(True)
     dialog.reason.setEditText("Contradicted by the record")
     dialog.note.setPlainText("The desk read the inspection report.")
@@ -120,6 +120,7 @@ def test_agreement_dialog_has_article_and_workspace(qtbot, window, tmp_path, mon
     ben, _claims, path = ana_and_ben(qtbot, window, tmp_path)
     import_and_trust(qtbot, window, monkeypatch, path)
     window.actions["agreement"].trigger()
+    qtbot.waitUntil(lambda: window.consensus.agreement_dialog is not None, timeout=10_000)
     dialog = window.consensus.agreement_dialog
     qtbot.waitExposed(dialog)
     rows = dict(dialog.article_section.rows)
@@ -134,6 +135,7 @@ def test_agreement_dialog_has_article_and_workspace(qtbot, window, tmp_path, mon
 
 def test_agreement_without_a_second_reviewer_says_not_enough_data(qtbot, window):
     window.actions["agreement"].trigger()
+    qtbot.waitUntil(lambda: window.consensus.agreement_dialog is not None, timeout=10_000)
     dialog = window.consensus.agreement_dialog
     assert dialog.workspace_section.rows == [("Krippendorff's alpha, all reviewers",
                                               "not enough data")]

@@ -92,3 +92,24 @@ def test_only_the_article_asked_for_last_is_shown(qtbot, window, workspace):
 
     assert window.article_id == ids[-1]
     assert {c.article_id for c in window.ledger_model.all_claims()} == {ids[-1]}
+
+
+def test_the_agreement_and_settle_dialogs_open_without_reading_on_the_gui_thread(
+        qtbot, window, workspace, monkeypatch):
+    import_through_window(qtbot, window, sample_articles())
+    activate(qtbot, window)
+    window.ledger_view.setFocus()
+    press(qtbot, Qt.Key.Key_2)
+    shown(qtbot, window)
+    seen = reads_on_the_gui_thread(monkeypatch)
+
+    window.actions["agreement"].trigger()
+    qtbot.waitUntil(lambda: window.consensus.agreement_dialog is not None, timeout=10_000)
+    window.consensus.agreement_dialog.close()
+    window.actions["settle"].trigger()
+    qtbot.waitUntil(lambda: window.consensus.settle_dialog is not None, timeout=10_000)
+    dialog = window.consensus.settle_dialog
+    assert dialog.status_buttons  # it shows the reviewer's verdict to settle from
+    dialog.reject()
+
+    assert seen == []

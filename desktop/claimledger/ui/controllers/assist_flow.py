@@ -30,7 +30,7 @@ from claimledger.ui.views.elsewhere_panel import ElsewherePanel
 from claimledger.ui.views.ledger_model import STATUS
 from claimledger.ui.views.suggestion_panel import SuggestionPanel
 from claimledger.ui.views.worth_column import install_worth_column
-from claimledger.workspace import ChangedViews, NotFound, WorkspaceError
+from claimledger.workspace import ChangedViews
 
 OUTSIDE_BODY = "outside-body"
 NO_SUGGESTION = "There is no suggestion for this statement."
@@ -46,7 +46,6 @@ class AssistController:
         self.runner.updated.connect(self._arrived)
         self.runner.failed.connect(lambda text: ctx.say(text, 8000))
         self.catch_up_runner = Runner(ctx.window, "Reading articles")
-        self._others: dict[str, ClaimView | None] = {}
         panes = ctx.panes
         panes.ledger_model.assist_for = self.runner.suggestions.get
         self._install_panels()
@@ -127,13 +126,12 @@ class AssistController:
         self.catch_up_runner.wait()
 
     def _opened(self, article_id: str) -> None:
-        self._others.clear()
         self.runner.request(article_id)
         self._update_tail()
 
     def _apply(self, views: ChangedViews) -> None:
         changes, article_id = views.changes, self.ctx.article_id
-        self._others.clear()
+        self.runner.refresh_others(views.claims)
         if Kind.EVERYTHING in changes.kinds:
             self.runner.forget()
             if article_id:
@@ -171,7 +169,6 @@ class AssistController:
     def _arrived(self, article_id: str) -> None:
         if article_id != self.ctx.article_id:
             return
-        self._others.clear()
         panes = self.ctx.panes
         panes.ledger_model.set_assist(self.runner.suggestions.get(article_id) or {})
         if self.ctx.claim_id:
@@ -237,12 +234,7 @@ class AssistController:
         return lines
 
     def _other_claim(self, claim_id: str) -> ClaimView | None:
-        if claim_id not in self._others:
-            try:
-                self._others[claim_id] = self.ctx.workspace.claim(claim_id)
-            except (NotFound, WorkspaceError):
-                self._others[claim_id] = None
-        return self._others[claim_id]
+        return self.runner.others.get(claim_id)
 
     def _claim_matches(self, claim: ClaimView | None) -> list[MatchView] | None:
         found = self.runner.matches.get(self.ctx.article_id or "")

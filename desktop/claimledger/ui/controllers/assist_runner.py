@@ -7,14 +7,18 @@ answers per article. `updated(article_id)` says new answers arrived.
 
 A request for an article already queued is not queued twice; a request while a job runs
 waits its turn. The window asks again whenever a verb's Changes touch the open article.
+The claims a clash or a match names (often in other articles) are read with them, so
+showing one never reads the workspace on the GUI thread; a change brings them up to date
+(`refresh_others`).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from claimledger.domain.records import ClaimAssist, MatchView
+from claimledger.domain.records import ClaimAssist, ClaimView, MatchView
 from claimledger.ui.kit.background import Runner
+from claimledger.workspace import WorkspaceError
 
 SUGGEST, MATCH = "suggestions", "matches"
 
@@ -34,6 +38,8 @@ class AssistRunner(QObject):
         self._stopped = False
         self.suggestions: dict[str, dict[str, ClaimAssist]] = {}
         self.matches: dict[str, list[MatchView]] = {}
+        #: claim id -> a claim a clash or match names (None: gone), read with them.
+        self.others: dict[str, ClaimView | None] = {}
 
     # -- asking ---------------------------------------------------------------------------
 
@@ -60,6 +66,14 @@ class AssistRunner(QObject):
                 cache.clear()
             else:
                 cache.pop(article_id, None)
+        if article_id is None:
+            self.others.clear()
+
+    def refresh_others(self, claims: dict[str, ClaimView | None]) -> None:
+        """Fresh rows of changed claims (a change record's), for those named here."""
+        for claim_id, claim in claims.items():
+            if claim_id in self.others:
+                self.others[claim_id] = claim
 
     def stop(self) -> None:
         """No more jobs; wait for the running one (before the workspace closes)."""
@@ -83,16 +97,18 @@ class AssistRunner(QObject):
             return
         kind, article_id = self._running = self._queue.pop(0)
         workspace = self._workspace
-        read = workspace.suggestions if kind == SUGGEST else workspace.matches
-        self._runner.start(lambda _progress: read(article_id), self._done, self._failed)
+        read = _with_clashing_claims if kind == SUGGEST else _with_matched_claims
+        self._runner.start(lambda _progress: read(workspace, article_id), self._done,
+                           self._failed)
 
     def _done(self, result) -> None:
         kind, article_id = self._running
         self._running = None
         if kind == SUGGEST:
-            self.suggestions[article_id] = result
+            self.suggestions[article_id], others = result
         else:
-            self.matches[article_id] = result
+            self.matches[article_id], others = result
+        self.others.update(others)
         if not self._stopped:
             self.updated.emit(article_id)
         self._next()
@@ -108,3 +124,27 @@ class AssistRunner(QObject):
             self.failed.emit(f"Assisted review could not read this article: {error}")
             self.updated.emit(article_id)
         self._next()
+
+
+def _with_clashing_claims(workspace, article_id: str):
+    """The article's suggestions, and every claim their clashes name."""
+    found = workspace.suggestions(article_id)
+    named = (flag.get("claim", "") for assist in found.values() for flag in assist.flags)
+    return found, _claims(workspace, named)
+
+
+def _with_matched_claims(workspace, article_id: str):
+    """The article's matches, and every claim they match."""
+    found = workspace.matches(article_id)
+    return found, _claims(workspace, (m.other_claim_id for m in found))
+
+
+def _claims(workspace, claim_ids) -> dict[str, ClaimView | None]:
+    found: dict[str, ClaimView | None] = {}
+    for claim_id in claim_ids:
+        if claim_id and claim_id not in found:
+            try:
+                found[claim_id] = workspace.claim(claim_id)
+            except WorkspaceError:  # NotFound among them: retired or merged away
+                found[claim_id] = None
+    return found

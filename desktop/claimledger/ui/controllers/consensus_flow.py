@@ -9,9 +9,9 @@ claim's verdicts, only while it is shown.
 
 from __future__ import annotations
 
-from claimledger.domain.records import Kind
+from claimledger.domain.records import ClaimView, Kind
 from claimledger.ui.controllers.context import WindowContext
-from claimledger.ui.controllers.reads import TAB_SLOT
+from claimledger.ui.controllers.reads import DIALOG_SLOT, TAB_SLOT
 from claimledger.ui.controllers.review import ReviewController
 from claimledger.ui.dialogs.agreement_dialog import AgreementDialog
 from claimledger.ui.dialogs.settle_dialog import SettleDialog
@@ -110,14 +110,25 @@ class ConsensusController:
         claim = ctx.current_claim()
         if claim is None or ctx.writes_locked():
             return
-        dialog = SettleDialog(claim.text, ctx.workspace.claim_verdicts(claim.id),
-                              ctx.panes.ledger_model.consensus(claim.id),
+        claim_id, workspace = claim.id, ctx.workspace
+        self.review.reads.read(DIALOG_SLOT, lambda: workspace.claim_verdicts(claim_id),
+                               lambda verdicts: self._open_settle_dialog(claim, verdicts),
+                               self._unreadable)
+
+    def _open_settle_dialog(self, claim: ClaimView, verdicts: list) -> None:
+        ctx = self.ctx
+        if claim.id != ctx.claim_id:
+            return  # the reviewer moved on while the verdicts were read
+        dialog = SettleDialog(claim.text, verdicts, ctx.panes.ledger_model.consensus(claim.id),
                               ctx.workspace.reasons_for, ctx.window)
         claim_id = claim.id
         dialog.accepted.connect(lambda: self.settle(claim_id, *dialog.chosen()))
         dialog.finished.connect(lambda _result: self._forget_settle_dialog(dialog))
         self.settle_dialog = dialog
         dialog.open()
+
+    def _unreadable(self, error: BaseException) -> None:
+        self.ctx.say(plain(error), 8000)
 
     def settle(self, claim_id: str, status, reason: str | None, note: str | None) -> None:
         self.review.run(lambda: self.ctx.workspace.settle(claim_id, status, reason, note))
@@ -130,11 +141,24 @@ class ConsensusController:
     # -- agreement --------------------------------------------------------------------------
 
     def show_agreement(self) -> None:
+        """Agreement for the open article and the whole workspace, counted on a worker
+        (the workspace's figure reads every verdict of every article)."""
         ctx = self.ctx
         summary = ctx.summaries.get(ctx.article_id or "")
-        article = ctx.workspace.agreement(ctx.article_id) if summary else None
-        dialog = AgreementDialog(summary.title if summary else None, article,
-                                 ctx.workspace.agreement(None), ctx.window)
+        article_id, workspace = (ctx.article_id if summary else None), ctx.workspace
+
+        def read():
+            return (workspace.agreement(article_id) if article_id else None,
+                    workspace.agreement(None))
+
+        self.review.reads.read(DIALOG_SLOT, read,
+                               lambda found: self._open_agreement(summary, *found),
+                               self._unreadable)
+
+    def _open_agreement(self, summary, article, everywhere) -> None:
+        ctx = self.ctx
+        dialog = AgreementDialog(summary.title if summary else None, article, everywhere,
+                                 ctx.window)
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         self.agreement_dialog = dialog
         dialog.open()

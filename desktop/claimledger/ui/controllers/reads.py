@@ -21,6 +21,7 @@ from claimledger.ui.kit.background import Runner
 LIBRARY_SLOT = "library"  # every article's row (and the retired ones, when shown)
 ARTICLE_SLOT = "article"  # the article being opened, with its whole ledger
 TAB_SLOT = "tab"  # the inspector tab showing (Sources, History, Reviewers)
+DIALOG_SLOT = "dialog"  # what a dialog shows when it opens (Settle, Agreement)
 
 
 @dataclass
