@@ -4,9 +4,11 @@ statement's verdict is confirmed from there."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from window_helpers import import_through_window, settle
 
 from claimledger.domain.status import Status
+from claimledger.ui.views.ledger_model import STATEMENT
 
 OLD = ("Tunnel toll to rise in April\n\nBy Mira Castell\n\n"
        "The harbour tunnel toll will rise to $4.50 in April, the authority said on Monday. "
@@ -119,3 +121,63 @@ def test_keep_separate_leaves_two_articles(qtbot, window, workspace, tmp_path):
     assert window.revisions.dialog is None
     assert all(workspace.earlier_revision(a.id) is None for a in workspace.articles())
     assert len(workspace.articles()) == 2
+
+
+def test_the_ledger_flags_a_statement_whose_words_changed_since_the_verdict(
+        qtbot, window, workspace, tmp_path, monkeypatch):
+    """In the ledger itself, not only in the Revisions view: the statement is marked,
+    counted by its own chip, explained in the inspector with its earlier words, and
+    clears once the reviewer confirms (or marks it again); its history names the
+    revision that carried it on."""
+    old, new = tmp_path / "toll.txt", tmp_path / "toll-2.txt"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_text(NEW, encoding="utf-8")
+    import_through_window(qtbot, window, [old])
+    old_id = window.article_id
+    claims = workspace.claims(old_id)
+    traffic = next(c for c in claims if "Traffic grew" in c.text)
+    toll = next(c for c in claims if "toll will rise" in c.text)
+    gone = next(c for c in claims if "Councillor Ruth Ambler" in c.text)
+    for claim, status in ((traffic, Status.DISPUTED), (toll, Status.SOURCED)):
+        window.review.select_claim(claim.id)
+        window.review.mark(status)
+        settle(qtbot, window)
+    _open_file_returning(monkeypatch, new)
+    window.actions["import_revision"].trigger()
+    qtbot.waitUntil(lambda: window.revisions.dialog is not None, timeout=20_000)
+    settle(qtbot, window)
+    window.revisions.dialog.close()
+
+    model, bar, inspector = window.ledger_model, window.review.filter_bar, window.inspector
+    chip = bar.flag_chips["text_changed"]
+    statement = model.index(model.row_of(traffic.id), STATEMENT)
+    assert model.data(statement).startswith("✎ Traffic grew 14 percent")
+    tip = model.data(statement, Qt.ItemDataRole.ToolTipRole)
+    assert "revision 2 since your verdict" in tip and "Before: Traffic grew 12 percent" in tip
+    assert not model.data(model.index(model.row_of(toll.id), STATEMENT)).startswith("✎")
+    assert chip.isVisibleTo(bar) and chip.text().endswith(" 1")
+    chip.click()
+    assert model.total_rows() == 1 and model.claim_at(0).id == traffic.id
+
+    window.review.select_claim(traffic.id)
+    banner = inspector.wording_banner
+    assert banner.isVisibleTo(inspector)
+    assert "Before: “Traffic grew 12 percent" in banner.label.text()
+    window.review.select_claim(toll.id)
+    assert not banner.isVisibleTo(inspector)
+    window.review.select_claim(traffic.id)
+    banner.button.click()
+    settle(qtbot, window)
+
+    assert not model.data(model.index(model.row_of(traffic.id), STATEMENT)).startswith("✎")
+    assert not banner.isVisibleTo(inspector)
+    assert chip.text().endswith(" 0")  # still on, so it can be turned off
+    chip.click()
+    assert not chip.isVisibleTo(bar)
+    assert workspace.claim(traffic.id).status is Status.DISPUTED
+    assert workspace.anchorings(window.article_id)[traffic.id].confirmed
+    carried = [e.what for e in workspace.history(traffic.id)]
+    assert "Carried into revision 2 of the article: its words changed; verdicts given " \
+        "before need a look" in carried
+    left = [e.what for e in workspace.history(gone.id)]
+    assert left[0].startswith("Not found in revision 2 of the article")

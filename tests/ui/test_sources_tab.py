@@ -3,8 +3,9 @@ column and the database agree; a bad link is refused inline and nothing is saved
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCursor, QHelpEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QToolTip
 from window_helpers import HARBOUR, activate, apply_changes, import_through_window, settle, shown
 
 from claimledger.domain.records import ClaimView
@@ -32,6 +33,20 @@ def sources_cell(window, claim_id):
     return model.data(model.index(model.row_of(claim_id), SOURCES))
 
 
+def hover_tooltip(qtbot, window, claim_id) -> str:
+    """The tooltip a reviewer sees resting the pointer on the claim's Sources cell."""
+    view, model = window.ledger_view, window.ledger_model
+    cell = view.visualRect(model.index(model.row_of(claim_id), SOURCES))
+    where = view.viewport().mapToGlobal(cell.center())
+    QCursor.setPos(where)
+    QApplication.sendEvent(view.viewport(),
+                           QHelpEvent(QEvent.Type.ToolTip, cell.center(), where))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=10_000)
+    text = QToolTip.text()
+    QToolTip.hideText()
+    return text
+
+
 def test_add_a_source_through_the_dialog(qtbot, window, workspace, artifacts):
     import_through_window(qtbot, window, [HARBOUR])
     activate(qtbot, window)
@@ -57,9 +72,9 @@ def test_add_a_source_through_the_dialog(qtbot, window, workspace, artifacts):
     assert workspace.claim(claim_id).contradicts == 1
 
     assert sources_cell(window, claim_id) == "1 ✗"
-    tip = window.ledger_model.data(window.ledger_model.index(
-        window.ledger_model.row_of(claim_id), SOURCES), Qt.ItemDataRole.ToolTipRole)
-    assert "Contradicts: Council minutes, 12 March — Port Averill Council" in tip
+    tip = hover_tooltip(qtbot, window, claim_id)
+    assert tip.splitlines()[0] == counts_sentence(workspace.claim(claim_id))
+    assert "• Contradicts: Council minutes, 12 March — Port Averill Council" in tip
     tabs = window.inspector.tabs
     assert tabs.currentIndex() == SOURCES_TAB
     assert tabs.tabText(SOURCES_TAB) == "Sources (1)"

@@ -23,13 +23,19 @@ class HistoryEntry:
         return asdict(self)
 
 
-def history_entries(events: Iterable[Event], names: Mapping[str, str]) -> list[HistoryEntry]:
-    """Describe events (given oldest first) and return them newest first."""
+def history_entries(events: Iterable[Event], names: Mapping[str, str],
+                    revisions: Mapping[str, tuple[str, int]] | None = None
+                    ) -> list[HistoryEntry]:
+    """Describe events (given oldest first) and return them newest first. `revisions`:
+    for each article.revised event among them, the claim and the revision's number."""
     last: dict[str, dict] = {}
     entries = []
     for event in sorted(events, key=lambda e: e.order_key):
         who = names.get(event.author, "unknown reviewer")
-        what = _describe(event, last.get(event.author))
+        if event.kind == ev.ARTICLE_REVISED and revisions and event.id in revisions:
+            what = _describe_revision(event.payload, *revisions[event.id])
+        else:
+            what = _describe(event, last.get(event.author))
         if event.kind == ev.VERDICT_SET:
             last[event.author] = event.payload
         entries.append(HistoryEntry(event.id, event.kind, stamp_ms(event.hlc), who, what))
@@ -47,6 +53,21 @@ def _describe(event: Event, previous: dict | None) -> str:
     if describe is None:  # written by a newer Claim Ledger; kept and passed on as it is
         return f"{prefix}{event.kind} (recorded by a newer version of Claim Ledger)"
     return prefix + describe(p)
+
+
+_CARRIED = {"exact": "as it was", "moved": "the statement moved",
+            "changed": "its words changed; verdicts given before need a look"}
+
+
+def _describe_revision(p: dict, claim_id: str, number: int) -> str:
+    """What a revision of the article did to this claim."""
+    anchoring = next((item[3] for item in p.get("placements", []) if item[0] == claim_id),
+                     None)
+    if anchoring == "orphaned":
+        return (f"Not found in revision {number} of the article; it stays on the earlier "
+                "version with its verdicts")
+    return f"Carried into revision {number} of the article: " \
+        f"{_CARRIED.get(anchoring or '', 'placed by its words')}"
 
 
 def _source_label(p: dict) -> str:

@@ -11,6 +11,9 @@ from claimledger.domain.events import Event
 from claimledger.store.eventrows import events_of_kind, from_row
 from claimledger.store.tables import event_t
 
+#: How far back a chain of revisions is followed (a loop in a peer's events ends here).
+MAX_REVISIONS = 1000
+
 
 def revision_into(conn: Connection, article_id: str) -> Event | None:
     """The revision event that made `article_id` a revision of an earlier article: the
@@ -36,6 +39,29 @@ def all_revisions(conn: Connection) -> list[Event]:
 def revisions_of(conn: Connection, article_id: str) -> list[Event]:
     """The revision that took `article_id` as its earlier article (the winner), if any."""
     return revisions_competing(conn, article_id)[:1]
+
+
+def revision_number(conn: Connection, article_id: str) -> int:
+    """1 for an article first imported as it is, 2 for its first revision, ..."""
+    number, seen = 1, {article_id}
+    event = revision_into(conn, article_id)
+    while event is not None and number < MAX_REVISIONS:
+        earlier = event.payload["revision_of"]
+        if earlier in seen:
+            break
+        seen.add(earlier)
+        number += 1
+        event = revision_into(conn, earlier)
+    return number
+
+
+def revisions_placing(conn: Connection, claim_id: str) -> list[Event]:
+    """The revisions (the winning one of each article) that carried this claim on, or
+    left it behind, oldest first."""
+    placing = [e for e in all_revisions(conn)
+               if any(item[0] == claim_id for item in e.payload.get("placements", []))]
+    return [e for e in placing
+            if revisions_competing(conn, e.payload["revision_of"])[0].id == e.id]
 
 
 def claims_have_events(conn: Connection, article_id: str) -> bool:

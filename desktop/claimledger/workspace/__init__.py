@@ -40,7 +40,12 @@ from claimledger.workspace.reading import ReadVerbs
 from claimledger.workspace.reasons import ReasonVerbs
 from claimledger.workspace.refresh import ChangedViews, OpenLedger, RefreshVerbs
 from claimledger.workspace.reviewing import ReviewVerbs
-from claimledger.workspace.revisions import ClaimAnchoring, RevisionReport, RevisionVerbs
+from claimledger.workspace.revisions import (
+    ChangedWording,
+    ClaimAnchoring,
+    RevisionReport,
+    RevisionVerbs,
+)
 from claimledger.workspace.stored_evidence import StoredEvidenceVerbs, StoredFile
 from claimledger.workspace.sync import SyncReport, UnknownReviewers
 from claimledger.workspace.sync_folder import FolderSync, SyncFolderVerbs
@@ -48,6 +53,7 @@ from claimledger.workspace.sync_folder import FolderSync, SyncFolderVerbs
 __all__ = [
     "ANALYSIS_VERSION",
     "AnnotationImport",
+    "ChangedWording",
     "ClaimAnchoring",
     "RevisionReport",
     "StoredFile",

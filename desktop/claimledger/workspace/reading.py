@@ -5,7 +5,7 @@ from __future__ import annotations
 from claimledger.domain.history import HistoryEntry, history_entries
 from claimledger.domain.numbering import statement_numbers
 from claimledger.domain.records import ArticleDetail, ArticleSummary, ClaimView
-from claimledger.store import DatabaseFault, log, queries, verify
+from claimledger.store import DatabaseFault, log, queries, revisions, verify
 from claimledger.workspace.base import WorkspaceBase, display_names
 from claimledger.workspace.errors import Ambiguous, NotFound, WorkspaceError
 
@@ -78,10 +78,14 @@ class ReadVerbs(WorkspaceBase):
         return self.db.quick_check()
 
     def history(self, claim_id: str) -> list[HistoryEntry]:
-        """Every event of the claim, newest first, in words."""
+        """Every event of the claim, newest first, in words, with each revision of its
+        article that carried it on or left it behind."""
         with self.db.read() as conn:
             if not queries.claim_exists(conn, claim_id):
                 raise NotFound(f"No claim with id {claim_id}.")
             events = list(log.iter_events(conn, claim_id=claim_id))
+            carried = revisions.revisions_placing(conn, claim_id)
+            numbers = {e.id: (claim_id, revisions.revision_number(conn, e.payload["article"]))
+                       for e in carried}
             names = display_names(conn)
-        return history_entries(events, names)
+        return history_entries(events + carried, names, numbers)

@@ -17,7 +17,7 @@ from claimledger.domain.records import (
     ClaimView,
     Kind,
 )
-from claimledger.store import changed
+from claimledger.store import changed, revisions
 from claimledger.workspace.base import WorkspaceBase, display_names
 from claimledger.workspace.consensus import (
     Consensus,
@@ -25,6 +25,7 @@ from claimledger.workspace.consensus import (
     consensus_from,
     named_verdicts,
 )
+from claimledger.workspace.revisions import ChangedWording
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class OpenLedger:
     consensus: dict[str, Consensus]
     verdicts: dict[str, list[ReviewerVerdict]]
     detail: ArticleDetail | None = None
+    #: The statements whose words changed since this reviewer's verdict (a revision).
+    wording: ChangedWording | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,8 @@ class ChangedViews:
     consensus: dict[str, Consensus] = field(default_factory=dict)
     verdicts: dict[str, list[ReviewerVerdict]] = field(default_factory=dict)
     suggestion_states: dict[str, tuple[bool, bool]] = field(default_factory=dict)
+    #: This reviewer's verdict clock per changed claim (confirms a changed wording).
+    verdict_clocks: dict[str, str] = field(default_factory=dict)
     summaries: dict[str, ArticleSummary | None] = field(default_factory=dict)
     ledger: OpenLedger | None = None
     library: list[ArticleSummary] | None = None
@@ -64,7 +69,8 @@ class RefreshVerbs(WorkspaceBase):
         detail = self.article(article_id) if with_article else None
         return OpenLedger(article_id, self.claims(article_id),
                           self.statement_numbers(article_id),
-                          self.consensus(article_id), self.verdicts(article_id), detail)
+                          self.consensus(article_id), self.verdicts(article_id), detail,
+                          self.changed_wording(article_id))
 
     def changed_views(self, changes: Changes, open_article: str | None) -> ChangedViews:
         """The rows `changes` touched, as the window shows them; `open_article` is the
@@ -82,6 +88,8 @@ class RefreshVerbs(WorkspaceBase):
             verdicts = changed.verdicts_of_claims(conn, ids)
             names = display_names(conn) if verdicts else {}
             states = changed.suggestion_states(conn, ids, self.reviewer_id)
+            clocks = revisions.verdict_clocks(conn, ids, self.reviewer_id) \
+                if changes.touches(Kind.VERDICTS) else {}
             # the open article's row is counted from its open ledger by the window
             rows = {} if everything else {
                 a: changed.article_summary(conn, a, self.reviewer_id)
@@ -93,6 +101,7 @@ class RefreshVerbs(WorkspaceBase):
             consensus=consensus_from(verdicts, settled),
             verdicts={c: named_verdicts(verdicts.get(c, []), names) for c in changes.claims},
             suggestion_states=states,
+            verdict_clocks=clocks,
             summaries=rows,
             ledger=ledger,
             library=library,

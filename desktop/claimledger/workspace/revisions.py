@@ -24,8 +24,18 @@ from claimledger.workspace.errors import WorkspaceError
 from claimledger.workspace.importing import ImportVerbs, read_article_file
 
 ADDED = "added"
-#: How far back a chain of revisions is followed (a loop in a peer's events ends here).
-MAX_REVISIONS = 1000
+
+
+@dataclass(frozen=True)
+class ChangedWording:
+    """An article's statements whose words changed in the revision that made it, for
+    those this reviewer gave a verdict on before it and not since (what the ledger flags
+    "text changed since your verdict"). A verdict of theirs clocked after `revised_at`
+    confirms the new wording."""
+
+    revision: int
+    revised_at: str
+    earlier: dict[str, str] = field(default_factory=dict)  # claim id -> earlier words
 
 
 @dataclass(frozen=True)
@@ -267,6 +277,20 @@ class RevisionVerbs(ImportVerbs):
         return found
 
 
+    def changed_wording(self, article_id: str) -> ChangedWording | None:
+        """The article's changed statements awaiting this reviewer's look (None: the
+        article is not a revision)."""
+        with self.db.read() as conn:
+            into = revisions.revision_into(conn, article_id)
+            number = _revision_number(conn, article_id) if into is not None else 0
+        if into is None:
+            return None
+        earlier = {claim_id: found.previous_text
+                   for claim_id, found in self.anchorings(article_id).items()
+                   if found.anchoring == CHANGED and not found.confirmed
+                   and found.previous_text is not None}
+        return ChangedWording(number, into.hlc, earlier)
+
     def revision_summary(self, article_id: str) -> dict:
         """What the PDF says of an article's revisions: the `revision` it is and the
         `revision_changes` since the earlier one and in any later one ({} if none)."""
@@ -322,13 +346,4 @@ def _family(conn, article_id: str) -> list[str]:
 
 
 def _revision_number(conn, article_id: str) -> int:
-    number, seen = 1, {article_id}
-    event = revisions.revision_into(conn, article_id)
-    while event is not None and number < MAX_REVISIONS:
-        earlier = event.payload["revision_of"]
-        if earlier in seen:
-            break
-        seen.add(earlier)
-        number += 1
-        event = revisions.revision_into(conn, earlier)
-    return number
+    return revisions.revision_number(conn, article_id)

@@ -31,7 +31,7 @@ STATUS_MS = 5000
 WRITING_ACTIONS = (*STATUS_ACTIONS, "reason", "note", "add_source", "make_claim",
                    "split_claim", "merge_next", "retire_claim", "settle", "undo", "redo",
                    "edit_article", "retire_article", "accept_suggestion",
-                   "dismiss_suggestion", "cut_tail")
+                   "dismiss_suggestion", "cut_tail", "confirm_wording")
 #: Besides the verbs that sign: everything that brings data into the workspace.
 READ_ONLY_OFF = (*WRITING_ACTIONS, "import_files", "paste", "samples", "import_ledger",
                  "sync_folder")

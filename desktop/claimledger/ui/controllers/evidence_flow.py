@@ -2,17 +2,23 @@
 
 Only the visible tab is loaded (one small query on the window's reader), when the claim
 changes, when the tab is shown, and when a change names the claim's sources or verdict.
+The ledger's Sources tooltip lists the sources the same way, read when it is asked for.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QToolTip
+
 from claimledger.domain.records import ClaimView
 from claimledger.ui.controllers.context import WindowContext
-from claimledger.ui.controllers.reads import TAB_SLOT
+from claimledger.ui.controllers.reads import TAB_SLOT, TIP_SLOT
 from claimledger.ui.controllers.review import ReviewController
 from claimledger.ui.dialogs.source_dialog import SourceDialog
 from claimledger.ui.kit.background import plain
 from claimledger.ui.views.inspector import HISTORY_TAB, SOURCES_TAB
+from claimledger.ui.views.sources_column import sources_tip
 from claimledger.workspace import NotFound
 
 
@@ -28,7 +34,7 @@ class EvidenceController:
         panel.editRequested.connect(self.edit_source)
         panel.retireRequested.connect(self.retire_source)
         ctx.panes.inspector.tabs.currentChanged.connect(lambda _tab: self.refresh_tabs())
-        ctx.panes.ledger_model.sources_for = ctx.workspace.sources
+        ctx.panes.ledger_view.sources_delegate.listWanted.connect(self.show_sources_tip)
         ctx.claimShown.connect(self.refresh_tabs)  # also after a change names the claim
 
     def refresh_tabs(self) -> None:
@@ -47,6 +53,24 @@ class EvidenceController:
         self.review.reads.read(TAB_SLOT, read,
                                lambda found: self._show_tab(tab, claim_id, found),
                                lambda error: self.ctx.say(plain(error), 8000))
+
+    def show_sources_tip(self, claim_id: str, where: QPoint, cell: QRect) -> None:
+        """The Sources cell's tooltip: the claim's sources, read on the worker, shown if
+        the pointer is still on that cell when they arrive."""
+        workspace = self.ctx.workspace
+        self.review.reads.read(TIP_SLOT, lambda: workspace.sources(claim_id),
+                               lambda found: self._show_sources_tip(claim_id, where, cell,
+                                                                    found),
+                               lambda error: self.ctx.say(plain(error), 8000))
+
+    def _show_sources_tip(self, claim_id: str, where: QPoint, cell: QRect,
+                          sources: list) -> None:
+        panes = self.ctx.panes
+        viewport = panes.ledger_view.viewport()
+        claim = panes.ledger_model.find(claim_id)
+        if claim is None or not cell.contains(viewport.mapFromGlobal(QCursor.pos())):
+            return
+        QToolTip.showText(where, sources_tip(claim, sources), viewport, cell)
 
     def _show_tab(self, tab: int, claim_id: str | None, found: list) -> None:
         inspector = self.ctx.panes.inspector

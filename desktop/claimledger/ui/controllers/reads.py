@@ -22,6 +22,7 @@ LIBRARY_SLOT = "library"  # every article's row (and the retired ones, when show
 ARTICLE_SLOT = "article"  # the article being opened, with its whole ledger
 TAB_SLOT = "tab"  # the inspector tab showing (Sources, History, Reviewers)
 DIALOG_SLOT = "dialog"  # what a dialog shows when it opens (Settle, Agreement)
+TIP_SLOT = "tip"  # what a tooltip lists (a claim's sources, in the ledger)
 
 
 @dataclass

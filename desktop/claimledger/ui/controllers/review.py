@@ -70,6 +70,8 @@ class ReviewController:
         act["find"].triggered.connect(self.open_search)
         act["filter_ledger"].triggered.connect(self.filter_bar.focus_text)
         act["clear_filter"].triggered.connect(self.filter_bar.clear)
+        act["confirm_wording"].triggered.connect(self.confirm_wording)
+        panes.inspector.confirmRequested.connect(self.confirm_wording)
         panes.ledger_view.claimSelected.connect(self._show_claim)
         panes.article_view.claimClicked.connect(self.select_claim)
         panes.inspector.markRequested.connect(self.mark)
@@ -159,7 +161,11 @@ class ReviewController:
     def refresh_inspector(self) -> None:
         claim = self.ctx.current_claim()
         reasons = self.ctx.workspace.reasons_for(claim.status) if claim else ()
-        self.ctx.panes.inspector.show_claim(claim, reasons)
+        panes = self.ctx.panes
+        panes.inspector.show_claim(claim, reasons)
+        model = panes.ledger_model
+        panes.inspector.show_wording(model.earlier_wording(claim) if claim else None,
+                                     model.revision)
 
     def step(self, delta: int) -> None:
         self.ctx.panes.ledger_view.step(delta)
@@ -208,6 +214,12 @@ class ReviewController:
         claim_id = self.ctx.claim_id
         if claim_id:
             self.run(lambda: self.ctx.workspace.set_note(claim_id, note or None))
+
+    def confirm_wording(self) -> None:
+        """The reviewer's verdict stands for the current claim's new words."""
+        claim_id = self.ctx.claim_id
+        if claim_id:
+            self.run(lambda: self.ctx.workspace.confirm_verdict(claim_id))
 
     def undo(self) -> None:
         self.run(self.ctx.workspace.undo, navigate=True, word="Undone")
@@ -265,6 +277,8 @@ class ReviewController:
         if ours:
             panes.ledger_model.update_claims(ours)
             panes.article_view.update_claims(ours)
+        if views.verdict_clocks:
+            panes.ledger_model.take_verdict_clocks(views.verdict_clocks)
         if ctx.claim_id in views.claims or views.changes.touches(Kind.REASONS):
             ctx.claimShown.emit()
 

@@ -91,6 +91,8 @@ SPECS = (
                tip="Mark the statement with the suggested status and reason"),
     ActionSpec("dismiss_suggestion", "Dismiss Su&ggestion", "Review", ("Shift+A",),
                tip="Put the suggestion away for this statement"),
+    ActionSpec("confirm_wording", "Con&firm Verdict on the New Wording", "Review",
+               tip="Your verdict stands for the statement's words in this revision"),
     ActionSpec("next", "&Next Statement", "Review", ("J", "Down")),
     ActionSpec("previous", "&Previous Statement", "Review", ("K", "Up")),
     ActionSpec("reason", "&Reason…", "Review", ("R",), "reason.svg",
@@ -127,7 +129,7 @@ TOOLBAR = ("import_files", "paste", None, "mark_sourced", "mark_disputed", "mark
            "mark_not_a_claim", "mark_clear", None, "reason", "note", None, "undo", "redo",
            None, "find", "export_pdf")
 SEPARATE_AFTER = {"open_workspace", "samples", "export_table", "restore_backup", "redo",
-                  "dismiss_suggestion", "previous", "note", "retire_article", "cut_tail",
+                  "confirm_wording", "previous", "note", "retire_article", "cut_tail",
                   "clear_filter", "agreement"}
 ICON_TEXT = {"import_files": "Import", "paste": "Paste", "undo": "Undo", "redo": "Redo",
              "reason": "Reason", "note": "Note", "mark_not_a_claim": "Not a claim",

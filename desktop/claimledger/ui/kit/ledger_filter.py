@@ -1,5 +1,6 @@
 """Which ledger rows to show: status chips, "No source yet", "Has a note",
-"Disagreements", "Check-worthy", "Not claims", one reviewer's work, and text.
+"Disagreements", "Check-worthy", "Text changed", "Not claims", one reviewer's work, and
+text.
 
 Statements that are not claims (headlines, bylines, captions, credits, ads, duplicate
 lines, the page tail) are hidden unless the filter asks for them (`not_claims`).
@@ -28,8 +29,10 @@ DISAGREES = 1 << 10
 NOT_CLAIM_KIND = 1 << 11
 #: Assisted review scores it check-worthy (set from outside, like DISAGREES).
 CHECK_WORTHY = 1 << 12
+#: Its words changed in a revision since this reviewer's verdict (set from outside too).
+TEXT_CHANGED = 1 << 13
 COUNTED_BITS = (*STATUS_BITS.values(), NO_SOURCE, HAS_NOTE, DISAGREES, NOT_CLAIM_KIND,
-                CHECK_WORTHY)
+                CHECK_WORTHY, TEXT_CHANGED)
 
 
 def flags_of(claim: ClaimView, extra: int = 0) -> int:
@@ -75,11 +78,13 @@ class LedgerFilter:
     #: One reviewer's work: (reviewer id, True) the statements they gave a verdict,
     #: (reviewer id, False) those they have not marked yet.
     reviewer: tuple[str, bool] | None = None
+    text_changed: bool = False
 
     @property
     def active(self) -> bool:
         return bool(self.statuses or self.no_source or self.has_note or self.disagreements
-                    or self.check_worthy or self.text.strip() or self.reviewer)
+                    or self.check_worthy or self.text_changed or self.text.strip()
+                    or self.reviewer)
 
     @property
     def hidden(self) -> int:
@@ -93,7 +98,8 @@ class LedgerFilter:
     def required(self) -> int:
         return ((NO_SOURCE if self.no_source else 0) | (HAS_NOTE if self.has_note else 0)
                 | (DISAGREES if self.disagreements else 0)
-                | (CHECK_WORTHY if self.check_worthy else 0))
+                | (CHECK_WORTHY if self.check_worthy else 0)
+                | (TEXT_CHANGED if self.text_changed else 0))
 
     def toggled(self, status: Status) -> LedgerFilter:
         return replace(self, statuses=frozenset(set(self.statuses) ^ {status}))

@@ -1,5 +1,6 @@
-"""Slim banners: the page tail above the article, and a read-only workspace at the top
-of the window. Each is one line of text with at most one button; hidden when not needed.
+"""Slim banners: the page tail above the article, a read-only workspace at the top of
+the window, and a statement whose words changed since the reviewer's verdict in the
+inspector. Each is one line of text with at most one button; hidden when not needed.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from claimledger.ui.kit.look import INK
 
 TAIL_COLOURS = ("#eef3f9", "#c9d8ea")  # background, border: a quiet blue note
 READ_ONLY_COLOURS = ("#fff4c2", "#e6c84f")  # yellow: a warning, not an error
+WORDING_COLOURS = ("#f6ead2", "#d9b779")  # amber: look at this again
+#: The most of a statement's earlier words the wording banner quotes.
+EARLIER_SHOWN = 280
 
 
 class Banner(QFrame):
@@ -72,3 +76,20 @@ def read_only_banner() -> Banner:
     banner = Banner("readOnlyBanner", READ_ONLY_COLOURS)
     banner.setAccessibleName("Read-only workspace")
     return banner
+
+
+def wording_banner() -> Banner:
+    banner = Banner("wordingBanner", WORDING_COLOURS, "Confirm verdict")
+    banner.setAccessibleName("Text changed since your verdict")
+    if banner.button is not None:
+        banner.button.setToolTip("Your verdict stands for the new words (marking the "
+                                 "statement again does the same)")
+    return banner
+
+
+def wording_words(earlier: str, revision: int) -> str:
+    """'The words changed in revision 2 since your verdict. Before: “…”'."""
+    before = " ".join(earlier.split())
+    if len(before) > EARLIER_SHOWN:
+        before = before[:EARLIER_SHOWN - 1].rstrip() + "…"
+    return f"The words changed in revision {revision} since your verdict. Before: “{before}”"

@@ -29,6 +29,7 @@ from claimledger.ui.kit.ledger_filter import (
     HAS_NOTE,
     NO_SOURCE,
     NOT_CLAIM_KIND,
+    TEXT_CHANGED,
     LedgerFilter,
 )
 from claimledger.ui.kit.look import mute, status_dot
@@ -44,10 +45,16 @@ FLAG_CHIPS = {"no_source": ("No source yet", NO_SOURCE, "#5b4b8a"),
               "has_note": ("Has a note", HAS_NOTE, "#1f4e79"),
               "check_worthy": ("Check-worthy", CHECK_WORTHY, "#1f4e79"),
               "disagreements": ("Disagreements", DISAGREES, DISAGREE_COLOUR),
+              "text_changed": ("Text changed", TEXT_CHANGED, "#8a5a00"),
               "not_claims": ("Not claims", NOT_CLAIM_KIND, "#6a6f76")}
 FLAG_TINTS = {"no_source": "#e9e4f5", "has_note": "#dde8f5", "check_worthy": "#dde8f5",
-              "disagreements": DISAGREE_TINT, "not_claims": "#e8e8e8"}
+              "disagreements": DISAGREE_TINT, "text_changed": "#f6ead2",
+              "not_claims": "#e8e8e8"}
+#: Chips shown only while some statement carries their flag (or they are on).
+WHEN_PRESENT = ("text_changed",)
 FLAG_TIPS = {"check_worthy": "Show only statements worth checking (a score of 50 or more)",
+             "text_changed": "Show only statements whose words changed in this revision "
+                             "since your verdict",
              "not_claims": "Also show headlines, bylines, captions, credits, ads and page "
                            "furniture (hidden by default)"}
 
@@ -201,7 +208,7 @@ class FilterBar(QWidget):
         on = {name: chip.isChecked() for name, chip in self.flag_chips.items()}
         return LedgerFilter(chosen, on["no_source"], on["has_note"], self.text.text(),
                             on["disagreements"], on["check_worthy"], on["not_claims"],
-                            self.reviewer_chip.choice)
+                            self.reviewer_chip.choice, text_changed=on["text_changed"])
 
     def clear(self) -> None:
         """Show every row again."""
@@ -230,6 +237,9 @@ class FilterBar(QWidget):
             chip.show_count(model.count(bit, everything or bit == NOT_CLAIM_KIND), most)
         disagreements = self.flag_chips["disagreements"]
         disagreements.setVisible(model.has_consensus_data() or disagreements.isChecked())
+        for name in WHEN_PRESENT:
+            chip = self.flag_chips[name]
+            chip.setVisible(bool(model.count(FLAG_CHIPS[name][1], True)) or chip.isChecked())
         reviewer = self.reviewer_chip
         reviewer.setVisible(model.has_other_reviewers() or reviewer.choice is not None)
         total, shown = model.count(0, everything), model.total_rows()

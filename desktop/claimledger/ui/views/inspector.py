@@ -27,6 +27,7 @@ from claimledger.domain.records import ClaimView
 from claimledger.domain.status import Status
 from claimledger.ui.kit.look import mute, status_icon
 from claimledger.ui.kit.quiet import set_tab_text
+from claimledger.ui.views.banners import wording_banner, wording_words
 from claimledger.ui.views.history_panel import HistoryPanel
 from claimledger.ui.views.sources_panel import SourcesPanel
 
@@ -118,6 +119,7 @@ class NoteEditor(QPlainTextEdit):
 
 class Inspector(QWidget):
     markRequested = Signal(object)
+    confirmRequested = Signal()
     reasonChosen = Signal(object)
     noteCommitted = Signal(str)
 
@@ -141,6 +143,9 @@ class Inspector(QWidget):
         self.kind_label = QLabel(objectName="kindLine", wordWrap=True)
         layout.addWidget(self._scrolling(self.text_label))
         layout.addWidget(self.kind_label)
+        self.wording_banner = wording_banner()
+        self.wording_banner.clicked.connect(self.confirmRequested)
+        layout.addWidget(self.wording_banner)
         self.tabs = QTabWidget(objectName="inspectorTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Statement details")
@@ -268,6 +273,11 @@ class Inspector(QWidget):
         self.no_source.setVisible(bool(claim) and claim.status is Status.SOURCED
                                   and not count)
         set_tab_text(self.tabs, SOURCES_TAB, f"Sources ({count})" if count else "Sources")
+
+    def show_wording(self, earlier: str | None, revision: int) -> None:
+        """The banner for a statement whose words changed since the verdict (None:
+        hidden)."""
+        self.wording_banner.say(wording_words(earlier, revision) if earlier else None)
 
     def _show_status(self, status: Status | None) -> None:
         """The current status's button checked, drawn in its tint by its own style sheet

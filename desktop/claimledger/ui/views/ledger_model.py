@@ -22,15 +22,21 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from claimledger.domain.records import ClaimAssist, ClaimView, SourceView
+from claimledger.domain.records import ClaimAssist, ClaimView
 from claimledger.domain.status import Status
 from claimledger.ui.kit import assist_look
 from claimledger.ui.kit.consensus_look import HEADER_TIP, consensus_data, open_disagreement
-from claimledger.ui.kit.evidence_look import counts_sentence, counts_text, stance_label
-from claimledger.ui.kit.ledger_filter import CHECK_WORTHY, DISAGREES, LedgerFilter, RowIndex
+from claimledger.ui.kit.evidence_look import counts_sentence, counts_text
+from claimledger.ui.kit.ledger_filter import (
+    CHECK_WORTHY,
+    DISAGREES,
+    TEXT_CHANGED,
+    LedgerFilter,
+    RowIndex,
+)
 from claimledger.ui.kit.look import INK, MUTED, status_dot
 from claimledger.ui.kit.reviewers_look import reviewers_data
-from claimledger.workspace import Consensus, ReviewerVerdict
+from claimledger.workspace import ChangedWording, Consensus, ReviewerVerdict
 
 BATCH = 500
 #: Consensus and Worth come last in the model; the view moves them (consensus_column,
@@ -68,14 +74,15 @@ class LedgerModel(QAbstractTableModel):
         self._shown: list[int] = []
         self._filter = LedgerFilter()
         self._loaded = 0
-        #: claim id -> its sources, asked only for the Sources column's tooltip.
-        self.sources_for: Callable[[str], list[SourceView]] | None = None
         #: article id -> {claim id: Consensus}, asked when an article's claims arrive.
         self.consensus_for: Callable[[str], dict[str, Consensus]] | None = None
         self._consensus: dict[str, Consensus] = {}
         self._several_reviewers = False
         #: claim id -> what assisted review says (empty until the analysis arrives).
         self._assist: dict[str, ClaimAssist] = {}
+        self._wording: ChangedWording | None = None
+        #: claim id -> its words before the revision, while flagged (see earlier_wording).
+        self._earlier: dict[str, str] = {}
         #: article id -> its known assist answers (or None), asked when claims arrive.
         self.assist_for: Callable[[str], dict[str, ClaimAssist] | None] | None = None
         #: article id -> every reviewer's verdicts per claim (workspace.verdicts).
@@ -95,16 +102,21 @@ class LedgerModel(QAbstractTableModel):
     def set_ledger(self, ledger) -> None:
         """The open article's ledger as a worker read it (workspace.OpenLedger): the
         window never reads the disk to show it."""
-        self.set_claims(ledger.claims, ledger.numbers, ledger.consensus, ledger.verdicts)
+        self.set_claims(ledger.claims, ledger.numbers, ledger.consensus, ledger.verdicts,
+                        ledger.wording)
 
     def set_claims(self, claims: list[ClaimView],
                    numbers: dict[str, str] | None = None,
                    consensus: dict[str, Consensus] | None = None,
-                   verdicts: dict[str, list[ReviewerVerdict]] | None = None) -> None:
+                   verdicts: dict[str, list[ReviewerVerdict]] | None = None,
+                   wording: ChangedWording | None = None) -> None:
         """The open article's statements, with their stable numbers, consensus and every
-        reviewer's verdicts (read through the `..._for` callbacks when not given)."""
+        reviewer's verdicts (read through the `..._for` callbacks when not given), and
+        the statements whose words changed in its revision."""
         self.beginResetModel()
         self._all = list(claims)
+        self._wording = wording
+        self._earlier = dict(wording.earlier) if wording else {}
         if numbers is None and self._all and self.numbers_for is not None:
             numbers = self.numbers_for(self._all[0].article_id)
         self._numbers = numbers or {}
@@ -232,7 +244,34 @@ class LedgerModel(QAbstractTableModel):
         marks = DISAGREES if open_disagreement(self._consensus.get(claim.id)) else 0
         if assist_look.is_check_worthy(self._assist.get(claim.id)):
             marks |= CHECK_WORTHY
+        if self.earlier_wording(claim) is not None:
+            marks |= TEXT_CHANGED
         return marks
+
+    def earlier_wording(self, claim: ClaimView) -> str | None:
+        """The claim's words before this revision, while its text has changed since this
+        reviewer's verdict (None: nothing to look at again)."""
+        if not claim.status.is_reviewed:
+            return None
+        return self._earlier.get(claim.id)
+
+    @property
+    def revision(self) -> int:
+        """The open article's revision number (1: never revised)."""
+        return self._wording.revision if self._wording else 1
+
+    def take_verdict_clocks(self, clocks: dict[str, str]) -> None:
+        """This reviewer's verdict clocks of changed claims: a verdict given after the
+        revision confirms the new words, and the claim is no longer flagged."""
+        if self._wording is None:
+            return
+        flagged = False
+        for claim_id, clock in clocks.items():
+            if claim_id in self._earlier and clock > self._wording.revised_at:
+                del self._earlier[claim_id]
+                flagged |= self._remark_one(claim_id, None)
+        if flagged:
+            self.filterChanged.emit()
 
     def update_consensus(self, found: dict[str, Consensus], claim_ids) -> None:
         """New consensus for just these claims (absent from `found`: none): their marks,
@@ -405,7 +444,7 @@ class LedgerModel(QAbstractTableModel):
         if role == NumberRole:
             return number + 1
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == SOURCES:
-            return self._sources_tooltip(claim)
+            return counts_sentence(claim)  # the list itself: sources_column.listWanted
         if index.column() == CONSENSUS:
             return consensus_data(self._consensus.get(claim.id), role)
         if index.column() == REVIEWERS:
@@ -418,6 +457,10 @@ class LedgerModel(QAbstractTableModel):
                 return hint
         if index.column() == NUMBER and role == Qt.ItemDataRole.DisplayRole:
             return self.number_of(claim.id) or str(number + 1)
+        if index.column() == STATEMENT and role in _CHANGED_ROLES:
+            earlier = self.earlier_wording(claim)
+            if earlier is not None:
+                return changed_wording_data(claim, earlier, self.revision, role)
         handler = _ROLES.get(int(role))
         return handler(claim, number, index.column()) if handler else None
 
@@ -425,14 +468,21 @@ class LedgerModel(QAbstractTableModel):
         """The statement's stable number ("12", "12a"), or "" when not known."""
         return self._numbers.get(claim_id, "")
 
-    def _sources_tooltip(self, claim: ClaimView) -> str:
-        lines = [counts_sentence(claim)]
-        if claim.source_count and self.sources_for is not None:
-            for source in self.sources_for(claim.id):
-                name = source.title or source.url or source.file or "Untitled source"
-                by = f" — {source.publisher}" if source.publisher else ""
-                lines.append(f"• {stance_label(source.stance)}: {name}{by}")
-        return "\n".join(lines)
+
+
+CHANGED_MARK = "✎ "
+_CHANGED_ROLES = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
+                  int(Qt.ItemDataRole.AccessibleTextRole))
+
+
+def changed_wording_data(claim: ClaimView, earlier: str, revision: int, role: int):
+    """The Statement cell of a claim whose words changed since the reviewer's verdict:
+    marked, with both wordings in its tooltip."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        return CHANGED_MARK + one_line(claim.text)
+    words = (f"The words changed in revision {revision} since your verdict.\n"
+             f"Before: {earlier}\nNow: {claim.text}")
+    return words if role == Qt.ItemDataRole.ToolTipRole else f"Text changed. {claim.text}"
 
 
 def _display(claim: ClaimView, row: int, column: int):

@@ -47,7 +47,8 @@ class LedgerView(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalHeader().hide()
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setItemDelegateForColumn(SOURCES, SourcesDelegate(self))
+        self.sources_delegate = SourcesDelegate(self)
+        self.setItemDelegateForColumn(SOURCES, self.sources_delegate)
         self.setAccessibleName("Ledger")
         self.setAccessibleDescription("One row per statement: status, sources, statement, "
                                       "reason and note")

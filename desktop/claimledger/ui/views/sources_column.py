@@ -1,14 +1,23 @@
-"""The ledger's Sources column: '2 ✓ 1 ✗' painted with each glyph in its stance colour."""
+"""The ledger's Sources column: '2 ✓ 1 ✗' painted with each glyph in its stance colour.
+
+Its tooltip lists the claim's sources, which live on disk: the delegate asks for them
+(`listWanted`) and the window shows the list when a worker has read it (`sources_tip`).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from claimledger.domain.records import ClaimView
+from claimledger.domain.records import ClaimView, SourceView
 from claimledger.ui.kit import evidence_look
-from claimledger.ui.kit.evidence_look import STANCE_GLYPHS, stance_counts
+from claimledger.ui.kit.evidence_look import (
+    STANCE_GLYPHS,
+    counts_sentence,
+    stance_counts,
+    stance_label,
+)
 from claimledger.ui.kit.look import INK, MUTED
 from claimledger.ui.views.ledger_model import ClaimRole
 
@@ -16,7 +25,29 @@ GAP = 5
 NONE_MARK = "–"
 
 
+def sources_tip(claim: ClaimView, sources: list[SourceView]) -> str:
+    """The tooltip: the counts in words, then one line per source."""
+    lines = [counts_sentence(claim)]
+    for source in sources:
+        name = source.title or source.url or source.file or "Untitled source"
+        by = f" — {source.publisher}" if source.publisher else ""
+        lines.append(f"• {stance_label(source.stance)}: {name}{by}")
+    return "\n".join(lines)
+
+
 class SourcesDelegate(QStyledItemDelegate):
+    """Emits listWanted(claim_id, global_pos, cell) for the tooltip of a claim with
+    sources; a claim without any gets its counts sentence at once (the model's)."""
+
+    listWanted = Signal(str, QPoint, QRect)
+
+    def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 - Qt's name
+        claim: ClaimView | None = index.data(ClaimRole)
+        if event.type() == QEvent.Type.ToolTip and claim is not None and claim.source_count:
+            self.listWanted.emit(claim.id, event.globalPos(), view.visualRect(index))
+            return True
+        return super().helpEvent(event, view, option, index)
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
         claim: ClaimView | None = index.data(ClaimRole)
         base = QStyleOptionViewItem(option)
