@@ -52,6 +52,7 @@ def run_window(db: Path, reviewer: str | None, screenshot: Path | None = None) -
     if reviewer is None:
         print("claim-ledger: no reviewer name given; nothing was opened.", file=sys.stderr)
         return 1
+    crashed = _lock_left_behind(db)
     lock = _lock_workspace(db, show_box=screenshot is None)
     if lock is False:
         return 1
@@ -69,11 +70,19 @@ def run_window(db: Path, reviewer: str | None, screenshot: Path | None = None) -
         if screenshot is not None:
             return save_screenshot(window, Path(screenshot))
         window.show()
+        if crashed and lock:
+            window.crash_check.check_after_crash()
         return app.exec()
     finally:
         workspace.close()
         _unlock(lock)
         release_all()
+
+
+def _lock_left_behind(db: Path) -> bool:
+    from claimledger.ui.shell.instance_lock import lock_left_behind
+
+    return lock_left_behind(Path(db))
 
 
 def _lock_workspace(db: Path, show_box: bool):

@@ -27,6 +27,12 @@ def lock_path(db: Path) -> Path:
     return Path(str(Path(db)) + ".lock")
 
 
+def lock_left_behind(db: Path) -> bool:
+    """A lock file is there. Asked before `lock_workspace`: if that then succeeds, the
+    lock was left by a process that is gone, and the workspace is checked."""
+    return lock_path(db).exists()
+
+
 def lock_workspace(db: Path) -> QLockFile | None:
     """Hold the workspace's lock (keep the returned object; `unlock()` it on close).
 

@@ -33,6 +33,7 @@ from claimledger.ui.controllers.backup_flow import BackupController
 from claimledger.ui.controllers.claim_editing import EditingController
 from claimledger.ui.controllers.consensus_flow import ConsensusController
 from claimledger.ui.controllers.context import Panes, WindowContext
+from claimledger.ui.controllers.crash_check import CrashCheckController
 from claimledger.ui.controllers.evidence_flow import EvidenceController
 from claimledger.ui.controllers.folder_sync import FolderSyncController
 from claimledger.ui.controllers.format_export import FormatExportController
@@ -229,6 +230,7 @@ class MainWindow(QMainWindow):
         self.revisions = RevisionController(ctx, self.review, self.importer)
         self.backups = BackupController(ctx, self.quiet, self.resume, reopen_workspace)
         self.read_only = ReadOnlyController(ctx)
+        self.crash_check = CrashCheckController(ctx)
         ctx.claimShown.connect(self.review.refresh_inspector)
         ctx.articleOpened.connect(lambda _article: self.show_progress())
 

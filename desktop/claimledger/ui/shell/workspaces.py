@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from claimledger.ui.kit import preferences
-from claimledger.ui.shell.instance_lock import WorkspaceInUse, lock_workspace
+from claimledger.ui.shell.instance_lock import WorkspaceInUse, lock_left_behind, lock_workspace
 from claimledger.workspace import NotAWorkspace, SchemaTooNew, Workspace, WorkspaceError
 
 log = logging.getLogger("claimledger.workspaces")
@@ -54,6 +54,7 @@ def open_workspace(window, path: Path):
     if path == Path(window.workspace.path).resolve():
         window.statusBar().showMessage(f"{path.name} is already open.", 5000)
         return window
+    crashed = lock_left_behind(path)
     try:
         lock = lock_workspace(path)
     except WorkspaceInUse as error:
@@ -68,7 +69,10 @@ def open_workspace(window, path: Path):
         QMessageBox.warning(window, "Open Workspace", f"Cannot open {path.name}: {why}")
         return None
     log.info("switching to %s", path)
-    return _replace_window(window, workspace, lock)
+    new = _replace_window(window, workspace, lock)
+    if crashed and lock is not None:
+        new.crash_check.check_after_crash()
+    return new
 
 
 def reopen_workspace(window, path: Path):
