@@ -268,6 +268,22 @@ def test_a_new_reviewer_taking_a_pinned_name_is_flagged_in_the_prompt(scene):
     assert shown == sorted([f"Bob Ode ({keys.fingerprint(scene.bob.identity.public_key)[:15]}…)",
                             f"Bob Ode ({keys.fingerprint(m.public)[:15]}…)"])
 
+    # Carol names the newcomer herself: both then show plainly, each as Carol knows them,
+    # and nothing of it leaves her workspace.
+    newcomer = scene.carol.resolve_reviewer(keys.fingerprint(m.public)[:20])
+    scene.carol.rename_reviewer(newcomer, "Bob Ode (the other one)")
+    shown = sorted(v.reviewer for v in scene.carol.verdicts(article)[scene.claims[0]])
+    assert shown == ["Bob Ode", "Bob Ode (the other one)"]
+    people = {r.id: r for r in scene.carol.reviewers_here()}
+    assert people[newcomer].signed_name == "Bob Ode"
+    assert people[newcomer].local_name == "Bob Ode (the other one)"
+    assert scene.carol.projections_match_log()  # a local name is no event
+    carol_file = scene.desk.export(scene.carol, "carol")
+    assert "the other one" not in carol_file.read_text(encoding="utf-8")
+    scene.carol.rename_reviewer(newcomer, None)
+    shown = sorted(v.reviewer for v in scene.carol.verdicts(article)[scene.claims[0]])
+    assert shown[0].startswith("Bob Ode (SHA256:")
+
 
 # -- 6. clocks --------------------------------------------------------------------------
 

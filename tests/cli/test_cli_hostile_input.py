@@ -256,3 +256,28 @@ def test_a_workspace_path_that_cannot_be_one_is_refused(cli_on, tmp_path, scratc
     assert listing(tmp_path) == before
     if where == "a folder":
         assert "is a folder" in message or "No workspace" in message
+
+
+def test_reviewers_lists_who_joined_and_renames_one_locally(cli_on, tmp_path, bens_ledger):
+    db = tmp_path / "mine" / "workspace.sqlite"
+    accepted = cli_on(db, "sync", "--accept-new-reviewers", bens_ledger)
+    assert accepted.returncode == 0, accepted.stderr.decode()
+    listed = json.loads(cli_on(db, "reviewers", "--json").stdout)
+    assert [r["signed_name"] for r in listed] == ["Ben"]  # Ana has not written yet
+    ben = listed[0]
+    assert ben["fingerprint"].startswith("SHA256:") and not ben["is_me"]
+
+    renamed = cli_on(db, "reviewers", "rename", ben["fingerprint"][:14], "Ben Ode (Lagos)")
+    assert renamed.returncode == 0, renamed.stderr.decode()
+    assert "now shown here as 'Ben Ode (Lagos)' (signed 'Ben')" in renamed.stdout.decode()
+    plain = cli_on(db, "reviewers").stdout.decode()
+    assert "Ben Ode (Lagos)  (signed 'Ben')" in plain
+
+    for args, words in ((["nobody", "X"], "No reviewer here matches 'nobody'"),
+                        ([ben["id"][:8]], "give either a NAME or --signed"),
+                        ([ben["id"][:8], "A\x07B"], "cannot contain control characters")):
+        before = listing(tmp_path)
+        assert words in one_line_refusal(cli_on(db, "reviewers", "rename", *args))
+        assert listing(tmp_path) == before
+    back = cli_on(db, "reviewers", "rename", ben["id"][:8], "--signed")
+    assert back.returncode == 0 and "shown here as 'Ben'" in back.stdout.decode()

@@ -1,4 +1,5 @@
-"""Commands for sharing ledgers between reviewers: identity, export, sync, agreement."""
+"""Commands for sharing ledgers between reviewers: identity, the reviewers known here
+(and the names they are shown by), export, sync, agreement."""
 
 from __future__ import annotations
 
@@ -14,6 +15,21 @@ def register(commands) -> None:
     ident = commands.add_parser("identity", help="your reviewer id, name and key fingerprint")
     add_json(ident)
     ident.set_defaults(run=cmd_identity)
+
+    people = commands.add_parser("reviewers", help="the reviewers who joined this "
+                                 "workspace, with their fingerprints")
+    add_json(people)
+    people.set_defaults(run=cmd_reviewers)
+    people_verbs = people.add_subparsers(dest="reviewers_verb", metavar="VERB")
+    rename = people_verbs.add_parser("rename", help="show a reviewer under another name "
+                                     "in this workspace only (their signed name stays)")
+    rename.add_argument("reviewer", metavar="REVIEWER",
+                        help="the start of their fingerprint or id, or their name")
+    rename.add_argument("name", metavar="NAME", nargs="?",
+                        help="the name to show; leave out with --signed")
+    rename.add_argument("--signed", action="store_true",
+                        help="show them by the name they signed again")
+    rename.set_defaults(run=cmd_rename_reviewer)
 
     exp = commands.add_parser("export-ledger", help="write a signed ledger file (.cledger)")
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
@@ -50,6 +66,31 @@ def cmd_identity(ws: Workspace, args) -> None:
         return
     for key in ("name", "id", "fingerprint", "key_location"):
         print(f"{key.replace('_', ' '):<13} {row[key]}")
+
+
+def cmd_reviewers(ws: Workspace, args) -> None:
+    people = ws.reviewers_here()
+    if args.json:
+        print_json([r.as_json() for r in people])
+        return
+    if not people:
+        print("No reviewer has joined this workspace yet.")
+        return
+    for person in people:
+        signed = f"  (signed {person.signed_name!r})" if person.local_name else ""
+        you = "  (you)" if person.is_me else ""
+        print(f"{person.fingerprint}  {person.id[:12]}  {person.shown_name}{signed}{you}")
+
+
+def cmd_rename_reviewer(ws: Workspace, args) -> int | None:
+    if args.signed == (args.name is not None):
+        return fail("give either a NAME or --signed (to show their signed name again)")
+    reviewer_id = ws.resolve_reviewer(args.reviewer)
+    ws.rename_reviewer(reviewer_id, None if args.signed else args.name)
+    person = next(r for r in ws.reviewers_here() if r.id == reviewer_id)
+    print(f"{person.fingerprint}  now shown here as {person.shown_name!r} "
+          f"(signed {person.signed_name!r})")
+    return None
 
 
 def cmd_export_ledger(ws: Workspace, args) -> None:

@@ -133,6 +133,25 @@ def put_setting(conn: Connection, key: str, value: str) -> None:
     )
 
 
+ALIAS_PREFIX = "reviewer-alias:"
+
+
+def reviewer_aliases(conn: Connection) -> dict[str, str]:
+    """Reviewer id -> the name this workspace gives them locally (never exported)."""
+    rows = conn.execute(text("SELECT key, value FROM setting WHERE key LIKE :p"),
+                        {"p": ALIAS_PREFIX + "%"})
+    return {key.removeprefix(ALIAS_PREFIX): value for key, value in rows}
+
+
+def put_reviewer_alias(conn: Connection, reviewer_id: str, name: str | None) -> None:
+    """Give a reviewer a local name, or (None) take it away."""
+    if name is None:
+        conn.execute(text("DELETE FROM setting WHERE key = :k"),
+                     {"k": ALIAS_PREFIX + reviewer_id})
+    else:
+        put_setting(conn, ALIAS_PREFIX + reviewer_id, name)
+
+
 def reviewer_names(conn: Connection) -> dict[str, str]:
     return dict(conn.execute(text("SELECT id, name FROM reviewer")).all())
 

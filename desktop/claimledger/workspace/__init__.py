@@ -23,6 +23,7 @@ from claimledger.workspace.consensus import (
     ConsensusVerbs,
     ReviewerVerdict,
 )
+from claimledger.workspace.desk import DeskVerbs, ReviewerInfo
 from claimledger.workspace.errors import (
     Ambiguous,
     KeyStorageRefused,
@@ -54,6 +55,7 @@ __all__ = [
     "ANALYSIS_VERSION",
     "AnnotationImport",
     "ChangedWording",
+    "ReviewerInfo",
     "ClaimAnchoring",
     "RevisionReport",
     "StoredFile",
@@ -94,7 +96,7 @@ __all__ = [
 class Workspace(RevisionVerbs, ImportVerbs, AssistVerbs, ConsensusVerbs, ReviewVerbs, ClaimVerbs,
                 StoredEvidenceVerbs, EvidenceVerbs, LibraryVerbs, SyncFolderVerbs, HubVerbs,
                 PublishingVerbs, ExportVerbs, ReasonVerbs, ReadVerbs, BackupVerbs,
-                RefreshVerbs):
+                RefreshVerbs, DeskVerbs):
     """One open workspace (a SQLite file) as one reviewer sees it."""
 
 

@@ -1,0 +1,105 @@
+"""The reviewers this workspace knows, and the names it shows them by.
+
+A reviewer's name is what they signed when they joined; a receiver cannot change it.
+But two reviewers may sign the same name (a namesake on another desk, or an impostor),
+and then both are shown with the short form of their key's fingerprint until the
+receiver gives one of them a name of their own here. That local name is kept in this
+workspace only (a setting, never in a ledger file or a PDF's signature), like a petname
+in an address book: ssh's known_hosts comment, not the host's own name.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from claimledger.domain import limits
+from claimledger.domain.records import Changes, Kind
+from claimledger.exchange import keys
+from claimledger.store import queries
+from claimledger.workspace.base import WorkspaceBase, display_names
+from claimledger.workspace.errors import Ambiguous, NotFound, WorkspaceError
+
+
+@dataclass(frozen=True)
+class ReviewerInfo:
+    """One reviewer as this workspace knows them."""
+
+    id: str
+    signed_name: str  # what they signed when they joined
+    shown_name: str   # what the app shows (a local name, a fingerprint on a clash)
+    local_name: str | None
+    fingerprint: str
+    is_me: bool
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "signed_name": self.signed_name, "shown_name": self.shown_name,
+                "local_name": self.local_name, "fingerprint": self.fingerprint,
+                "is_me": self.is_me}
+
+
+class DeskVerbs(WorkspaceBase):
+    def reviewers_here(self) -> list[ReviewerInfo]:
+        """Everyone who has joined, you first, then by the name shown."""
+        with self.db.read() as conn:
+            rows = queries.reviewers(conn)
+            aliases = queries.reviewer_aliases(conn)
+            shown = display_names(conn)
+        found = [ReviewerInfo(rid, name, shown.get(rid, name), aliases.get(rid),
+                              keys.fingerprint(key) if key else "", rid == self.reviewer_id)
+                 for rid, name, key in rows]
+        return sorted(found, key=lambda r: (not r.is_me, r.shown_name.casefold()))
+
+    def resolve_reviewer(self, text: str) -> str:
+        """A reviewer id from the start of their id or of their key's fingerprint (with or
+        without "SHA256:"), or their shown or signed name."""
+        wanted = text.strip()
+        if not wanted:
+            raise NotFound("Name the reviewer: the start of their fingerprint or id, or "
+                           "their name.")
+        people = self.reviewers_here()
+        bare = wanted.removeprefix("SHA256:")
+        found = [r for r in people
+                 if r.id.startswith(wanted.lower())
+                 or (len(bare) >= 4 and r.fingerprint.removeprefix("SHA256:").startswith(bare))]
+        if not found:
+            folded = wanted.casefold()
+            found = [r for r in people if folded in (r.shown_name.casefold(),
+                                                     r.signed_name.casefold())]
+        if not found:
+            raise NotFound(f"No reviewer here matches {wanted!r}.")
+        if len(found) > 1:
+            raise Ambiguous(f"{wanted!r} matches more than one reviewer ("
+                            + ", ".join(f"{r.shown_name}, {r.fingerprint[:15]}…"
+                                        for r in found)
+                            + "); give more of the fingerprint.")
+        return found[0].id
+
+    def rename_reviewer(self, reviewer_id: str, name: str | None) -> Changes:
+        """Show another reviewer under `name` in this workspace (None or blank: by the
+        name they signed again). Your own name is set in Settings, not here."""
+        if reviewer_id == self.reviewer_id:
+            raise WorkspaceError("That is you: your own name is set in Settings > "
+                                 "Reviewer, and signed into your events.")
+        local = _local_name(name)
+        self.db.refuse_if_read_only()
+        with self.db.write() as conn:
+            if reviewer_id not in queries.reviewer_names(conn):
+                raise NotFound(f"No reviewer with id {reviewer_id} has joined here.")
+            queries.put_reviewer_alias(conn, reviewer_id, local)
+        return Changes.of("Rename reviewer", Kind.EVERYTHING)
+
+
+def _local_name(name: str | None) -> str | None:
+    """The name as it will be shown, or None to go back to the signed one."""
+    if name is None:
+        return None
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        return None
+    if any(unicodedata.category(ch).startswith("C") for ch in cleaned):
+        raise WorkspaceError("A reviewer's name cannot contain control characters.")
+    if len(cleaned) > limits.MAX_NAME:
+        raise WorkspaceError(f"A reviewer's name is at most {limits.MAX_NAME} characters; "
+                             f"this one has {len(cleaned)}.")
+    return cleaned
