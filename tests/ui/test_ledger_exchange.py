@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import json
 
-from exchange_helpers import ana_and_ben, open_files_returning, save_file_returning, shot
+from exchange_helpers import (
+    ana_and_ben,
+    open_files_returning,
+    real_claims,
+    save_file_returning,
+    shot,
+)
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from window_helpers import activate, press, settle, shown
+from PySide6.QtWidgets import QInputDialog
+from window_helpers import HARBOUR, activate, import_through_window, press, settle, shown
 
 from claimledger.domain.status import Status
+from claimledger.ui.shell.settings_dialog import SettingsDialog
 from claimledger.ui.views.ledger_model import CONSENSUS
+from claimledger.workspace import Workspace
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -234,3 +243,46 @@ def test_a_colleagues_verdicts_show_at_once_without_marking_here(qtbot, window, 
     assert sorted(cell(first).split("  ")) == ["AR S", "BO D"]
     shot(window, artifacts / "reviewers_column.png")
     ben.close()
+
+
+def test_a_namesake_is_shown_by_key_until_renamed_in_settings(qtbot, window, workspace,
+                                                              tmp_path, monkeypatch):
+    """Another reviewer who signed the window's reviewer's own name: both show with
+    their key until the reviewer names the other one in Settings > Colleagues."""
+    import_through_window(qtbot, window, [HARBOUR])
+    first = real_claims(window, 1)[0]
+    window.review.select_claim(first)
+    window.review.mark(Status.SOURCED)
+    settle(qtbot, window)
+    namesake = Workspace(tmp_path / "other.sqlite", workspace.reviewer_name,
+                         config_dir=tmp_path / "other-config")
+    namesake.import_files([HARBOUR])
+    namesake.mark(first, Status.DISPUTED)
+    path = tmp_path / "other.cledger"
+    namesake.export_ledger(path)
+    import_and_trust(qtbot, window, monkeypatch, path)
+    settle(qtbot, window)
+    mine = workspace.reviewer_name
+    names = sorted(v.reviewer for v in window.ledger_model.verdicts(first))
+    assert len(names) == 2 and all(n.startswith(f"{mine} (SHA256:") for n in names)
+
+    dialog = SettingsDialog(window)
+    qtbot.addWidget(dialog)
+    page = dialog.show_page("Colleagues")
+    qtbot.waitUntil(lambda: page.list.topLevelItemCount() == 2, timeout=10_000)
+    assert page.list.topLevelItem(0).text(0).endswith("…) (you)")
+    assert not page.rename_button.isEnabled()
+    page.list.setCurrentItem(page.list.topLevelItem(1))
+    assert page.rename_button.isEnabled() and not page.signed_button.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getText",
+                        staticmethod(lambda *a, **k: ("Ana Ruiz (Lisbon desk)", True)))
+    page.rename_button.click()
+    qtbot.waitUntil(lambda: page.list.topLevelItem(1).text(0) == "Ana Ruiz (Lisbon desk)",
+                    timeout=10_000)
+    assert page.list.topLevelItem(0).text(0) == f"{mine} (you)"
+    settle(qtbot, window)
+    names = sorted(v.reviewer for v in window.ledger_model.verdicts(first))
+    assert names == sorted([mine, "Ana Ruiz (Lisbon desk)"])
+    assert page.signed_button.isEnabled()
+    dialog.close()
+    namesake.close()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger.ui.dialogs.reasons_editor import ReasonsPage
+from claimledger.ui.shell.colleagues_page import ColleaguesPage
 from claimledger.ui.shell.settings_pages import (
     AppearancePage,
     HubPage,
@@ -24,7 +25,8 @@ from claimledger.ui.shell.settings_pages import (
 )
 from claimledger.ui.shell.theme import apply_article_font, apply_theme
 
-PAGES = ("Reviewer", "Appearance", "Reasons", "Report", "Sync folder", "Desk hub")
+PAGES = ("Reviewer", "Colleagues", "Appearance", "Reasons", "Report", "Sync folder",
+         "Desk hub")
 
 
 class SettingsDialog(QDialog):
@@ -34,13 +36,15 @@ class SettingsDialog(QDialog):
         workspace = window.workspace
         self.setWindowTitle("Settings")
         self.reviewer = ReviewerPage(workspace)
+        self.colleagues = ColleaguesPage(window)
         self.appearance = AppearancePage()
         self.reasons = ReasonsPage(workspace)
         self.report = ReportPage()
         self.sync = SyncPage(workspace)
         self.hub = HubPage(workspace)
-        self.pages = dict(zip(PAGES, (self.reviewer, self.appearance, self.reasons,
-                                      self.report, self.sync, self.hub), strict=True))
+        self.pages = dict(zip(PAGES, (self.reviewer, self.colleagues, self.appearance,
+                                      self.reasons, self.report, self.sync, self.hub),
+                              strict=True))
         self.sidebar = QListWidget(objectName="settingsSidebar")
         self.sidebar.setAccessibleName("Settings pages")
         self.sidebar.addItems(PAGES)
