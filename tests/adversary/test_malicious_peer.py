@@ -338,3 +338,17 @@ def test_a_part_of_bobs_work_is_merged_and_said_to_be_incomplete(desk):
     [done] = report.files
     assert done.new_events == len(full)
     assert any(f.startswith("Bob Ode's view here is incomplete") for f in done.flags), done
+    # the receiver keeps knowing it, where Bob's verdicts are shown, until they arrive
+    bob_id = bob.identity.id
+    people = {r.id: r for r in dan.reviewers_here()}
+    held = len(full) + 1
+    assert people[bob_id].incomplete == (
+        f"{len(full):,} of their {held:,} events are here (part.cledger held {held:,}); "
+        "their latest verdicts may not show yet")
+    [shown] = [v for v in dan.claim_verdicts(claims[0]) if v.reviewer_id == bob_id]
+    assert shown.status.value == "sourced" and shown.incomplete == people[bob_id].incomplete
+    caught_up = dan.sync_files([latest])
+    assert caught_up.files[0].new_events == 1 and not caught_up.files[0].flags
+    assert {r.id: r for r in dan.reviewers_here()}[bob_id].incomplete is None
+    [shown] = [v for v in dan.claim_verdicts(claims[0]) if v.reviewer_id == bob_id]
+    assert shown.status.value == "disputed" and shown.incomplete is None

@@ -286,3 +286,24 @@ def test_a_namesake_is_shown_by_key_until_renamed_in_settings(qtbot, window, wor
     assert page.signed_button.isEnabled()
     dialog.close()
     namesake.close()
+
+
+def test_a_reviewer_whose_view_is_incomplete_is_marked_on_their_card(qtbot, window,
+                                                                     workspace, tmp_path,
+                                                                     monkeypatch):
+    ben, (first, _second), path = ana_and_ben(qtbot, window, tmp_path)
+    import_and_trust(qtbot, window, monkeypatch, path)
+    why = "12 of their 14 events are here (relay.cledger held 14); their latest " \
+          "verdicts may not show yet"
+    monkeypatch.setattr(workspace, "incomplete_views", lambda: {ben.identity.id: why})
+    window.review.select_claim(first)
+    window.actions["reviewers_tab"].trigger()
+    shown(qtbot, window)
+    panel = window.consensus.reviewers_panel
+    qtbot.waitUntil(lambda: len(panel.cards) == 2, timeout=10_000)
+    mine, bens = panel.cards
+    assert mine.incomplete_label is None
+    assert bens.incomplete_label.text() == "View here may be out of date"
+    assert bens.incomplete_label.toolTip() == f"Ben Ode: {why}."
+    assert panel.card_texts()[1].endswith(f"Their view here may be out of date: {why}")
+    ben.close()

@@ -80,6 +80,8 @@ def cmd_reviewers(ws: Workspace, args) -> None:
         signed = f"  (signed {person.signed_name!r})" if person.local_name else ""
         you = "  (you)" if person.is_me else ""
         print(f"{person.fingerprint}  {person.id[:12]}  {person.shown_name}{signed}{you}")
+        if person.incomplete:
+            print(f"    view incomplete: {person.incomplete}")
 
 
 def cmd_rename_reviewer(ws: Workspace, args) -> int | None:

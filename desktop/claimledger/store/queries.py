@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import Connection, text
 
 from claimledger.domain.numbering import NumberedSpan
@@ -150,6 +152,39 @@ def put_reviewer_alias(conn: Connection, reviewer_id: str, name: str | None) -> 
                      {"k": ALIAS_PREFIX + reviewer_id})
     else:
         put_setting(conn, ALIAS_PREFIX + reviewer_id, name)
+
+
+def reviewers_as_named_here(conn: Connection) -> list[tuple[str, str, str | None]]:
+    """(id, name, public_key) of every reviewer, the name given here (an alias) taking
+    the place of the signed one. One driver-level query: it runs on every change that
+    names a claim, to label its verdicts."""
+    rows = conn.exec_driver_sql(
+        "SELECT r.id, coalesce(s.value, r.name), r.public_key FROM reviewer r "
+        "LEFT JOIN setting s ON s.key = ? || r.id", (ALIAS_PREFIX,))
+    return [tuple(row) for row in rows]
+
+
+CHAIN_PREFIX = "chain-seen:"
+
+
+def chains_seen(conn: Connection) -> dict[str, tuple[int, str, str]]:
+    """Author id -> (events of theirs a ledger file's exporter held, the id of their
+    latest event there, that file's name): the most any file has claimed so far."""
+    rows = conn.execute(text("SELECT key, value FROM setting WHERE key LIKE :p"),
+                        {"p": CHAIN_PREFIX + "%"})
+    found = {}
+    for key, value in rows:
+        held, head, source = json.loads(value)
+        found[key.removeprefix(CHAIN_PREFIX)] = (int(held), str(head), str(source))
+    return found
+
+
+def put_chain_seen(conn: Connection, author: str, seen: tuple[int, str, str] | None) -> None:
+    """Remember (or, with None, forget) the most a file claimed of an author's events."""
+    if seen is None:
+        conn.execute(text("DELETE FROM setting WHERE key = :k"), {"k": CHAIN_PREFIX + author})
+    else:
+        put_setting(conn, CHAIN_PREFIX + author, json.dumps(list(seen)))
 
 
 def reviewer_names(conn: Connection) -> dict[str, str]:

@@ -166,8 +166,7 @@ def display_names(conn: Connection) -> dict[str, str]:
     """Reviewer id -> the name to show: the name given here (a local rename), else the
     signed one. Two reviewers with one name (say an impostor who took a pinned name) both
     show the short form of their key's fingerprint with it, until one is renamed here."""
-    aliases = queries.reviewer_aliases(conn)
-    rows = [(rid, aliases.get(rid, name), key) for rid, name, key in queries.reviewers(conn)]
+    rows = queries.reviewers_as_named_here(conn)
     counts = Counter(name.casefold() for _, name, _ in rows)
     return {rid: f"{name} ({short_fingerprint(key)})"
             if key and counts[name.casefold()] > 1 else name

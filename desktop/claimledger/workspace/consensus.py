@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from itertools import combinations
 
 from claimledger.domain import events as ev
@@ -25,10 +25,14 @@ class ReviewerVerdict:
     status: Status
     reason: str | None
     note: str | None
+    #: Why this reviewer's view here may be out of date (a file held more of their
+    #: events than this workspace has), or None.
+    incomplete: str | None = None
 
     def as_json(self) -> dict:
         return {"reviewer": self.reviewer, "reviewer_id": self.reviewer_id,
-                "status": self.status.value, "reason": self.reason, "note": self.note}
+                "status": self.status.value, "reason": self.reason, "note": self.note,
+                "incomplete": self.incomplete}
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +105,9 @@ class ConsensusVerbs(ReviewVerbs):
         with self.db.read() as conn:
             names = display_names(conn)
             rows = changed.verdicts_of_claims(conn, [claim_id]).get(claim_id, [])
-        return named_verdicts(rows, names)
+        lacking = self.incomplete_views()
+        return [replace(v, incomplete=lacking.get(v.reviewer_id))
+                for v in named_verdicts(rows, names)]
 
     def consensus(self, article_id: str) -> dict[str, Consensus]:
         with self.db.read() as conn:

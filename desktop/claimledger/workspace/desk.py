@@ -31,11 +31,13 @@ class ReviewerInfo:
     local_name: str | None
     fingerprint: str
     is_me: bool
+    #: Why their view here may be out of date (see SyncVerbs.incomplete_views), or None.
+    incomplete: str | None = None
 
     def as_json(self) -> dict:
         return {"id": self.id, "signed_name": self.signed_name, "shown_name": self.shown_name,
                 "local_name": self.local_name, "fingerprint": self.fingerprint,
-                "is_me": self.is_me}
+                "is_me": self.is_me, "incomplete": self.incomplete}
 
 
 class DeskVerbs(WorkspaceBase):
@@ -45,8 +47,10 @@ class DeskVerbs(WorkspaceBase):
             rows = queries.reviewers(conn)
             aliases = queries.reviewer_aliases(conn)
             shown = display_names(conn)
+        lacking = self.incomplete_views()
         found = [ReviewerInfo(rid, name, shown.get(rid, name), aliases.get(rid),
-                              keys.fingerprint(key) if key else "", rid == self.reviewer_id)
+                              keys.fingerprint(key) if key else "", rid == self.reviewer_id,
+                              lacking.get(rid))
                  for rid, name, key in rows]
         return sorted(found, key=lambda r: (not r.is_me, r.shown_name.casefold()))
 

@@ -178,18 +178,42 @@ class SyncVerbs:
         return door, fresh, held, trust.new_reviewers(door, fresh)
 
     def _incomplete_flags(self, ledger: LedgerFile) -> list[str]:
-        """Reviewers whose view here lacks events the file's exporter held."""
+        """Reviewers whose view here lacks events the file's exporter held; each is also
+        remembered (the most any file claimed), so the window and `reviewers` can say so
+        until the missing events arrive (`incomplete_views`)."""
         if not ledger.chains:
             return []
         with self.db.read() as conn:
             counts = log.author_counts(conn, ledger.chains)
             heads = log.known_event_ids(conn, [c.head for c in ledger.chains.values()])
+            seen = queries.chains_seen(conn)
+        lacking = {author: chain for author, chain in ledger.chains.items()
+                   if chain.head not in heads or counts[author] < chain.held}
+        more = {author: chain for author, chain in lacking.items()
+                if chain.held > seen.get(author, (0, "", ""))[0]}
+        if more and not self.read_only:
+            with self.db.write() as conn:
+                for author, chain in more.items():
+                    queries.put_chain_seen(conn, author, (chain.held, chain.head, ledger.name))
         names = {c.id: c.name for c in ledger.reviewers}
         return [f"{names.get(author, author)}'s view here is incomplete: the exporter of "
                 f"{ledger.name} held {chain.held:,} of their events, this workspace has "
                 f"{counts[author]:,}; their latest verdicts may not show yet."
-                for author, chain in ledger.chains.items()
-                if chain.head not in heads or counts[author] < chain.held]
+                for author, chain in lacking.items()]
+
+    def incomplete_views(self) -> dict[str, str]:
+        """Reviewer id -> why their view here is incomplete, in words, for each reviewer
+        a ledger file said has more events than this workspace holds."""
+        with self.db.read() as conn:
+            seen = queries.chains_seen(conn)
+            if not seen:
+                return {}
+            counts = log.author_counts(conn, seen)
+            heads = log.known_event_ids(conn, [head for _held, head, _file in seen.values()])
+        return {author: f"{counts[author]:,} of their {held:,} events are here ({source} "
+                        f"held {held:,}); their latest verdicts may not show yet"
+                for author, (held, head, source) in seen.items()
+                if head not in heads or counts[author] < held}
 
     def _merged(self, path: Path, fresh, pending) -> list:
         """Commit the overlapped merge, or merge now; one transaction either way."""

@@ -73,6 +73,9 @@ class ColleaguesPage(QWidget):
             shown = person.shown_name + (" (you)" if person.is_me else "")
             item = QTreeWidgetItem([shown, person.signed_name, person.fingerprint])
             item.setToolTip(KEY, f"Reviewer id {person.id}")
+            if person.incomplete:
+                item.setText(SHOWN, f"{shown} ⚠")
+                item.setToolTip(SHOWN, f"Their view here is incomplete: {person.incomplete}.")
             self.list.addTopLevelItem(item)
             if keep is not None and person.id == keep.id:
                 self.list.setCurrentItem(item)

@@ -57,6 +57,15 @@ class ReviewerCard(QFrame):
         self.name_label = QLabel(name, objectName="reviewerName", wordWrap=True)
         self.name_label.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.name_label)
+        self.incomplete_label = None
+        if getattr(verdict, "incomplete", None):
+            self.incomplete_label = QLabel("View here may be out of date",
+                                           objectName="reviewerIncomplete", wordWrap=True)
+            self.incomplete_label.setToolTip(f"{verdict.reviewer}: {verdict.incomplete}.")
+            self.incomplete_label.setStyleSheet(
+                "QLabel#reviewerIncomplete { color: #1f2328; background: #f6ead2; "
+                "border-radius: 3px; padding: 1px 5px; font-size: 8.5pt; }")
+            layout.addWidget(self.incomplete_label)
         self.status_label = QLabel(verdict_words(status), objectName="reviewerStatus")
         tint = status.style.tint if status.is_reviewed else "#f0f1f3"
         self.status_label.setStyleSheet(
@@ -70,7 +79,10 @@ class ReviewerCard(QFrame):
         layout.addStretch(1)
         self.setAccessibleName(f"{verdict.reviewer}: {status.style.label}"
                                + (f", {verdict.reason}" if verdict.reason else "")
-                               + (f". Note: {verdict.note}" if verdict.note else ""))
+                               + (f". Note: {verdict.note}" if verdict.note else "")
+                               + (f". Their view here may be out of date: "
+                                  f"{verdict.incomplete}" if getattr(verdict, "incomplete",
+                                                                     None) else ""))
 
     def _field(self, layout: QVBoxLayout, title: str, value: str | None) -> QLabel:
         caption = QLabel(title)
