@@ -20,8 +20,18 @@ class IdentityError(ExchangeError):
 
 
 class LedgerFileError(ExchangeError):
-    """A ledger file is unreadable or malformed; the message names the file."""
+    """A ledger file is unreadable or malformed; the message names the file (and
+    `event_id` the event, when one row of a hub is the cause)."""
+
+    def __init__(self, message: str, event_id: str | None = None) -> None:
+        super().__init__(message)
+        self.event_id = event_id
 
 
 class TrustError(ExchangeError):
-    """A ledger file's events cannot be trusted; the whole file is refused."""
+    """A ledger file's events cannot be trusted; the whole file is refused. `event_id`
+    names the event refused, when one event is the cause (a hub skips just that row)."""
+
+    def __init__(self, message: str, event_id: str | None = None) -> None:
+        super().__init__(message)
+        self.event_id = event_id

@@ -40,10 +40,10 @@ def ledger_of_rows(rows: Sequence[Row], cards: Iterable[ReviewerCard], exporter:
         except Problem as problem:
             raise LedgerFileError(f"{HUB_NAME}: event {index} (id {str(event_id)[:64]}): its "
                                   f"payload is not valid ({problem}); nothing was "
-                                  "imported") from None
+                                  "imported", event_id) from None
         if not isinstance(value, dict):
             raise LedgerFileError(f"{HUB_NAME}: event {index} (id {str(event_id)[:64]}): its "
-                                  "payload is not an object; nothing was imported")
+                                  "payload is not an object; nothing was imported", event_id)
     chains = _chains(rows)
     reviewers = [{"id": c.id, "name": c.name, "public_key": c.public_key, **chains[c.id]}
                  for c in cards if c.id in chains]

@@ -57,7 +57,8 @@ class Door:
         """The one line that refuses the file because of `event`."""
         name = by or self.author_name(event.author)
         return TrustError(f"{self.ledger.name}: event {self.position.get(event.id, '?')} "
-                          f"(id {event.id}, {event.kind}) by {name!r}: {rule}; {REFUSED}")
+                          f"(id {event.id}, {event.kind}) by {name!r}: {rule}; {REFUSED}",
+                          event.id)
 
 
 def refuse_altered_copies(door: Door, altered: Iterable[tuple[Event, str]]) -> None:
@@ -105,6 +106,11 @@ def _check_join(door: Door, event: Event, card: ReviewerCard, joins: dict[str, E
                 ) -> None:
     """A reviewer.joined must announce the card's key and name, once per reviewer."""
     announced = event.payload.get("public_key")
+    pinned_key = door.pinned.get(event.author)
+    if pinned_key is not None and announced != pinned_key:
+        raise door.refuse(event, f"it presents a different key "
+                          f"({_fingerprint_or_raw(announced)}) than the one pinned here "
+                          f"({_fingerprint_or_raw(pinned_key)}); a changed key is refused")
     if announced != card.public_key:
         raise door.refuse(event, f"it announces the key {_fingerprint_or_raw(announced)}, "
                           f"not the key of the file's card ({keys.fingerprint(card.public_key)})")
@@ -120,11 +126,22 @@ def _check_join(door: Door, event: Event, card: ReviewerCard, joins: dict[str, E
 
 def verify_signatures(door: Door, events: Iterable[Event]) -> None:
     """Each event's id is the hash of its content and its signature its author's key."""
+    for refusal in signature_refusals(door, events, first_only=True):
+        raise refusal
+
+
+def signature_refusals(door: Door, events: Iterable[Event], first_only: bool = False
+                       ) -> list[TrustError]:
+    """The refusal of every event whose id or signature is wrong (a hub skips each)."""
     checkers = _checkers(door)
+    found = []
     for event in events:
         problem = checkers[event.author](event)
         if problem is not None:
-            raise door.refuse(event, f"{problem}; the file was altered or damaged")
+            found.append(door.refuse(event, f"{problem}; the file was altered or damaged"))
+            if first_only:
+                break
+    return found
 
 
 def new_reviewers(door: Door, fresh: Iterable[Event]) -> TrustReport:

@@ -218,24 +218,35 @@ class HubVerbs(SyncVerbs):
                 return pushed
 
     def _pull(self, hub: Hub, state: HubState, accept: bool, progress: Progress | None):
-        """(pulled, held for trust, refusal line, UnknownReviewers) over pages of rows."""
-        pulled = 0
+        """(pulled, held for trust, refusal line, UnknownReviewers) over pages of rows. A
+        row that fails the checks is skipped and named in the refusal line; the rest of
+        its page and the pages after it still merge, so no row can stop the desk."""
+        pulled, refused = 0, []
+
+        def line() -> str | None:
+            if not refused:
+                return None
+            more = f" ({len(refused) - 1} more refused)" if len(refused) > 1 else ""
+            return refused[0] + more
+
         while True:
             rows = guarded(lambda: hub.pull(state.cursor, PULL_PAGE), state.address,
                             offline=lambda: self._pending(state))
             if not rows:
-                return pulled, 0, None, None
+                return pulled, 0, line(), None
             try:
                 page = self._merge_page(hub, state, rows, accept)
-            except HubError as refused:
-                return pulled, 0, str(refused), None
+            except HubError as error:
+                refused.append(str(error))
+                return pulled, 0, line(), None
             pulled += page.added
+            refused += page.refused
             if page.waiting is not None:
-                return pulled, page.held, None, page.waiting
+                return pulled, page.held, line(), page.waiting
             if progress and not progress(pulled, pulled + 1, "merging from the desk hub"):
-                return pulled, 0, None, None
+                return pulled, 0, line(), None
             if page.stopped:
-                return pulled, 0, None, None
+                return pulled, 0, line(), None
 
     def _merge_page(self, hub: Hub, state: HubState, rows: list[tuple], accept: bool
                     ) -> PageMerge:
@@ -244,16 +255,7 @@ class HubVerbs(SyncVerbs):
         of reviewers not trusted yet, and those that build on them, wait (the cursor stops
         before the first of them); the rest merges."""
         joins = guarded(lambda: hub.joins_of({r[3] for r in rows}), state.address)
-        ids = {r[1] for r in rows}
-        served = [r[1:] for r in joins if r[1] not in ids] + [r[1:] for r in rows]
-        try:
-            ledger = ledger_of_rows(served, self._cards(joins), self.reviewer_name)
-            door, fresh, held, new = self._admit(ledger)
-            self._verify(door, fresh, None)
-        except (LedgerFileError, TrustError) as error:
-            raise HubError(str(error)) from None
-        except WorkspaceError as error:
-            raise HubError(str(error)) from None
+        door, fresh, held, new, refused = self._checked_page(rows, joins)
         waiting = None
         if new.new_reviewers and not accept:
             newcomers = {card.id for card in new.new_reviewers}
@@ -263,7 +265,33 @@ class HubVerbs(SyncVerbs):
             held = held + untrusted
             waiting = UnknownReviewers(Path(HUB_NAME), new.new_reviewers, new.name_clashes)
         added = self._merge_rows(state, rows, fresh, {e.id for e in held})
-        return PageMerge(len(added), bool(held), waiting, len(held))
+        return PageMerge(len(added), bool(held), waiting, len(held), refused)
+
+    def _checked_page(self, rows: list[tuple], joins: list[tuple]):
+        """(door, events to merge, held back, new reviewers, refusal lines) for a page,
+        as a ledger file is checked; each row refused on its own (forged, altered,
+        invalid) is skipped and named, and the rest checked again without it."""
+        refused: list[str] = []
+        skipped: set[str] = set()
+        while True:
+            ids = {r[1] for r in rows if r[1] not in skipped}
+            served = [r[1:] for r in joins if r[1] not in ids and r[1] not in skipped] \
+                + [r[1:] for r in rows if r[1] not in skipped]
+            try:
+                ledger = ledger_of_rows(served, self._cards(joins), self.reviewer_name)
+                door, fresh, held, new = self._admit(ledger)
+                bad = trust.signature_refusals(door, fresh)
+                if not bad:
+                    return door, fresh, held, new, refused
+            except (LedgerFileError, TrustError) as error:
+                bad = [error]
+            except WorkspaceError as error:
+                raise HubError(str(error)) from None
+            for error in bad:
+                if error.event_id is None or error.event_id in skipped:
+                    raise HubError(str(error)) from None
+                skipped.add(error.event_id)
+                refused.append(_skipped_line(str(error)))
 
     def _held_here(self, events: list) -> Known:
         """What the workspace already holds of what these events refer to."""
@@ -295,9 +323,14 @@ class HubVerbs(SyncVerbs):
         return added
 
     def _cards(self, joins: list[tuple]) -> list[ReviewerCard]:
-        """Each author as the hub presents them (their first reviewer.joined there), else
-        as pinned here: the trust check then compares that key with the pinned one."""
+        """Each author as pinned here, else as the hub presents them (their first
+        reviewer.joined there): a row presenting another key for a pinned reviewer is
+        then refused on its own, never taken for the reviewer's card."""
         cards: dict[str, ReviewerCard] = {}
+        with self.db.read() as conn:
+            for rid, name, key in queries.reviewers(conn):
+                if key:
+                    cards[rid] = ReviewerCard(rid, name, key)
         for _seq, _id, _kind, author, _hlc, payload, _sig in joins:
             try:
                 body = parse_json(payload)
@@ -306,10 +339,6 @@ class HubVerbs(SyncVerbs):
             if isinstance(body, dict) and isinstance(body.get("name"), str) \
                     and isinstance(body.get("public_key"), str):
                 cards.setdefault(author, ReviewerCard(author, body["name"], body["public_key"]))
-        with self.db.read() as conn:
-            for rid, name, key in queries.reviewers(conn):
-                if key:
-                    cards.setdefault(rid, ReviewerCard(rid, name, key))
         return list(cards.values())
 
     # -- export ------------------------------------------------------------------------
@@ -407,6 +436,14 @@ def _newer_line(info: HubInfo, state: HubState) -> str | None:
     if not info.newer:
         return None
     return hubstore.newer_schema_message(state.address, info.schema_version)
+
+
+def _skipped_line(message: str) -> str:
+    """A refusal written for a whole file, said of the one hub row it skips."""
+    for whole in (f"; {trust.REFUSED}", "; nothing was imported"):
+        if message.endswith(whole):
+            return message[:-len(whole)] + "; that event was skipped, the rest merged"
+    return message
 
 
 def _row_dict(row: tuple) -> dict:

@@ -96,6 +96,8 @@ class PageMerge:
     stopped: bool                       # some events wait: pull no further this time
     waiting: UnknownReviewers | None    # new reviewers to trust first
     held: int
+    #: One line per row refused (forged, altered, invalid): skipped, never merged.
+    refused: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
