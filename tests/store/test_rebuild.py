@@ -135,3 +135,30 @@ def test_replay_in_another_order_gives_the_same_tables(busy_workspace):
                 projections.apply(conn, event)
             assert verify.snapshot(conn) == live, f"seed {seed}"
             assert _search_index(conn) == index, f"seed {seed}"
+
+
+def test_a_reviewer_is_as_their_earliest_join_in_any_order_of_arrival(tmp_path):
+    """Two joins of one reviewer (two devices, or a rejoin under a new name) arriving in
+    either order leave the same row, the one a replay in clock order makes."""
+    from claimledger.store import Database
+    from claimledger.store.tables import reviewer_t
+
+    key = "A" * 43 + "="
+    early = ev.Event.new(ev.REVIEWER_JOINED, "r-1", "0001700000000000.000001",
+                         {"name": "Ana Ruiz", "public_key": key})
+    late = ev.Event.new(ev.REVIEWER_JOINED, "r-1", "0001700000000999.000001",
+                        {"name": "Ana R.", "public_key": key})
+    rows = []
+    for order, name in (([early, late], "first.sqlite"), ([late, early], "second.sqlite")):
+        database = Database(tmp_path / name)
+        try:
+            for event in order:
+                with database.write() as conn:
+                    log.merge(conn, [event])
+            with database.read() as conn:
+                rows.append(conn.execute(reviewer_t.select()).all())
+                assert verify.rebuild_equals_live(conn)
+        finally:
+            database.close()
+    assert rows[0] == rows[1]
+    assert [(r.name, r.joined_hlc) for r in rows[0]] == [("Ana Ruiz", early.hlc)]

@@ -201,13 +201,17 @@ def _consensus_set(conn: Connection, event: Event) -> None:
 
 
 def _reviewer_joined(conn: Connection, event: Event) -> None:
-    """The first key a reviewer joins with is pinned; a later one never replaces it."""
-    conn.execute(
-        insert(reviewer_t)
-        .values(id=event.author, name=event.payload["name"], joined_hlc=event.hlc,
-                public_key=event.payload.get("public_key"))
-        .on_conflict_do_nothing()
-    )
+    """A reviewer is as their earliest join (by clock) says, whatever order the joins
+    arrived in, so every workspace (and a replay) agrees; the trust check has made sure
+    a later join brings the same key."""
+    stmt = insert(reviewer_t).values(id=event.author, name=event.payload["name"],
+                                     joined_hlc=event.hlc,
+                                     public_key=event.payload.get("public_key"))
+    conn.execute(stmt.on_conflict_do_update(
+        index_elements=[reviewer_t.c.id],
+        set_={"name": stmt.excluded.name, "joined_hlc": stmt.excluded.joined_hlc,
+              "public_key": stmt.excluded.public_key},
+        where=stmt.excluded.joined_hlc < reviewer_t.c.joined_hlc))
 
 
 _HANDLERS: dict[str, Callable[[Connection, Event], Any]] = {
