@@ -78,3 +78,27 @@ def test_every_label_and_button_is_readable_in_every_tab(qtbot, window, workspac
         assert not problems, "\n".join(sorted(set(problems)))
     finally:
         apply_theme("System")
+
+
+@pytest.mark.parametrize("theme", ["Light", "Dark"])
+def test_a_disabled_button_reads_unlike_an_enabled_one(qtbot, window, theme):
+    """Settings' Rename… with nobody to rename, or Redo with nothing to redo: the reader
+    must see it is off. Measured on the painted pixels of two identical buttons."""
+    from PySide6.QtWidgets import QPushButton
+
+    apply_theme(theme)
+    try:
+        on, off = QPushButton("Rename…", window), QPushButton("Rename…", window)
+        off.setEnabled(False)
+        for button, x in ((on, 10), (off, 140)):
+            button.move(x, 10)
+            button.show()
+        QApplication.processEvents()
+        image = window.grab().toImage()
+        inks = []
+        for button in (on, off):
+            _ratio, _background, ink = worst_contrast(image, button, window)
+            inks.append(QColor(ink))
+        assert contrast(inks[0], inks[1]) > 1.5, [c.name() for c in inks]
+    finally:
+        apply_theme("System")

@@ -277,8 +277,8 @@ def test_a_namesake_is_shown_by_key_until_renamed_in_settings(qtbot, window, wor
     monkeypatch.setattr(QInputDialog, "getText",
                         staticmethod(lambda *a, **k: ("Ana Ruiz (Lisbon desk)", True)))
     page.rename_button.click()
-    qtbot.waitUntil(lambda: page.list.topLevelItem(1).text(0) == "Ana Ruiz (Lisbon desk)",
-                    timeout=10_000)
+    qtbot.waitUntil(lambda: page.list.topLevelItem(1).text(0)
+                    == f"Ana Ruiz (Lisbon desk) · signed “{mine}”", timeout=10_000)
     assert page.list.topLevelItem(0).text(0) == f"{mine} (you)"
     settle(qtbot, window)
     names = sorted(v.reviewer for v in window.ledger_model.verdicts(first))

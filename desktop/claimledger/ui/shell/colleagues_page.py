@@ -24,7 +24,7 @@ from claimledger.ui.kit.background import plain
 from claimledger.ui.shell.settings_pages import ERROR_STYLE, note, page_layout
 from claimledger.workspace import ReviewerInfo
 
-SHOWN, SIGNED, KEY = range(3)
+NAME, KEY = range(2)
 
 
 class ColleaguesPage(QWidget):
@@ -33,7 +33,7 @@ class ColleaguesPage(QWidget):
         self.window_ = window
         self.people: list[ReviewerInfo] = []
         self.list = QTreeWidget(objectName="colleagues")
-        self.list.setHeaderLabels(["Shown as", "Signed as", "Key fingerprint"])
+        self.list.setHeaderLabels(["Shown as", "Key fingerprint"])
         self.list.setRootIsDecorated(False)
         self.list.setAccessibleName("Reviewers in this workspace")
         self.list.currentItemChanged.connect(lambda *_: self._enable())
@@ -70,16 +70,15 @@ class ColleaguesPage(QWidget):
         self.people = people
         self.list.clear()
         for person in people:
-            shown = person.shown_name + (" (you)" if person.is_me else "")
-            item = QTreeWidgetItem([shown, person.signed_name, person.fingerprint])
+            item = QTreeWidgetItem([_name_cell(person), person.fingerprint])
             item.setToolTip(KEY, f"Reviewer id {person.id}")
-            if person.incomplete:
-                item.setText(SHOWN, f"{shown} ⚠")
-                item.setToolTip(SHOWN, f"Their view here is incomplete: {person.incomplete}.")
+            item.setToolTip(NAME, f"Signed as {person.signed_name!r}"
+                            + (f". Their view here is incomplete: {person.incomplete}."
+                               if person.incomplete else ""))
             self.list.addTopLevelItem(item)
             if keep is not None and person.id == keep.id:
                 self.list.setCurrentItem(item)
-        for column in (SHOWN, SIGNED):
+        for column in (NAME, KEY):  # a fingerprint is read whole, never elided
             self.list.resizeColumnToContents(column)
         self._enable()
 
@@ -120,3 +119,11 @@ class ColleaguesPage(QWidget):
     def _say(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+
+
+def _name_cell(person: ReviewerInfo) -> str:
+    """'Ana Ruiz (you)', 'Bo (Lisbon desk) · signed “Bo”', with ⚠ for an incomplete view."""
+    text = person.shown_name + (" (you)" if person.is_me else "")
+    if person.local_name:
+        text += f" · signed “{person.signed_name}”"
+    return text + (" ⚠" if person.incomplete else "")

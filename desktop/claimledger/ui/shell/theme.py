@@ -113,6 +113,10 @@ def dark_palette() -> QPalette:
     return p
 
 
+#: Disabled text in the light theme: plainly grey, still readable on the window colour.
+LIGHT_DISABLED = "#8a8f96"
+
+
 def light_palette() -> QPalette:
     p = QPalette()
     role = QPalette.ColorRole
@@ -122,6 +126,10 @@ def light_palette() -> QPalette:
                       role.HighlightedText: INK, role.ToolTipBase: "#ffffdc",
                       role.ToolTipText: INK, role.Link: "#1f4e79"}.items():
         p.setColor(r, QColor(colour))
+    # setColor(role, …) sets every group, the disabled one too: without these a disabled
+    # button, menu item or field would read exactly like an enabled one
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, r, QColor(LIGHT_DISABLED))
     return p
 
 
