@@ -115,6 +115,12 @@ CREATE TABLE reviewer (
 	joined_hlc TEXT NOT NULL, public_key TEXT,
 	PRIMARY KEY (id)
 );
+CREATE TABLE reviewer_key (
+	reviewer_id TEXT NOT NULL,
+	from_hlc TEXT NOT NULL,
+	public_key TEXT NOT NULL,
+	PRIMARY KEY (reviewer_id, from_hlc)
+);
 CREATE TABLE setting (
 	"key" TEXT NOT NULL,
 	value TEXT NOT NULL,

@@ -281,3 +281,25 @@ def test_reviewers_lists_who_joined_and_renames_one_locally(cli_on, tmp_path, be
         assert listing(tmp_path) == before
     back = cli_on(db, "reviewers", "rename", ben["id"][:8], "--signed")
     assert back.returncode == 0 and "shown here as 'Ben'" in back.stdout.decode()
+
+
+def test_identity_rotate_moves_to_a_new_key_that_a_colleague_accepts(cli_on, tmp_path,
+                                                                     bens_ledger):
+    ben_db = tmp_path / "ben" / "ben.sqlite"
+    mine = tmp_path / "mine" / "workspace.sqlite"
+    assert cli_on(mine, "sync", "--accept-new-reviewers", bens_ledger).returncode == 0
+    before = json.loads(cli_on(ben_db, "identity", "--json", reviewer="Ben").stdout)[0]
+    rotated = cli_on(ben_db, "identity", "rotate", "--json", reviewer="Ben")
+    assert rotated.returncode == 0, rotated.stderr.decode()
+    row = json.loads(rotated.stdout)[0]
+    assert row["previous_fingerprint"] == before["fingerprint"] != row["fingerprint"]
+    after = json.loads(cli_on(ben_db, "identity", "--json", reviewer="Ben").stdout)[0]
+    assert after["fingerprint"] == row["fingerprint"]
+    newer = tmp_path / "ben" / "ben-2.cledger"
+    assert cli_on(ben_db, "export-ledger", "-o", newer, reviewer="Ben").returncode == 0
+    merged = cli_on(mine, "sync", newer)
+    assert merged.returncode == 0, merged.stderr.decode()
+    people = json.loads(cli_on(mine, "reviewers", "--json").stdout)
+    assert [p["fingerprint"] for p in people if p["signed_name"] == "Ben"] == \
+        [row["fingerprint"]]
+    assert cli_on(mine, "verify").returncode == 0

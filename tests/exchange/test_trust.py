@@ -100,8 +100,9 @@ def test_a_changed_key_for_a_pinned_reviewer_is_refused_loudly(tmp_path, ann, be
     assert str(raised.value) == (
         f"river.cledger: reviewer 'Ben Ode' (id {ben.id}) now presents a different key "
         f"({keys.fingerprint(ben.public)}) than the one pinned here "
-        f"({keys.fingerprint(old_public)}); a changed key is refused, refusing the whole "
-        "file; nothing was imported"
+        f"({keys.fingerprint(old_public)}); a changed key is refused (a new key is accepted "
+        "only from a rotation signed with the old one), refusing the whole file; nothing "
+        "was imported"
     )
 
 

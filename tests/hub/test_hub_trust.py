@@ -5,9 +5,12 @@ merges nothing of it; the honest rows around it still merge, so no row can stop 
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from malicious_peer import Mallory, state
 
+from claimledger.domain.clock import format_stamp
 from claimledger.workspace import HubError
 from sync_desk import claims_of_sample
 
@@ -135,3 +138,34 @@ def test_an_export_of_a_hub_holding_a_forgery_is_refused(trusted, push_as_editor
     with pytest.raises(HubError, match="signature"):
         carol.export_hub(target)
     assert not target.exists()
+
+
+def test_a_key_rotation_through_the_hub_moves_the_desk_to_the_new_key(trusted,
+                                                                       push_as_editor):
+    carol, bob = trusted.carol, trusted.bob
+    stolen = Mallory("Bob Ode", reviewer_id=bob.reviewer_id)
+    stolen.private = bob._private_key  # his old laptop
+    rotated = bob.rotate_key()
+    bob.mark(trusted.claims[1], "disputed")
+    bob.sync_hub()
+    done = carol.sync_hub()
+    assert done.refused is None and done.pulled == 2, done
+    people = {r.id: r for r in carol.reviewers_here()}
+    assert people[bob.reviewer_id].fingerprint == rotated.new.fingerprint
+    late = stolen.verdict(trusted.claims[2], "not-a-claim",
+                          hlc=format_stamp(time.time_ns() // 1_000_000 + 1000, 0))
+    push_as_editor([late])
+    refused(carol, "signed with a key the reviewer had retired by then")
+    assert carol.projections_match_log()
+
+
+def test_a_row_the_reader_refuses_is_skipped_and_names_its_id(trusted, push_as_editor):
+    """A row not even shaped like an event (a clock that is no clock) is skipped like a
+    forged one, not left in the way of every later pull."""
+    carol, bob = trusted.carol, trusted.bob
+    bad = Mallory("Bob Ode", reviewer_id=bob.reviewer_id).verdict(
+        trusted.claims[2], "disputed", hlc="9000000000000000.000001")
+    push_as_editor([bad])
+    bob.mark(trusted.claims[3], "sourced")
+    bob.sync_hub()
+    refused(carol, f"(id {bad.id})", "is not a clock stamp", honest=1)

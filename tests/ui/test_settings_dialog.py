@@ -257,3 +257,26 @@ def test_inline_rename_is_limited_to_the_longest_reason(qtbot, settings):
     editor = page.list.findChild(QLineEdit)
     assert editor is not None and editor.maxLength() == MAX_REASON
     assert editor.text() == page.list.item(0).text()  # no "(retired)" or other decoration
+
+
+def test_a_new_signing_key_from_settings(qtbot, window, monkeypatch):
+    import_through_window(qtbot, window, [HARBOUR])
+    window.review.mark(Status.SOURCED)
+    settle(qtbot, window)
+    old = window.workspace.identity.fingerprint
+    dialog = SettingsDialog(window)
+    qtbot.addWidget(dialog)
+    page = dialog.show_page("Reviewer")
+    assert page.fingerprint.text() == old and page.new_key_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    page.new_key_button.click()
+    qtbot.waitUntil(lambda: page.fingerprint.text() != old, timeout=10_000)
+    assert page.fingerprint.text() == window.workspace.identity.fingerprint
+    assert f"it replaces {old}" in page.key_note.text()
+    window.review.mark(Status.DISPUTED)  # signed with the new key, and checked
+    settle(qtbot, window)
+    assert window.workspace.projections_match_log()
+    people = {r.id: r for r in window.workspace.reviewers_here()}
+    assert people[window.workspace.reviewer_id].fingerprint == page.fingerprint.text()
+    dialog.close()

@@ -15,6 +15,11 @@ def register(commands) -> None:
     ident = commands.add_parser("identity", help="your reviewer id, name and key fingerprint")
     add_json(ident)
     ident.set_defaults(run=cmd_identity)
+    ident_verbs = ident.add_subparsers(dest="identity_verb", metavar="VERB")
+    rotate = ident_verbs.add_parser("rotate", help="move to a new signing key, announced "
+                                    "with your old one so colleagues accept it")
+    add_json(rotate)
+    rotate.set_defaults(run=cmd_rotate_key)
 
     people = commands.add_parser("reviewers", help="the reviewers who joined this "
                                  "workspace, with their fingerprints")
@@ -66,6 +71,21 @@ def cmd_identity(ws: Workspace, args) -> None:
         return
     for key in ("name", "id", "fingerprint", "key_location"):
         print(f"{key.replace('_', ' '):<13} {row[key]}")
+
+
+def cmd_rotate_key(ws: Workspace, args) -> None:
+    done = ws.rotate_key()
+    if args.json:
+        print_json([{"id": done.new.id, "previous_fingerprint": done.old.fingerprint,
+                     "fingerprint": done.new.fingerprint,
+                     "key_location": done.new.key_location}])
+        return
+    print(f"new key      {done.new.fingerprint}\n"
+          f"replaces     {done.old.fingerprint}\n"
+          f"kept in      {done.new.key_location}\n"
+          "Colleagues accept the new key from your next ledger file or hub sync, as your "
+          "old key signed the change; they refuse anything signed with the old key from "
+          "now on.")
 
 
 def cmd_reviewers(ws: Workspace, args) -> None:

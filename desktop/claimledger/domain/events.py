@@ -26,6 +26,9 @@ SOURCE_EDITED = "source.edited"
 SOURCE_RETIRED = "source.retired"
 CONSENSUS_SET = "consensus.set"
 REVIEWER_JOINED = "reviewer.joined"
+#: A reviewer moves to a new key ({public_key: the new one, previous_key: the one it
+#: replaces}), signed with the previous key; their later events are signed with the new.
+REVIEWER_KEY_ROTATED = "reviewer.key_rotated"
 #: A reviewer dismissed the suggestion on a claim ({claim, dismissed}); undo sends false.
 SUGGESTION_DISMISSED = "suggestion.dismissed"
 #: A new version of an article ({article: the new one, revision_of: the earlier one,
@@ -45,6 +48,7 @@ KINDS = frozenset(
         SOURCE_RETIRED,
         CONSENSUS_SET,
         REVIEWER_JOINED,
+        REVIEWER_KEY_ROTATED,
         SUGGESTION_DISMISSED,
         ARTICLE_REVISED,
     }

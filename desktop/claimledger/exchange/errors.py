@@ -23,9 +23,11 @@ class LedgerFileError(ExchangeError):
     """A ledger file is unreadable or malformed; the message names the file (and
     `event_id` the event, when one row of a hub is the cause)."""
 
-    def __init__(self, message: str, event_id: str | None = None) -> None:
+    def __init__(self, message: str, event_id: str | None = None,
+                 event_index: int | None = None) -> None:
         super().__init__(message)
         self.event_id = event_id
+        self.event_index = event_index
 
 
 class TrustError(ExchangeError):

@@ -52,7 +52,13 @@ def ledger_of_rows(rows: Sequence[Row], cards: Iterable[ReviewerCard], exporter:
             "exported_at": "2000-01-01T00:00:00+00:00", "reviewers": reviewers}
     lines = ",\n".join(_event_text(row) for row in rows)
     document = json.dumps(head, ensure_ascii=False)[:-1] + f', "events": [\n{lines}\n]}}'
-    return parse_ledger_bytes(document.encode("utf-8"), Path(HUB_NAME))
+    try:
+        return parse_ledger_bytes(document.encode("utf-8"), Path(HUB_NAME))
+    except LedgerFileError as error:  # name the row, so a pull can skip just it
+        index = error.event_index
+        if index is not None and 0 < index <= len(rows):
+            error.event_id = rows[index - 1][0]
+        raise
 
 
 def row_of(event: Event, payload_text: str) -> Row:

@@ -92,6 +92,17 @@ class IdentityStore:
             )
         return _replace_location(identity, location), private
 
+    def rotate(self, identity: Identity, keystore: KeyStore,
+               private: Ed25519PrivateKey) -> Identity:
+        """Keep `private` as this identity's key from now on (keystore first, then
+        identities.json), and return the identity with it."""
+        location = keystore.save(identity.id, private)
+        public = keys.public_key_b64(private)
+        self._record(identity.name, {"id": identity.id, "public_key": public,
+                                     "key_location": location})
+        return Identity(identity.id, identity.name, public, keys.fingerprint(public),
+                        location)
+
     # -- identities.json ----------------------------------------------------------------
 
     def _read(self) -> dict[str, dict]:

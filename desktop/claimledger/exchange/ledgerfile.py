@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable
@@ -257,12 +258,20 @@ def _parse_line(body: bytes, number: int, index: int) -> Any:
 
 
 def parse_ledger_bytes(data: bytes, path: Path | None = None) -> LedgerFile:
-    """Parse a ledger file already in memory (e.g. an e-mail attachment)."""
+    """Parse a ledger file already in memory (e.g. an e-mail attachment). A problem of
+    one event sets the error's `event_index` (its place among the events, from 1)."""
     try:
         return _parse(data, path)
     except _Bad as exc:
         name = path.name if path is not None else "ledger file"
-        raise LedgerFileError(f"{name}: {exc}") from None
+        error = LedgerFileError(f"{name}: {exc}")
+        found = _EVENT_AT.match(str(exc))
+        error.event_index = int(found.group(1)) if found else None
+        raise error from None
+
+
+#: How a problem of one event begins ("event 3: ...", "event 3 (line 9): ...").
+_EVENT_AT = re.compile(r"event (\d+)\b")
 
 
 def _parse(data: bytes, path: Path | None, *, whole: bool = True) -> LedgerFile:

@@ -2,10 +2,13 @@
 
 Before a file is merged:
 - an event whose id is already here must be byte for byte the event held here;
-- every author is one key: their card's key is the key pinned here (if any), and an author
-  not pinned here brings exactly one `reviewer.joined` event with that key and the name
+- every author is one key at a time: their card's key is the key pinned here (if any),
+  or the key their key rotations lead to from it, each rotation signed with the key it
+  replaces; an author not pinned here brings a `reviewer.joined` event with the name
   their card shows (the name a trust prompt shows is the name that will be displayed);
-- every new event's id is the hash of its content and its signature is its author's.
+- every new event's id is the hash of its content and its signature is by the key its
+  author held at the event's clock: an event signed with a key they had retired by then
+  is refused.
 Any failure refuses the whole file (TrustError) in one line that names the file, the
 event (its position in the file, from 1, and its id), its author and the rule. Reviewers
 never seen here are returned for the user to accept, with their fingerprints.
@@ -14,7 +17,7 @@ never seen here are returned for the user to accept, with their fingerprints.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claimledger.domain import events as ev
 from claimledger.domain.events import Event
@@ -42,12 +45,27 @@ class Door:
     pinned: Mapping[str, str]
     names: Mapping[str, str]
     position: Mapping[str, int]
+    #: Per author, [(from_hlc, key), ...] by clock: what is known here, then (filled in
+    #: by check_identities) the file's joins and key rotations.
+    timelines: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, ledger: LedgerFile, pinned: Mapping[str, str],
-           names: Mapping[str, str] | None = None) -> Door:
+           names: Mapping[str, str] | None = None,
+           history: Mapping[str, list[tuple[str, str]]] | None = None) -> Door:
+        """`history`: every key of the pinned reviewers (queries.key_histories); without
+        it each has only the pinned key."""
         position = {e.id: i for i, e in enumerate(ledger.events, 1)}
-        return cls(ledger, pinned, names or {}, position)
+        timelines = {author: list(keys_) for author, keys_ in (history or {}).items()}
+        for author, key in pinned.items():
+            timelines.setdefault(author, [("", key)])
+        return cls(ledger, pinned, names or {}, position, timelines)
+
+    def key_at(self, event: Event) -> str | None:
+        """The key the event's author held at its clock (a rotation: just before it)."""
+        held = [key for since, key in self.timelines.get(event.author, ())
+                if since < event.hlc]
+        return held[-1] if held else None
 
     def author_name(self, author: str) -> str:
         card = next((c for c in self.ledger.reviewers if c.id == author), None)
@@ -73,11 +91,14 @@ def refuse_altered_copies(door: Door, altered: Iterable[tuple[Event, str]]) -> N
 
 
 def check_identities(door: Door, fresh: Iterable[Event]) -> None:
-    """Every author of a new event is one key, announced or already pinned."""
+    """Every author of a new event is one key at a time, announced or already pinned,
+    and moved on only by rotations signed with the key they replace."""
     fresh = list(fresh)
     cards = {card.id: card for card in door.ledger.reviewers}
-    for card in door.ledger.reviewers:
-        _check_pinned(door, card)
+    rotating = {e.author for e in fresh if e.kind == ev.REVIEWER_KEY_ROTATED}
+    for card in door.ledger.reviewers:  # a changed key with no rotation: said first
+        if card.id in door.pinned and card.id not in rotating:
+            _check_card_key(door, card, None)
     joins: dict[str, Event] = {}
     for event in fresh:
         if event.author not in cards:
@@ -89,39 +110,73 @@ def check_identities(door: Door, fresh: Iterable[Event]) -> None:
         if event.author not in door.pinned and event.author not in joins:
             raise door.refuse(event, "its author is not known here and the file does not "
                               "carry their reviewer.joined event")
+    _follow_rotations(door, fresh, joins)
+    for card in door.ledger.reviewers:
+        _check_card_key(door, card, joins.get(card.id))
 
 
-def _check_pinned(door: Door, card: ReviewerCard) -> None:
-    pinned_key = door.pinned.get(card.id)
-    if pinned_key is None or pinned_key == card.public_key:
+def _follow_rotations(door: Door, fresh: list[Event], joins: dict[str, Event]) -> None:
+    """Each author's keys by clock: what is known here, the key a newcomer joins with,
+    then every rotation in the file, each from the key held just before it."""
+    for author, join in joins.items():
+        door.timelines.setdefault(author, [("", join.payload.get("public_key"))])
+    rotations = sorted((e for e in fresh if e.kind == ev.REVIEWER_KEY_ROTATED),
+                       key=lambda e: e.order_key)
+    for rotation in rotations:
+        line = door.timelines[rotation.author]
+        new_key, old_key = (rotation.payload.get("public_key"),
+                            rotation.payload.get("previous_key"))
+        if rotation.hlc <= line[-1][0]:
+            raise door.refuse(rotation, "it rotates a key before the reviewer's latest "
+                              "rotation known here; a key's history cannot be rewritten")
+        if old_key != line[-1][1]:
+            raise door.refuse(rotation, f"it rotates from {_fingerprint_or_raw(old_key)}, "
+                              f"not from the key the reviewer held then "
+                              f"({_fingerprint_or_raw(line[-1][1])})")
+        if not keys.is_public_key_b64(new_key):
+            raise door.refuse(rotation, "its public key is not an Ed25519 key")
+        line.append((rotation.hlc, new_key))
+
+
+def _check_card_key(door: Door, card: ReviewerCard, join: Event | None) -> None:
+    """The card shows a key of the reviewer's (a hub's card may predate a rotation it
+    serves): no other. What is checked is each event's signature, by its own key."""
+    line = door.timelines.get(card.id)
+    if line is None or card.public_key in (key for _since, key in line):
         return
+    if card.id not in door.pinned and join is not None:
+        announced = _fingerprint_or_raw(join.payload.get("public_key"))
+        raise door.refuse(join, f"it announces the key {announced}, not the key of the "
+                          f"file's card ({_fingerprint_or_raw(card.public_key)})")
     raise TrustError(
         f"{door.ledger.name}: reviewer {card.name!r} (id {card.id}) now presents a different "
-        f"key ({keys.fingerprint(card.public_key)}) than the one pinned here "
-        f"({_fingerprint_or_raw(pinned_key)}); a changed key is refused, {REFUSED}"
+        f"key ({_fingerprint_or_raw(card.public_key)}) than the one pinned here "
+        f"({_fingerprint_or_raw(line[-1][1])}); a changed key is refused (a new key is "
+        f"accepted only from a rotation signed with the old one), {REFUSED}"
     )
 
 
 def _check_join(door: Door, event: Event, card: ReviewerCard, joins: dict[str, Event]
                 ) -> None:
-    """A reviewer.joined must announce the card's key and name, once per reviewer."""
+    """A reviewer.joined must announce a key of the reviewer's and the card's name,
+    once per reviewer."""
     announced = event.payload.get("public_key")
-    pinned_key = door.pinned.get(event.author)
-    if pinned_key is not None and announced != pinned_key:
-        raise door.refuse(event, f"it presents a different key "
-                          f"({_fingerprint_or_raw(announced)}) than the one pinned here "
-                          f"({_fingerprint_or_raw(pinned_key)}); a changed key is refused")
-    if announced != card.public_key:
-        raise door.refuse(event, f"it announces the key {_fingerprint_or_raw(announced)}, "
-                          f"not the key of the file's card ({keys.fingerprint(card.public_key)})")
+    known = [key for _since, key in door.timelines.get(event.author, ())]
     if event.author in door.pinned:
-        return  # the same key again: their own signed act, nothing new is pinned
+        if announced not in known:
+            raise door.refuse(event, f"it presents a different key "
+                              f"({_fingerprint_or_raw(announced)}) than the one pinned here "
+                              f"({_fingerprint_or_raw(known[-1])}); a changed key is "
+                              "refused")
+        return  # a key of theirs again: their own signed act, nothing new is pinned
     if event.payload.get("name") != card.name:
         raise door.refuse(event, f"it joins as {str(event.payload.get('name'))[:60]!r}, but "
                           f"the file's card (what you are asked to trust) says {card.name!r}")
     first = joins.setdefault(event.author, event)
     if first is not event and first.payload.get("name") != event.payload.get("name"):
         raise door.refuse(event, "the reviewer joins twice under different names")
+    if first is not event and first.payload.get("public_key") != announced:
+        raise door.refuse(event, "the reviewer joins twice with different keys")
 
 
 def verify_signatures(door: Door, events: Iterable[Event]) -> None:
@@ -132,22 +187,48 @@ def verify_signatures(door: Door, events: Iterable[Event]) -> None:
 
 def signature_refusals(door: Door, events: Iterable[Event], first_only: bool = False
                        ) -> list[TrustError]:
-    """The refusal of every event whose id or signature is wrong (a hub skips each)."""
-    checkers = _checkers(door)
+    """The refusal of every event whose id or signature is wrong (a hub skips each):
+    each is checked with the key its author held at its clock."""
+    checkers: dict[str, Callable[[Event], str | None]] = {}
     found = []
     for event in events:
-        problem = checkers[event.author](event)
+        key = door.key_at(event)
+        problem = _checker(door, checkers, event, key)(event) if key else keys.BAD_SIGNATURE
         if problem is not None:
-            found.append(door.refuse(event, f"{problem}; the file was altered or damaged"))
+            found.append(door.refuse(event, _signature_rule(door, event, problem)))
             if first_only:
                 break
     return found
 
 
+def _checker(door: Door, checkers: dict, event: Event, key: str):
+    if key not in checkers:
+        try:
+            checkers[key] = keys.problem_checker(key)
+        except (ValueError, TypeError):
+            raise door.refuse(event, "its author's key is unusable") from None
+    return checkers[key]
+
+
+def _signature_rule(door: Door, event: Event, problem: str) -> str:
+    """Why the signature fails, naming a key the author had retired when it matches."""
+    if problem == keys.BAD_SIGNATURE:
+        line = [(s, k) for s, k in door.timelines.get(event.author, ()) if s < event.hlc]
+        for (_since, key), (replaced, _next) in zip(line, line[1:], strict=False):
+            if keys.verify_event(event, key):
+                return (f"it is signed with a key the reviewer had retired by then "
+                        f"({_fingerprint_or_raw(key)}, replaced at {replaced}); the file was "
+                        "altered or forged")
+    return f"{problem}; the file was altered or damaged"
+
+
 def new_reviewers(door: Door, fresh: Iterable[Event]) -> TrustReport:
-    """The cards of authors of new events who are not pinned here, with name clashes."""
+    """The cards of authors of new events who are not pinned here, with name clashes;
+    each with the key that will be pinned (the one their rotations lead to)."""
     authors = {e.author for e in fresh}
-    new = [c for c in door.ledger.reviewers if c.id not in door.pinned and c.id in authors]
+    new = [replace(c, public_key=door.timelines[c.id][-1][1]) if c.id in door.timelines
+           else c
+           for c in door.ledger.reviewers if c.id not in door.pinned and c.id in authors]
     return TrustReport(new, [], name_clashes(new, door))
 
 
@@ -166,26 +247,14 @@ def name_clashes(new: list[ReviewerCard], door: Door) -> list[str]:
     return clashes
 
 
-def check_events(ledger: LedgerFile, pinned: Mapping[str, str]) -> TrustReport:
+def check_events(ledger: LedgerFile, pinned: Mapping[str, str],
+                 history: Mapping[str, list[tuple[str, str]]] | None = None) -> TrustReport:
     """Check a whole file as if nothing of it were here (tests and simple callers)."""
-    door = Door.of(ledger, pinned)
+    door = Door.of(ledger, pinned, history=history)
     check_identities(door, ledger.events)
     verify_signatures(door, ledger.events)
     report = new_reviewers(door, ledger.events)
     return TrustReport(report.new_reviewers, list(ledger.events), report.name_clashes)
-
-
-def _checkers(door: Door) -> dict[str, Callable[[Event], str | None]]:
-    """One bound checker per author: the pinned key if known, else the file's card."""
-    checkers = {}
-    for card in door.ledger.reviewers:
-        key = door.pinned.get(card.id, card.public_key)
-        try:
-            checkers[card.id] = keys.problem_checker(key)
-        except (ValueError, TypeError):
-            raise TrustError(f"{door.ledger.name}: reviewer {card.name!r} (id {card.id}) has "
-                             f"an unusable public key; {REFUSED}") from None
-    return checkers
 
 
 def _fingerprint_or_raw(public_b64: object) -> str:

@@ -362,6 +362,15 @@ def _reviewer_joined(p: dict, known: Known) -> None:
         raise Rule("its public key is not an Ed25519 key")
 
 
+def _reviewer_key_rotated(p: dict, known: Known) -> None:
+    _fields(p, ("public_key", "previous_key"))
+    for name in ("public_key", "previous_key"):
+        if not keys.is_public_key_b64(p[name]):
+            raise Rule(f"its {name.replace('_', ' ')} is not an Ed25519 key")
+    if p["public_key"] == p["previous_key"]:
+        raise Rule("it rotates to the key it already has")
+
+
 def _unknown_kind(payload: Any) -> None:
     """A kind from a newer app is carried, not understood; only its size is bounded."""
     size = len(canonical_json(payload))
@@ -382,5 +391,6 @@ _CHECKS: dict[str, Callable[[dict, Known], None]] = {
     ev.SOURCE_RETIRED: _source_retired,
     ev.SUGGESTION_DISMISSED: _dismissed,
     ev.REVIEWER_JOINED: _reviewer_joined,
+    ev.REVIEWER_KEY_ROTATED: _reviewer_key_rotated,
     ev.ARTICLE_REVISED: _article_revised,
 }

@@ -272,7 +272,23 @@ def _on_connect_read_only(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    _stand_in_for_reviewer_keys(cur)
     cur.close()
+
+
+def _stand_in_for_reviewer_keys(cur) -> None:
+    """A workspace of a schema before 0008 that cannot be upgraded (read-only, immutable)
+    is still read: a temporary reviewer_key table holds each reviewer's one key, as the
+    migration would have."""
+    tables = {row[0] for row in cur.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "reviewer" not in tables or "reviewer_key" in tables:
+        return
+    cur.execute("CREATE TEMP TABLE IF NOT EXISTS reviewer_key (reviewer_id TEXT NOT NULL, "
+                "from_hlc TEXT NOT NULL, public_key TEXT NOT NULL, "
+                "PRIMARY KEY (reviewer_id, from_hlc))")
+    cur.execute("INSERT OR IGNORE INTO reviewer_key SELECT id, '', public_key FROM reviewer "
+                "WHERE public_key IS NOT NULL")
 
 
 def _is_busy(error: OperationalError) -> bool:

@@ -98,7 +98,8 @@ def rebuild_projections(conn: Connection) -> None:
 
 def events_for_articles(conn: Connection, article_ids: Iterable[str] | None) -> list[Event]:
     """Every event a ledger file needs for these articles (None: the whole workspace):
-    the articles' own events, their claims' events, and the reviewers who wrote them."""
+    the articles' own events, their claims' events, and the reviewers who wrote them
+    (their joins and key rotations)."""
     if article_ids is None:
         return list(iter_events(conn))
     ids = list(article_ids)
@@ -108,8 +109,9 @@ def events_for_articles(conn: Connection, article_ids: Iterable[str] | None) -> 
              .order_by(event_t.c.seq))
     events = [from_row(row) for row in conn.execute(query)]
     authors = {e.author for e in events}
-    joined = select(event_t).where((event_t.c.kind == "reviewer.joined")
-                                   & event_t.c.author.in_(authors)).order_by(event_t.c.seq)
+    joined = select(event_t).where(
+        event_t.c.kind.in_(("reviewer.joined", "reviewer.key_rotated"))
+        & event_t.c.author.in_(authors)).order_by(event_t.c.seq)
     return [from_row(row) for row in conn.execute(joined)] + events
 
 

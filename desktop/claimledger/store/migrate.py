@@ -10,9 +10,10 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-HEAD = "0007_compact_match_index"
+HEAD = "0008_reviewer_keys"
 KNOWN = ("0001_initial", "0002_sources_search", "0003_reviewer_keys_consensus",
-         "0004_analysis", "0005_note_index_guards", "0007_compact_match_index")
+         "0004_analysis", "0005_note_index_guards", "0007_compact_match_index",
+         "0008_reviewer_keys")
 _SCRIPTS = Path(__file__).with_name("migrations")
 
 

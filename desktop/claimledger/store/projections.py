@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection, text, update
+from sqlalchemy import Connection, select, text, update
 from sqlalchemy.dialects.sqlite import insert
 
 from claimledger.domain import events as ev
@@ -17,7 +17,7 @@ from claimledger.domain.events import Event
 from claimledger.domain.ids import claim_id_for
 from claimledger.store.eventrows import events_of_kind
 from claimledger.store.revision_projection import apply_revision
-from claimledger.store.tables import article_t, claim_t, reviewer_t, source_t
+from claimledger.store.tables import article_t, claim_t, reviewer_key_t, reviewer_t, source_t
 
 _ARTICLE_FIELDS = ("title", "outlet", "author", "url", "published", "retrieved", "filename",
                    "encoding")
@@ -203,15 +203,35 @@ def _consensus_set(conn: Connection, event: Event) -> None:
 def _reviewer_joined(conn: Connection, event: Event) -> None:
     """A reviewer is as their earliest join (by clock) says, whatever order the joins
     arrived in, so every workspace (and a replay) agrees; the trust check has made sure
-    a later join brings the same key."""
+    a later join brings a key of theirs. The key they joined with is their first."""
     stmt = insert(reviewer_t).values(id=event.author, name=event.payload["name"],
                                      joined_hlc=event.hlc,
                                      public_key=event.payload.get("public_key"))
     conn.execute(stmt.on_conflict_do_update(
         index_elements=[reviewer_t.c.id],
-        set_={"name": stmt.excluded.name, "joined_hlc": stmt.excluded.joined_hlc,
-              "public_key": stmt.excluded.public_key},
+        set_={"name": stmt.excluded.name, "joined_hlc": stmt.excluded.joined_hlc},
         where=stmt.excluded.joined_hlc < reviewer_t.c.joined_hlc))
+    if event.payload.get("public_key"):
+        _add_key(conn, event.author, "", event.payload["public_key"])
+
+
+def _reviewer_key_rotated(conn: Connection, event: Event) -> None:
+    """From this clock on the reviewer signs with the new key (the trust check has
+    verified the rotation with the key they held before it)."""
+    _add_key(conn, event.author, event.hlc, event.payload["public_key"])
+
+
+def _add_key(conn: Connection, reviewer_id: str, from_hlc: str, public_key: str) -> None:
+    """Record a key of the reviewer's and make their latest key the current one, in
+    whatever order joins and rotations arrive."""
+    conn.execute(insert(reviewer_key_t).values(reviewer_id=reviewer_id, from_hlc=from_hlc,
+                                               public_key=public_key)
+                 .on_conflict_do_nothing())
+    latest = (select(reviewer_key_t.c.public_key)
+              .where(reviewer_key_t.c.reviewer_id == reviewer_id)
+              .order_by(reviewer_key_t.c.from_hlc.desc()).limit(1).scalar_subquery())
+    conn.execute(update(reviewer_t).where(reviewer_t.c.id == reviewer_id)
+                 .values(public_key=latest))
 
 
 _HANDLERS: dict[str, Callable[[Connection, Event], Any]] = {
@@ -224,6 +244,7 @@ _HANDLERS: dict[str, Callable[[Connection, Event], Any]] = {
     ev.SOURCE_EDITED: _source_changed,
     ev.SOURCE_RETIRED: _source_changed,
     ev.REVIEWER_JOINED: _reviewer_joined,
+    ev.REVIEWER_KEY_ROTATED: _reviewer_key_rotated,
     ev.CONSENSUS_SET: _consensus_set,
     ev.SUGGESTION_DISMISSED: _suggestion_dismissed,
     ev.ARTICLE_REVISED: apply_revision,

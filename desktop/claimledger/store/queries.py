@@ -187,6 +187,19 @@ def put_chain_seen(conn: Connection, author: str, seen: tuple[int, str, str] | N
         put_setting(conn, CHAIN_PREFIX + author, json.dumps(list(seen)))
 
 
+def key_histories(conn: Connection, authors) -> dict[str, list[tuple[str, str]]]:
+    """Per author known here: [(from_hlc, key), ...] by clock, the key they joined with
+    first (from_hlc "")."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for author in set(authors):
+        rows = conn.exec_driver_sql(
+            "SELECT from_hlc, public_key FROM reviewer_key WHERE reviewer_id = ? "
+            "ORDER BY from_hlc", (author,)).fetchall()
+        if rows:
+            found[author] = [tuple(row) for row in rows]
+    return found
+
+
 def reviewer_names(conn: Connection) -> dict[str, str]:
     return dict(conn.execute(text("SELECT id, name FROM reviewer")).all())
 

@@ -44,6 +44,16 @@ class ReviewerRow(SQLModel, table=True):
     public_key: str | None = Field(default=None, sa_column=Column(Text))
 
 
+class ReviewerKeyRow(SQLModel, table=True):
+    """Every key a reviewer has signed with: the one they joined with (from_hlc "") and
+    each one a key rotation moved them to, from that rotation's clock on."""
+
+    __tablename__ = "reviewer_key"
+    reviewer_id: str = Field(sa_column=Column(Text, primary_key=True))
+    from_hlc: str = Field(sa_column=Column(Text, primary_key=True))
+    public_key: str = Field(sa_column=Column(Text, nullable=False))
+
+
 class SettingRow(SQLModel, table=True):
     """Local, per-workspace settings; not a projection, never synced."""
 
@@ -209,6 +219,7 @@ class MatchFrequencyRow(SQLModel, table=True):
 
 event_t = EventRow.__table__
 reviewer_t = ReviewerRow.__table__
+reviewer_key_t = ReviewerKeyRow.__table__
 article_t = ArticleRow.__table__
 claim_t = ClaimRow.__table__
 verdict_t = VerdictRow.__table__
@@ -222,4 +233,5 @@ claim_match_t = ClaimMatchRow.__table__
 match_posting_t = MatchPostingRow.__table__
 match_frequency_t = MatchFrequencyRow.__table__
 
-PROJECTIONS = (reviewer_t, article_t, claim_t, verdict_t, source_t, consensus_t, dismissal_t)
+PROJECTIONS = (reviewer_t, reviewer_key_t, article_t, claim_t, verdict_t, source_t,
+               consensus_t, dismissal_t)

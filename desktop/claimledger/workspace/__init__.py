@@ -23,7 +23,7 @@ from claimledger.workspace.consensus import (
     ConsensusVerbs,
     ReviewerVerdict,
 )
-from claimledger.workspace.desk import DeskVerbs, ReviewerInfo
+from claimledger.workspace.desk import DeskVerbs, KeyRotation, ReviewerInfo
 from claimledger.workspace.errors import (
     Ambiguous,
     KeyStorageRefused,
@@ -55,6 +55,7 @@ __all__ = [
     "ANALYSIS_VERSION",
     "AnnotationImport",
     "ChangedWording",
+    "KeyRotation",
     "ReviewerInfo",
     "ClaimAnchoring",
     "RevisionReport",

@@ -1,4 +1,4 @@
-"""The reviewers this workspace knows, and the names it shows them by.
+"""The reviewers this workspace knows, the names it shows them by, and your own key.
 
 A reviewer's name is what they signed when they joined; a receiver cannot change it.
 But two reviewers may sign the same name (a namesake on another desk, or an impostor),
@@ -6,6 +6,10 @@ and then both are shown with the short form of their key's fingerprint until the
 receiver gives one of them a name of their own here. That local name is kept in this
 workspace only (a setting, never in a ledger file or a PDF's signature), like a petname
 in an address book: ssh's known_hosts comment, not the host's own name.
+
+`rotate_key` moves you to a new key by a `reviewer.key_rotated` event signed with the
+old one, so colleagues who pinned the old key accept the new one (and refuse anything
+signed with the old key after that moment).
 """
 
 from __future__ import annotations
@@ -13,9 +17,12 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from claimledger.domain import events as ev
 from claimledger.domain import limits
 from claimledger.domain.records import Changes, Kind
 from claimledger.exchange import keys
+from claimledger.exchange.errors import IdentityError, KeyStoreError
+from claimledger.exchange.identity import Identity
 from claimledger.store import queries
 from claimledger.workspace.base import WorkspaceBase, display_names
 from claimledger.workspace.errors import Ambiguous, NotFound, WorkspaceError
@@ -40,7 +47,40 @@ class ReviewerInfo:
                 "is_me": self.is_me, "incomplete": self.incomplete}
 
 
+@dataclass(frozen=True)
+class KeyRotation:
+    old: Identity
+    new: Identity
+
+
 class DeskVerbs(WorkspaceBase):
+    def rotate_key(self) -> KeyRotation:
+        """Move to a new signing key. The rotation is signed with the old key and the new
+        one is kept in its place; if either step fails, neither happens."""
+        self.db.refuse_if_read_only()
+        old = self.unlock()
+        private = keys.generate_private_key()
+        new_public = keys.public_key_b64(private)
+        with self._lock:
+            old_private = self._private_key
+            rotation = self._event(ev.REVIEWER_KEY_ROTATED, {
+                "public_key": new_public, "previous_key": old.public_key})
+            storing = False
+            try:
+                with self.db.write() as conn:
+                    self._append(conn, [rotation])  # signed with the old key
+                    storing = True
+                    kept = self._identities.rotate(old, self._keystore(), private)
+            except BaseException as error:
+                if storing:  # the new key may be stored while the rotation is not
+                    _put_back(self._identities, old, self._keystore(), old_private)
+                if isinstance(error, KeyStoreError | IdentityError):
+                    raise WorkspaceError(f"The new key could not be kept ({error}); nothing "
+                                         "changed: you still sign with your old key.") from None
+                raise
+            self._identity, self._private_key = kept, private
+        return KeyRotation(old, kept)
+
     def reviewers_here(self) -> list[ReviewerInfo]:
         """Everyone who has joined, you first, then by the name shown."""
         with self.db.read() as conn:
@@ -92,6 +132,15 @@ class DeskVerbs(WorkspaceBase):
                 raise NotFound(f"No reviewer with id {reviewer_id} has joined here.")
             queries.put_reviewer_alias(conn, reviewer_id, local)
         return Changes.of("Rename reviewer", Kind.EVERYTHING)
+
+
+def _put_back(identities, old: Identity, keystore, private) -> None:
+    """The old key in its place again; where that fails too, what failed first left it
+    there (a keystore that refused the new key still holds the old one)."""
+    try:
+        identities.rotate(old, keystore, private)
+    except (KeyStoreError, IdentityError):
+        pass
 
 
 def _local_name(name: str | None) -> str | None:

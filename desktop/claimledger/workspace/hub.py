@@ -291,7 +291,7 @@ class HubVerbs(SyncVerbs):
                 if error.event_id is None or error.event_id in skipped:
                     raise HubError(str(error)) from None
                 skipped.add(error.event_id)
-                refused.append(_skipped_line(str(error)))
+                refused.append(_skipped_line(str(error), error.event_id))
 
     def _held_here(self, events: list) -> Known:
         """What the workspace already holds of what these events refer to."""
@@ -361,7 +361,8 @@ class HubVerbs(SyncVerbs):
             ledger = ledger_of_rows([r[1:] for r in rows], self._cards(
                 [r for r in rows if r[2] == "reviewer.joined"]), self.reviewer_name)
             with self.db.read() as conn:
-                trust.check_events(ledger, queries.pinned_keys(conn))
+                trust.check_events(ledger, queries.pinned_keys(conn), queries.key_histories(
+                    conn, {c.id for c in ledger.reviewers}))
         except (LedgerFileError, TrustError) as error:
             raise HubError(str(error)) from None
         try:
@@ -438,12 +439,15 @@ def _newer_line(info: HubInfo, state: HubState) -> str | None:
     return hubstore.newer_schema_message(state.address, info.schema_version)
 
 
-def _skipped_line(message: str) -> str:
+def _skipped_line(message: str, event_id: str) -> str:
     """A refusal written for a whole file, said of the one hub row it skips."""
     for whole in (f"; {trust.REFUSED}", "; nothing was imported"):
         if message.endswith(whole):
-            return message[:-len(whole)] + "; that event was skipped, the rest merged"
-    return message
+            message = message[:-len(whole)]
+            break
+    if event_id not in message:
+        message += f" (id {event_id})"
+    return message + "; that event was skipped, the rest merged"
 
 
 def _row_dict(row: tuple) -> dict:

@@ -163,7 +163,8 @@ class SyncVerbs:
         """Everything decided before a write: (door, events to merge, events held back,
         the new reviewers). TrustError on anything that refuses the file."""
         with self.db.read() as conn:
-            door = Door.of(ledger, queries.pinned_keys(conn), queries.reviewer_names(conn))
+            door = Door.of(ledger, queries.pinned_keys(conn), queries.reviewer_names(conn),
+                           queries.key_histories(conn, {c.id for c in ledger.reviewers}))
             stored, altered = log.held_copies(conn, ledger.events)
             trust.refuse_altered_copies(door, sorted(altered, key=lambda a: door.position[
                 a[0].id]))

@@ -35,7 +35,7 @@ class SettingsDialog(QDialog):
         self.window_ = window
         workspace = window.workspace
         self.setWindowTitle("Settings")
-        self.reviewer = ReviewerPage(workspace)
+        self.reviewer = ReviewerPage(workspace, run=window.review.run)
         self.colleagues = ColleaguesPage(window)
         self.appearance = AppearancePage()
         self.reasons = ReasonsPage(workspace)

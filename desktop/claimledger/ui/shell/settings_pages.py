@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -65,9 +66,12 @@ def page_layout(page: QWidget) -> QVBoxLayout:
 
 
 class ReviewerPage(QWidget):
-    def __init__(self, workspace, parent=None) -> None:
+    """`run(verb, then=…, refused=…)` writes through the window (a new key is a write)."""
+
+    def __init__(self, workspace, parent=None, run=None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self._run = run
         self.name = QLineEdit(preferences.saved_reviewer() or workspace.reviewer_name)
         self.name.setAccessibleName("Display name")
         self.name.editingFinished.connect(self.save_name)
@@ -82,9 +86,16 @@ class ReviewerPage(QWidget):
             self.fingerprint.setText("Not made yet: your key is made when you first mark "
                                      "a statement.")
             self.fingerprint.setFont(self.font())
+        self.new_key_button = QPushButton("New Key…")
+        self.new_key_button.setToolTip("Move to a new signing key, announced with this one "
+                                       "so colleagues accept it")
+        self.new_key_button.setEnabled(identity is not None and run is not None
+                                       and not workspace.read_only)
+        self.new_key_button.clicked.connect(self.new_key)
         key_row = QHBoxLayout()
         key_row.addWidget(self.fingerprint, 1)
         key_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        key_row.addWidget(self.new_key_button, 0, Qt.AlignmentFlag.AlignTop)
         self.storage = selectable(key_storage_text(workspace))
         self.without_keyring = QComboBox()
         self.without_keyring.setAccessibleName("Without a secure keyring")
@@ -149,6 +160,36 @@ class ReviewerPage(QWidget):
     def copy_fingerprint(self) -> None:
         QGuiApplication.clipboard().setText(self.fingerprint.text())
         self.copy_button.setText("Copied")
+
+    def new_key(self) -> None:
+        """A new signing key (a lost or exposed laptop, a key kept too long): the old key
+        signs the change, so colleagues take the new one without a new trust prompt."""
+        answer = QMessageBox.question(
+            self, "New Signing Key",
+            "Make a new signing key? Your current key signs the change, so colleagues "
+            "accept the new one from your next ledger file or hub sync, and refuse anything "
+            "signed with the old key from now on. Use it when a computer with your key was "
+            "lost, or to retire an old key.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.new_key_button.setEnabled(False)
+        if not self._run(self.workspace.rotate_key, then=self._rotated,
+                         refused=self._not_rotated):
+            self.new_key_button.setEnabled(True)  # writing is off now; the status bar says why
+
+    def _rotated(self, done) -> None:
+        self.fingerprint.setText(done.new.fingerprint)
+        self.storage.setText(done.new.key_location)
+        self.copy_button.setText("Copy")
+        self.key_note.setText(f"New key made; it replaces {done.old.fingerprint}. Read the "
+                              "new fingerprint to colleagues who check it by hand.")
+        self.key_note.show()
+        self.new_key_button.setEnabled(True)
+
+    def _not_rotated(self, sentence: str) -> None:
+        self.key_note.setText(sentence)
+        self.key_note.show()
+        self.new_key_button.setEnabled(True)
 
 
 class AppearancePage(QWidget):
