@@ -113,3 +113,20 @@ def test_the_agreement_and_settle_dialogs_open_without_reading_on_the_gui_thread
     dialog.reject()
 
     assert seen == []
+
+
+def test_the_compare_dialog_reads_both_texts_on_a_worker(qtbot, window, workspace,
+                                                         monkeypatch):
+    import_through_window(qtbot, window, sample_articles())
+    activate(qtbot, window)
+    qtbot.waitUntil(window.assist.assist_ready, timeout=20_000)
+    text = workspace.article(window.article_id).text
+    seen = reads_on_the_gui_thread(monkeypatch)
+
+    dialog = window.assist.open_compare()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10_000)
+
+    assert dialog.left.view.toPlainText() == text
+    dialog.close()
+    assert seen == []

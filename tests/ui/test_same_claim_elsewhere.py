@@ -71,6 +71,7 @@ def test_compare_dialog_shows_the_pair_and_outlines_both(qtbot, window, workspac
     dialog = window.assist.compare_dialog
     assert isinstance(dialog, CompareDialog) and dialog.isVisible()
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10_000)
     assert dialog.combo.count() == 1
     assert dialog.combo.currentText().startswith("Water board backs Kessel Dam fix")
     assert dialog.pairs.count() == 2

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from claimledger.domain.records import ClaimAssist, ClaimView, Kind, MatchView
 from claimledger.ui.controllers.assist_runner import AssistRunner
 from claimledger.ui.controllers.context import WindowContext
+from claimledger.ui.controllers.reads import COMPARE_SLOT
 from claimledger.ui.controllers.review import ReviewController
 from claimledger.ui.dialogs.compare_dialog import CompareDialog
 from claimledger.ui.kit.assist_look import clash_text, hint_text
-from claimledger.ui.kit.background import Runner
+from claimledger.ui.kit.background import Runner, plain
 from claimledger.ui.kit.quiet import set_tab_text
 from claimledger.ui.views.analysis_panel import AnalysisPanel
 from claimledger.ui.views.banners import tail_banner, tail_words
@@ -327,8 +328,12 @@ class AssistController:
         if self.compare_dialog is not None:
             self.compare_dialog.close()
             self.compare_dialog.deleteLater()
-        dialog = CompareDialog(self.ctx.workspace, article_id, self.runner.matches.get,
-                               self.ctx.window)
+        reads = self.review.reads
+        dialog = CompareDialog(
+            self.ctx.workspace, article_id, self.runner.matches.get,
+            lambda job, done: reads.read(COMPARE_SLOT, job, done,
+                                         lambda error: self.ctx.say(plain(error), 8000)),
+            self.ctx.window)
         dialog.jumpRequested.connect(self.review.jump_to_claim)
         self.compare_dialog = dialog
         dialog.show()

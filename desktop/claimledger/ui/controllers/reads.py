@@ -23,6 +23,8 @@ ARTICLE_SLOT = "article"  # the article being opened, with its whole ledger
 TAB_SLOT = "tab"  # the inspector tab showing (Sources, History, Reviewers)
 DIALOG_SLOT = "dialog"  # what a dialog shows when it opens (Settle, Agreement)
 TIP_SLOT = "tip"  # what a tooltip lists (a claim's sources, in the ledger)
+COMPARE_SLOT = "compare"  # the texts View ▸ Compare Articles shows
+COLLEAGUES_SLOT = "colleagues"  # the reviewers Settings ▸ Colleagues lists
 
 
 @dataclass

@@ -4,7 +4,8 @@ they share listed between them in the order they appear here.
 The second article is picked from those that say something the open one says. Choosing
 a match outlines both statements; clicking a statement in either text picks its match.
 Reading only: the matches come from the window's assist runner (worked out off the GUI
-thread), the texts and statements from `workspace.article` / `workspace.claims`.
+thread), the texts and statements from `workspace.article` / `workspace.claims`, read on
+a worker through `read(job, done)` (an article of 100,000 statements takes seconds).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimledger.domain.records import MatchView
+from claimledger.domain.records import ClaimView, MatchView
 from claimledger.ui.kit.assist_look import short
 from claimledger.ui.kit.look import mute
 from claimledger.ui.views.article_view import ArticleView
@@ -38,6 +39,10 @@ def pair_text(match: MatchView, here: str) -> str:
     kind = "linked" if match.linked else "similar"
     return (f"{short(here, 90)}\n⇄  {round(match.similarity * 100)}% · {kind}\n"
             f"{short(match.other_text, 90)}")
+
+
+def _article_and_claims(workspace, article_id: str) -> Callable[[], tuple]:
+    return lambda: (workspace.article(article_id), workspace.claims(article_id))
 
 
 class ComparePane(QWidget):
@@ -65,14 +70,19 @@ class CompareDialog(QDialog):
     jumpRequested = Signal(str, str)
 
     def __init__(self, workspace, article_id: str,
-                 matches_for: Callable[[str], list[MatchView] | None], parent=None) -> None:
+                 matches_for: Callable[[str], list[MatchView] | None],
+                 read: Callable[[Callable[[], object], Callable[[object], None]], None],
+                 parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("compareDialog")
         self.setWindowTitle("Compare Articles")
         self.workspace = workspace
         self.article_id = article_id
         self._matches_for = matches_for
-        self._texts: dict[str, str] = {}
+        self._read = read
+        self._here: dict[str, ClaimView] = {}
+        #: False while a text is being read (tests and the bench wait on it).
+        self.ready = False
         self._build()
         self.resize(1240, 760)
         self.refresh()
@@ -125,8 +135,13 @@ class CompareDialog(QDialog):
 
     def refresh(self) -> None:
         """(Re)read this article and the list of articles it shares claims with."""
-        detail = self.workspace.article(self.article_id)
-        self.left.show_article(detail.title, detail.text, self.workspace.claims(self.article_id))
+        self.ready = False
+        self._read(_article_and_claims(self.workspace, self.article_id), self._show_here)
+
+    def _show_here(self, found) -> None:
+        detail, claims = found
+        self._here = {c.id: c for c in claims}
+        self.left.show_article(detail.title, detail.text, claims)
         matches = self._matches_for(self.article_id)
         chosen = self.combo.currentData()
         self.combo.blockSignals(True)
@@ -159,10 +174,18 @@ class CompareDialog(QDialog):
         self.pairs.clear()
         if not other:
             self.right.show_article("", "", [])
+            self.ready = True
             return
-        detail = self.workspace.article(other)
-        self.right.show_article(detail.title, detail.text, self.workspace.claims(other))
-        here = {c.id: c for c in self.workspace.claims(self.article_id)}
+        self.ready = False
+        self._read(_article_and_claims(self.workspace, other),
+                   lambda found: self._show_there(other, found))
+
+    def _show_there(self, other: str, found) -> None:
+        if other != self.combo.currentData():
+            return  # another article was chosen meanwhile; its text is on its way
+        detail, claims = found
+        self.right.show_article(detail.title, detail.text, claims)
+        here = self._here
         pairs = [m for m in self._matches_for(self.article_id) or []
                  if m.other_article_id == other and m.claim_id in here]
         pairs.sort(key=lambda m: (here[m.claim_id].start, -m.similarity))
@@ -174,6 +197,7 @@ class CompareDialog(QDialog):
         self.pairs_title.setText(f"Said in both · {len(pairs)}")
         if pairs:
             self.pairs.setCurrentRow(0)
+        self.ready = True
 
     # -- choosing -----------------------------------------------------------------------------
 

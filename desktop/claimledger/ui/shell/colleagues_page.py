@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimledger.ui.controllers.reads import DIALOG_SLOT
+from claimledger.ui.controllers.reads import COLLEAGUES_SLOT
 from claimledger.ui.kit.background import plain
 from claimledger.ui.shell.settings_pages import ERROR_STYLE, note, page_layout
 from claimledger.workspace import ReviewerInfo
@@ -62,7 +62,7 @@ class ColleaguesPage(QWidget):
 
     def refresh(self) -> None:
         workspace = self.window_.workspace
-        self.window_.reads.read(DIALOG_SLOT, workspace.reviewers_here, self._show,
+        self.window_.reads.read(COLLEAGUES_SLOT, workspace.reviewers_here, self._show,
                                 lambda error: self._say(plain(error)))
 
     def _show(self, people: list[ReviewerInfo]) -> None:
