@@ -158,3 +158,25 @@ def _after(hlc: str) -> str:
 def _before(hlc: str) -> str:
     wall, counter = hlc.split(".")
     return f"{int(wall) - 1:0{len(wall)}d}.{counter}"
+
+
+def test_another_workspace_of_the_same_reviewer_signs_nothing_until_it_learns_the_new_key(
+        desk):
+    bob, carol, claims = _bob_and_carol(desk)
+    laptop = desk.reviewer("Bob Ode", db="bob-laptop")  # the same identity, another file
+    assert not laptop.sync_files([desk.folder / "bob-1.cledger"],
+                                 accept_new_reviewers=True).failures
+    laptop.mark(claims[2], "sourced")  # signed with the key both know
+    rotated = bob.rotate_key()
+    before = state(laptop)
+    try:
+        laptop.mark(claims[3], "disputed")
+        raise AssertionError("the laptop signed with a key it does not know")
+    except Exception as refused:  # noqa: BLE001 - the message is what the reviewer reads
+        message = str(refused)
+    assert message.startswith(f"Your signing key is now {rotated.new.fingerprint}, made in "
+                              "another workspace") and "\n" not in message
+    assert state(laptop) == before
+    assert not laptop.sync_files([desk.export(bob, "bob-rotated")]).failures
+    laptop.mark(claims[3], "disputed")
+    assert not carol.sync_files([desk.export(laptop, "laptop")]).failures

@@ -284,6 +284,8 @@ def _stand_in_for_reviewer_keys(cur) -> None:
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "reviewer" not in tables or "reviewer_key" in tables:
         return
+    if "public_key" not in {row[1] for row in cur.execute("PRAGMA table_info(reviewer)")}:
+        return  # before 0003 reviewers had no keys: such a file is upgraded, not read
     cur.execute("CREATE TEMP TABLE IF NOT EXISTS reviewer_key (reviewer_id TEXT NOT NULL, "
                 "from_hlc TEXT NOT NULL, public_key TEXT NOT NULL, "
                 "PRIMARY KEY (reviewer_id, from_hlc))")

@@ -151,8 +151,28 @@ class WorkspaceBase:
         self.db.refuse_if_read_only()
         self.unlock()
         self._ensure_joined(conn)
+        self._refuse_unknown_key(conn)
         _refuse_invalid(conn, events)
         return log.append(conn, [keys.sign_event(e, self._private_key) for e in events])
+
+    def _refuse_unknown_key(self, conn: Connection) -> None:
+        """Your key was rotated in another workspace (or window) this one has not heard
+        from: the retired key signs nothing more, and the new one signs nothing here until
+        this workspace has the rotation, so every colleague can check what it signs."""
+        try:
+            recorded = self._identities.lookup(self.reviewer_name)
+        except IdentityError as error:
+            raise WorkspaceError(str(error)) from None
+        if recorded is not None and recorded.public_key != self._identity.public_key:
+            self._private_key = None
+            self.unlock()
+        known = queries.key_histories(conn, [self.reviewer_id]).get(self.reviewer_id)
+        if known and self._identity.public_key not in {key for _since, key in known}:
+            raise WorkspaceError(
+                f"Your signing key is now {self._identity.fingerprint}, made in another "
+                f"workspace, and {self.path.name} has not yet seen that change; merge that "
+                "workspace's ledger file (or sync through your folder or hub) here first, "
+                "so colleagues can check what you sign.")
 
     def _ensure_joined(self, conn: Connection) -> None:
         if queries.reviewer_key(conn, self.reviewer_id) is not None:

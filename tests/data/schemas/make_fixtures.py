@@ -1,6 +1,6 @@
 """Make one small workspace file per schema revision, for tests/ship/test_upgrades.py.
 
-    .venv/bin/python tests/data/schemas/make_fixtures.py
+    .venv/bin/python tests/data/schemas/make_fixtures.py [REVISION...]
 
 A workspace is built with today's code (two articles, verdicts by two reviewers, a
 source, a consensus); then for each revision in store/migrate.KNOWN a fresh file is
@@ -23,8 +23,8 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT / "desktop"))
 
 #: What each fixture holds, in rows (the upgrade test checks them).
-TABLES = ("event", "reviewer", "setting", "article", "claim", "verdict", "source",
-          "consensus", "dismissal")
+TABLES = ("event", "reviewer", "reviewer_key", "setting", "article", "claim", "verdict",
+          "source", "consensus", "dismissal")
 #: Event kinds (prefixes) that came with a table: absent from older fixtures.
 LATER_EVENTS = {"source": "source.", "consensus": "consensus.",
                 "dismissal": "suggestion."}
@@ -124,7 +124,8 @@ def main() -> int:
         for name, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data")):
             os.environ[name] = str(Path(tmp) / sub)
         source = build_source(Path(tmp))
-        for revision in migrate.KNOWN:
+        wanted = sys.argv[1:] or migrate.KNOWN  # one revision: leave the others as they are
+        for revision in wanted:
             target = HERE / f"{revision}.sqlite"
             make_at(revision, source, target)
             print(f"{target.relative_to(ROOT)}  {target.stat().st_size // 1024} KB")
