@@ -56,6 +56,8 @@ class WorkspaceBase:
                                 if allow_file_key is None else allow_file_key)
         self._identity: Identity | None = self._identities.lookup(name)
         self._private_key = None
+        #: identities.json as it was when this workspace last found its key known here.
+        self._key_checked: tuple | None = None
         self.reviewer_id = self._identity.id if self._identity else str(uuid.uuid4())
         self._clock = HybridClock()
         self._lock = threading.RLock()
@@ -159,6 +161,9 @@ class WorkspaceBase:
         """Your key was rotated in another workspace (or window) this one has not heard
         from: the retired key signs nothing more, and the new one signs nothing here until
         this workspace has the rotation, so every colleague can check what it signs."""
+        token = _file_token(self._identities.path)
+        if token is not None and token == self._key_checked:
+            return  # identities.json unchanged since the last check passed: one stat
         try:
             recorded = self._identities.lookup(self.reviewer_name)
         except IdentityError as error:
@@ -167,12 +172,14 @@ class WorkspaceBase:
             self._private_key = None
             self.unlock()
         known = queries.key_histories(conn, [self.reviewer_id]).get(self.reviewer_id)
-        if known and self._identity.public_key not in {key for _since, key in known}:
-            raise WorkspaceError(
-                f"Your signing key is now {self._identity.fingerprint}, made in another "
-                f"workspace, and {self.path.name} has not yet seen that change; merge that "
-                "workspace's ledger file (or sync through your folder or hub) here first, "
-                "so colleagues can check what you sign.")
+        if not known or self._identity.public_key in {key for _since, key in known}:
+            self._key_checked = token
+            return
+        raise WorkspaceError(
+            f"Your signing key is now {self._identity.fingerprint}, made in another "
+            f"workspace, and {self.path.name} has not yet seen that change; merge that "
+            "workspace's ledger file (or sync through your folder or hub) here first, so "
+            "colleagues can check what you sign.")
 
     def _ensure_joined(self, conn: Connection) -> None:
         if queries.reviewer_key(conn, self.reviewer_id) is not None:
@@ -180,6 +187,15 @@ class WorkspaceBase:
         joined = self._event(ev.REVIEWER_JOINED, {"name": self.reviewer_name,
                                                   "public_key": self._identity.public_key})
         log.append(conn, [keys.sign_event(joined, self._private_key)])
+
+
+def _file_token(path: Path) -> tuple | None:
+    """(mtime, size) of a file, or None if it cannot be looked at."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_mtime_ns, found.st_size
 
 
 def display_names(conn: Connection) -> dict[str, str]:
