@@ -25,10 +25,10 @@ if str(REPO / "desktop") not in sys.path:
 
 from claimledger.text import prepare_article  # noqa: E402
 from claimledger.text.checkworthy import checkworthiness  # noqa: E402
+from claimledger.text.clashes import find_clashes  # noqa: E402
 from claimledger.text.matching import LINK, SUGGEST, MatchIndex  # noqa: E402
 from claimledger.text.numbers import (  # noqa: E402
     extract_numbers,
-    find_clashes,
     forget_cached_figures,
 )
 from claimledger.text.suggest import suggest_all  # noqa: E402

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.text.numbers import extract_numbers, find_clashes, word_number
+from claimledger.text.clashes import find_clashes
+from claimledger.text.numbers import extract_numbers, word_number
 
 
 @pytest.mark.parametrize(
@@ -99,19 +100,19 @@ def test_no_clash(texts: tuple[str, str]) -> None:
 
 
 def test_focus_compares_only_pairs_with_a_focused_claim(monkeypatch) -> None:
-    from claimledger.text import numbers
+    from claimledger.text import clashes
 
     items = _items(*(f"Elsmere state recorded {1041 + 37 * i:,} measles cases in April."
                      for i in range(8)))
     assert len(find_clashes(items)) == 28  # every pair of the eight
     compared = []
-    real = numbers._clash
+    real = clashes._clash
 
     def counting(*args):  # type: ignore[no-untyped-def]
         compared.append(args[-1])
         return real(*args)
 
-    monkeypatch.setattr(numbers, "_clash", counting)
+    monkeypatch.setattr(clashes, "_clash", counting)
     clashes = find_clashes(items, focus={"c0"})
     assert sorted(c.other_claim_id for c in clashes) == [f"c{i}" for i in range(1, 8)]
     assert len(compared) == 7  # not the 21 pairs the others make among themselves

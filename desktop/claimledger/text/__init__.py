@@ -4,6 +4,7 @@ Pure Python (no Qt, no SQL). Other layers use only the names re-exported here.
 """
 
 from claimledger.text.checkworthy import Checkworthiness, checkworthiness
+from claimledger.text.clashes import find_clashes
 from claimledger.text.classify import ROLE_WORDS, role_reasons
 from claimledger.text.errors import ArticleError
 from claimledger.text.matching import (
@@ -15,7 +16,7 @@ from claimledger.text.matching import (
     similarity,
 )
 from claimledger.text.model import PreparedArticle, Statement
-from claimledger.text.numbers import Clash, Quantity, extract_numbers, find_clashes
+from claimledger.text.numbers import Clash, Quantity, extract_numbers
 from claimledger.text.pipeline import prepare_article, prepare_text
 from claimledger.text.segment import segment
 from claimledger.text.suggest import Suggestion, suggest, suggest_all
