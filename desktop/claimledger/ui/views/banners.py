@@ -23,7 +23,7 @@ class Banner(QFrame):
     clicked = Signal()
 
     def __init__(self, name: str, colours: tuple[str, str], button: str | None = None,
-                 parent=None) -> None:
+                 parent=None, *, accessible: str = "", tip: str = "") -> None:
         super().__init__(parent)
         self.setObjectName(name)
         background, border = colours
@@ -47,7 +47,9 @@ class Banner(QFrame):
             self.button.setCursor(Qt.CursorShape.PointingHandCursor)
             self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its action is in a menu
             self.button.clicked.connect(self.clicked)
+            self.button.setToolTip(tip)
             layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.setAccessibleName(accessible)
         self.hide()
 
     def say(self, text: str | None) -> None:
@@ -57,12 +59,8 @@ class Banner(QFrame):
 
 
 def tail_banner() -> Banner:
-    banner = Banner("tailBanner", TAIL_COLOURS, "Cut it")
-    banner.setAccessibleName("Page tail")
-    if banner.button is not None:
-        banner.button.setToolTip("Take the page tail out of the ledger (Ctrl+Z brings it "
-                                 "back)")
-    return banner
+    return Banner("tailBanner", TAIL_COLOURS, "Cut it", accessible="Page tail",
+                  tip="Take the page tail out of the ledger (Ctrl+Z brings it back)")
 
 
 def tail_words(first_line: str) -> str:
@@ -73,18 +71,14 @@ def tail_words(first_line: str) -> str:
 
 
 def read_only_banner() -> Banner:
-    banner = Banner("readOnlyBanner", READ_ONLY_COLOURS)
-    banner.setAccessibleName("Read-only workspace")
-    return banner
+    return Banner("readOnlyBanner", READ_ONLY_COLOURS, accessible="Read-only workspace")
 
 
 def wording_banner() -> Banner:
-    banner = Banner("wordingBanner", WORDING_COLOURS, "Confirm verdict")
-    banner.setAccessibleName("Text changed since your verdict")
-    if banner.button is not None:
-        banner.button.setToolTip("Your verdict stands for the new words (marking the "
-                                 "statement again does the same)")
-    return banner
+    return Banner("wordingBanner", WORDING_COLOURS, "Confirm verdict",
+                  accessible="Text changed since your verdict",
+                  tip="Your verdict stands for the new words (marking the statement again "
+                      "does the same)")
 
 
 def wording_words(earlier: str, revision: int) -> str:
