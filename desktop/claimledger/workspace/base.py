@@ -190,12 +190,13 @@ class WorkspaceBase:
 
 
 def _file_token(path: Path) -> tuple | None:
-    """(mtime, size) of a file, or None if it cannot be looked at."""
+    """What tells one version of a file from the next (identities.json is replaced whole,
+    so a new inode), or None if it cannot be looked at."""
     try:
         found = path.stat()
     except OSError:
         return None
-    return found.st_mtime_ns, found.st_size
+    return found.st_ino, found.st_mtime_ns, found.st_size
 
 
 def display_names(conn: Connection) -> dict[str, str]:
