@@ -90,6 +90,21 @@ def test_utf16_without_a_mark_of_mostly_non_latin_text(encoding: str) -> None:
     assert decode_bytes(article.encode(encoding)) == (article, encoding)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("article", [
+    "市议会以六比三票通过关闭林登街图书馆分馆\n\n记者：王小明\n\n"
+    "市议会周二以六比三的投票结果决定在六月底前关闭分馆，每年预计节省四十一万美元。\n",
+    "市議会は火曜日、図書館の分館を六月末に閉鎖することを六対三で可決した。\n"
+    "年間四十一万ドルの節約になるという。\n",
+    "시의회는 화요일 도서관 분관을 폐쇄하기로 6대 3으로 의결했다.\n",
+    "市议会以六比三票通过关闭林登街图书馆分馆",
+], ids=["chinese", "japanese", "korean", "chinese-one-line"])
+def test_utf16_without_a_mark_of_east_asian_text(encoding: str, article: str) -> None:
+    """Few NULs, some on the 'wrong' side (一 is U+4E00, 대 U+B300): the byte order
+    that reads as text wins."""
+    assert decode_bytes(article.encode(encoding)) == (article, encoding)
+
+
 def test_short_utf16_without_a_mark() -> None:
     assert decode_bytes("Fire at the port".encode("utf-16-le")) == ("Fire at the port",
                                                                    "utf-16-le")

@@ -16,6 +16,7 @@ from window_helpers import HARBOUR, activate, import_through_window, settle
 
 from claimledger.domain.status import Status
 from claimledger.ui.controllers.writes import WAITING
+from claimledger.ui.kit.messages import shown
 
 
 def hold_write_lock(path) -> sqlite3.Connection:
@@ -67,7 +68,7 @@ def test_a_lock_held_past_the_deadline_refuses_the_mark_in_one_sentence(qtbot, w
     finally:
         other.rollback()
         other.close()
-    assert said == ["The workspace is busy: another program kept it locked for writing; "
-                    "nothing was changed, try again in a moment."]
+    assert said == [shown("The workspace is busy: another program kept it locked for writing; "
+                          "nothing was changed, try again in a moment.")]
     assert workspace.claim(first).status is Status.UNREVIEWED
     assert window.ledger_model.find(first).status is Status.UNREVIEWED

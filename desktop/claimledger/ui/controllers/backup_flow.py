@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from claimledger.ui.controllers.context import WindowContext
 from claimledger.ui.dialogs.backup_dialog import BackupDialog, when_words
 from claimledger.ui.kit.background import Runner, plain
+from claimledger.ui.kit.messages import shown
 from claimledger.workspace import BackupInfo, NotAWorkspace, SchemaTooNew, WorkspaceError
 
 RESTORED_MS = 10_000
@@ -49,7 +50,7 @@ class BackupController:
 
     def _refused(self, error: BaseException) -> None:
         self._resume()
-        QMessageBox.warning(self.ctx.window, "Restore Backup", plain(error))
+        QMessageBox.warning(self.ctx.window, "Restore Backup", shown(plain(error)))
 
     def _restored(self, info: BackupInfo, path):
         window = self.ctx.window
@@ -57,8 +58,8 @@ class BackupController:
             fresh = self._reopen(window, path)
         except (WorkspaceError, SchemaTooNew, NotAWorkspace, OSError) as error:
             QMessageBox.critical(window, "Restore Backup",
-                                 f"The backup was restored, but the workspace could not be "
-                                 f"opened again: {plain(error)}")
+                                 shown(f"The backup was restored, but the workspace could not be "
+                                 f"opened again: {plain(error)}"))
             return window
         fresh.statusBar().showMessage(
             f"Restored the backup of {when_words(info.when)}. The state before it was "

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from claimledger.ui.controllers.context import WindowContext
 from claimledger.ui.kit.background import Runner, plain
+from claimledger.ui.kit.messages import literal
 
 SOUND_MS = 10_000
 SOUND = ("Claim Ledger did not close properly last time; {name} was checked and is "
@@ -45,6 +46,7 @@ class CrashCheckController:
                           parent=self.ctx.window)
         box.setInformativeText("Restore the latest backup before you go on; what you "
                                "change now may not be kept.")
+        literal(box)
         restore = box.addButton("Restore Backup…", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restore)

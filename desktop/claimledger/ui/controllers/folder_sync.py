@@ -15,11 +15,11 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QTimer
-from PySide6.QtWidgets import QLabel
 
 from claimledger.ui.controllers.context import WindowContext
 from claimledger.ui.controllers.ledger_exchange import LedgerFilesController
 from claimledger.ui.kit.background import Runner, plain
+from claimledger.ui.kit.labels import PlainLabel
 from claimledger.workspace import ChangedViews, FolderSync, UnknownReviewers, WorkspaceError
 
 POLL_MS = 2 * 60 * 1000
@@ -44,7 +44,7 @@ class FolderSyncController:
         self.folder_watcher = QFileSystemWatcher(window)
         self.folder_watcher.directoryChanged.connect(lambda _p: self.folder_debounce.start())
         self.folder_watcher.fileChanged.connect(lambda _p: self.folder_debounce.start())
-        self.sync_label = QLabel(objectName="syncStatus")
+        self.sync_label = PlainLabel(objectName="syncStatus")
         self.sync_label.hide()
         window.statusBar().addPermanentWidget(self.sync_label)
         ctx.actions["sync_folder"].triggered.connect(self.sync_folder_now)

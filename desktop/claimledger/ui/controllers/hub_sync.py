@@ -16,10 +16,10 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QLabel
 
 from claimledger.ui.controllers.context import WindowContext
 from claimledger.ui.controllers.ledger_exchange import LedgerFilesController
+from claimledger.ui.kit.labels import PlainLabel
 from claimledger.workspace import HubOffline, HubSync, WorkspaceError
 
 POLL_S = 30.0
@@ -133,7 +133,7 @@ class HubSyncController:
         self._trust_asked: set[tuple[str, ...]] = set()
         self._emitting = False
         self._offline_line = ""
-        self.label = QLabel(objectName="hubStatus")
+        self.label = PlainLabel(objectName="hubStatus")
         self.label.hide()
         ctx.window.statusBar().addPermanentWidget(self.label)
         ctx.changed.connect(self._wrote_here)

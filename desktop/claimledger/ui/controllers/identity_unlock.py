@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from claimledger.ui.controllers.context import WindowContext
 from claimledger.ui.kit.background import Runner, plain
+from claimledger.ui.kit.labels import PlainLabel, RichLabel
 from claimledger.ui.kit.messages import tell
 from claimledger.ui.views.inspector import VERDICT_TAB
 from claimledger.workspace import KeyStorageRefused
@@ -40,23 +41,23 @@ class KeyFileDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
         layout.setSpacing(12)
-        heading = QLabel("This computer has no secure keyring for your signing key.",
+        heading = PlainLabel("This computer has no secure keyring for your signing key.",
                          objectName="dialogHeading", wordWrap=True)
         heading.setStyleSheet("font-weight: bold; font-size: 11pt;")
         layout.addWidget(heading)
         if purpose:
-            layout.addWidget(QLabel(purpose, wordWrap=True, objectName="purpose"))
-        self.explanation = QLabel(
+            layout.addWidget(PlainLabel(purpose, wordWrap=True, objectName="purpose"))
+        self.explanation = PlainLabel(
             "Every verdict and every article you import is signed with your key, so "
             "colleagues can trust your ledger files. Claim Ledger can keep the key in a "
             "file that only your user account can read:", wordWrap=True,
             objectName="explanation")
         layout.addWidget(self.explanation)
-        self.where = QLabel(str(key_folder), objectName="keyFolder", wordWrap=True)
+        self.where = PlainLabel(str(key_folder), objectName="keyFolder", wordWrap=True)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         layout.addWidget(self.where)
-        risk = QLabel("Anyone who can log in as you, or read your backups, could then sign "
+        risk = PlainLabel("Anyone who can log in as you, or read your backups, could then sign "
                       "in your name. Read-only, you can open and read everything, but "
                       "record and import nothing. You can change this in Settings ▸ "
                       "Reviewer.", wordWrap=True, objectName="settingsNote")
@@ -84,7 +85,7 @@ class IdentityController:
         self.choice_runner = Runner(ctx.window, "Signing key")
         self._then: Callable[[], None] | None = None
         self._no_keyring = False
-        self.key_link = QLabel('<a href="unlock">Set up your signing key…</a>',
+        self.key_link = RichLabel('<a href="unlock">Set up your signing key…</a>',
                                objectName="keyLink")
         self.key_link.linkActivated.connect(lambda _link: self.set_up_key())
         self.key_link.hide()

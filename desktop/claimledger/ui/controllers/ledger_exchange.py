@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QLabel,
     QMessageBox,
     QVBoxLayout,
 )
@@ -25,6 +24,7 @@ from claimledger.ui.dialogs.export_pdf_dialog import ScopeBox
 from claimledger.ui.dialogs.trust_dialog import TrustDialog, reviewer_rows
 from claimledger.ui.kit import preferences
 from claimledger.ui.kit.background import Runner, plain
+from claimledger.ui.kit.labels import PlainLabel
 from claimledger.ui.kit.messages import tell
 from claimledger.workspace import LEDGER_SUFFIX as SUFFIX
 from claimledger.workspace import ChangedViews, SyncReport, UnknownReviewers
@@ -72,7 +72,7 @@ class LedgerScopeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
         layout.setSpacing(10)
-        layout.addWidget(QLabel("A ledger file carries your verdicts, notes and sources, "
+        layout.addWidget(PlainLabel("A ledger file carries your verdicts, notes and sources, "
                                 "signed with your key, for a colleague to merge.",
                                 wordWrap=True))
         self.scope = ScopeBox(current_title, article_count, "article")

@@ -12,12 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QFileDialog
 
 from claimledger.ui.controllers.context import WindowContext
 from claimledger.ui.dialogs.export_pdf_dialog import ExportPdfDialog
 from claimledger.ui.kit import preferences
 from claimledger.ui.kit.background import Runner, plain
+from claimledger.ui.kit.labels import RichLabel
 from claimledger.ui.kit.messages import tell
 from claimledger.workspace import PdfExport
 
@@ -44,7 +45,7 @@ class PdfController:
         self.pdf_dialog: ExportPdfDialog | None = None
         self.last_pdf: PdfExport | None = None
         self.pdf_runner = Runner(window, "Export Verification PDF")
-        self.open_pdf_link = QLabel('<a href="open">Open PDF</a>', objectName="openPdf")
+        self.open_pdf_link = RichLabel('<a href="open">Open PDF</a>', objectName="openPdf")
         self.open_pdf_link.setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByMouse
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)

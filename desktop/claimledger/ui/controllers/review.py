@@ -25,6 +25,7 @@ from claimledger.ui.dialogs.search_dialog import SearchDialog
 from claimledger.ui.kit import preferences
 from claimledger.ui.kit.actions import STATUS_ACTIONS
 from claimledger.ui.kit.background import plain
+from claimledger.ui.kit.messages import shown
 from claimledger.ui.views.filter_bar import FilterBar
 from claimledger.workspace import ChangedViews, OpenLedger, WorkspaceError
 
@@ -247,7 +248,7 @@ class ReviewController:
             if refused is not None:
                 refused(plain(error))
             else:
-                QMessageBox.warning(self.ctx.window, "Claim Ledger", plain(error))
+                QMessageBox.warning(self.ctx.window, "Claim Ledger", shown(plain(error)))
 
         return self.writes.run(verb, done, failed, initiator=self)
 

@@ -15,6 +15,7 @@ from claimledger.ui.controllers.review import ReviewController
 from claimledger.ui.dialogs.revisions_dialog import RevisionsDialog
 from claimledger.ui.kit import preferences
 from claimledger.ui.kit.background import plain
+from claimledger.ui.kit.messages import literal
 
 FOLDER_KEY = "import/folder"
 FILTER = "Articles (*.txt *.md *.markdown *.html *.htm)"
@@ -61,6 +62,7 @@ class RevisionController:
         box.setInformativeText("As a revision, that article's claims move onto the new "
                                "text with their verdicts, notes and sources; statements "
                                "that changed are flagged and removed ones are kept.")
+        literal(box)
         revise = box.addButton("Make It a &Revision", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Keep &Separate", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(revise)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from claimledger.ui.kit.labels import PlainLabel
 from claimledger.ui.kit.look import MUTED, mute
 from claimledger.workspace import AgreementReport
 
@@ -59,7 +60,7 @@ class AgreementSection(QGroupBox):
             grid.addWidget(self._muted("No article is open."), 0, 0)
             return
         for column, word in enumerate(("Measure", "Statements", "Value", "Reading")):
-            heading = QLabel(word)
+            heading = PlainLabel(word)
             heading.setStyleSheet(f"color: {MUTED}; font-weight: bold;")
             grid.addWidget(heading, 0, column)
         row = 1
@@ -77,11 +78,11 @@ class AgreementSection(QGroupBox):
 
     def _add(self, grid: QGridLayout, row: int, label: str, count: str,
              value: float | None) -> None:
-        name = QLabel(label, wordWrap=True)
+        name = PlainLabel(label, wordWrap=True)
         name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         grid.addWidget(name, row, 0)
-        grid.addWidget(QLabel(count), row, 1)
-        number = QLabel(figure(value))
+        grid.addWidget(PlainLabel(count), row, 1)
+        number = PlainLabel(figure(value))
         number.setStyleSheet("font-weight: bold;" if value is not None else f"color: {MUTED};")
         number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(number, row, 2)
@@ -90,7 +91,7 @@ class AgreementSection(QGroupBox):
 
     @staticmethod
     def _muted(text: str, wrap: bool = True) -> QLabel:
-        label = QLabel(text, wordWrap=wrap)
+        label = PlainLabel(text, wordWrap=wrap)
         mute(label)
         return label
 
@@ -111,7 +112,7 @@ class AgreementDialog(QDialog):
         self.workspace_section = AgreementSection("The whole workspace", workspace)
         layout.addWidget(self.article_section)
         layout.addWidget(self.workspace_section)
-        self.meaning = QLabel(MEANING, wordWrap=True, objectName="meaning")
+        self.meaning = PlainLabel(MEANING, wordWrap=True, objectName="meaning")
         mute(self.meaning)
         layout.addWidget(self.meaning)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
 )
 
+from claimledger.ui.kit.labels import PlainLabel
 from claimledger.ui.kit.look import mute
 from claimledger.workspace import BackupInfo
 
@@ -74,7 +74,7 @@ class BackupDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 12)
         layout.setSpacing(10)
-        intro = QLabel("Claim Ledger backs the workspace up by itself before upgrades, "
+        intro = PlainLabel("Claim Ledger backs the workspace up by itself before upgrades, "
                        "before merging ledger files and before a restore. Pick the state "
                        "to go back to.", wordWrap=True)
         layout.addWidget(intro)
@@ -98,7 +98,7 @@ class BackupDialog(QDialog):
                                   | Qt.AlignmentFlag.AlignVCenter)
             self.list.addTopLevelItem(item)
         layout.addWidget(self.list, 1)
-        self.empty = QLabel("There are no backups of this workspace yet.")
+        self.empty = PlainLabel("There are no backups of this workspace yet.")
         mute(self.empty)
         self.empty.setVisible(not backups)
         layout.addWidget(self.empty)

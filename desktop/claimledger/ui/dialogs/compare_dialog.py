@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QSplitter,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from claimledger.domain.records import ClaimView, MatchView
 from claimledger.ui.kit.assist_look import short
+from claimledger.ui.kit.labels import PlainLabel
 from claimledger.ui.kit.look import mute
 from claimledger.ui.views.article_view import ArticleView
 
@@ -53,7 +53,7 @@ class ComparePane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.title = QLabel(objectName="paneTitle", wordWrap=True)
+        self.title = PlainLabel(objectName="paneTitle", wordWrap=True)
         self.view = ArticleView()
         self.view.setMinimumWidth(260)
         layout.addWidget(self.title)
@@ -92,7 +92,7 @@ class CompareDialog(QDialog):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(8)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Compare with:"))
+        top.addWidget(PlainLabel("Compare with:"))
         self.combo = QComboBox(objectName="compareWith")
         self.combo.setAccessibleName("The article to compare with")
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -100,7 +100,7 @@ class CompareDialog(QDialog):
         self.combo.currentIndexChanged.connect(lambda _i: self._show_other())
         top.addWidget(self.combo)
         top.addStretch(1)
-        self.note = QLabel(objectName="compareNote")
+        self.note = PlainLabel(objectName="compareNote")
         mute(self.note)
         top.addWidget(self.note)
         layout.addLayout(top)
@@ -116,7 +116,7 @@ class CompareDialog(QDialog):
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.setSpacing(0)
-        self.pairs_title = QLabel("Said in both", objectName="paneTitle")
+        self.pairs_title = PlainLabel("Said in both", objectName="paneTitle")
         middle_layout.addWidget(self.pairs_title)
         middle_layout.addWidget(self.pairs, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, objectName="compareSplitter")

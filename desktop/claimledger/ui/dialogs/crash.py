@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
 )
 
 from claimledger import __version__
+from claimledger.ui.kit.labels import PlainLabel, RichLabel
 from claimledger.ui.kit.logging_setup import log_path
 
 log = logging.getLogger("claimledger.crash")
@@ -44,7 +44,7 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Something went wrong")
         self.report = report
-        heading = QLabel("<b>Something went wrong.</b> Claim Ledger is still running; your "
+        heading = RichLabel("<b>Something went wrong.</b> Claim Ledger is still running; your "
                          "saved work is safe. If this happens again, send this report "
                          "to whoever supports Claim Ledger for you.")
         heading.setWordWrap(True)
@@ -54,7 +54,7 @@ class CrashDialog(QDialog):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.text.setAccessibleName("Error report")
-        where = QLabel(f"The report is also in the log file: {log_path()}")
+        where = PlainLabel(f"The report is also in the log file: {log_path()}")
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from claimledger.ui.kit import preferences
+from claimledger.ui.kit.labels import PlainLabel
 from claimledger.workspace import PAPERS
 
 TITLE_CHARS = 44
@@ -66,7 +66,7 @@ class ExportPdfDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
         layout.setSpacing(10)
-        intro = QLabel("The report lists every statement with its verdict, reason, note and "
+        intro = PlainLabel("The report lists every statement with its verdict, reason, note and "
                        "sources, the reviewers' keys and a digest of the ledger.",
                        wordWrap=True)
         layout.addWidget(intro)
@@ -83,7 +83,7 @@ class ExportPdfDialog(QDialog):
         audit_layout.setContentsMargins(0, 0, 0, 0)
         audit_layout.setSpacing(2)
         audit_layout.addWidget(self.audit)
-        hint = QLabel("Every change to each statement: who, what and when. Longer, "
+        hint = PlainLabel("Every change to each statement: who, what and when. Longer, "
                       "for the record.", wordWrap=True, objectName="hint")
         hint.setStyleSheet("color: #6a6f76;")
         audit_layout.addWidget(hint)

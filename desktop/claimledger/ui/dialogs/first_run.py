@@ -7,12 +7,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
 )
 
 from claimledger.ui.kit import preferences
+from claimledger.ui.kit.labels import PlainLabel, RichLabel
 from claimledger.workspace import WorkspaceError
 
 WHY = ("Your name goes into every verdict you make and onto the verification PDF, so "
@@ -23,14 +23,14 @@ class FirstRunDialog(QDialog):
     def __init__(self, suggested: str, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Welcome to Claim Ledger")
-        heading = QLabel("<b>What name should your verdicts carry?</b>")
-        why = QLabel(WHY)
+        heading = RichLabel("<b>What name should your verdicts carry?</b>")
+        why = PlainLabel(WHY)
         why.setWordWrap(True)
         self.name = QLineEdit(suggested)
         self.name.setAccessibleName("Your display name")
         self.name.setPlaceholderText("Your name as colleagues know it")
         self.name.selectAll()
-        later = QLabel("You can change it later in Edit ▸ Settings ▸ Reviewer.",
+        later = PlainLabel("You can change it later in Edit ▸ Settings ▸ Reviewer.",
                        wordWrap=True, objectName="settingsNote")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from claimledger.domain.reasons import Reason
 from claimledger.domain.status import Status
+from claimledger.ui.kit.labels import PlainLabel
 
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 
@@ -51,7 +51,7 @@ class ReasonPicker(QDialog):
         self.chosen: str | None = None
         self._presets = presets[:9]
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Press a number to pick, or type your own reason."))
+        layout.addWidget(PlainLabel("Press a number to pick, or type your own reason."))
         self.presets = PresetList(self)
         for n, preset in enumerate(self._presets, start=1):
             QListWidgetItem(f"{n}   {preset.label}", self.presets)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -29,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from claimledger.domain.reasons import MAX_REASON, Reason
 from claimledger.domain.status import Status
+from claimledger.ui.kit.labels import PlainLabel
+from claimledger.ui.kit.messages import shown
 from claimledger.workspace import WorkspaceError
 
 IdRole = int(Qt.ItemDataRole.UserRole) + 1
@@ -96,11 +97,11 @@ class ReasonsPage(QWidget):
         self.load()
 
     def _lay_out(self) -> None:
-        intro = QLabel("The reasons offered when you mark a statement. Retired reasons are "
+        intro = PlainLabel("The reasons offered when you mark a statement. Retired reasons are "
                        "no longer offered, but verdicts that used them keep them.")
         intro.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Reasons for"))
+        top.addWidget(PlainLabel("Reasons for"))
         top.addWidget(self.status_box, 1)
         side = QVBoxLayout()
         for name in ("add", "rename", "retire", "up", "down"):
@@ -218,7 +219,7 @@ class ReasonsPage(QWidget):
         try:
             self.workspace.set_reasons(self.status(), self.reasons())
         except WorkspaceError as error:
-            QMessageBox.warning(self, "Reasons", str(error))
+            QMessageBox.warning(self, "Reasons", shown(str(error)))
             return False
         self.load()
         self.saved.emit()
@@ -232,7 +233,7 @@ class ReasonsPage(QWidget):
         try:
             self.workspace.export_reasons(path)
         except WorkspaceError as error:
-            QMessageBox.warning(self, "Export Reasons", str(error))
+            QMessageBox.warning(self, "Export Reasons", shown(str(error)))
 
     def import_(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import Reasons", "", JSON_FILTER)
@@ -241,7 +242,7 @@ class ReasonsPage(QWidget):
         try:
             self.workspace.import_reasons(path)
         except WorkspaceError as error:
-            QMessageBox.warning(self, "Import Reasons", str(error))
+            QMessageBox.warning(self, "Import Reasons", shown(str(error)))
             return
         self.load()
         self.saved.emit()

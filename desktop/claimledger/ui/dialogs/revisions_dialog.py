@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from claimledger.text.revisions import marked_changes
 from claimledger.ui.kit.assist_look import short
+from claimledger.ui.kit.labels import PlainLabel
 from claimledger.ui.kit.look import mute
 from claimledger.ui.views.article_view import ArticleView
 
@@ -55,7 +55,7 @@ class _Pane(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel(objectName="paneTitle", wordWrap=True)
+        self.title = PlainLabel(objectName="paneTitle", wordWrap=True)
         self.view = ArticleView()
         self.view.setMinimumWidth(260)
         layout.addWidget(self.title)
@@ -74,14 +74,14 @@ class RevisionsDialog(QDialog):
         self.article_id: str | None = None
         self.rows = []
         layout = QVBoxLayout(self)
-        self.note = QLabel(wordWrap=True)
+        self.note = PlainLabel(wordWrap=True)
         mute(self.note)
         layout.addWidget(self.note)
         self.earlier, self.current = _Pane(), _Pane()
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addWidget(QLabel("What changed", objectName="paneTitle"))
+        middle_layout.addWidget(PlainLabel("What changed", objectName="paneTitle"))
         self.list = QListWidget(objectName="revisionRows")
         self.list.setWordWrap(True)
         self.list.setSpacing(3)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
+from claimledger.ui.kit.labels import PlainLabel
+
 ERROR_STYLE = ("QLabel { color: #9b1c1c; background: #fdecea; border: 1px solid #f5c2c0; "
                "border-radius: 4px; padding: 6px 8px; }")
 
@@ -17,7 +19,7 @@ ERROR_STYLE = ("QLabel { color: #9b1c1c; background: #fdecea; border: 1px solid 
 class SavingDialog(QDialog):
     def error_line(self) -> QLabel:
         """The hidden line that says why a save was refused (kept as `self.error`)."""
-        self.error = QLabel(objectName="dialogError", wordWrap=True)
+        self.error = PlainLabel(objectName="dialogError", wordWrap=True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()

@@ -14,7 +14,6 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDo
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QLabel,
     QLineEdit,
     QListView,
     QStyle,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger.domain.records import MATCH_END, MATCH_START, SearchHit
+from claimledger.ui.kit.labels import PlainLabel
 from claimledger.ui.kit.look import MUTED, mute
 
 TYPING_PAUSE_MS = 150
@@ -141,7 +141,7 @@ class SearchDialog(QDialog):
         self.field.setAccessibleName("Search all articles")
         self.field.setClearButtonEnabled(True)
         layout.addWidget(self.field)
-        self.count_label = QLabel()
+        self.count_label = PlainLabel()
         mute(self.count_label)
         layout.addWidget(self.count_label)
         self.model = HitModel(self)

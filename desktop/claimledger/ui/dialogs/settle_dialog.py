@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
-    QLabel,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from claimledger.domain.reasons import Reason
 from claimledger.domain.status import Status
+from claimledger.ui.kit.labels import PlainLabel
 from claimledger.ui.kit.look import mute, status_icon
 from claimledger.workspace import Consensus
 
@@ -54,12 +54,12 @@ class SettleDialog(QDialog):
         layout.setSpacing(10)
         quote = claim_text if len(claim_text) <= QUOTE_CHARS else \
             claim_text[:QUOTE_CHARS - 1].rstrip() + "…"
-        statement = QLabel(f"“{quote}”", wordWrap=True, objectName="claimText")
+        statement = PlainLabel(f"“{quote}”", wordWrap=True, objectName="claimText")
         layout.addWidget(statement)
         said = "; ".join(f"{v.reviewer}: {v.status.style.label.lower()}"
                          for v in verdicts if v.status.is_reviewed)
         if said:
-            summary = QLabel(said, wordWrap=True)
+            summary = PlainLabel(said, wordWrap=True)
             mute(summary)
             layout.addWidget(summary)
         form = QFormLayout()

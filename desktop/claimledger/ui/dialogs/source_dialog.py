@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -31,6 +30,7 @@ from claimledger.domain.evidence import SOURCE_KINDS, EvidenceError, check_point
 from claimledger.domain.records import SourceView
 from claimledger.ui.dialogs.saving_dialog import SavingDialog
 from claimledger.ui.kit.evidence_look import STANCE_COLOURS, STANCE_ORDER, stance_icon, stance_label
+from claimledger.ui.kit.labels import PlainLabel
 
 Submit = Callable[[dict, Callable[[str | None], None]], None]
 
@@ -45,7 +45,7 @@ class SourceDialog(SavingDialog):
         layout = QVBoxLayout(self)
         if claim_text:
             quoted = claim_text if len(claim_text) < 160 else claim_text[:159] + "…"
-            about = QLabel(f"For: “{quoted}”", wordWrap=True)
+            about = PlainLabel(f"For: “{quoted}”", wordWrap=True)
             about.setStyleSheet("color: #6a6f76;")
             layout.addWidget(about)
         form = QFormLayout()
@@ -65,7 +65,7 @@ class SourceDialog(SavingDialog):
         file_box.setContentsMargins(0, 0, 0, 0)
         file_box.addWidget(self.file, 1)
         file_box.addWidget(self.browse)
-        file_label = QLabel("Local &file")
+        file_label = PlainLabel("Local &file")
         file_label.setBuddy(self.file)
         form.addRow(file_label, file_row)
         self.title = QLineEdit()
@@ -76,7 +76,7 @@ class SourceDialog(SavingDialog):
         self.excerpt.setTabChangesFocus(True)
         self.excerpt.setFixedHeight(90)
         form.addRow("&Excerpt", self.excerpt)
-        stance_label_widget = QLabel("&Stance")
+        stance_label_widget = PlainLabel("&Stance")
         stances = self._build_stances()
         stance_label_widget.setBuddy(self.stance_buttons["supports"])
         form.addRow(stance_label_widget, stances)

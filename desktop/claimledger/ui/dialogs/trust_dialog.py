@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger.exchange.keys import fingerprint
+from claimledger.ui.kit.labels import PlainLabel
 
 ADVICE = ("Compare this fingerprint with the reviewer over the phone or in person. "
           "If it differs, someone else made this file: do not trust it.")
@@ -44,7 +45,7 @@ class TrustDialog(QDialog):
         layout.setSpacing(10)
         names = ", ".join(path.name for path in files)
         many = len(reviewers) != 1
-        heading = QLabel(f"{names} contains verdicts by {'reviewers' if many else 'a reviewer'}"
+        heading = PlainLabel(f"{names} contains verdicts by {'reviewers' if many else 'a reviewer'}"
                          f" you have not trusted before.", wordWrap=True,
                          objectName="dialogHeading")
         heading.setStyleSheet("font-weight: bold; font-size: 11pt;")
@@ -58,7 +59,7 @@ class TrustDialog(QDialog):
             inner = QVBoxLayout(card)
             inner.setContentsMargins(12, 8, 12, 10)
             inner.setSpacing(4)
-            who = QLabel(name, objectName="reviewerName")
+            who = PlainLabel(name, objectName="reviewerName")
             who.setStyleSheet("font-weight: bold; border: none; background: transparent;")
             inner.addWidget(who)
             field = QLineEdit(print_, objectName="fingerprint")
@@ -70,9 +71,9 @@ class TrustDialog(QDialog):
             self.fields.append(field)
             layout.addWidget(card)
         for warning in warnings or []:  # e.g. a new reviewer taking a pinned name
-            layout.addWidget(QLabel(f"Warning: {warning}.", wordWrap=True,
+            layout.addWidget(PlainLabel(f"Warning: {warning}.", wordWrap=True,
                                     objectName="trustWarning"))
-        advice = QLabel(ADVICE, wordWrap=True, objectName="advice")
+        advice = PlainLabel(ADVICE, wordWrap=True, objectName="advice")
         layout.addWidget(advice)
         buttons = QDialogButtonBox()
         self.trust_button = buttons.addButton("Trust and import",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel
 
 ANY_SIZE = (1 << 24) - 1  # QWIDGETSIZE_MAX, which PySide6 does not export
@@ -27,6 +27,7 @@ def shape_of(text: str) -> str:
 class SteadyLabel(QLabel):
     def __init__(self, text: str = "", parent=None) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self._shape: str | None = None
         self.setText(text)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger import __version__
+from claimledger.ui.kit.labels import PlainLabel, RichLabel
 from claimledger.ui.kit.logging_setup import log_path
 from claimledger.ui.kit.look import icon
 from claimledger.ui.shell.settings_pages import key_storage_text
@@ -45,10 +46,10 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("About Claim Ledger")
         self.text = about_text(workspace)
-        logo = QLabel()
+        logo = PlainLabel()
         logo.setPixmap(icon("claim-ledger.svg").pixmap(64, 64))
         logo.setAlignment(Qt.AlignmentFlag.AlignTop)
-        title = QLabel("<span style='font-size:16pt; font-weight:bold'>Claim Ledger</span>"
+        title = RichLabel("<span style='font-size:16pt; font-weight:bold'>Claim Ledger</span>"
                        "<br>An offline ledger of claims for fact-checkers: every statement "
                        "sourced, disputed or unverified, with its evidence.", wordWrap=True)
         top = QHBoxLayout()
@@ -58,7 +59,7 @@ class AboutDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.values: dict[str, QLabel] = {}
         for key, value in about_rows(workspace):
-            label = QLabel(value)
+            label = PlainLabel(value)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setMinimumWidth(360)

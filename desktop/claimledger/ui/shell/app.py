@@ -108,7 +108,9 @@ def _refuse(reason: str, show_box: bool) -> None:
     if show_box:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, "Claim Ledger", message.removeprefix("claim-ledger: "))
+        from claimledger.ui.kit.messages import shown
+
+        QMessageBox.critical(None, "Claim Ledger", shown(message.removeprefix("claim-ledger: ")))
 
 
 def set_up_application(app) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTreeWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from claimledger.ui.controllers.reads import COLLEAGUES_SLOT
 from claimledger.ui.kit.background import plain
+from claimledger.ui.kit.labels import PlainLabel
 from claimledger.ui.shell.settings_pages import ERROR_STYLE, note, page_layout
 from claimledger.workspace import ReviewerInfo
 
@@ -41,7 +41,7 @@ class ColleaguesPage(QWidget):
         self.rename_button.clicked.connect(self.rename_current)
         self.signed_button = QPushButton("Use Signed Name")
         self.signed_button.clicked.connect(lambda: self.rename(self._current(), None))
-        self.error = QLabel(wordWrap=True)
+        self.error = PlainLabel(wordWrap=True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         buttons = QHBoxLayout()

@@ -16,7 +16,6 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
@@ -58,7 +57,9 @@ from claimledger.ui.kit.actions import (
     create_actions,
     toolbar_stand_in,
 )
+from claimledger.ui.kit.labels import PlainLabel
 from claimledger.ui.kit.look import icon
+from claimledger.ui.kit.messages import shown
 from claimledger.ui.kit.preferences import APPLICATION, ORGANISATION, workspace_title
 from claimledger.ui.kit.steady_label import SteadyLabel
 from claimledger.ui.shell.window_extras import install_window_extras
@@ -85,7 +86,7 @@ def titled(title: str, widget: QWidget) -> QWidget:
     layout = QVBoxLayout(pane)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
-    heading = QLabel(title, objectName="paneTitle")
+    heading = PlainLabel(title, objectName="paneTitle")
     layout.addWidget(heading)
     layout.addWidget(widget, 1)
     pane.heading = heading
@@ -202,7 +203,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.progress_label = SteadyLabel()  # follows every mark; never moves the bar
-        self.reviewer_label = QLabel(f"Reviewer: {self.workspace.reviewer_name}")
+        self.reviewer_label = PlainLabel(f"Reviewer: {self.workspace.reviewer_name}")
         # permanent: a temporary message ("Saved: …") would hide it just as a mark
         # changes it
         self.statusBar().addPermanentWidget(self.progress_label)
@@ -324,7 +325,7 @@ class MainWindow(QMainWindow):
             lines = "\n".join(f"• {Path(name).name}: {why}" for name, why in report.failures)
             heading = ("Nothing was imported." if not report.imported
                        else "Some files were not imported.")
-            QMessageBox.warning(self, "Import", f"{heading}\n\n{lines}")
+            QMessageBox.warning(self, "Import", shown(f"{heading}\n\n{lines}"))
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.actions.values(), self).exec()

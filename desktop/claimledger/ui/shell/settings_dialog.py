@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QStackedWidget,
     QVBoxLayout,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger.ui.dialogs.reasons_editor import ReasonsPage
+from claimledger.ui.kit.labels import PlainLabel
 from claimledger.ui.shell.colleagues_page import ColleaguesPage
 from claimledger.ui.shell.settings_pages import (
     AppearancePage,
@@ -51,7 +51,7 @@ class SettingsDialog(QDialog):
         self.sidebar.setFixedWidth(150)
         self.sidebar.setIconSize(QSize(16, 16))
         self.stack = QStackedWidget()
-        self.title = QLabel()
+        self.title = PlainLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from claimledger.ui.kit import preferences
 from claimledger.ui.kit.background import Runner, plain
+from claimledger.ui.kit.labels import PlainLabel
 from claimledger.workspace import WorkspaceError
 from claimledger.workspace.profile import KEY_IN_FILE, READ_ONLY
 
@@ -34,11 +35,11 @@ ERROR_STYLE = ("QLabel { color: #9b1c1c; background: #fdecea; border: 1px solid 
 
 def note(text: str) -> QLabel:
     """A muted explanatory line (its colour comes from the theme's stylesheet)."""
-    return QLabel(text, wordWrap=True, objectName="settingsNote")
+    return PlainLabel(text, wordWrap=True, objectName="settingsNote")
 
 
 def selectable(text: str = "", mono: bool = False) -> QLabel:
-    label = QLabel(text, wordWrap=True)
+    label = PlainLabel(text, wordWrap=True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     if mono:
@@ -283,7 +284,7 @@ class SyncPage(QWidget):
         self.workspace = workspace
         self.folder = selectable()
         self.own_file = selectable()
-        self.error = QLabel(wordWrap=True)
+        self.error = PlainLabel(wordWrap=True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setAccessibleName("Sync folder error")
         self.error.hide()
@@ -357,7 +358,7 @@ class HubPage(QWidget):
                                   placeholderText="kept in your keyring; empty: PGPASSFILE")
         self.password.setAccessibleName("Desk hub password")
         self.state = selectable()
-        self.error = QLabel(wordWrap=True)
+        self.error = PlainLabel(wordWrap=True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setAccessibleName("Desk hub error")
         self.error.hide()

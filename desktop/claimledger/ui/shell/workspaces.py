@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from claimledger.ui.kit import preferences
+from claimledger.ui.kit.messages import shown
 from claimledger.ui.shell.instance_lock import WorkspaceInUse, lock_left_behind, lock_workspace
 from claimledger.workspace import NotAWorkspace, SchemaTooNew, Workspace, WorkspaceError
 
@@ -35,8 +36,8 @@ def choose_new_workspace(window) -> None:
         path = path.with_suffix(SUFFIX)
     if path.exists():
         QMessageBox.warning(window, "New Workspace",
-                            f"{path.name} already exists. Use File ▸ Open Workspace… to open "
-                            f"it; a new workspace never replaces an old one.")
+                            shown(f"{path.name} already exists. Use File ▸ Open Workspace… to open "
+                            f"it; a new workspace never replaces an old one."))
         return
     open_workspace(window, path)
 
@@ -58,7 +59,7 @@ def open_workspace(window, path: Path):
     try:
         lock = lock_workspace(path)
     except WorkspaceInUse as error:
-        QMessageBox.warning(window, "Open Workspace", str(error))
+        QMessageBox.warning(window, "Open Workspace", shown(str(error)))
         return None
     try:
         workspace = Workspace(path, window.workspace.reviewer_name)
@@ -66,7 +67,7 @@ def open_workspace(window, path: Path):
         if lock is not None:
             lock.unlock()
         why = getattr(error, "strerror", None) or str(error)
-        QMessageBox.warning(window, "Open Workspace", f"Cannot open {path.name}: {why}")
+        QMessageBox.warning(window, "Open Workspace", shown(f"Cannot open {path.name}: {why}"))
         return None
     log.info("switching to %s", path)
     new = _replace_window(window, workspace, lock)

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QProgressBar,
     QTreeWidget,
     QTreeWidgetItem,
@@ -25,6 +24,7 @@ from claimledger.ui.kit.assist_look import (
     score_of,
     worth_reasons,
 )
+from claimledger.ui.kit.labels import PlainLabel, RichLabel
 from claimledger.ui.kit.look import mute
 from claimledger.ui.kit.quiet import set_style_sheet
 
@@ -43,13 +43,13 @@ class AnalysisPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(6)
-        self.worth_label = QLabel(objectName="worthLabel")
+        self.worth_label = RichLabel(objectName="worthLabel")
         self.bar = QProgressBar(objectName="worthBar", textVisible=False)
         self.bar.setRange(0, 100)
         self.bar.setFixedHeight(6)
-        self.reasons = QLabel(objectName="worthReasons", wordWrap=True)
+        self.reasons = PlainLabel(objectName="worthReasons", wordWrap=True)
         mute(self.reasons)
-        self.figures_title = QLabel("<b>Figures</b>")
+        self.figures_title = RichLabel("<b>Figures</b>")
         self.figures_title.setContentsMargins(0, 6, 0, 0)
         self.figures = QTreeWidget(objectName="figuresTable")
         self.figures.setColumnCount(3)
@@ -62,10 +62,10 @@ class AnalysisPanel(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.clashes = QLabel(objectName="clashLinks", wordWrap=True)
+        self.clashes = RichLabel(objectName="clashLinks", wordWrap=True)
         self.clashes.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.clashes.linkActivated.connect(self.flagChosen)
-        self.empty = QLabel(objectName="analysisEmpty", wordWrap=True)
+        self.empty = PlainLabel(objectName="analysisEmpty", wordWrap=True)
         mute(self.empty)
         for widget in (self.worth_label, self.bar, self.reasons, self.clashes,
                        self.figures_title):

@@ -6,8 +6,9 @@ inspector. Each is one line of text with at most one button; hidden when not nee
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy
 
+from claimledger.ui.kit.labels import PlainLabel, RichLabel
 from claimledger.ui.kit.look import INK
 
 TAIL_COLOURS = ("#eef3f9", "#c9d8ea")  # background, border: a quiet blue note
@@ -23,7 +24,9 @@ class Banner(QFrame):
     clicked = Signal()
 
     def __init__(self, name: str, colours: tuple[str, str], button: str | None = None,
-                 parent=None, *, accessible: str = "", tip: str = "") -> None:
+                 parent=None, *, accessible: str = "", tip: str = "",
+                 rich: bool = False) -> None:
+        """`rich`: the text is markup written by the app (callers escape what they quote)."""
         super().__init__(parent)
         self.setObjectName(name)
         background, border = colours
@@ -37,7 +40,7 @@ class Banner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 5, 10, 5)
         layout.setSpacing(10)
-        self.label = QLabel(wordWrap=True)
+        self.label = RichLabel(wordWrap=True) if rich else PlainLabel(wordWrap=True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.label, 1)
@@ -71,7 +74,8 @@ def tail_words(first_line: str) -> str:
 
 
 def read_only_banner() -> Banner:
-    return Banner("readOnlyBanner", READ_ONLY_COLOURS, accessible="Read-only workspace")
+    return Banner("readOnlyBanner", READ_ONLY_COLOURS, accessible="Read-only workspace",
+                  rich=True)
 
 
 def wording_banner() -> Banner:

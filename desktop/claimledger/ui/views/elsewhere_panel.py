@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from claimledger.domain.records import ClaimView, MatchView
 from claimledger.ui.kit.assist_look import short
+from claimledger.ui.kit.labels import PlainLabel
 from claimledger.ui.kit.look import mute, status_dot
 
 MatchRole = int(Qt.ItemDataRole.UserRole) + 7
@@ -65,7 +65,7 @@ class ElsewherePanel(QWidget):
         self.list.itemDoubleClicked.connect(lambda item, _col: self._jump(item))
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.list, 1)
-        self.empty = QLabel(objectName="elsewhereEmpty", wordWrap=True)
+        self.empty = PlainLabel(objectName="elsewhereEmpty", wordWrap=True)
         mute(self.empty)
         layout.addWidget(self.empty)
         row = QHBoxLayout()

@@ -13,7 +13,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QMargins, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QIcon
 from PySide6.QtWidgets import (
-    QLabel,
     QLineEdit,
     QSizePolicy,
     QToolButton,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from claimledger.domain.status import Status
 from claimledger.ui.kit.consensus_look import DISAGREE_COLOUR, DISAGREE_TINT
 from claimledger.ui.kit.flow_layout import FlowLayout
+from claimledger.ui.kit.labels import PlainLabel
 from claimledger.ui.kit.ledger_filter import (
     CHECK_WORTHY,
     DISAGREES,
@@ -174,7 +174,7 @@ class FilterBar(QWidget):
         self.text.textChanged.connect(lambda _t: self._typing.start())
         self.text.returnPressed.connect(self._apply_now)
         flow.addWidget(self.text)
-        self.shown_label = QLabel()
+        self.shown_label = PlainLabel()
         mute(self.shown_label)
         self.shown_label.setMinimumHeight(self.text.sizeHint().height())
         flow.addWidget(self.shown_label)

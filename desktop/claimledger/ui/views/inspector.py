@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from claimledger.domain.reasons import Reason
 from claimledger.domain.records import ClaimView
 from claimledger.domain.status import Status
+from claimledger.ui.kit.labels import PlainLabel
 from claimledger.ui.kit.look import mute, status_icon
 from claimledger.ui.kit.quiet import set_tab_text
 from claimledger.ui.views.banners import wording_banner, wording_words
@@ -136,11 +137,11 @@ class Inspector(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(8)
-        self.text_label = QLabel(objectName="claimText", wordWrap=True)
+        self.text_label = PlainLabel(objectName="claimText", wordWrap=True)
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text_label.setSizePolicy(QSizePolicy.Policy.Preferred,
                                       QSizePolicy.Policy.Minimum)
-        self.kind_label = QLabel(objectName="kindLine", wordWrap=True)
+        self.kind_label = PlainLabel(objectName="kindLine", wordWrap=True)
         layout.addWidget(self._scrolling(self.text_label))
         layout.addWidget(self.kind_label)
         self.wording_banner = wording_banner()
@@ -212,11 +213,11 @@ class Inspector(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(6)
         layout.addLayout(self._build_buttons())
-        self.no_source = mute(QLabel(NO_SOURCE_WORDS, objectName="noSourceAttached",
+        self.no_source = mute(PlainLabel(NO_SOURCE_WORDS, objectName="noSourceAttached",
                                      wordWrap=True))
         self.no_source.hide()
         layout.addWidget(self.no_source)
-        layout.addWidget(QLabel("Reason"))
+        layout.addWidget(PlainLabel("Reason"))
         self.reason_combo = QComboBox(editable=True)
         self.reason_combo.setAccessibleName("Reason")
         self.reason_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -224,13 +225,13 @@ class Inspector(QWidget):
         self.reason_combo.activated.connect(self._reason_activated)
         self.reason_combo.lineEdit().editingFinished.connect(self._reason_edited)
         layout.addWidget(self.reason_combo)
-        layout.addWidget(QLabel("Note"))
+        layout.addWidget(PlainLabel("Note"))
         self.note_editor = NoteEditor()
         self.note_editor.setAccessibleName("Note")
         self.note_editor.setMinimumHeight(60)
         self.note_editor.committed.connect(self.noteCommitted)
         layout.addWidget(self.note_editor, 1)
-        self.id_label = QLabel(objectName="claimId")
+        self.id_label = PlainLabel(objectName="claimId")
         self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.id_label)
         return page

@@ -26,6 +26,7 @@ from claimledger.ui.kit.consensus_look import (
     consensus_tooltip,
     open_disagreement,
 )
+from claimledger.ui.kit.labels import PlainLabel
 from claimledger.ui.kit.look import LINE, mute
 from claimledger.workspace import Consensus
 
@@ -54,19 +55,19 @@ class ReviewerCard(QFrame):
         layout.setContentsMargins(10, 8, 10, 10)
         layout.setSpacing(5)
         name = verdict.reviewer + (" (you)" if is_me else "")
-        self.name_label = QLabel(name, objectName="reviewerName", wordWrap=True)
+        self.name_label = PlainLabel(name, objectName="reviewerName", wordWrap=True)
         self.name_label.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.name_label)
         self.incomplete_label = None
         if getattr(verdict, "incomplete", None):
-            self.incomplete_label = QLabel("View here may be out of date",
+            self.incomplete_label = PlainLabel("View here may be out of date",
                                            objectName="reviewerIncomplete", wordWrap=True)
             self.incomplete_label.setToolTip(f"{verdict.reviewer}: {verdict.incomplete}.")
             self.incomplete_label.setStyleSheet(
                 "QLabel#reviewerIncomplete { color: #1f2328; background: #f6ead2; "
                 "border-radius: 3px; padding: 1px 5px; font-size: 8.5pt; }")
             layout.addWidget(self.incomplete_label)
-        self.status_label = QLabel(verdict_words(status), objectName="reviewerStatus")
+        self.status_label = PlainLabel(verdict_words(status), objectName="reviewerStatus")
         tint = status.style.tint if status.is_reviewed else "#f0f1f3"
         self.status_label.setStyleSheet(
             f"QLabel#reviewerStatus {{ background: {tint}; color: #1f2328; "
@@ -85,10 +86,10 @@ class ReviewerCard(QFrame):
                                                                      None) else ""))
 
     def _field(self, layout: QVBoxLayout, title: str, value: str | None) -> QLabel:
-        caption = QLabel(title)
+        caption = PlainLabel(title)
         mute(caption).setStyleSheet("font-size: 8.5pt;")
         layout.addWidget(caption)
-        label = QLabel(value or "—", wordWrap=True)
+        label = PlainLabel(value or "—", wordWrap=True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if not value:
             mute(label)
@@ -109,11 +110,11 @@ class ReviewersPanel(QWidget):
         layout.setSpacing(8)
         top = QHBoxLayout()
         top.setSpacing(8)
-        self.consensus_label = QLabel(objectName="consensusLine")
+        self.consensus_label = PlainLabel(objectName="consensusLine")
         self.consensus_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
         top.addWidget(self.consensus_label)
-        self.count_label = QLabel()
+        self.count_label = PlainLabel()
         mute(self.count_label)
         top.addWidget(self.count_label)
         top.addStretch(1)
@@ -123,7 +124,7 @@ class ReviewersPanel(QWidget):
         self.settle_button.clicked.connect(self.settleRequested)
         top.addWidget(self.settle_button)
         layout.addLayout(top)
-        self.meaning_label = QLabel(wordWrap=True, objectName="consensusMeaning")
+        self.meaning_label = PlainLabel(wordWrap=True, objectName="consensusMeaning")
         mute(self.meaning_label)
         self.meaning_label.setSizePolicy(QSizePolicy.Policy.Preferred,
                                          QSizePolicy.Policy.Minimum)
@@ -140,7 +141,7 @@ class ReviewersPanel(QWidget):
         self.area.setStyleSheet("QScrollArea, QWidget#reviewerStrip { background: "
                                 "transparent; }")
         layout.addWidget(self.area, 1)
-        self.empty_label = QLabel("No reviewer has given a verdict on this statement yet.",
+        self.empty_label = PlainLabel("No reviewer has given a verdict on this statement yet.",
                                   wordWrap=True)
         mute(self.empty_label)
         layout.addWidget(self.empty_label)

@@ -14,7 +14,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -27,6 +26,7 @@ from claimledger.domain.records import SourceView
 from claimledger.domain.stored_evidence import file_reference, shown_name
 from claimledger.ui.kit import look
 from claimledger.ui.kit.evidence_look import stance_html, stance_label
+from claimledger.ui.kit.labels import PlainLabel, RichLabel
 
 EXCERPT_LIMIT = 220
 #: The theme's colours, with a quiet selection (a bar on the left), so the coloured rich
@@ -118,7 +118,7 @@ class SourcesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(6)
-        self.summary = QLabel(objectName="kindLine")
+        self.summary = PlainLabel(objectName="kindLine")
         layout.addWidget(self.summary)
         self.list = SourceList()
         self.list.setAccessibleName("Sources of the statement")
@@ -158,7 +158,7 @@ class SourcesPanel(QWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          f"{stance_label(source.stance)}: {source_name(source)}"
                          + (f", {source.publisher}" if source.publisher else ""))
-            label = QLabel(source_html(source, self.evidence_folder), wordWrap=True)
+            label = RichLabel(source_html(source, self.evidence_folder), wordWrap=True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setOpenExternalLinks(False)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)

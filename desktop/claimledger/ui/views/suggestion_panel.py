@@ -17,7 +17,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from claimledger.domain.records import ClaimAssist, ClaimView
 from claimledger.domain.status import Status
 from claimledger.ui.kit.assist_look import because_line, hint_line, suggestion_line
+from claimledger.ui.kit.labels import PlainLabel, RichLabel
 from claimledger.ui.kit.look import INK
 
 READING = "Reading the article…"
@@ -69,10 +69,10 @@ class SuggestionPanel(QFrame):
         layout.setSpacing(3)
         top = QHBoxLayout()
         top.setSpacing(8)
-        self.badge = QLabel(objectName="suggestionBadge")
+        self.badge = PlainLabel(objectName="suggestionBadge")
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.badge.setFixedSize(22, 20)
-        self.headline = QLabel(objectName="suggestionHeadline", wordWrap=True)
+        self.headline = RichLabel(objectName="suggestionHeadline", wordWrap=True)
         self.headline.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.accept_button = QPushButton("Accept (A)", objectName="acceptSuggestion")
         self.accept_button.setToolTip("Mark the statement with the suggested status and "
@@ -94,14 +94,14 @@ class SuggestionPanel(QFrame):
         top.addWidget(self.accept_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-        self.detail = QLabel(objectName="suggestionDetail", wordWrap=True)
+        self.detail = PlainLabel(objectName="suggestionDetail", wordWrap=True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.detail)
-        self.flags = QLabel(objectName="suggestionFlags", wordWrap=True)
+        self.flags = RichLabel(objectName="suggestionFlags", wordWrap=True)
         self.flags.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.flags.linkActivated.connect(self._flag_link)
         layout.addWidget(self.flags)
-        self.folded = QLabel(objectName="suggestionNote")
+        self.folded = RichLabel(objectName="suggestionNote")
         self.folded.linkActivated.connect(self._unfold)
         layout.addWidget(self.folded)
 

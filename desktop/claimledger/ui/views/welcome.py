@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from claimledger.ui.kit.labels import PlainLabel
 from claimledger.ui.kit.look import icon
 
 
@@ -16,11 +17,11 @@ class WelcomePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("welcome")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        logo = QLabel()
+        logo = PlainLabel()
         logo.setPixmap(icon("claim-ledger.svg").pixmap(QSize(96, 96)))
         logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = QLabel("Welcome to Claim Ledger", objectName="welcomeTitle")
-        text = QLabel("Bring in a news article, and mark each of its statements sourced, "
+        title = PlainLabel("Welcome to Claim Ledger", objectName="welcomeTitle")
+        text = PlainLabel("Bring in a news article, and mark each of its statements sourced, "
                       "disputed or unverified, one key at a time.", objectName="welcomeText")
         text.setWordWrap(True)
         font = text.font()
@@ -36,7 +37,7 @@ class WelcomePanel(QWidget):
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.importRequested)
         self.samples_button.clicked.connect(self.samplesRequested)
-        hint = QLabel("or drop .txt, .md or .html files here", objectName="welcomeHint")
+        hint = PlainLabel("or drop .txt, .md or .html files here", objectName="welcomeHint")
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         for widget in (logo, title, text):
