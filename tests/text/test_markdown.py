@@ -153,3 +153,32 @@ def test_the_extracted_text_is_normalised_and_roles_point_at_lines(source: str) 
     for offset in page.roles:
         assert offset == 0 or page.text[offset - 1] == "\n"
         assert offset < len(page.text) and page.text[offset] != "\n"
+
+
+@pytest.mark.parametrize("opened, content, closed", [
+    ("<script>", "document.write('HIDDEN-TEXT')", "</script>"),
+    ("<STYLE type='text/css'>", "body { color: red } HIDDEN-TEXT", "</style>"),
+    ("<!--", "HIDDEN-TEXT", "-->"),
+    ("<template>", "<p>HIDDEN-TEXT</p>", "</template>"),
+], ids=["script", "style", "comment", "template"])
+def test_a_hidden_element_opened_in_a_paragraph_hides_what_follows_until_it_closes(
+        opened: str, content: str, closed: str) -> None:
+    source = (f"# Library closes\n\nCouncil papers show {opened}\n\n{content}\n\n"
+              f"{closed}\n\nThe council voted 6-3 on Tuesday.\n")
+    article = prepare_article(source.encode(), "library.md")
+    assert "HIDDEN-TEXT" not in article.text and "<" not in article.text
+    assert "-->" not in article.text
+    assert ("The council voted 6-3 on Tuesday.", "body", "claim") in _statements(article)
+
+
+def test_front_matter_fields_lose_their_markup() -> None:
+    source = ('---\ntitle: "<script>alert(1)</script> **Library** _branch_ [to close](http://x)"'
+              '\nauthor: Jane *Doe*\n---\n\nThe council voted 6-3 on Tuesday.\n')
+    article = prepare_article(source.encode(), "library.md")
+    assert (article.title, article.byline) == ("Library branch to close", "Jane Doe")
+
+
+def test_a_code_block_stays_as_text_but_is_not_a_claim() -> None:
+    source = "# Tools\n\nThe council voted 6-3.\n\n```\nrm -rf /tmp/cache\n```\n"
+    found = _statements(prepare_article(source.encode(), "tools.md"))
+    assert ("rm -rf /tmp/cache", "clutter", "not-a-claim") in found

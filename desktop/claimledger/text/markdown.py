@@ -3,9 +3,10 @@
 markdown-it-py (CommonMark) parses it; we walk its tokens and keep the words: headings
 become headline and heading lines, an image becomes a caption line with its alt text,
 a link keeps its text, emphasis loses its ``*`` and ``_``, list items read "- item"
-(or "1. item") as on an HTML page. Raw HTML is dropped (a ``<script>`` or ``<style>``
-with its content), and so are code fences' markers, rules and link targets. Nothing a
-file refers to is fetched: a URL is never even kept.
+(or "1. item") as on an HTML page. Raw HTML is dropped, and a ``<script>``, ``<style>``
+or comment goes with its content even when it opens in one paragraph and closes in a
+later one. Code blocks stay as text that is not a claim; fences' markers, rules and link
+targets go. Nothing a file refers to is fetched: a URL is never even kept.
 
 The markup tells us what each line is, so the lines it names carry their role to the
 classifier (``ExtractedPage.roles``) instead of leaving it to guess from the words.
@@ -25,12 +26,16 @@ from claimledger.text.normalise import normalise
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_FIELD = re.compile(r"([A-Za-z_]+)[ \t]*:[ \t]*(.*)")
 _SPACES = re.compile(r"[^\S\n]+")
-_HIDDEN_TAG = re.compile(r"<(/?)(script|style|template|noscript|textarea|title)\b", re.I)
+#: Where content a reader never sees starts: a hidden element's tag, or a comment.
+_HIDDEN_START = re.compile(
+    r"<(script|style|template|noscript|textarea|title|iframe|object|svg|math)\b[^>]*?(/?)>|"
+    r"<!--", re.IGNORECASE)
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 HEADLINE = ("headline", "headline")
 HEADING = ("heading", "heading")
 CAPTION = ("caption", "image description")
+CODE = ("clutter", "code block")
 
 
 @dataclass
@@ -50,8 +55,8 @@ def extract_markdown(source: str) -> ExtractedPage:
     headline = next((b.text for b in blocks if b.role == HEADLINE), None)
     return ExtractedPage(
         text=text,
-        title=fields.get("title") or headline,
-        byline=fields.get("author") or fields.get("authors"),
+        title=_words(fields.get("title")) or headline,
+        byline=_words(fields.get("author") or fields.get("authors")),
         published=_iso_date(fields.get("date")),
         url=None,
         outlet=None,
@@ -67,6 +72,15 @@ def _parser() -> MarkdownIt:
     return parser
 
 
+def _words(markup: str | None) -> str | None:
+    """A front-matter field as words: Markdown and HTML in it read as in the body."""
+    if not markup:
+        return None
+    inline = _parser().parseInline(markup)
+    words = _inline_text(inline[0], [], _Hidden()) if inline else ""
+    return normalise(_SPACES.sub(" ", words)).strip() or None
+
+
 def _front_matter(source: str) -> tuple[dict[str, str], str]:
     """YAML front matter (as static site generators write it): a few fields, then cut."""
     match = _FRONT_MATTER.match(source)
@@ -80,10 +94,45 @@ def _front_matter(source: str) -> tuple[dict[str, str], str]:
     return fields, source[match.end():]
 
 
+class _Hidden:
+    """Whether the walk is inside content a reader never sees, and what ends it: a
+    ``<script>`` opened in one paragraph hides everything up to its ``</script>``."""
+
+    def __init__(self) -> None:
+        self.until: str | None = None  # "</script", "-->" ...
+
+    def visible(self, content: str) -> str:
+        """The parts of `content` outside hidden elements and comments (the state carries
+        on to the next piece of content)."""
+        out: list[str] = []
+        at = 0
+        while at < len(content):
+            if self.until is not None:
+                end = content.lower().find(self.until, at)
+                if end < 0:
+                    return "".join(out)
+                close = content.find(">", end) if self.until != "-->" else end + 2
+                at = len(content) if close < 0 else close + 1
+                self.until = None
+                continue
+            found = _HIDDEN_START.search(content, at)
+            if found is None:
+                out.append(content[at:])
+                break
+            out.append(content[at:found.start()])
+            at = found.end()
+            if found.group(0) == "<!--":
+                self.until = "-->"
+            elif not found.group(2):  # <script/> hides nothing
+                self.until = "</" + found.group(1).lower()
+        return "".join(out)
+
+
 def _blocks(tokens: list[Token]) -> list[_Block]:
     blocks: list[_Block] = []
     markers: list[str] = []  # the marker of each open list item, innermost last
     ordered: list[bool] = []  # each open list, innermost last
+    hidden = _Hidden()
     for index, token in enumerate(tokens):
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open"):
@@ -95,23 +144,25 @@ def _blocks(tokens: list[Token]) -> list[_Block]:
         elif kind == "list_item_close":
             markers.pop()
         elif kind == "inline" and index and tokens[index - 1].type == "heading_open":
-            _add(blocks, _inline_text(token, []), HEADING)
+            _add(blocks, _inline_text(token, [], hidden), HEADING)
         elif kind == "inline" and index and tokens[index - 1].type == "paragraph_open":
             marker = markers[-1] if markers else ""
             if markers:
                 markers[-1] = ""  # a second paragraph of the item goes unmarked
-            _add_paragraph(blocks, token, marker)
+            _add_paragraph(blocks, token, marker, hidden)
         elif kind == "tr_open":
-            _add(blocks, _table_row(tokens, index), None)
-        elif kind in ("fence", "code_block"):
-            _add(blocks, token.content, None)
+            _add(blocks, _table_row(tokens, index, hidden), None)
+        elif kind == "html_block":  # dropped, but it may open or close a hidden element
+            hidden.visible(token.content)
+        elif kind in ("fence", "code_block") and hidden.until is None:
+            _add(blocks, token.content, CODE)
     return blocks
 
 
-def _add_paragraph(blocks: list[_Block], token: Token, marker: str) -> None:
+def _add_paragraph(blocks: list[_Block], token: Token, marker: str, hidden: _Hidden) -> None:
     """A paragraph's words, with the captions of the images it holds above or below."""
     images: list[tuple[str, bool]] = []
-    words = _inline_text(token, images)
+    words = _inline_text(token, images, hidden)
     for alt in (alt for alt, leading in images if leading):
         _add(blocks, alt, CAPTION)
     _add(blocks, marker + words if words.strip() else "", None, bool(marker))
@@ -128,22 +179,19 @@ def _add(blocks: list[_Block], text: str, role: tuple[str, str] | None,
         blocks.append(_Block(text, role, in_list))
 
 
-def _inline_text(token: Token, images: list[tuple[str, bool]]) -> str:
+def _inline_text(token: Token, images: list[tuple[str, bool]], hidden: _Hidden) -> str:
     """The words of a paragraph or heading. Images' alt texts are collected apart, each
     with whether it comes before the words (its caption goes above the paragraph) or
     not (below it), so a sentence is never cut in two."""
     out: list[str] = []
-    hidden = 0  # inside an inline <script>, <style> ...
     for child in token.children or []:
         kind = child.type
         if kind == "html_inline":
-            tag = _HIDDEN_TAG.match(child.content)
-            if tag and not child.content.rstrip().endswith("/>"):
-                hidden = max(0, hidden + (-1 if tag.group(1) else 1))
-        elif hidden:
+            _inline_html(child.content, hidden, out)
+        elif hidden.until is not None and kind not in ("text", "code_inline"):
             continue
         elif kind in ("text", "code_inline"):
-            out.append(child.content)
+            out.append(hidden.visible(child.content))
         elif kind == "softbreak":
             out.append(" ")
         elif kind == "hardbreak":
@@ -153,7 +201,15 @@ def _inline_text(token: Token, images: list[tuple[str, bool]]) -> str:
     return "".join(out)
 
 
-def _table_row(tokens: list[Token], start: int) -> str:
+def _inline_html(tag: str, hidden: _Hidden, out: list[str]) -> None:
+    """An inline tag is dropped; it may open or close a hidden element, or break a line."""
+    if hidden.until is not None or _HIDDEN_START.match(tag):
+        hidden.visible(tag)
+    elif tag.lower().startswith("<br"):
+        out.append("\n")
+
+
+def _table_row(tokens: list[Token], start: int, hidden: _Hidden) -> str:
     """"| cell | cell |", as tables read on an HTML page."""
     cells = []
     for index in range(start + 1, len(tokens)):  # no copy of the tokens after the row
@@ -161,7 +217,7 @@ def _table_row(tokens: list[Token], start: int) -> str:
         if token.type == "tr_close":
             break
         if token.type == "inline":
-            cells.append(_SPACES.sub(" ", _inline_text(token, [])).strip())
+            cells.append(_SPACES.sub(" ", _inline_text(token, [], hidden)).strip())
     return "| " + " | ".join(cells) + " |" if any(cells) else ""
 
 
