@@ -16,7 +16,7 @@ from window_helpers import HARBOUR, activate, import_through_window, settle
 
 from claimledger.domain.status import Status
 from claimledger.ui.controllers.writes import WAITING
-from claimledger.ui.kit.messages import shown
+from claimledger.ui.kit.messages import as_text
 
 
 def hold_write_lock(path) -> sqlite3.Connection:
@@ -59,7 +59,8 @@ def test_a_lock_held_past_the_deadline_refuses_the_mark_in_one_sentence(qtbot, w
     window.ledger_view.setFocus()
     first = window.claim_id
     said = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: said.append(text))
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, _title, text: said.append(as_text(text)))
     window.writes.give_up_after = 0.0
     other = hold_write_lock(workspace.path)
     try:
@@ -68,7 +69,7 @@ def test_a_lock_held_past_the_deadline_refuses_the_mark_in_one_sentence(qtbot, w
     finally:
         other.rollback()
         other.close()
-    assert said == [shown("The workspace is busy: another program kept it locked for writing; "
-                          "nothing was changed, try again in a moment.")]
+    assert said == ["The workspace is busy: another program kept it locked for writing; "
+                    "nothing was changed, try again in a moment."]
     assert workspace.claim(first).status is Status.UNREVIEWED
     assert window.ledger_model.find(first).status is Status.UNREVIEWED

@@ -15,6 +15,8 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from window_helpers import shown
 
+from claimledger.ui.kit.messages import as_text
+
 ARTICLE = """\
 Council votes 6-3 to close Linden Street library branch
 
@@ -149,7 +151,7 @@ def test_bad_files_are_each_named_once_and_change_nothing(window, workspace, giv
                                                           monkeypatch, how):
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning",
-                        lambda parent, title, text, *a, **k: shown.append(text))
+                        lambda parent, title, text, *a, **k: shown.append(as_text(text)))
     folder = tmp_path / "bad"
     folder.mkdir()
     bad = _bad_files(folder)

@@ -12,6 +12,7 @@ from window_helpers import HARBOUR, import_through_window, settle
 from claimledger.domain.status import Status
 from claimledger.ui.dialogs.reason_picker import ReasonPicker
 from claimledger.ui.kit import preferences
+from claimledger.ui.kit.messages import as_text
 from claimledger.ui.shell.settings_dialog import PAGES, SettingsDialog
 
 
@@ -30,7 +31,7 @@ def settings(qtbot, window):
 def warnings(monkeypatch):
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning",
-                        lambda parent, title, text, *a, **k: shown.append(text))
+                        lambda parent, title, text, *a, **k: shown.append(as_text(text)))
     return shown
 
 

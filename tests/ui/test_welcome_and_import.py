@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 from window_helpers import HARBOUR, import_through_window, shown
 
 from claimledger.resources import sample_articles
+from claimledger.ui.kit.messages import as_text
 
 
 def test_welcome_panel_until_the_first_import(qtbot, window):
@@ -31,7 +32,7 @@ def test_bad_files_are_listed_in_one_message_and_nothing_is_imported(
         qtbot, window, workspace, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "warning",
-                        lambda parent, title, text, *a, **k: shown.append(text))
+                        lambda parent, title, text, *a, **k: shown.append(as_text(text)))
     binary = tmp_path / "photo.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     missing = tmp_path / "missing-article.txt"

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from window_helpers import HARBOUR, import_through_window, shown
 
 from claimledger.ui.kit import preferences
+from claimledger.ui.kit.messages import as_text
 from claimledger.ui.shell import workspaces
 from claimledger.ui.shell.instance_lock import lock_workspace
 
@@ -90,7 +91,7 @@ def test_new_workspace_never_replaces_an_existing_file(
     existing.write_bytes(b"precious")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(existing), ""))
     said = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text, *a: said.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text, *a: said.append(as_text(text)))
     window.actions["new_workspace"].trigger()
     assert switched == [] and window.isVisible()
     assert "already exists" in said[0] and existing.read_bytes() == b"precious"
@@ -101,7 +102,7 @@ def test_a_workspace_open_elsewhere_is_refused_and_nothing_changes(
     busy = tmp_path / "busy.claimledger"
     held = lock_workspace(busy)
     said = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text, *a: said.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text, *a: said.append(as_text(text)))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(busy), ""))
     try:
         window.actions["open_workspace"].trigger()
@@ -116,7 +117,7 @@ def test_a_file_that_is_not_a_workspace_is_refused(
     junk = tmp_path / "junk.claimledger"
     junk.write_bytes(b"not sqlite" * 200)
     said = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text, *a: said.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text, *a: said.append(as_text(text)))
     assert workspaces.open_workspace(window, junk) is None
     assert switched == [] and window.isVisible()
     assert "not a Claim Ledger workspace" in said[0]

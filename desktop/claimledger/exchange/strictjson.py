@@ -55,12 +55,21 @@ def parse_json(text: str, *, interned: bool = False) -> Any:
         raise Problem(str(exc)) from None
     except RecursionError:
         raise Problem(f"nested too deeply (more than {F.MAX_DEPTH} levels)") from None
-    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-        raise Problem(f"not valid JSON ({exc})") from None
+    except ValueError as exc:
+        raise Problem(_value_problem(exc)) from None
     if duplicates:
         key, obj = duplicates[0]
         raise Problem(f"duplicate key {key!r} {_where(doc, obj)}")
     return doc
+
+
+def _value_problem(exc: ValueError) -> str:
+    """Python's words for a number too long to convert name its own setting; ours say
+    what is wrong with the file."""
+    if "integer string conversion" in str(exc):
+        limit = sys.get_int_max_str_digits()
+        return f"has a number of more than {limit:,} digits (no ledger file holds one)"
+    return "not valid JSON"
 
 
 def _syntax(exc: json.JSONDecodeError) -> str:

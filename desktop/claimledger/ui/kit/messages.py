@@ -62,3 +62,11 @@ def tell(parent, title: str, text: str, icon=QMessageBox.Icon.Warning,
     parent.last_message = box
     box.open()
     return box
+
+
+def as_text(markup: str) -> str:
+    """What a reader sees of `shown(text)`: the text again (tests read boxes with it)."""
+    from html import unescape
+
+    inner = markup.removeprefix("<qt>").removesuffix("</qt>").replace("<br>", "\n")
+    return unescape(inner).replace(_ZERO_WIDTH_SPACE, "")
