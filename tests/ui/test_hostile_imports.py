@@ -209,3 +209,75 @@ def test_bad_ledger_files_are_refused_in_one_message_and_change_nothing(
     box.close()
     assert workspace_state(workspace) == before
     assert sorted(os.listdir(tmp_path)) == listing  # no backups folder either
+
+
+CHINESE = ("市议会以六比三票通过关闭林登街图书馆分馆\n\n"
+           "市议会周二以六比三的投票结果决定在六月底前关闭分馆，每年预计节省四十一万美元。\n")
+
+
+@pytest.mark.parametrize("how", ["drop", "dialog"])
+def test_chinese_utf16_without_a_mark_is_imported(window, give, tmp_path, how):
+    path = tmp_path / "council-zh.txt"
+    path.write_bytes(CHINESE.encode("utf-16-be"))
+    give(how, [path])
+    assert shown_text(window) == CHINESE.strip("\n")
+
+
+def test_a_hidden_element_opened_in_one_paragraph_leaves_nothing(window, give, tmp_path):
+    path = tmp_path / "tunnel.md"
+    path.write_text("# Tunnel toll approved\n\nThe council agreed <script>\n\n"
+                    "document.write('SCRIPT-TEXT')\n\n</script>\n\nDrivers will pay $4.\n",
+                    encoding="utf-8")
+    give("drop", [path])
+    assert "SCRIPT-TEXT" not in shown_text(window)
+    assert ("Drivers will pay $4.", "body") in statements(window)
+
+
+def test_a_ledger_file_chosen_in_import_articles_is_merged_not_imported(
+        qtbot, window, workspace, tmp_path, monkeypatch):
+    """Through "All files" a ledger file reaches Import Articles: it goes where a dropped
+    one goes, and never becomes an article of JSON."""
+    ledger = tmp_path / "notes.cledger"
+    ledger.write_text("Call the ministry back.\n", encoding="utf-8")
+    before = workspace_state(workspace)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *a, **k: ([str(ledger)], ""))
+    with qtbot.waitSignal(window.ledger_files.sync_runner.finished, timeout=20_000):
+        window.actions["import_files"].trigger()
+    qtbot.waitUntil(lambda: window.last_message is not None, timeout=20_000)
+    box = window.last_message
+    assert box.text() == "Nothing was imported from notes.cledger."
+    assert not box.informativeText().startswith("notes.cledger")  # named once
+    assert workspace_state(workspace) == before
+
+
+def test_a_ledger_file_of_any_name_is_refused_as_an_article(window, workspace, give,
+                                                            tmp_path, monkeypatch):
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a, **k: said.append(as_text(text)))
+    path = tmp_path / "ledger-backup.txt"
+    path.write_text('{\n  "format": "claim-ledger/ledger",\n  "version": 2\n}\n',
+                    encoding="utf-8")
+    before = workspace_state(workspace)
+    give("drop", [path])
+    assert len(said) == 1 and "is a Claim Ledger ledger file" in said[0]
+    assert workspace_state(workspace) == before
+
+
+def test_files_dropped_while_an_import_runs_are_imported_after_it(qtbot, window, tmp_path):
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(ARTICLE, encoding="utf-8")
+    second.write_text(ARTICLE.replace("Linden Street", "Elm Row"), encoding="utf-8")
+    reports = []
+    window.importer.finished.connect(reports.append)
+    for path in (first, second):
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        window.dropEvent(QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime,
+                                    Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: len(reports) == 2, timeout=30_000)
+    assert [len(report.imported) for report in reports] == [1, 1]
+    assert {summary.title for summary in window.ctx.summaries.values()} >= {
+        "Council votes 6-3 to close Linden Street library branch",
+        "Council votes 6-3 to close Elm Row library branch"}

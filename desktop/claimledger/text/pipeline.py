@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 
 from claimledger.text.classify import classify_article
@@ -20,6 +21,10 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", *MARKDOWN_SUFFIXES})
 UNTITLED = "Untitled article"
 
 
+#: The start of a ledger file, whatever its name: the header's format field.
+_LEDGER_FILE = re.compile(r'\ufeff?\s*\{\s*"format"\s*:\s*"claim-ledger/')
+
+
 def prepare_article(data: bytes, filename: str) -> PreparedArticle:
     """Turn the bytes of a dropped file into an article; raise ArticleError if we cannot.
 
@@ -27,6 +32,10 @@ def prepare_article(data: bytes, filename: str) -> PreparedArticle:
     sniffed. Nothing the file refers to is fetched or read.
     """
     text, encoding = decode_bytes(data)
+    if _LEDGER_FILE.match(text[:4096]):
+        raise ArticleError("This is a Claim Ledger ledger file (reviewers' signed verdicts), "
+                           "not an article: import it as a ledger file (Import Ledger, or "
+                           "the sync command).")
     suffix = PurePath(filename).suffix.lower()
     page = None
     if suffix in MARKDOWN_SUFFIXES:

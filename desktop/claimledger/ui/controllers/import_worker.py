@@ -3,7 +3,8 @@
 Files, pasted text and the sample articles all take this one path, so the window stays
 responsive and reports every outcome the same way: `finished(ImportReport)` or
 `cancelled()`. The thread, progress and cancel come from `background.Runner`, as for
-every other long verb.
+every other long verb. Files dropped while an import runs wait for it, in order, rather
+than being lost; Cancel stops the waiting ones too.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from claimledger.ui.kit.background import Job, Runner, plain
@@ -32,6 +33,8 @@ class Importer(QObject):
         self._runner = Runner(parent, "Import")
         #: What the last import changed, read in its worker for the window to apply.
         self.views: ChangedViews | None = None
+        #: Imports asked for while one ran, oldest first.
+        self.waiting: list[Job] = []
 
     @property
     def busy(self) -> bool:
@@ -53,24 +56,38 @@ class Importer(QObject):
 
     def cancel_and_wait(self) -> None:
         """Stop a running import (nothing is written) and wait for its thread, on quit."""
+        self.waiting.clear()
         self._runner.cancel()
         self._runner.wait()
 
     def _start(self, job: Job) -> None:
+        if self._runner.busy:
+            self.waiting.append(job)
+            return
         workspace = self._workspace
 
         def importing(progress):
             report = job(progress)
             return report, workspace.changed_views(report.changes, None)
 
-        self._runner.start(importing, self._done, self._failed, self.cancelled.emit,
+        self._runner.start(importing, self._done, self._failed, self._cancelled,
                            progress="Importing…",
                            label=lambda what: f"Importing {what}…" if what else "Saving…")
 
     def _done(self, outcome: tuple[ImportReport, ChangedViews]) -> None:
         report, self.views = outcome
         self.finished.emit(report)
+        QTimer.singleShot(0, self._next)
 
     def _failed(self, error: BaseException) -> None:
         self.views = None
         self.finished.emit(ImportReport(failures=[("Import", plain(error))]))
+        QTimer.singleShot(0, self._next)
+
+    def _cancelled(self) -> None:
+        self.waiting.clear()
+        self.cancelled.emit()
+
+    def _next(self) -> None:
+        if self.waiting and not self._runner.busy:
+            self._start(self.waiting.pop(0))

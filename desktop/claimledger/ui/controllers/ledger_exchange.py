@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -57,12 +58,14 @@ def summary_line(report: SyncReport) -> str:
 
 def failure_text(failures: list[tuple[Path, str]]) -> tuple[str, str]:
     """(headline, details) for the one message box about refused files."""
+    failures = [(Path(path).name, why.removeprefix(f"{Path(path).name}: "))
+                for path, why in failures]  # a file's reason may name it already
     if len(failures) == 1:
-        path, why = failures[0]
-        return f"Nothing was imported from {Path(path).name}.", why
-    names = ", ".join(Path(p).name for p, _ in failures)
+        name, why = failures[0]
+        return f"Nothing was imported from {name}.", why
+    names = ", ".join(name for name, _ in failures)
     return (f"Nothing was imported from {names}.",
-            "\n\n".join(f"{Path(p).name}: {why}" for p, why in failures))
+            "\n\n".join(f"{name}: {why}" for name, why in failures))
 
 
 class LedgerScopeDialog(QDialog):
@@ -92,6 +95,8 @@ class LedgerFilesController:
         self.trust_dialog: TrustDialog | None = None
         self.ledger_scope_dialog: LedgerScopeDialog | None = None
         self.sync_runner = Runner(window, "Import Ledger")
+        #: Ledger files given while a merge ran, with whether their reviewers are trusted.
+        self.waiting: list[tuple[list[Path], bool]] = []
         self.ledger_export_runner = Runner(window, "Export Ledger")
         ctx.actions["import_ledger"].triggered.connect(self.choose_ledger_files)
         ctx.actions["export_ledger"].triggered.connect(self.export_ledger)
@@ -173,9 +178,13 @@ class LedgerFilesController:
         return [p for p in paths if not is_ledger_file(p)]
 
     def import_ledger_files(self, paths: list[Path], accept: bool = False) -> bool:
-        """Merge ledger files on a worker; False if a merge is already running."""
+        """Merge ledger files on a worker; files given while a merge runs wait for it
+        (False then), and are merged next, in order."""
         if self.sync_runner.busy:
-            self.window.statusBar().showMessage("Another ledger import is still running.", 5000)
+            self.waiting.append((paths, accept))
+            names = ", ".join(p.name for p in paths)
+            self.window.statusBar().showMessage(
+                f"{names} will be merged when the ledger import running now ends.", 5000)
             return False
         workspace, article = self.ctx.workspace, self.ctx.article_id
 
@@ -186,11 +195,21 @@ class LedgerFilesController:
 
         return self.sync_runner.start(
             merge, self._ledgers_merged,
-            lambda error: tell(self.window, "Import Ledger", "The ledger files could not be "
-                               "imported.", details=plain(error)),
+            self._merge_failed,
             progress="Importing ledger files…", label=progress_words)
 
+    def _merge_failed(self, error: BaseException) -> None:
+        tell(self.window, "Import Ledger", "The ledger files could not be imported.",
+             details=plain(error))
+        QTimer.singleShot(0, self._merge_next)
+
+    def _merge_next(self) -> None:
+        if self.waiting and not self.sync_runner.busy:
+            paths, accept = self.waiting.pop(0)
+            self.import_ledger_files(paths, accept)
+
     def _ledgers_merged(self, outcome: tuple[SyncReport, ChangedViews]) -> None:
+        QTimer.singleShot(0, self._merge_next)
         report, views = outcome
         unknown = report.unknown
         cancelled = self.sync_runner.was_cancelled

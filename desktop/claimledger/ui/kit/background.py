@@ -127,12 +127,13 @@ class Runner(QObject):
         return dialog
 
     def _on_progress(self, done: int, total: int, label: str) -> None:
-        if self.dialog is None:
+        dialog = self.dialog
+        if dialog is None:
             return
-        self.dialog.setMaximum(max(total, 1))
-        self.dialog.setValue(min(done, max(total, 1)))
-        if label:
-            self.dialog.setLabelText(self._label(label))
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))  # a modal dialog runs events here,
+        if label and self.dialog is dialog:  # where the job may have finished
+            dialog.setLabelText(self._label(label))
 
     def _on_done(self, result: object) -> None:
         self._finish(self._callbacks[0], result)

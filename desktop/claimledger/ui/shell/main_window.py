@@ -298,7 +298,13 @@ class MainWindow(QMainWindow):
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, "Import Articles", "", FILE_FILTER)
         if paths:
-            self.import_paths([Path(p) for p in paths])
+            self.receive_files([Path(p) for p in paths])
+
+    def receive_files(self, paths: list[Path]) -> None:
+        """Files dropped or chosen: ledger files are merged, the others imported."""
+        articles = self.ledger_files.take_ledger_files(paths)
+        if articles:
+            self.import_paths(articles)
 
     def import_paths(self, paths: list[Path]) -> None:
         self.identity.with_key(lambda: self.importer.import_files(paths), IMPORT_NEEDS_KEY)
@@ -338,9 +344,7 @@ class MainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            articles = self.ledger_files.take_ledger_files(paths)
-            if articles:
-                self.import_paths(articles)
+            self.receive_files(paths)
 
     # -- geometry -----------------------------------------------------------------------------
 
