@@ -101,6 +101,32 @@ def test_a_bad_line_in_a_streamed_file_is_named_by_event_and_line(tmp_path, ann,
         f"broken.cledger: event 100 (line {first_event + 100}): truncated or not JSON")
 
 
+def test_an_event_line_longer_than_any_event_is_refused_unparsed(tmp_path, ann, monkeypatch):
+    """A streamed file's event of hundreds of megabytes is refused by its length: parsing
+    it would hold the interpreter (and the window's event loop) for seconds."""
+    from claimledger.exchange import linereader
+
+    path = tmp_path / "huge-event.cledger"
+    write_ledger_file(path, events=[ann.joined(), *_verdicts(ann, 50)],
+                      reviewers=[ann.card], exporter_name="Ann Ode")
+    lines = path.read_bytes().split(b"\n")
+    first_event = lines.index(b'  "events": [') + 1
+    lines[first_event + 9] = lines[first_event + 9].replace(b'"note": null',
+                                                            b'"note": "' + b"a" * 3 * 2**20 + b'"')
+    path.write_bytes(b"\n".join(lines))
+    monkeypatch.setattr(ledgerfile, "STREAM_FROM", 2**20)
+    monkeypatch.setattr(ledgerfile, "WHOLE_MAX", 2**20)
+    monkeypatch.setattr(linereader, "MAX_EVENT_LINE", 2**21)
+    parsed, parse_line = [], ledgerfile._parse_line
+    monkeypatch.setattr(ledgerfile, "_parse_line",
+                        lambda body, *where: parsed.append(len(body)) or parse_line(body, *where))
+    with pytest.raises(LedgerFileError) as raised:
+        read_ledger_file(path)
+    assert str(raised.value) == (f"huge-event.cledger: event line {first_event + 10} is longer "
+                                 "than any event can be (over 2 MB)")
+    assert len(parsed) == 9 and max(parsed) < 2**20  # the events before it only
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 def test_a_named_pipe_or_a_device_is_refused_without_waiting_for_it(tmp_path):
     """A pipe would wait for a writer for ever (the window's worker with it); a device

@@ -221,6 +221,8 @@ def _stream(handle: BinaryIO, path: Path, size: int) -> LedgerFile | None:
         for number, body in linereader.event_lines(handle, lines):
             events.append(_event_of(_parse_line(body, number, len(events) + 1),
                                     len(events) + 1, seen))
+    except linereader.EventTooLong as exc:
+        raise _Bad(str(exc)) from None
     except (linereader.OtherLayout, _Bad) as exc:
         if size > WHOLE_MAX:
             raise _Bad(f"{exc} (a file over {WHOLE_MAX // 2**20} MB must be laid out as "

@@ -12,14 +12,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from claimledger.domain.limits import MAX_ARTICLE_CHARS, MAX_UNKNOWN_PAYLOAD
+
 EVENTS_OPEN = b'  "events": [\n'
 EVENTS_CLOSE = b"  ]\n"
 DOCUMENT_CLOSE = (b"}\n", b"}")
 MAX_HEADER = 16 * 1024 * 1024
+#: The longest line an event can take: an article's whole text (at most 4 bytes a
+#: character in UTF-8) and the rest of the event. A longer line is refused unread, not
+#: parsed (a parse of hundreds of megabytes would hold the interpreter for seconds).
+MAX_EVENT_LINE = 4 * MAX_ARTICLE_CHARS + MAX_UNKNOWN_PAYLOAD
 
 
 class OtherLayout(Exception):
     """Not the layout this app writes; the message says where it differs."""
+
+
+class EventTooLong(Exception):
+    """An event line longer than any event can be; the message says which."""
 
 
 def header_bytes(handle: BinaryIO) -> tuple[bytes, int]:
@@ -40,8 +50,11 @@ def header_bytes(handle: BinaryIO) -> tuple[bytes, int]:
 def event_lines(handle: BinaryIO, first_line: int) -> Iterator[tuple[int, bytes]]:
     """(line number, the event's JSON) for each event line, through the closing lines."""
     number = first_line
-    for line in handle:
+    while line := handle.readline(MAX_EVENT_LINE + 8):
         number += 1
+        if len(line) > MAX_EVENT_LINE + 6:  # "    " before the event, ",\n" after it
+            raise EventTooLong(f"event line {number} is longer than any event can be "
+                               f"(over {MAX_EVENT_LINE // 2**20} MB)")
         if line == EVENTS_CLOSE:
             _expect_end(handle, number)
             return
