@@ -42,7 +42,7 @@ class KeyFileDialog(QDialog):
         layout.setContentsMargins(20, 18, 20, 14)
         layout.setSpacing(12)
         heading = PlainLabel("This computer has no secure keyring for your signing key.",
-                         objectName="dialogHeading", wordWrap=True)
+                             objectName="dialogHeading", wordWrap=True)
         heading.setStyleSheet("font-weight: bold; font-size: 11pt;")
         layout.addWidget(heading)
         if purpose:
@@ -58,9 +58,9 @@ class KeyFileDialog(QDialog):
         self.where.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         layout.addWidget(self.where)
         risk = PlainLabel("Anyone who can log in as you, or read your backups, could then sign "
-                      "in your name. Read-only, you can open and read everything, but "
-                      "record and import nothing. You can change this in Settings ▸ "
-                      "Reviewer.", wordWrap=True, objectName="settingsNote")
+                          "in your name. Read-only, you can open and read everything, but "
+                          "record and import nothing. You can change this in Settings ▸ "
+                          "Reviewer.", wordWrap=True, objectName="settingsNote")
         layout.addWidget(risk)
         buttons = QDialogButtonBox()
         self.use_file = buttons.addButton("Keep the key in a file",
@@ -86,7 +86,7 @@ class IdentityController:
         self._then: Callable[[], None] | None = None
         self._no_keyring = False
         self.key_link = RichLabel('<a href="unlock">Set up your signing key…</a>',
-                               objectName="keyLink")
+                                  objectName="keyLink")
         self.key_link.linkActivated.connect(lambda _link: self.set_up_key())
         self.key_link.hide()
         ctx.window.statusBar().addPermanentWidget(self.key_link)

@@ -76,8 +76,8 @@ class LedgerScopeDialog(QDialog):
         layout.setContentsMargins(18, 16, 18, 14)
         layout.setSpacing(10)
         layout.addWidget(PlainLabel("A ledger file carries your verdicts, notes and sources, "
-                                "signed with your key, for a colleague to merge.",
-                                wordWrap=True))
+                                    "signed with your key, for a colleague to merge.",
+                                    wordWrap=True))
         self.scope = ScopeBox(current_title, article_count, "article")
         layout.addWidget(self.scope)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

@@ -75,8 +75,8 @@ class BackupDialog(QDialog):
         layout.setContentsMargins(18, 14, 18, 12)
         layout.setSpacing(10)
         intro = PlainLabel("Claim Ledger backs the workspace up by itself before upgrades, "
-                       "before merging ledger files and before a restore. Pick the state "
-                       "to go back to.", wordWrap=True)
+                           "before merging ledger files and before a restore. Pick the state "
+                           "to go back to.", wordWrap=True)
         layout.addWidget(intro)
         self.list = QTreeWidget(objectName="backupList")
         self.list.setColumnCount(3)

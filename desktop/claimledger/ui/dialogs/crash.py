@@ -45,8 +45,8 @@ class CrashDialog(QDialog):
         self.setWindowTitle("Something went wrong")
         self.report = report
         heading = RichLabel("<b>Something went wrong.</b> Claim Ledger is still running; your "
-                         "saved work is safe. If this happens again, send this report "
-                         "to whoever supports Claim Ledger for you.")
+                            "saved work is safe. If this happens again, send this report "
+                            "to whoever supports Claim Ledger for you.")
         heading.setWordWrap(True)
         self.text = QPlainTextEdit(report, readOnly=True)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger.ui.kit import preferences
-from claimledger.ui.kit.labels import PlainLabel
+from claimledger.ui.kit.labels import PlainLabel, plain_tip
 from claimledger.workspace import PAPERS
 
 TITLE_CHARS = 44
@@ -40,7 +40,7 @@ class ScopeBox(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         self.current = QRadioButton(f"This article: {short(current_title or '')}")
-        self.current.setToolTip(current_title or "")
+        self.current.setToolTip(plain_tip(current_title or ""))
         self.everything = QRadioButton(
             f"Every article in the workspace ({article_count} {noun}"
             f"{'' if article_count == 1 else 's'})")
@@ -67,8 +67,8 @@ class ExportPdfDialog(QDialog):
         layout.setContentsMargins(18, 16, 18, 14)
         layout.setSpacing(10)
         intro = PlainLabel("The report lists every statement with its verdict, reason, note and "
-                       "sources, the reviewers' keys and a digest of the ledger.",
-                       wordWrap=True)
+                           "sources, the reviewers' keys and a digest of the ledger.",
+                           wordWrap=True)
         layout.addWidget(intro)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -84,7 +84,7 @@ class ExportPdfDialog(QDialog):
         audit_layout.setSpacing(2)
         audit_layout.addWidget(self.audit)
         hint = PlainLabel("Every change to each statement: who, what and when. Longer, "
-                      "for the record.", wordWrap=True, objectName="hint")
+                          "for the record.", wordWrap=True, objectName="hint")
         hint.setStyleSheet("color: #6a6f76;")
         audit_layout.addWidget(hint)
         form.addRow("Appendix:", audit_box)

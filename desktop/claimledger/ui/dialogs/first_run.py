@@ -31,7 +31,7 @@ class FirstRunDialog(QDialog):
         self.name.setPlaceholderText("Your name as colleagues know it")
         self.name.selectAll()
         later = PlainLabel("You can change it later in Edit ▸ Settings ▸ Reviewer.",
-                       wordWrap=True, objectName="settingsNote")
+                           wordWrap=True, objectName="settingsNote")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Continue")

@@ -98,7 +98,7 @@ class ReasonsPage(QWidget):
 
     def _lay_out(self) -> None:
         intro = PlainLabel("The reasons offered when you mark a statement. Retired reasons are "
-                       "no longer offered, but verdicts that used them keep them.")
+                           "no longer offered, but verdicts that used them keep them.")
         intro.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(PlainLabel("Reasons for"))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimledger.domain.records import MATCH_END, MATCH_START, SearchHit
-from claimledger.ui.kit.labels import PlainLabel
+from claimledger.ui.kit.labels import PlainLabel, plain_tip
 from claimledger.ui.kit.look import MUTED, mute
 
 TYPING_PAUSE_MS = 150
@@ -78,7 +78,7 @@ class HitModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{hit.article_title}: {hit.plain_snippet}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.text
+            return plain_tip(hit.text)
         return None
 
 

@@ -46,8 +46,8 @@ class TrustDialog(QDialog):
         names = ", ".join(path.name for path in files)
         many = len(reviewers) != 1
         heading = PlainLabel(f"{names} contains verdicts by {'reviewers' if many else 'a reviewer'}"
-                         f" you have not trusted before.", wordWrap=True,
-                         objectName="dialogHeading")
+                             f" you have not trusted before.", wordWrap=True,
+                             objectName="dialogHeading")
         heading.setStyleSheet("font-weight: bold; font-size: 11pt;")
         layout.addWidget(heading)
         self.fields: list[QLineEdit] = []
@@ -72,7 +72,7 @@ class TrustDialog(QDialog):
             layout.addWidget(card)
         for warning in warnings or []:  # e.g. a new reviewer taking a pinned name
             layout.addWidget(PlainLabel(f"Warning: {warning}.", wordWrap=True,
-                                    objectName="trustWarning"))
+                                        objectName="trustWarning"))
         advice = PlainLabel(ADVICE, wordWrap=True, objectName="advice")
         layout.addWidget(advice)
         buttons = QDialogButtonBox()

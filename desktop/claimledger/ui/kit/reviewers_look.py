@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from claimledger.ui.kit.labels import plain_tip
+
 ReviewerVerdicts = list  # of workspace.ReviewerVerdict, reviewed ones shown
 
 
@@ -34,6 +36,8 @@ def reviewers_data(verdicts: ReviewerVerdicts, role: int):
     """The ledger cell of the Reviewers column for a Qt item role."""
     if role == Qt.ItemDataRole.DisplayRole:
         return reviewers_text(verdicts)
-    if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return plain_tip(reviewers_sentence(verdicts))
+    if role == Qt.ItemDataRole.AccessibleTextRole:
         return reviewers_sentence(verdicts)
     return None

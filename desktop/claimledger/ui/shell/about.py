@@ -50,8 +50,8 @@ class AboutDialog(QDialog):
         logo.setPixmap(icon("claim-ledger.svg").pixmap(64, 64))
         logo.setAlignment(Qt.AlignmentFlag.AlignTop)
         title = RichLabel("<span style='font-size:16pt; font-weight:bold'>Claim Ledger</span>"
-                       "<br>An offline ledger of claims for fact-checkers: every statement "
-                       "sourced, disputed or unverified, with its evidence.", wordWrap=True)
+                          "<br>An offline ledger of claims for fact-checkers: every statement "
+                          "sourced, disputed or unverified, with its evidence.", wordWrap=True)
         top = QHBoxLayout()
         top.addWidget(logo)
         top.addWidget(title, 1)

@@ -24,7 +24,7 @@ from claimledger.ui.kit.assist_look import (
     score_of,
     worth_reasons,
 )
-from claimledger.ui.kit.labels import PlainLabel, RichLabel
+from claimledger.ui.kit.labels import PlainLabel, RichLabel, plain_tip
 from claimledger.ui.kit.look import mute
 from claimledger.ui.kit.quiet import set_style_sheet
 
@@ -100,8 +100,8 @@ class AnalysisPanel(QWidget):
         numbers = assist.numbers if assist else []
         for number in numbers:
             item = QTreeWidgetItem(list(figure_row(number)))
-            item.setToolTip(0, number.get("text") or "")
-            item.setToolTip(2, number.get("text") or "")
+            item.setToolTip(0, plain_tip(number.get("text") or ""))
+            item.setToolTip(2, plain_tip(number.get("text") or ""))
             self.figures.addTopLevelItem(item)
         self.figures_title.setVisible(bool(numbers))
         self.figures.setVisible(bool(numbers))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from claimledger.domain.records import ClaimView, MatchView
 from claimledger.ui.kit.assist_look import short
-from claimledger.ui.kit.labels import PlainLabel
+from claimledger.ui.kit.labels import PlainLabel, plain_tip
 from claimledger.ui.kit.look import mute, status_dot
 
 MatchRole = int(Qt.ItemDataRole.UserRole) + 7
@@ -89,8 +89,8 @@ class ElsewherePanel(QWidget):
             item = QTreeWidgetItem([match.other_article_title,
                                     short(match.other_text, 140), match_words(match)])
             item.setData(0, MatchRole, match)
-            item.setToolTip(0, match.other_article_title)
-            item.setToolTip(1, match.other_text)
+            item.setToolTip(0, plain_tip(match.other_article_title))
+            item.setToolTip(1, plain_tip(match.other_text))
             item.setToolTip(2, f"Matched because: {match.because}" if match.because else "")
             if other is not None:
                 item.setIcon(1, status_dot(other.status))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from claimledger.domain.history import HistoryEntry
+from claimledger.ui.kit.labels import plain_tip
 from claimledger.ui.kit.look import MUTED, icon
 
 #: Events the history describes only by their kind, in words (see the report).
@@ -63,7 +64,7 @@ class HistoryPanel(QTreeWidget):
         for entry in self.entries:
             words = entry_words(entry)
             item = QTreeWidgetItem([local_time(entry.when_ms), entry.who, words])
-            item.setToolTip(WHAT, words)
+            item.setToolTip(WHAT, plain_tip(words))
             item.setForeground(WHEN, QBrush(QColor(MUTED)))
             item.setData(WHAT, Qt.ItemDataRole.AccessibleTextRole,
                          f"{local_time(entry.when_ms)}, {entry.who}: {words}")

@@ -214,7 +214,7 @@ class Inspector(QWidget):
         layout.setSpacing(6)
         layout.addLayout(self._build_buttons())
         self.no_source = mute(PlainLabel(NO_SOURCE_WORDS, objectName="noSourceAttached",
-                                     wordWrap=True))
+                                         wordWrap=True))
         self.no_source.hide()
         layout.addWidget(self.no_source)
         layout.addWidget(PlainLabel("Reason"))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOpti
 
 from claimledger.domain.records import ArticleSummary
 from claimledger.domain.status import Status
+from claimledger.ui.kit.labels import plain_tip
 from claimledger.ui.kit.look import INK, MUTED
 
 SummaryRole = int(Qt.ItemDataRole.UserRole) + 1
@@ -155,7 +156,7 @@ class LibraryModel(QAbstractListModel):
             return accessible_text(article, retired)
         if role == Qt.ItemDataRole.ToolTipRole:
             tail = "\nRetired: right-click to restore it." if retired else ""
-            return f"{article.title}\n{meta_line(article)}{tail}"
+            return plain_tip(f"{article.title}\n{meta_line(article)}{tail}")
         return None
 
 

@@ -26,7 +26,7 @@ from claimledger.ui.kit.consensus_look import (
     consensus_tooltip,
     open_disagreement,
 )
-from claimledger.ui.kit.labels import PlainLabel
+from claimledger.ui.kit.labels import PlainLabel, plain_tip
 from claimledger.ui.kit.look import LINE, mute
 from claimledger.workspace import Consensus
 
@@ -61,8 +61,9 @@ class ReviewerCard(QFrame):
         self.incomplete_label = None
         if getattr(verdict, "incomplete", None):
             self.incomplete_label = PlainLabel("View here may be out of date",
-                                           objectName="reviewerIncomplete", wordWrap=True)
-            self.incomplete_label.setToolTip(f"{verdict.reviewer}: {verdict.incomplete}.")
+                                               objectName="reviewerIncomplete", wordWrap=True)
+            self.incomplete_label.setToolTip(
+                plain_tip(f"{verdict.reviewer}: {verdict.incomplete}."))
             self.incomplete_label.setStyleSheet(
                 "QLabel#reviewerIncomplete { color: #1f2328; background: #f6ead2; "
                 "border-radius: 3px; padding: 1px 5px; font-size: 8.5pt; }")
@@ -142,7 +143,7 @@ class ReviewersPanel(QWidget):
                                 "transparent; }")
         layout.addWidget(self.area, 1)
         self.empty_label = PlainLabel("No reviewer has given a verdict on this statement yet.",
-                                  wordWrap=True)
+                                      wordWrap=True)
         mute(self.empty_label)
         layout.addWidget(self.empty_label)
         self.show_verdicts([], None, None)

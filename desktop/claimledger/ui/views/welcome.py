@@ -22,7 +22,7 @@ class WelcomePanel(QWidget):
         logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title = PlainLabel("Welcome to Claim Ledger", objectName="welcomeTitle")
         text = PlainLabel("Bring in a news article, and mark each of its statements sourced, "
-                      "disputed or unverified, one key at a time.", objectName="welcomeText")
+                          "disputed or unverified, one key at a time.", objectName="welcomeText")
         text.setWordWrap(True)
         font = text.font()
         font.setPointSizeF(12)
