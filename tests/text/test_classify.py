@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimledger.text import prepare_text
+from claimledger.text.clutter import clutter_role
 
 ARTICLE = """Harbour council backs $212 million bridge plan
 
@@ -104,6 +105,25 @@ def test_lines_that_are_not_claims(line: str) -> None:
     by_text = {article.text[s.start:s.end]: s for s in article.statements}
     assert by_text[line].kind == "not-a-claim"
     assert by_text["The port reopened on Monday."].kind == "claim"
+
+
+@pytest.mark.parametrize("line, role, reason", [
+    ("Tips about the harbour can be sent to harbour.desk@example.org or by post.",
+     "clutter", "contact address"),
+    ("Mehr dazu unter www.hafen-beispiel.de.", "clutter", "web address"),
+    ("Harbour at dusk | © Beispiel Verlag", "credit", "copyright or credit line"),
+    ("kol/DPA", "credit", "agency credit"),
+    ("By PORT AUTHORITY STAFF", "byline", "byline in capitals"),
+    ("Port reopens | Business | Harbour Daily | 14.03.2026", "clutter",
+     "title or menu between bars"),
+])
+def test_clutter_known_by_its_marks_in_any_language(line: str, role: str, reason: str) -> None:
+    text = f"Port reopens\n\nThe port reopened on Monday.\n\n{line}\n\nIt had been shut."
+    assert clutter_role(line) == (role, reason)
+    article = prepare_text(text)  # where a rule of the article's layout may come first
+    by_text = {article.text[s.start:s.end]: s for s in article.statements}
+    assert by_text[line].kind == "not-a-claim"
+    assert by_text["It had been shut."].kind == "claim"
 
 
 def test_long_first_sentence_is_not_a_headline() -> None:

@@ -81,10 +81,36 @@ def clutter_role(piece: str) -> tuple[str, str] | None:
     if name is None and words <= 45:
         name = rules.first_rule(rules.PROMO_RULES, piece)
     if name is None:
-        return _furniture(piece) if words <= 8 else None
+        return _marked(piece.strip(), words) or (_furniture(piece) if words <= 8 else None)
     if name in {"reporting credit", "source line"}:
         return "credit", name
     return RULE_ROLES.get(name, "clutter"), name
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+#: "aja/PAP", "(dpa/AFP)": the initials of the editors and the agency, as a credit.
+_AGENCY_INITIALS = re.compile(r"\(?[a-z]{2,4}(?:/[a-z]{2,4})*/[A-Z][A-Za-z]{1,7}\)?")
+_CAPITALS_BYLINE = re.compile(r"By\s+[A-Z][A-Z.&'’ -]{3,}")
+
+
+def _marked(piece: str, words: int) -> tuple[str, str] | None:
+    """Clutter known by a mark rather than by its words, in any language: an e-mail
+    address, a bare web address, a © line, an agency's initials, a byline in capitals,
+    a title or menu of parts between bars."""
+    if words <= 40 and _EMAIL.search(piece):
+        return "clutter", "contact address"
+    if words <= 12 and _WEB_ADDRESS.search(piece):
+        return "clutter", "web address"
+    if words <= 25 and "©" in piece:
+        return "credit", "copyright or credit line"
+    if _AGENCY_INITIALS.fullmatch(piece):
+        return "credit", "agency credit"
+    if _CAPITALS_BYLINE.fullmatch(piece):
+        return "byline", "byline in capitals"
+    if words <= 25 and piece.count(" | ") >= 2 and not piece.endswith((".", "?", "!", "”")):
+        return "clutter", "title or menu between bars"
+    return None
 
 
 def layout_row(piece: str) -> tuple[str, str] | None:
