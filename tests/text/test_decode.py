@@ -138,3 +138,23 @@ def test_an_oversized_file_is_refused_before_it_is_scanned() -> None:
 
     with pytest.raises(ArticleError, match="too large"):
         decode_bytes(b" " * (MAX_BYTES + 1))
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("article", [
+    "😀😃😄😁😆😅🤣😂",  # surrogate pairs: NULs on the "wrong" side
+    "Привет",  # no NUL at all: as UTF-8 it is all control characters
+    "สภาเมืองลงมติปิดห้องสมุดสาขาในวันอังคาร",
+], ids=["emoji", "one-russian-word", "thai-line"])
+def test_utf16_without_a_mark_and_few_or_no_nuls(encoding: str, article: str) -> None:
+    assert decode_bytes(article.encode(encoding)) == (article, encoding)
+
+
+def test_utf16_with_a_stray_last_byte_is_read_without_it() -> None:
+    article = "The council voted 6-3 on Tuesday.\n"
+    assert decode_bytes(article.encode("utf-16-le") + b"A") == (article, "utf-16-le")
+
+
+def test_windows_1252_punctuation_is_not_taken_for_another_code_page() -> None:
+    article = "The mayor said “we will close it” — costs €410,000.\n"
+    assert decode_bytes(article.encode("cp1252")) == (article, "cp1252")

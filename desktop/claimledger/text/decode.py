@@ -68,6 +68,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     sample = text[:65536]
     controls = sum(1 for char in sample if ord(char) in _CONTROL_CODES)
     if controls > max(2, len(sample) // 100):
+        utf16 = _utf16_without_bom(data, nul_seen=False)
+        if utf16 is not None:
+            return utf16
         raise ArticleError(
             "This looks like a binary file, not an article (it contains many control characters)."
         )
@@ -97,29 +100,55 @@ def _strict(data: bytes, encoding: str, why: str) -> tuple[str, str]:
         raise ArticleError(f"This looks like a binary file, not an article ({why}).") from None
 
 
-def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+def _utf16_without_bom(data: bytes, *, nul_seen: bool = True) -> tuple[str, str] | None:
     """UTF-16 text has NULs in its byte pairs: the high byte of every newline, space,
     digit and Latin letter (Chinese, Japanese or Korean text has only a few: its newlines,
     digits and some common characters such as 一). Both byte orders are tried; the one
-    that reads as text wins: fewer characters no article is made of, then more of ASCII
-    (the other order turns a newline into U+0A00, a space into U+2000). Binary data is
-    caught by decoding it: surrogates, controls or unassigned characters."""
-    if len(data) < 2 or len(data) % 2 or b"\x00" not in data:
+    that reads as text wins: fewer characters no article is made of, then fewer scripts
+    (the wrong order scatters letters over many), then more ASCII (it turns a newline
+    into U+0A00). Binary data is caught by decoding it: surrogates, controls or
+    unassigned characters. `nul_seen` False: a text without NULs (one Russian word, a
+    Thai line) that read as UTF-8 only as control characters. A stray last byte of an
+    odd-length file is left out."""
+    body = data[:-1] if len(data) % 2 else data
+    if len(body) < 2 or (nul_seen and b"\x00" not in body):
         return None
-    if data.count(0) < 0.05 * len(data) and _is_utf8(data):
+    if nul_seen and body.count(0) < 0.05 * len(body) and _is_utf8(data):
         return None  # a stray NUL in UTF-8 text; UTF-16 text this sparse is rarely UTF-8
+    even_nuls, odd_nuls = body[0::2].count(0), body[1::2].count(0)
     readings = []
     for encoding in ("utf-16-le", "utf-16-be"):
         try:
-            text = data.decode(encoding)
+            text = body.decode(encoding)
         except UnicodeDecodeError:
             continue
         sample = text[:65536]
-        readings.append((_odd_characters(sample), -_ascii_characters(sample), encoding, text))
+        high_bytes_null = odd_nuls if encoding == "utf-16-le" else even_nuls
+        readings.append((_odd_characters(sample), _scripts(sample[:4096]),
+                         -_ascii_characters(sample), -high_bytes_null, encoding, text))
     if not readings:
         return None
-    odd, _ascii, encoding, text = min(readings)
+    odd, scripts, *_order, encoding, text = min(readings)
+    if not nul_seen and scripts > _FEW_SCRIPTS:
+        return None  # control characters read as letters of every script: not text
     return (text, encoding) if odd <= len(text[:65536]) // 100 else None
+
+
+#: A text without a single NUL in UTF-16 (no space, digit or newline) is a word or a
+#: line of one script, with its marks and punctuation.
+_FEW_SCRIPTS = 3
+
+
+def _scripts(sample: str) -> int:
+    """How many scripts (and kinds of mark) the letters of `sample` come from."""
+    kinds = set()
+    for char in set(sample):
+        category = unicodedata.category(char)
+        if category.startswith("L"):
+            kinds.add(unicodedata.name(char, "?").split(" ", 1)[0])
+        else:
+            kinds.add(category[0])
+    return len(kinds)
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -140,6 +169,24 @@ def _ascii_characters(sample: str) -> int:
     return sum(1 for char in sample if char < "\x7f")
 
 
+#: What Windows-1252 puts at 0x80-0x9F that text is full of: quotes, dashes, the euro.
+_CP1252_MARKS = frozenset(b"\x80\x82\x84\x85\x91\x92\x93\x94\x96\x97")
+
+
+def _cp1252_punctuation(data: bytes) -> bool:
+    """Western text saved by Windows: its bytes 0x80-0x9F are mostly typographic quotes,
+    dashes and euro signs, and the whole decodes as cp1252. Other legacy code pages put
+    letters there (cp775's Ć, ō), which short text cannot tell apart by frequency."""
+    high = [byte for byte in data if 0x80 <= byte <= 0x9F]
+    if not high or sum(byte in _CP1252_MARKS for byte in high) * 2 < len(high):
+        return False
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _detect(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes  # imported late: it is slowish to import
 
@@ -150,7 +197,9 @@ def _detect(data: bytes) -> tuple[str, str]:
             "This looks like a binary file, not an article (its encoding could not be recognised)."
         )
     encoding = best.encoding
-    if encoding in _CP1252_TIES:
+    if encoding != "cp1252" and _cp1252_punctuation(data):
+        encoding = "cp1252"
+    elif encoding in _CP1252_TIES:
         for match in matches:
             if (
                 match.encoding == "cp1252"
