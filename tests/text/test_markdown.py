@@ -182,3 +182,22 @@ def test_a_code_block_stays_as_text_but_is_not_a_claim() -> None:
     source = "# Tools\n\nThe council voted 6-3.\n\n```\nrm -rf /tmp/cache\n```\n"
     found = _statements(prepare_article(source.encode(), "tools.md"))
     assert ("rm -rf /tmp/cache", "clutter", "not-a-claim") in found
+
+
+def test_footnote_marks_go_and_the_notes_read_as_text() -> None:
+    source = "# Tunnel\n\nThe toll rises to $4[^1] in April.\n\n[^1]: Set by the council.\n"
+    found = [text for text, _role, _kind in _statements(prepare_article(source.encode(),
+                                                                        "tunnel.md"))]
+    assert found == ["Tunnel", "The toll rises to $4 in April.", "Set by the council."]
+
+
+def test_toml_front_matter_gives_the_title_and_is_not_text() -> None:
+    source = "+++\ntitle = 'Tunnel toll approved'\ndraft = true\n+++\n\nThe toll rises.\n"
+    article = prepare_article(source.encode(), "tunnel.md")
+    assert (article.title, article.text) == ("Tunnel toll approved", "The toll rises.")
+
+
+@pytest.mark.parametrize("suffix", [".mdown", ".mkd", ".mkdn", ".mdwn", ".MARKDOWN"])
+def test_every_usual_markdown_suffix_is_read_as_markdown(suffix: str) -> None:
+    source = "# Tunnel\n\n<script>\nSCRIPT-TEXT\n</script>\n\nThe toll rises.\n"
+    assert prepare_article(source.encode(), "tunnel" + suffix).text == "Tunnel\n\nThe toll rises."

@@ -19,12 +19,15 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
 
 from claimledger.text.model import ExtractedPage
 from claimledger.text.normalise import normalise
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_FRONT_FIELD = re.compile(r"([A-Za-z_]+)[ \t]*:[ \t]*(.*)")
+#: Front matter as static site generators write it: YAML between "---" lines (Jekyll,
+#: Hugo) or TOML between "+++" lines (Hugo, Zola).
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(.*?)\n(?:\1|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_FIELD = re.compile(r"([A-Za-z_]+)[ \t]*[:=][ \t]*(.*)")
 _SPACES = re.compile(r"[^\S\n]+")
 #: Where content a reader never sees starts: a hidden element's tag, or a comment.
 _HIDDEN_START = re.compile(
@@ -66,6 +69,7 @@ def extract_markdown(source: str) -> ExtractedPage:
 
 def _parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    parser.use(footnote_plugin)  # "[^1]" marks go; the notes read as paragraphs
     # Every link and image is kept as a token (its URL is dropped, never opened), so a
     # file: or javascript: target does not leave its markup behind as text.
     parser.validateLink = lambda url: True
@@ -82,12 +86,12 @@ def _words(markup: str | None) -> str | None:
 
 
 def _front_matter(source: str) -> tuple[dict[str, str], str]:
-    """YAML front matter (as static site generators write it): a few fields, then cut."""
+    """Front matter: a few fields, then cut."""
     match = _FRONT_MATTER.match(source)
     if match is None:
         return {}, source
     fields = {}
-    for line in match.group(1).splitlines():
+    for line in match.group(2).splitlines():
         found = _FRONT_FIELD.fullmatch(line.strip())
         if found and found.group(2).strip(" \"'"):
             fields.setdefault(found.group(1).lower(), found.group(2).strip(" \"'"))

@@ -16,7 +16,8 @@ from claimledger.text.normalise import normalise
 from claimledger.text.segment import segment
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn",
+                               ".mdtxt", ".mdtext"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", *MARKDOWN_SUFFIXES})
 UNTITLED = "Untitled article"
 

@@ -75,7 +75,8 @@ from claimledger.workspace import ImportReport, Workspace
 __all__ = ["APPLICATION", "ORGANISATION", "MainWindow"]
 DEFAULT_SIZE = QSize(1400, 860)
 HANDLE_WIDTH = 7
-FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+FILE_FILTER = ("Articles (*.txt *.md *.markdown *.mdown *.mkd *.html *.htm);;"
+               "All files (*)")
 IMPORT_NEEDS_KEY = ("To import, Claim Ledger needs your signing key: each article you "
                     "import is signed, so colleagues know who brought it in.")
 
