@@ -14,6 +14,7 @@ import errno
 import functools
 import os
 import secrets
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -25,8 +26,13 @@ T = TypeVar("T")
 def atomic_write(path: Path, write: Callable[[BinaryIO], T], *, mode: int = 0o666) -> T:
     """Create or replace `path` with what `write` writes to a binary file object, and
     return what `write` returned. `mode` is the new file's permission before the umask
-    (0o600 for secrets)."""
+    (0o600 for secrets). A symbolic link is written through (its target is replaced, the
+    link stays); a pipe, terminal or device (``-o /dev/stdout``) is written to directly,
+    since it cannot be replaced."""
     path = Path(path)
+    if _is_stream(path):
+        return _write_through(path, write)
+    path = Path(os.path.realpath(path))
     temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     fd, named = _open_anonymous(path.parent, mode), False
     if fd is None:
@@ -46,6 +52,25 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], T], *, mode: int = 0o66
         raise
     fsync_folder(path.parent)
     return result
+
+
+def _is_stream(path: Path) -> bool:
+    """`path` is, or links to, something other than a file or folder: a pipe, a terminal,
+    a device."""
+    try:
+        kind = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(kind) or stat.S_ISDIR(kind))
+
+
+def _write_through(path: Path, write: Callable[[BinaryIO], T]) -> T:
+    """Write straight into a pipe or device. Opened without blocking, so a named pipe
+    nobody reads is refused (ENXIO) instead of waiting for ever."""
+    fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "wb") as handle:
+        return write(handle)
 
 
 def _open_anonymous(folder: Path, mode: int) -> int | None:

@@ -34,8 +34,16 @@ CREATES_WORKSPACE = frozenset({"import", "identity", "sync", "hub"})
 CLOSED_PIPE = 128 + getattr(signal, "SIGPIPE", 13)
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A usage error is one line on stderr, as every other refusal is (argparse would
+    print the whole usage banner first); --help still shows it all."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=PROG, description="Claim Ledger for fact-checkers.")
+    parser = OneLineParser(prog=PROG, description="Claim Ledger for fact-checkers.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--db", type=Path, help="workspace file (default: $CLAIM_LEDGER_DB "
                         "or one in your user data folder)")
