@@ -245,9 +245,7 @@ def _parse_line(body: bytes, number: int, index: int) -> Any:
     try:
         item, end = _LINE_DECODER.scan_once(text, 0)
         if end == len(text) and type(item) is dict and text.count('": ') == _keys_in(item):
-            payload = item.get("payload")
-            if type(payload) is dict:
-                item["payload"] = {sys.intern(k): v for k, v in payload.items()}
+            _share_strings(item)
             return item
         return _parse_json(text, interned=True)
     except (ValueError, RecursionError, StopIteration, _Constant):
@@ -257,6 +255,24 @@ def _parse_line(body: bytes, number: int, index: int) -> Any:
             raise _Bad(f"event {index} (line {number}): {exc}") from None
     except _Bad as exc:
         raise _Bad(f"event {index} (line {number}): {exc}") from None
+
+
+#: A payload's string values up to this length are shared between events (a status, a
+#: claim's id): a million events then hold one copy of each, not a million.
+_SHARED_VALUE = 32
+
+
+def _share_strings(item: dict) -> None:
+    """Intern what repeats from event to event of a streamed file: the kind, the author,
+    the payload's keys and its short values."""
+    intern = sys.intern
+    for key in ("kind", "author"):
+        if type(item.get(key)) is str:
+            item[key] = intern(item[key])
+    payload = item.get("payload")
+    if type(payload) is dict:
+        item["payload"] = {intern(k): intern(v) if type(v) is str and len(v) <= _SHARED_VALUE
+                           else v for k, v in payload.items()}
 
 
 def parse_ledger_bytes(data: bytes, path: Path | None = None) -> LedgerFile:
