@@ -281,3 +281,25 @@ def test_files_dropped_while_an_import_runs_are_imported_after_it(qtbot, window,
     assert {summary.title for summary in window.ctx.summaries.values()} >= {
         "Council votes 6-3 to close Linden Street library branch",
         "Council votes 6-3 to close Elm Row library branch"}
+
+
+def test_a_drop_of_articles_and_ledger_files_names_every_refusal_in_one_message(
+        qtbot, window, workspace, tmp_path, monkeypatch):
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a, **k: said.append(as_text(text)))
+    good, photo, notes = tmp_path / "good.txt", tmp_path / "photo.png", tmp_path / "notes.cledger"
+    good.write_text(ARTICLE, encoding="utf-8")
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    notes.write_text("Call the ministry back.\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in (notes, photo, good)])
+    with qtbot.waitSignal(window.importer.finished, timeout=30_000):
+        window.dropEvent(QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime,
+                                    Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    assert len(said) == 1 and window.last_message is None  # no second box for the ledger
+    heading, _blank, *lines = said[0].split("\n")
+    assert heading == "Some files were not imported."
+    assert sorted(line.split(":")[0] for line in lines) == ["• notes.cledger", "• photo.png"]
+    assert "notes.cledger: notes.cledger" not in said[0]
+    assert any(s.title.startswith("Council votes 6-3") for s in window.ctx.summaries.values())

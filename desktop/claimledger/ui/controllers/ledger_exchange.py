@@ -8,6 +8,7 @@ refused whole, with one message naming it and why.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -33,6 +34,10 @@ from claimledger.workspace import ChangedViews, SyncReport, UnknownReviewers
 LEDGER_FILTER = "Ledger files (*.cledger);;All files (*)"
 FOLDER_KEY = "ledger/folder"
 SUMMARY_MS = 15_000
+
+
+#: Who takes a merge's refused files, (path, why) each, instead of a message box.
+Refusals = Callable[[list[tuple[Path, str]]], None]
 
 
 def is_ledger_file(path: Path) -> bool:
@@ -95,8 +100,8 @@ class LedgerFilesController:
         self.trust_dialog: TrustDialog | None = None
         self.ledger_scope_dialog: LedgerScopeDialog | None = None
         self.sync_runner = Runner(window, "Import Ledger")
-        #: Ledger files given while a merge ran, with whether their reviewers are trusted.
-        self.waiting: list[tuple[list[Path], bool]] = []
+        #: Ledger files given while a merge ran: (paths, reviewers trusted, then).
+        self.waiting: list[tuple[list[Path], bool, Refusals | None]] = []
         self.ledger_export_runner = Runner(window, "Export Ledger")
         ctx.actions["import_ledger"].triggered.connect(self.choose_ledger_files)
         ctx.actions["export_ledger"].triggered.connect(self.export_ledger)
@@ -170,18 +175,14 @@ class LedgerFilesController:
             store.setValue(FOLDER_KEY, str(Path(paths[0]).parent))
             self.import_ledger_files([Path(p) for p in paths])
 
-    def take_ledger_files(self, paths: list[Path]) -> list[Path]:
-        """Import the dropped ledger files; the other paths are returned (articles)."""
-        ledgers = [p for p in paths if is_ledger_file(p)]
-        if ledgers:
-            self.import_ledger_files(ledgers)
-        return [p for p in paths if not is_ledger_file(p)]
-
-    def import_ledger_files(self, paths: list[Path], accept: bool = False) -> bool:
+    def import_ledger_files(self, paths: list[Path], accept: bool = False,
+                            then: Refusals | None = None) -> bool:
         """Merge ledger files on a worker; files given while a merge runs wait for it
-        (False then), and are merged next, in order."""
+        (False then), and are merged next, in order. `then(refusals)`, when given, takes
+        the refused files instead of a message box of their own (a drop of articles and
+        ledger files says it all in one message)."""
         if self.sync_runner.busy:
-            self.waiting.append((paths, accept))
+            self.waiting.append((paths, accept, then))
             names = ", ".join(p.name for p in paths)
             self.window.statusBar().showMessage(
                 f"{names} will be merged when the ledger import running now ends.", 5000)
@@ -194,32 +195,38 @@ class LedgerFilesController:
             return report, workspace.changed_views(report.changes, article)
 
         return self.sync_runner.start(
-            merge, self._ledgers_merged,
-            self._merge_failed,
+            merge, lambda outcome: self._ledgers_merged(outcome, then),
+            lambda error: self._merge_failed(paths, error, then),
             progress="Importing ledger files…", label=progress_words)
 
-    def _merge_failed(self, error: BaseException) -> None:
+    def _merge_failed(self, paths: list[Path], error: BaseException,
+                      then: Refusals | None) -> None:
+        QTimer.singleShot(0, self._merge_next)
+        if then is not None:
+            then([(path, plain(error)) for path in paths])
+            return
         tell(self.window, "Import Ledger", "The ledger files could not be imported.",
              details=plain(error))
-        QTimer.singleShot(0, self._merge_next)
 
     def _merge_next(self) -> None:
         if self.waiting and not self.sync_runner.busy:
-            paths, accept = self.waiting.pop(0)
-            self.import_ledger_files(paths, accept)
+            self.import_ledger_files(*self.waiting.pop(0))
 
-    def _ledgers_merged(self, outcome: tuple[SyncReport, ChangedViews]) -> None:
+    def _ledgers_merged(self, outcome: tuple[SyncReport, ChangedViews],
+                        then: Refusals | None = None) -> None:
         QTimer.singleShot(0, self._merge_next)
         report, views = outcome
         unknown = report.unknown
         cancelled = self.sync_runner.was_cancelled
         self.merged(report, views)
-        self.report_merge(report, cancelled)
+        self.report_merge(report, cancelled, then)
         if unknown and not cancelled:
             self.ask_trust(unknown, lambda paths: self.import_ledger_files(paths, accept=True))
 
-    def report_merge(self, report: SyncReport, cancelled: bool = False) -> None:
-        """After files were merged: status summary, clock warnings, refusals."""
+    def report_merge(self, report: SyncReport, cancelled: bool = False,
+                     then: Refusals | None = None) -> None:
+        """After files were merged: status summary, clock warnings, refusals (to `then`,
+        when given)."""
         line = summary_line(report)
         if cancelled:
             line = ("Import cancelled" + (f" after {line}" if line else "; nothing was "
@@ -229,6 +236,9 @@ class LedgerFilesController:
         flags = [flag for item in report.files for flag in item.flags]
         failures = [(p, why) for p, why in report.failures
                     if not (cancelled and "cancelled" in why)]
+        if then is not None:
+            then(failures)
+            failures = []
         if failures:
             headline, details = failure_text(failures)
             tell(self.window, "Import Ledger", headline, details=details)

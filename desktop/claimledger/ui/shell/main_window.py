@@ -39,7 +39,7 @@ from claimledger.ui.controllers.format_export import FormatExportController
 from claimledger.ui.controllers.hub_sync import HubSyncController
 from claimledger.ui.controllers.identity_unlock import IdentityController
 from claimledger.ui.controllers.import_worker import Importer
-from claimledger.ui.controllers.ledger_exchange import LedgerFilesController
+from claimledger.ui.controllers.ledger_exchange import LedgerFilesController, is_ledger_file
 from claimledger.ui.controllers.library_flow import LibraryController
 from claimledger.ui.controllers.pdf_export import PdfController
 from claimledger.ui.controllers.read_only import ReadOnlyController
@@ -148,6 +148,9 @@ class MainWindow(QMainWindow):
             self.library, self.article_view, self.ledger_model, self.ledger_view,
             self.inspector, self.welcome))
         self.importer = Importer(workspace, self)
+        #: Ledger files of a drop refused before its articles came in: (name, why) each.
+        self.refused_ledgers: list[tuple[str, str]] = []
+        self.merged_ledgers = False  # and whether one of its ledger files was merged
         self._compose()
         self._connect()
         self._restore_settings()
@@ -246,8 +249,7 @@ class MainWindow(QMainWindow):
         self.welcome.importRequested.connect(self.choose_files)
         self.welcome.samplesRequested.connect(self.import_samples)
         self.importer.finished.connect(self._on_import_finished)
-        self.importer.cancelled.connect(
-            lambda: self.statusBar().showMessage("Import cancelled; nothing was imported.", 5000))
+        self.importer.cancelled.connect(self._import_cancelled)
 
     def _set_tab_order(self) -> None:
         """Left to right as the panes read; Tab leaves the ledger and the article."""
@@ -302,10 +304,25 @@ class MainWindow(QMainWindow):
             self.receive_files([Path(p) for p in paths])
 
     def receive_files(self, paths: list[Path]) -> None:
-        """Files dropped or chosen: ledger files are merged, the others imported."""
-        articles = self.ledger_files.take_ledger_files(paths)
-        if articles:
+        """Files dropped or chosen: ledger files are merged, the others imported. With
+        both, the articles wait for the merge, and one message names every file refused."""
+        ledgers = [p for p in paths if is_ledger_file(p)]
+        articles = [p for p in paths if not is_ledger_file(p)]
+        if ledgers and articles:
+            self.ledger_files.import_ledger_files(
+                ledgers, then=lambda refused: self._import_after_merge(ledgers, articles,
+                                                                       refused))
+        elif ledgers:
+            self.ledger_files.import_ledger_files(ledgers)
+        elif articles:
             self.import_paths(articles)
+
+    def _import_after_merge(self, ledgers: list[Path], articles: list[Path],
+                            refused: list[tuple[Path, str]]) -> None:
+        self.refused_ledgers += [(str(path), why.removeprefix(f"{path.name}: "))
+                                 for path, why in refused]
+        self.merged_ledgers = len(refused) < len(ledgers)
+        self.import_paths(articles)
 
     def import_paths(self, paths: list[Path]) -> None:
         self.identity.with_key(lambda: self.importer.import_files(paths), IMPORT_NEEDS_KEY)
@@ -328,11 +345,21 @@ class MainWindow(QMainWindow):
             self.review.open_article(report.imported[0].id)
             self.ledger_view.setFocus()  # the next J steps through what just came in
             self.statusBar().showMessage(imported_words(report), 5000)
-        if report.failures:
-            lines = "\n".join(f"• {Path(name).name}: {why}" for name, why in report.failures)
-            heading = ("Nothing was imported." if not report.imported
-                       else "Some files were not imported.")
+        self._report_refused(report.failures, bool(report.imported))
+
+    def _report_refused(self, failures: list[tuple[str, str]], some_imported: bool) -> None:
+        """One message for every file refused, the drop's ledger files included."""
+        failures, self.refused_ledgers = [*self.refused_ledgers, *failures], []
+        some_imported, self.merged_ledgers = some_imported or self.merged_ledgers, False
+        if failures:
+            lines = "\n".join(f"• {Path(name).name}: {why}" for name, why in failures)
+            heading = "Some files were not imported." if some_imported else \
+                "Nothing was imported."
             QMessageBox.warning(self, "Import", shown(f"{heading}\n\n{lines}"))
+
+    def _import_cancelled(self) -> None:
+        self.statusBar().showMessage("Import cancelled; nothing was imported.", 5000)
+        self._report_refused([], False)  # the merge that came first still has its say
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.actions.values(), self).exec()
