@@ -303,3 +303,19 @@ def test_a_drop_of_articles_and_ledger_files_names_every_refusal_in_one_message(
     assert sorted(line.split(":")[0] for line in lines) == ["• notes.cledger", "• photo.png"]
     assert "notes.cledger: notes.cledger" not in said[0]
     assert any(s.title.startswith("Council votes 6-3") for s in window.ctx.summaries.values())
+
+
+def test_a_ledger_file_dropped_while_a_merge_runs_is_merged_after_it(qtbot, window, tmp_path):
+    first, second = tmp_path / "first.cledger", tmp_path / "second.cledger"
+    first.write_text("not a ledger\n", encoding="utf-8")
+    second.write_text("not one either\n", encoding="utf-8")
+    merges = []
+    window.ledger_files.sync_runner.finished.connect(lambda *_: merges.append(1))
+    for path in (first, second):
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        window.dropEvent(QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime,
+                                    Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: len(merges) == 2 and window.last_message is not None
+                    and "second.cledger" in window.last_message.text(), timeout=30_000)
+    assert not window.ledger_files.waiting
