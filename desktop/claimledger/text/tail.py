@@ -66,8 +66,9 @@ def story_change(
     words = [text[a:b] for a, b in lines]
     if not _english(words):
         return None  # names and common words below are English ones
+    before = _Before(words)
     if start is not None:
-        return start if _is_new_story(words, start, heading=start - 1) else None
+        return start if _is_new_story(words, start, before.upto(start - 1)) else None
     seen_words = 0
     for index, line in enumerate(words):
         seen_words += len(line.split())
@@ -76,11 +77,53 @@ def story_change(
         role = roles[index] if roles is not None else None
         if role not in (None, "heading", "headline") or index + 1 >= len(words):
             continue
-        if _headline_like(line) and _is_new_story(words, index + 1, heading=index):
+        if _headline_like(line) and _is_new_story(words, index + 1, before.upto(index)):
             return index
-        if rules.dateline(line.strip()) is not None and _is_new_story(words, index, heading=None):
+        if rules.dateline(line.strip()) is not None and _is_new_story(words, index,
+                                                                      before.upto(index)):
             return index
     return None
+
+
+class _Before:
+    """The article before a line: its names, content words and word counts, kept up to
+    date line by line as the candidates move down (reading the whole article again for
+    each candidate took minutes on a long file with many headings). Each is what the
+    text of those lines joined by spaces gives."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.end = 0
+        self.words = 0
+        self.names: set[str] = set()
+        self.content: set[str] = set()
+        self.counts: dict[str, int] = {}
+        self.line_names: dict[int, set[str]] = {}  # each line's own, for _article_returns
+
+    def upto(self, end: int) -> _Before:
+        """Take in the lines before `end` (which never moves back)."""
+        for index in range(self.end, max(end, self.end)):
+            line = self.lines[index]
+            joint = self.lines[index - 1][-1:] + " " if index else ""
+            self.words += len(line.split())
+            self.names |= _names(joint + line, skip=len(joint))
+            self.content |= _content_words(line)
+            for word in _WORD.findall(line):
+                lower = word.lower()
+                if len(lower) >= 4 and lower not in _STOP and lower not in _COMMON:
+                    self.counts[lower] = self.counts.get(lower, 0) + 1
+        self.end = max(end, self.end)
+        return self
+
+    def keywords(self) -> set[str]:
+        """The article's subject: its most frequent words ("tunnel", "toll", "harbour")."""
+        ranked = sorted((count, word) for word, count in self.counts.items() if count >= 2)
+        return {word for _count, word in ranked[-KEYWORDS:]}
+
+    def names_of(self, index: int) -> set[str]:
+        if index not in self.line_names:
+            self.line_names[index] = _names(self.lines[index])
+        return self.line_names[index]
 
 
 _FUNCTION_WORDS = frozenset("the and of to in a is that for on was with as said by at".split())
@@ -104,36 +147,23 @@ def _headline_like(line: str) -> bool:
     return 2 <= count <= 24 and stripped[:1].isupper() and not _TERMINAL_END.search(stripped)
 
 
-def _is_new_story(lines: list[str], start: int, heading: int | None) -> bool:
+def _is_new_story(lines: list[str], start: int, article: _Before) -> bool:
     """The text from ``start`` is about other names and words, to its very end."""
-    end_of_article = heading if heading is not None else start
-    article = " ".join(lines[:end_of_article])
-    if len(article.split()) < MIN_ARTICLE_WORDS:
+    if article.words < MIN_ARTICLE_WORDS:
         return False
-    article_names, article_words = _names(article), _content_words(article)
     lede = _lede(lines, start)
     names, content = _names(lede), _content_words(lede)
     if len(names) < 3 or len(lede.split()) < 25 or not content:
         return False
-    if _share(names, article_names) > MAX_NAME_OVERLAP:
+    if _share(names, article.names) > MAX_NAME_OVERLAP:
         return False
-    if _share(content, article_words) > MAX_WORD_OVERLAP:
+    if _share(content, article.content) > MAX_WORD_OVERLAP:
         return False
     lede_words = {word.lower() for word in _WORD.findall(lede)}
-    if len(_keywords(article) & lede_words) > MAX_KEYWORDS_BACK:
+    if len(article.keywords() & lede_words) > MAX_KEYWORDS_BACK:
         return False  # a new section of the same story: its subject words come back
-    return not _article_returns(lines[start:], article_names)
-
-
-def _keywords(text: str) -> set[str]:
-    """The article's subject: its most frequent words ("tunnel", "toll", "harbour")."""
-    counts: dict[str, int] = {}
-    for word in _WORD.findall(text):
-        lower = word.lower()
-        if len(lower) >= 4 and lower not in _STOP and lower not in _COMMON:
-            counts[lower] = counts.get(lower, 0) + 1
-    ranked = sorted((count, word) for word, count in counts.items() if count >= 2)
-    return {word for _count, word in ranked[-KEYWORDS:]}
+    return not any(_is_about(article.names_of(index), lines[index], article.names)
+                   for index in range(start, len(lines)))
 
 
 def _lede(lines: list[str], start: int) -> str:
@@ -149,20 +179,21 @@ def _lede(lines: list[str], start: int) -> str:
 
 def _article_returns(rest: list[str], article_names: set[str]) -> bool:
     """A long paragraph further down that is about the article's people again."""
-    for line in rest:
-        if len(line.split()) < 15 or not _TERMINAL_END.search(line.strip()):
-            continue
-        names = _names(line)
-        if len(names) >= 2 and _share(names, article_names) >= RETURN_NAME_OVERLAP:
-            return True
-    return False
+    return any(_is_about(_names(line), line, article_names) for line in rest)
 
 
-def _names(text: str) -> set[str]:
-    """Capitalised words inside sentences (not their first word): people and places."""
+def _is_about(names: set[str], line: str, article_names: set[str]) -> bool:
+    if len(line.split()) < 15 or not _TERMINAL_END.search(line.strip()):
+        return False
+    return len(names) >= 2 and _share(names, article_names) >= RETURN_NAME_OVERLAP
+
+
+def _names(text: str, skip: int = 0) -> set[str]:
+    """Capitalised words inside sentences (not their first word): people and places;
+    those from `skip` on (the text before it only shows what precedes the first)."""
     return {
         match.group().removesuffix("'s").removesuffix("’s").lower()
-        for match in _NAME.finditer(text)
+        for match in _NAME.finditer(text, skip)
         if len(match.group()) >= 3 and match.group().lower() not in _COMMON
     }
 
