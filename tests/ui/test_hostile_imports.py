@@ -44,14 +44,18 @@ backed the charge by six votes to three on Tuesday.
 """
 
 
-def drop(qtbot, window, paths: list[Path]) -> None:
-    """Drop files on the window as a file manager does; wait for the import to report."""
+def drop_now(window, paths: list[Path]) -> None:
+    """Drop files on the window as a file manager does (without waiting for anything)."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    event = QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+
+
+def drop(qtbot, window, paths: list[Path]) -> None:
+    """Drop files on the window; wait for the import to report."""
     with qtbot.waitSignal(window.importer.finished, timeout=30_000):
-        window.dropEvent(event)
+        drop_now(window, paths)
     shown(qtbot, window)
 
 
@@ -193,11 +197,7 @@ def test_bad_ledger_files_are_refused_in_one_message_and_change_nothing(
 
     with qtbot.waitSignal(window.ledger_files.sync_runner.finished, timeout=20_000):
         if how == "drop":
-            mime = QMimeData()
-            mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-            window.dropEvent(QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime,
-                                        Qt.MouseButton.LeftButton,
-                                        Qt.KeyboardModifier.NoModifier))
+            drop_now(window, paths)
         else:
             open_files_returning(monkeypatch, paths)
             window.actions["import_ledger"].trigger()
@@ -272,10 +272,7 @@ def test_files_dropped_while_an_import_runs_are_imported_after_it(qtbot, window,
     reports = []
     window.importer.finished.connect(reports.append)
     for path in (first, second):
-        mime = QMimeData()
-        mime.setUrls([QUrl.fromLocalFile(str(path))])
-        window.dropEvent(QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime,
-                                    Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+        drop_now(window, [path])
     qtbot.waitUntil(lambda: len(reports) == 2, timeout=30_000)
     assert [len(report.imported) for report in reports] == [1, 1]
     assert {summary.title for summary in window.ctx.summaries.values()} >= {
@@ -292,11 +289,8 @@ def test_a_drop_of_articles_and_ledger_files_names_every_refusal_in_one_message(
     good.write_text(ARTICLE, encoding="utf-8")
     photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     notes.write_text("Call the ministry back.\n", encoding="utf-8")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in (notes, photo, good)])
     with qtbot.waitSignal(window.importer.finished, timeout=30_000):
-        window.dropEvent(QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime,
-                                    Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+        drop_now(window, [notes, photo, good])
     assert len(said) == 1 and window.last_message is None  # no second box for the ledger
     heading, _blank, *lines = said[0].split("\n")
     assert heading == "Some files were not imported."
@@ -312,10 +306,7 @@ def test_a_ledger_file_dropped_while_a_merge_runs_is_merged_after_it(qtbot, wind
     merges = []
     window.ledger_files.sync_runner.finished.connect(lambda *_: merges.append(1))
     for path in (first, second):
-        mime = QMimeData()
-        mime.setUrls([QUrl.fromLocalFile(str(path))])
-        window.dropEvent(QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime,
-                                    Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+        drop_now(window, [path])
     qtbot.waitUntil(lambda: len(merges) == 2 and window.last_message is not None
                     and "second.cledger" in window.last_message.text(), timeout=30_000)
     assert not window.ledger_files.waiting

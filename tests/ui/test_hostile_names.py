@@ -20,14 +20,19 @@ from malicious_peer import Mallory  # noqa: E402
 HOSTILE = "<h1>Ben <font color=red>Ode"
 
 
-def test_a_refused_file_with_a_markup_name_is_named_literally(qtbot, window, tmp_path):
-    path = tmp_path / "<h1>HUGE<font color=red>notes.cledger"
-    path.write_bytes(b"nope")
+def _drop_ledger(qtbot, window, path: Path) -> None:
+    """Drop one ledger file on the window and wait for its merge to end."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     with qtbot.waitSignal(window.ledger_files.sync_runner.finished, timeout=20_000):
         window.dropEvent(QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime,
                                     Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+
+
+def test_a_refused_file_with_a_markup_name_is_named_literally(qtbot, window, tmp_path):
+    path = tmp_path / "<h1>HUGE<font color=red>notes.cledger"
+    path.write_bytes(b"nope")
+    _drop_ledger(qtbot, window, path)
     qtbot.waitUntil(lambda: window.last_message is not None, timeout=20_000)
     box = window.last_message
     assert box.text() == "Nothing was imported from <h1>HUGE<font color=red>notes.cledger."
@@ -40,11 +45,7 @@ def test_a_refused_file_with_a_markup_name_is_named_literally(qtbot, window, tmp
 def test_a_long_file_name_wraps_in_the_message_box(qtbot, window, tmp_path):
     path = tmp_path / ("x" * 200 + ".cledger")
     path.write_bytes(b"Call the ministry back.\n")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    with qtbot.waitSignal(window.ledger_files.sync_runner.finished, timeout=20_000):
-        window.dropEvent(QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime,
-                                    Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    _drop_ledger(qtbot, window, path)
     qtbot.waitUntil(lambda: window.last_message is not None
                     and window.last_message.isVisible(), timeout=20_000)
     box = window.last_message

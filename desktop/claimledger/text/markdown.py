@@ -110,9 +110,10 @@ class _Hidden:
         on to the next piece of content)."""
         out: list[str] = []
         at = 0
+        lowered = content.lower()
         while at < len(content):
             if self.until is not None:
-                end = content.lower().find(self.until, at)
+                end = lowered.find(self.until, at)
                 if end < 0:
                     return "".join(out)
                 close = content.find(">", end) if self.until != "-->" else end + 2

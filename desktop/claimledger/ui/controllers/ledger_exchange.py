@@ -61,10 +61,14 @@ def summary_line(report: SyncReport) -> str:
     return "; ".join(parts)
 
 
+def reason(path: Path, why: str) -> str:
+    """Why a file was refused, without its name (a ledger file's error names it first)."""
+    return why.removeprefix(f"{path.name}: ")
+
+
 def failure_text(failures: list[tuple[Path, str]]) -> tuple[str, str]:
     """(headline, details) for the one message box about refused files."""
-    failures = [(Path(path).name, why.removeprefix(f"{Path(path).name}: "))
-                for path, why in failures]  # a file's reason may name it already
+    failures = [(Path(path).name, reason(Path(path), why)) for path, why in failures]
     if len(failures) == 1:
         name, why = failures[0]
         return f"Nothing was imported from {name}.", why

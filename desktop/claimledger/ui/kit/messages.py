@@ -8,7 +8,7 @@ than run off the box.
 from __future__ import annotations
 
 import re
-from html import escape
+from html import escape, unescape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
@@ -66,7 +66,5 @@ def tell(parent, title: str, text: str, icon=QMessageBox.Icon.Warning,
 
 def as_text(markup: str) -> str:
     """What a reader sees of `shown(text)`: the text again (tests read boxes with it)."""
-    from html import unescape
-
     inner = markup.removeprefix("<qt>").removesuffix("</qt>").replace("<br>", "\n")
     return unescape(inner).replace(_ZERO_WIDTH_SPACE, "")

@@ -39,7 +39,11 @@ from claimledger.ui.controllers.format_export import FormatExportController
 from claimledger.ui.controllers.hub_sync import HubSyncController
 from claimledger.ui.controllers.identity_unlock import IdentityController
 from claimledger.ui.controllers.import_worker import Importer
-from claimledger.ui.controllers.ledger_exchange import LedgerFilesController, is_ledger_file
+from claimledger.ui.controllers.ledger_exchange import (
+    LedgerFilesController,
+    is_ledger_file,
+    reason,
+)
 from claimledger.ui.controllers.library_flow import LibraryController
 from claimledger.ui.controllers.pdf_export import PdfController
 from claimledger.ui.controllers.read_only import ReadOnlyController
@@ -319,8 +323,7 @@ class MainWindow(QMainWindow):
 
     def _import_after_merge(self, ledgers: list[Path], articles: list[Path],
                             refused: list[tuple[Path, str]]) -> None:
-        self.refused_ledgers += [(str(path), why.removeprefix(f"{path.name}: "))
-                                 for path, why in refused]
+        self.refused_ledgers += [(str(path), reason(path, why)) for path, why in refused]
         self.merged_ledgers = len(refused) < len(ledgers)
         self.import_paths(articles)
 
