@@ -70,6 +70,12 @@ CLEF2019 := $(CORPORA)/clef2019
 # and CheckThat! 2020 task 2's tweets and the verified claims they restate (the matcher)
 CLEF2020_URL ?= https://github.com/sshaar/clef2020-factchecking-task2.git
 CLEF2020 := $(CORPORA)/clef2020-task2
+# and ClaimBuster's labelled debate sentences (Arslan et al. 2020): one file of the
+# repository, fetched alone (the repository also holds copies of the lab's test debates,
+# which are never downloaded)
+CLAIMBUSTER_URL ?= https://github.com/utaresearch/claimbuster-spotter.git
+CLAIMBUSTER := $(CORPORA)/claimbuster
+CLAIMBUSTER_FILE := data/two_class/kfold_25ncs.json
 TRAIN_STAMP := $(VENV)/.installed-train
 
 $(TRAIN_STAMP): pyproject.toml $(STAMP)
@@ -87,6 +93,11 @@ checkthat:
 	  git -C $(CLEF2020)/repo show HEAD:data/v3.zip > $(CLEF2020)/v3.zip && \
 	  git -C $(CLEF2020)/repo show HEAD:README.md > $(CLEF2020)/README.md && \
 	  $(PYTHON) -m zipfile -e $(CLEF2020)/v3.zip $(CLEF2020) && rm -rf $(CLEF2020)/repo; fi
+	@if [ ! -f $(CLAIMBUSTER)/kfold_25ncs.json ]; then \
+	  git clone --quiet --depth 1 --filter=blob:none --no-checkout $(CLAIMBUSTER_URL) \
+	    $(CLAIMBUSTER)/repo && \
+	  git -C $(CLAIMBUSTER)/repo show HEAD:$(CLAIMBUSTER_FILE) > $(CLAIMBUSTER)/part.json && \
+	  mv $(CLAIMBUSTER)/part.json $(CLAIMBUSTER)/kfold_25ncs.json && rm -rf $(CLAIMBUSTER)/repo; fi
 
 train: $(TRAIN_STAMP) checkthat
 	$(PY) tests/bench/checkworthy_train.py

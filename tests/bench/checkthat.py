@@ -16,6 +16,7 @@ training debates) next to the rule-based scorer the app had before.
 from __future__ import annotations
 
 import csv
+import json
 import statistics
 import sys
 from dataclasses import dataclass
@@ -27,6 +28,9 @@ TRAINING = CLEF2019 / "data" / "training"
 ARTIFACTS = REPO / "tests" / "artifacts" / "checkworthy"
 #: Weights fitted on the lab's training debates (research use only: not shipped).
 CLEF_WEIGHTS = ARTIFACTS / "clef2019-weights.json"
+#: ClaimBuster's labelled debate sentences (Arslan et al. 2020), fetched by
+#: ``make checkthat`` from utaresearch/claimbuster-spotter (data/two_class/kfold_25ncs.json).
+CLAIMBUSTER = REPO / "tests" / "artifacts" / "corpora" / "claimbuster" / "kfold_25ncs.json"
 
 if str(REPO / "desktop") not in sys.path:
     sys.path.insert(0, str(REPO / "desktop"))
@@ -70,6 +74,23 @@ def read_debates(folder: Path = TRAINING) -> list[Debate]:
                 labels.append(int(row[3]))
         debates.append(Debate(path.stem, sentences, labels))
     return debates
+
+
+def read_claimbuster(debates: list[Debate], path: Path = CLAIMBUSTER) -> Debate | None:
+    """ClaimBuster's sentences as one more "debate" (label 1: a check-worthy factual
+    statement), without any sentence that is also in ``debates``: ClaimBuster covers
+    every general-election debate, so the 2016 ones are in both, and a debate left out
+    must not be learned from through the other set."""
+    if not path.is_file():
+        return None
+    seen = {_key(s) for d in debates for s in d.sentences}
+    rows = [row for row in json.loads(path.read_text(encoding="utf-8"))
+            if _key(row["text"]) not in seen]
+    return Debate("claimbuster", [r["text"] for r in rows], [int(r["label"]) for r in rows])
+
+
+def _key(sentence: str) -> str:
+    return " ".join(sentence.lower().split())
 
 
 def statement_features(sentence: str) -> list[str]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 
+from claimledger.resources import resource
 from claimledger.text.checkworthy import (
     MAX_REASONS,
+    WEIGHTS_FILE,
     Ranker,
     checkworthiness,
     features,
@@ -81,6 +83,9 @@ def test_shipped_weights_are_small_and_say_what_they_were_trained_on() -> None:
     ranker = shipped_ranker()
     assert 0 < len(ranker.weights) <= 5000
     assert "figure" in ranker.weights
+    trained_on = json.loads(resource(WEIGHTS_FILE).read_text(encoding="utf-8"))["trained_on"]
+    assert "ClaimBuster" in trained_on and "CC BY 4.0" in trained_on  # the licence's credit
+    assert "zenodo.3609356" in trained_on and "devset" in trained_on
 
 
 def test_a_weights_file_is_read_back(tmp_path) -> None:
