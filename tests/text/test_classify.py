@@ -132,3 +132,39 @@ def test_long_first_sentence_is_not_a_headline() -> None:
     )
     assert [s.role for s in article.statements] == ["body", "body"]
     assert article.title == "The council voted 5-4 on Tuesday to replace the bridge."
+
+
+@pytest.mark.parametrize("line, role, reason", [
+    ("Our reporting is free to read, supported by readers like you.", "clutter",
+     "support appeal"),
+    ("Check out what else is on our YouTube channel!", "clutter", "outlet promotion"),
+    ("¡Mira lo que tiene nuestro canal de YouTube!", "clutter", "outlet promotion"),
+    ("Correction: An earlier version of this story gave the wrong date for the vote.",
+     "clutter", "correction notice"),
+    ("This article was originally published on Harbour Voices.", "credit",
+     "republication credit"),
+    ("A version of this story first appeared in the Harbour Daily.", "credit",
+     "republication credit"),
+    ("Email us or call the newsroom on 555-0142.", "clutter", "reader prompt"),
+    ("*Fares are correct at the time of publication and may change.", "clutter", "footnote"),
+])
+def test_outlet_notices_and_prompts_are_not_claims(line: str, role: str, reason: str) -> None:
+    text = f"Port reopens\n\nThe port reopened on Monday.\n\n{line}\n\nIt had been shut."
+    article = prepare_text(text)
+    statement = next(s for s in article.statements if article.text[s.start:s.end] == line)
+    assert (statement.role, statement.reason, statement.kind) == (role, reason,
+                                                                 "not-a-claim")
+
+
+@pytest.mark.parametrize("line", [
+    '"They never call us back," she said.',
+    "Our reporting found that the agency paid $4 million to consultants funded by the state.",
+    '"We posted the video on our YouTube channel," the organiser said.',
+    "Update: The council has since reversed its decision on the harbour fees.",
+    "The report was first published in 2019 and showed a fall in ridership.",
+])
+def test_the_same_words_in_the_article_stay_claims(line: str) -> None:
+    article = prepare_text(f"Port reopens\n\nThe port reopened on Monday.\n\n{line}\n\n"
+                           "It had been shut.")
+    statement = next(s for s in article.statements if article.text[s.start:s.end] == line)
+    assert statement.kind == "claim"

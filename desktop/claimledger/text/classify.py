@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from claimledger.text import rules
 from claimledger.text.captions import CAPTION_VERB, POSITION_IN_PHOTO, captions_near_credits
-from claimledger.text.clutter import RULE_ROLES, clutter_role, layout_row
+from claimledger.text.clutter import CREDIT_RULES, RULE_ROLES, clutter_role, layout_row
 from claimledger.text.model import (
     CLAIM,
     CLAIM_ROLES,
@@ -411,11 +411,11 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
     if words <= 45:
         name = rules.first_rule(rules.PROMO_RULES, text)
         if name:
-            return "clutter", name
+            return ("credit" if name in CREDIT_RULES else "clutter"), name
     if words <= 80:
         name = rules.first_rule(rules.CLUTTER_RULES, text)
         if name:
-            role = "credit" if name in {"reporting credit", "source line"} else "clutter"
+            role = "credit" if name in CREDIT_RULES else "clutter"
             return RULE_ROLES.get(name, role), name
     if words <= 25 and rules.OPINION_HEADING.fullmatch(text):
         return ("headline" if index == 0 else "heading"), "opinion heading"

@@ -17,6 +17,8 @@ RULE_ROLES = {
     "related links": "related-links", "read more link": "related-links",
     "timestamp": "timestamp",
 }
+#: Rules whose statements are credits rather than clutter.
+CREDIT_RULES = frozenset({"reporting credit", "source line", "republication credit"})
 #: Names of sharing buttons: three or more in a short statement are a row of buttons.
 _NETWORKS = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|pinterest|telegram|reddit|"
                        r"xing|tumblr|e-?mail|print|drucken|messenger|bluesky|threads)\b",
@@ -82,7 +84,7 @@ def clutter_role(piece: str) -> tuple[str, str] | None:
         name = rules.first_rule(rules.PROMO_RULES, piece)
     if name is None:
         return _marked(piece.strip(), words) or (_furniture(piece) if words <= 8 else None)
-    if name in {"reporting credit", "source line"}:
+    if name in CREDIT_RULES:
         return "credit", name
     return RULE_ROLES.get(name, "clutter"), name
 

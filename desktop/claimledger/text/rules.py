@@ -178,7 +178,32 @@ PROMO_RULES = (
         r"this (?:is an? )?(?:opinion|comment) (?:piece|column|article).{0,120}", _I)),
     ("support appeal", re.compile(
         r"(?:support|donate to) (?:our|independent) (?:journalism|reporting).{0,200}|"
-        r"(?:enjoyed|liked) this (?:article|story)\?.{0,200}", _I)),
+        r"(?:enjoyed|liked) this (?:article|story)\?.{0,200}|"
+        r".{0,120}\b(?:readers|members|subscribers) like you\b.{0,120}|"
+        r".{0,80}\bour (?:journalism|reporting|newsroom|coverage|content) (?:is|are|will "
+        r"(?:always )?be|remains?|stays?) (?:\w+ ){0,3}(?:free|supported|funded|possible|"
+        r"independent)\b.{0,120}|"
+        r".{0,40}\b(?:your|our) content is delivered\b.{0,120}", _I)),
+    ("outlet promotion", re.compile(
+        r"(?!.*[\"“”„«»]).{0,60}\b(?:our|nuestro|nuestra|unser(?:em|en|er|e)?|notre|nosso|"
+        r"nossa|nostro|nostra) (?:(?:youtube|facebook|instagram|tiktok|whatsapp|telegram) "
+        r"(?:channel|page|account|feed)|(?:youtube|whatsapp|telegram|video)?\s?(?:channel|"
+        r"canal|kanal|chaîne))\b.{0,120}|"
+        r"(?:check out|take a look at|don'?t forget to (?:check|follow|visit)|mira|"
+        r"schau(?:en sie)?) (?:what|our|lo que|unser).{0,120}", _I)),
+    ("correction notice", re.compile(
+        r"(?:correction|clarification|editor'?s'? note)\s*:.{1,400}|"
+        r"(?:an? )?(?:earlier|previous) version of this (?:story|article|report|post)\b.{1,300}",
+        _I)),
+    ("republication credit", re.compile(
+        r".{0,40}\b(?:this|the) (?:article|story|post|piece|column|essay|interview)\b.{0,40}"
+        r"\b(?:(?:was )?(?:originally|first) (?:published|appeared|ran)|(?:is )?republished)\b"
+        r".{0,160}|a version of this (?:article|story|piece) (?:first )?(?:appeared|ran|was "
+        r"published)\b.{0,160}", _I)),
+    ("reader prompt", re.compile(
+        r"(?!.*[\"“”„«»])(?:e-?mail|call|contact|write to|text|message) us\b"
+        r"(?: (?:at|on|or|with|via|by))?.{0,120}", _I)),
+    ("footnote", re.compile(r"\*[^\W\d_][^*?؟!:]{10,300}\.")),
 )
 
 #: A line that opens the tail of a pasted page: other stories follow it to the end.
