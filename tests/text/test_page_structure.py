@@ -115,10 +115,31 @@ def test_titles_lose_site_names_and_sections(title: str, sites: list, expected: 
         ("Maria Nuñez News reporter", "Maria Nuñez"),
         ("Maria Nuñez is a reporter for the Courier", "Maria Nuñez"),
         ("Associated Press", "Associated Press"),
+        ("No Author", None),
+        ("Unknown", None),
+        ("Article by", None),
+        ("Has Worked As A Harbour Pilot Since", None),
+        ("Maria Nuñez, Has Covered The Port For The Courier Since", "Maria Nuñez"),
+        ("Tomasz Wrona says", "Tomasz Wrona"),
+        ("Revised Edition Edited by Ana Ruiz", "Ana Ruiz"),
+        ("Maria Nuñez And Tomasz Wrona", "Maria Nuñez, Tomasz Wrona"),
+        ("Simon & Schuster", "Simon & Schuster"),
     ],
 )
 def test_authors_are_names(value: str, expected: str | None) -> None:
     assert clean_author(value) == expected
+
+
+@pytest.mark.parametrize(("author", "expected"), [
+    ("Maria Nuñez, Lowmere Courier", "Maria Nuñez"),
+    ("Maria Nuñez Lowmere Courier", "Maria Nuñez"),
+    ("Lowmere Courier", "Lowmere Courier"),
+])
+def test_the_outlet_is_not_one_of_the_authors(author: str, expected: str) -> None:
+    head = ('<meta property="og:site_name" content="Lowmere Courier">'
+            f'<meta name="author" content="{author}">')
+    article = prepare_article(_page(head=head), "page.html")
+    assert article.byline == expected
 
 
 def test_figure_captions_and_credits_are_not_claims() -> None:
@@ -241,3 +262,28 @@ def test_a_label_h1_is_not_the_title(label: str) -> None:
     before = f"<h1>{label}</h1><h1>Ferry fares rise for the first time in years</h1>"
     assert prepare_article(_page(head, before=before), "page.html").title == \
         "Ferry fares rise for the first time in years"
+
+
+@pytest.mark.parametrize(("h1", "title", "url"), [
+    # the site's name in the <h1>, the headline in the page title
+    ("Harbour Notes", "Harbour Notes » Blog Archive » Ferry fares rise for the first time",
+     "https://harbournotes.example/2026/03/ferry-fares"),
+    # a section's label in the <h1>, sharing no word with the headline
+    ("Topnews - Primo Piano", "Ferry fares rise for the first time - Lowmere Courier",
+     "https://www.lowmerecourier.example/news/ferry-fares"),
+    ("Log In", "Ferry fares rise for the first time | Lowmere Courier",
+     "https://www.lowmerecourier.example/news/ferry-fares"),
+])
+def test_an_h1_that_names_the_site_or_a_section_is_not_the_title(h1: str, title: str,
+                                                                 url: str) -> None:
+    head = f'<title>{title}</title><link rel="canonical" href="{url}">'
+    article = prepare_article(_page(head, before=f"<h1>{h1}</h1>"), "page.html")
+    assert article.title == "Ferry fares rise for the first time"
+
+
+def test_an_h1_headline_beside_the_site_name_stays_the_title() -> None:
+    head = ('<title>Ferry fares rise for the first time - Harbour Notes</title>'
+            '<link rel="canonical" href="https://harbournotes.example/ferry-fares">')
+    before = "<h1>Ferry fares rise for the first time</h1>"
+    assert prepare_article(_page(head, before=before), "page.html").title == \
+        "Ferry fares rise for the first time"

@@ -64,12 +64,14 @@ def extract_html(html: str) -> ExtractedPage:
 
     outlet = structure.site_name or structure.publisher or clean_site(pick("sitename", "outlet"))
     title = _title(structure, pick("title", "title"), head.get("title"),
-                   [structure.site_name, structure.publisher, outlet, head.get("outlet")])
+                   [structure.site_name, structure.publisher, outlet, head.get("outlet"),
+                    _host(head.get("url") or _clean(getattr(document, "url", None)))])
     text = _assemble(title, body)
     return ExtractedPage(
         text=text,
         title=title,
-        byline=_byline(structure, document, head),
+        byline=_without_outlet(_byline(structure, document, head),
+                               [structure.site_name, structure.publisher, outlet]),
         published=structure.published or _iso_date(pick("date", "published")),
         url=head.get("url") or _clean(getattr(document, "url", None)),
         outlet=outlet,
@@ -88,8 +90,38 @@ def _title(
     h1 = clean_title(structure.h1, sites)
     site_keys = {(site or "").strip().lower() for site in sites}
     if h1 and h1.lower() not in site_keys:
-        return h1
+        if not _h1_is_not_the_headline(h1, meta or guessed, sites):
+            return h1
+        page_title = clean_title(meta or guessed, [*sites, h1])
     return page_title or clean_title(guessed, sites)
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+#: A site's or section's name in an <h1> is this short ("Topnews - Primo Piano").
+SECTION_WORDS = 4
+
+
+def _h1_is_not_the_headline(h1: str, page_title: str | None, sites: list[str | None]) -> bool:
+    """Whether the page's <h1> is its site's name or a section's rather than the headline
+    the page title carries: the site's name in other words beside another part of the
+    title ("Four Years Remaining" on fouryears.eu), or no word of a title of several
+    words ("Topnews - Primo Piano" over "Perturbazione polare al Centro ... - La Stampa")."""
+    if not page_title:
+        return False
+    parts = [part.strip() for part in _TITLE_PARTS.split(page_title) if part.strip()]
+    squashed = re.sub(r"\W+", "", h1.lower())
+    labels = {re.sub(r"\W+", "", (site or "").lower().removeprefix("www.").split(".")[0])
+              for site in sites}
+    if len(parts) > 1 and h1.lower() in {part.lower() for part in parts} and any(
+            len(label) >= 5 and (label in squashed or squashed in label) for label in labels):
+        return True
+    title_words = {w.lower() for w in _TITLE_WORD.findall(page_title)}
+    short_label = len(re.findall(r"\w+", h1)) <= SECTION_WORDS
+    return short_label and len(page_title.split()) >= 5 and not title_words & {
+        w.lower() for w in _TITLE_WORD.findall(h1)}
+
+
+_TITLE_PARTS = re.compile(r"\s+[|»·–—-]\s+|\s*[|»]\s*")
 
 
 def _byline(structure: PageStructure, document: object, head: dict[str, str]) -> str | None:
@@ -102,6 +134,31 @@ def _byline(structure: PageStructure, document: object, head: dict[str, str]) ->
         if found:
             return ", ".join(dict.fromkeys(found))
     return None
+
+
+def _host(url: str | None) -> str | None:
+    """"https://www.fouryears.eu/2019/..." -> "fouryears.eu"."""
+    match = re.match(r"https?://(?:www\.)?([^/:?#]+)", url or "")
+    return match.group(1) if match else None
+
+
+def _without_outlet(byline: str | None, outlets: list[str | None]) -> str | None:
+    """The byline without the outlet's own name beside the authors' ("Rob Picheta, CNN",
+    "Adam Aaronson PhillyVoice"); the outlet alone stays, as an agency byline does."""
+    names = {name.strip().lower() for name in outlets if name and name.strip()}
+    if not byline or not names:
+        return byline
+    kept = []
+    for author in byline.split(", "):
+        low = author.lower()
+        suffix = next((n for n in names if low.endswith(" " + n)), None)
+        rest = author[:len(author) - len(suffix)].rstrip(" ,|-–—") if suffix else ""
+        if len(rest.split()) >= 2:  # "Redakcja Forsal.pl" is the outlet's newsroom: kept
+            author = rest
+        if author.lower() not in names:
+            kept.append(author)
+    people = [author for author in kept if len(author.split()) >= 2]
+    return ", ".join(kept) if people else byline
 
 
 #: A precise extraction that keeps at least this share of the words of a looser one

@@ -32,7 +32,7 @@ _SECTIONS = frozenset("""
     entertainment lifestyle travel money markets economy video live blog blogs review
     reviews features feature breaking latest national international europe asia africa
     americas columns column letters environment climate update updated watch exclusive
-    explainer podcast photos gallery interview
+    explainer podcast photos gallery interview archive archives
 """.split())
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|co\.uk)/\S*", re.IGNORECASE)
 _MANGLED_URL = re.compile(r"^https?|\b(?:com|de|net|org|co|uk|fr|it|es)$|facebook|twitter",
@@ -49,6 +49,17 @@ _AUTHOR_TAIL = re.compile(
     r"photographer|analyst|critic|staff)s?\b.*|for\s+[A-Z].*|@\w+.*)$",
     re.IGNORECASE,
 )
+#: ", Has Worked As A Developer Since" (a bio), " says" (a comment's author line).
+_AUTHOR_CLAUSE = re.compile(r"(?:\A|\s*,\s*)(?:has|have|had|works?|worked|lives?|writes|covers|"
+                            r"joined)\s.*$|\s+(?:says|said|writes|wrote|posted)\s*:?$",
+                            re.IGNORECASE)
+#: What a CMS writes where it has no author's name.
+_NO_AUTHOR = re.compile(r"(?:no author|unknown|anonymous|admin(?:istrator)?|user|guest|"
+                        r"article by|posted by|by|author|none|null|n/?a)\.?", re.IGNORECASE)
+#: "... Edited by Adrian Parr": the name after the last "by".
+_LAST_BY = re.compile(r".*\bby\s+(?=[A-ZÀ-Þ])")
+#: "Glen Owen And Brendan Carlin": two names, not one.
+_NAME_AND = re.compile(r"(?<=[a-zà-ÿ])\s+(?:and|And|AND)\s+(?=[A-ZÀ-Þ])")
 _CREDIT_CLASSES = re.compile(r"credit|copyright|byline|source|attribution|photographer",
                              re.IGNORECASE)
 
@@ -251,7 +262,9 @@ def _is_site_or_section(part: str, sites: set[str]) -> bool:
     key = _key(part)
     if not key:
         return True
-    if key in sites or any(key and (key in site or site in key) for site in sites if len(site) > 3):
+    squashed = key.replace(" ", "")  # "La Stampa" is the site of lastampa.it
+    if key in sites or any(key in site or site in key or squashed == site.replace(" ", "")
+                           for site in sites if len(site) > 3):
         return len(part.split()) <= 6
     return key.replace(" ", "") in _SECTIONS or (
         len(part.split()) <= 3 and all(word.lower() in _SECTIONS for word in part.split())
@@ -279,10 +292,12 @@ def clean_author(value: str | None) -> str | None:
         return None  # "Facebook Com", "Httpstwittercom…": an address turned into words
     value = re.sub(r"^(?:by|written by|words by|von|par|por|door|auteur|autor|"
                    r"autorin|author)\s*:?\s+", "", value, flags=re.IGNORECASE)
+    value = _AUTHOR_CLAUSE.sub("", _LAST_BY.sub("", value))
     value = _AUTHOR_TAIL.sub("", value).strip(" ,;|·-–—")
-    if not value or len(value) > 80 or not any(c.isalpha() for c in value):
+    if not value or len(value) > 80 or not any(c.isalpha() for c in value) \
+            or _NO_AUTHOR.fullmatch(value):
         return None
-    return value.replace(";", ",")
+    return _NAME_AND.sub(", ", value).replace(";", ",")
 
 
 def _clean(value: object) -> str | None:
