@@ -168,3 +168,13 @@ def test_the_same_words_in_the_article_stay_claims(line: str) -> None:
                            "It had been shut.")
     statement = next(s for s in article.statements if article.text[s.start:s.end] == line)
     assert statement.kind == "claim"
+
+
+def test_a_long_line_without_a_full_stop_is_a_heading_not_a_claim() -> None:
+    teaser = ("Hackers offer the finance ministry a 35% discount and promise to leave the "
+              "private sector alone")
+    article = prepare_text(f"Port reopens\n\nThe port reopened on Monday.\n\n{teaser}\n\n"
+                           f"{teaser}, the ministry said.\n\nIt had been shut.")
+    by_text = {article.text[s.start:s.end]: s for s in article.statements}
+    assert (by_text[teaser].role, by_text[teaser].kind) == ("heading", "not-a-claim")
+    assert by_text[f"{teaser}, the ministry said."].kind == "claim"

@@ -443,14 +443,20 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
     if in_header and rules.looks_like_outlet(text):
         return "byline", "name of the outlet"
     if (
-        words <= 12
-        and len(text) <= 100
+        words <= HEADING_WORDS
+        and len(text) <= 180
         and text[0].isupper()
         and not _TERMINAL_END.search(text)
         and not _SENTENCE_BREAK.search(text)
     ):
         return "heading", "heading"
     return None, "claim"
+
+
+#: A line of up to this many words that starts with a capital and ends without a full
+#: stop is a heading (a subhead, a teaser of another story), never a paragraph of the
+#: article: a paragraph's sentences end with their punctuation.
+HEADING_WORDS = 25
 
 
 def _credit(text: str) -> str | None:
