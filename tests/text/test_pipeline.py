@@ -119,3 +119,39 @@ def test_pasted_text_longer_than_any_article_is_refused_in_one_line() -> None:
     with pytest.raises(ArticleError, match="too long to be an article") as caught:
         prepare_text("The council met. " * (MAX_BYTES // 17 + 1))
     assert "\n" not in str(caught.value)
+
+
+WRAPPED = """Council passes budget
+By Maria Lopez
+
+The city council voted 7-2 on Tuesday to approve a $412 million budget
+for next year, ending weeks of debate over police funding and library
+hours across the city's eleven branches.
+
+Council member Dana Ortiz said the plan keeps library hours unchanged
+and adds 40 officers. The mayor's office said the budget closes a gap.
+Opponents said:
+- the police budget grows by 8 percent, more than any other department
+  in the city;
+- libraries lose two mobile units.
+"""
+
+
+def test_a_hard_wrapped_text_is_read_one_paragraph_a_line() -> None:
+    article = prepare_text(WRAPPED)
+    statements = [article.text[s.start:s.end] for s in article.statements]
+    assert statements[:2] == ["Council passes budget", "By Maria Lopez"]
+    assert ("The city council voted 7-2 on Tuesday to approve a $412 million budget for "
+            "next year, ending weeks of debate over police funding and library hours across "
+            "the city's eleven branches.") in statements
+    assert ("- the police budget grows by 8 percent, more than any other department in the "
+            "city;") in statements
+    assert "- libraries lose two mobile units." in statements
+    assert prepare_text(article.text).text == article.text  # the same article again
+    assert_article_invariants(article)
+
+
+def test_short_lines_of_a_text_that_is_not_wrapped_stay_apart() -> None:
+    text = ("Ferry fares rise\nBy Ana Ruiz\nLowmere Courier\n\nFares rise 4% on Monday.\n"
+            "Season tickets rise 6%.\nThe council meets on Friday.\n")
+    assert prepare_text(text).text == text.strip()

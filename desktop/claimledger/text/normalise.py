@@ -30,3 +30,45 @@ def normalise(text: str) -> str:
     text = _TRAILING_SPACE.sub("", text)
     text = _BLANK_RUNS.sub("\n\n", text)
     return text.strip("\n")  # whitespace-only lines are empty by now
+
+
+#: A text is hard-wrapped when at least this share of the lines at least half as long as
+#: the longest that run on to another line of their paragraph are full (the next word
+#: would not have fitted) ...
+FULL_SHARE = 0.8
+#: ... and there are at least this many of them, at a width a wrapping tool uses.
+FULL_LINES = 3
+WRAP_WIDTHS = range(30, 121)
+_LIST_ITEM = re.compile(r"\s*(?:[-*•–]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s)")
+
+
+def unwrap_hard_wrapped(text: str) -> str:
+    """Join the lines of a hard-wrapped text (pasted from an e-mail, a PDF or a terminal:
+    every paragraph broken at the same width) into one line per paragraph, so that no
+    sentence is cut at a line break. A line that was not full (the next word would have
+    fitted) ends where its writer ended it, and a list item starts a line of its own.
+    A text that is not hard-wrapped is returned as it is; an unwrapped text stays as it is.
+    """
+    lines = text.split("\n")
+    runs_on = [i for i in range(len(lines) - 1) if lines[i].strip() and lines[i + 1].strip()]
+    if len(runs_on) < FULL_LINES:
+        return text
+    width = max(len(lines[i]) for i in runs_on)
+    if width not in WRAP_WIDTHS:
+        return text
+    full = [i for i in runs_on if _is_full(lines[i], lines[i + 1], width)]
+    long_lines = [i for i in runs_on if len(lines[i]) >= width / 2]  # not a heading's
+    if len(full) < FULL_LINES or len(full) < FULL_SHARE * len(long_lines):
+        return text
+    joined = [lines[0]]
+    for i in range(1, len(lines)):
+        if i - 1 in full and not _LIST_ITEM.match(lines[i]):
+            joined[-1] = f"{joined[-1]} {lines[i].strip()}"
+        else:
+            joined.append(lines[i])
+    return "\n".join(joined)
+
+
+def _is_full(line: str, following: str, width: int) -> bool:
+    next_word = following.split()[0] if following.split() else ""
+    return len(line) + 1 + len(next_word) > width and not _LIST_ITEM.match(following)

@@ -12,7 +12,7 @@ from claimledger.text.html import extract_html, looks_like_html
 from claimledger.text.markdown import extract_markdown
 from claimledger.text.metadata import text_metadata
 from claimledger.text.model import ExtractedPage, PreparedArticle
-from claimledger.text.normalise import normalise
+from claimledger.text.normalise import normalise, unwrap_hard_wrapped
 from claimledger.text.segment import segment
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -74,6 +74,8 @@ def _prepare(
     """`web_page`: text extracted from HTML, where other stories come under a heading if
     at all (a pasted text or a Markdown file may end in them without one)."""
     text = normalise(raw)
+    if page is None:  # plain text: perhaps broken at a fixed width by a mail program
+        text = unwrap_hard_wrapped(text)
     if not text:
         raise ArticleError(f"No article text was found in {where}.")
     # the markup's roles point at lines of the extracted text, which normalise keeps as is
