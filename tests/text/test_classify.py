@@ -147,6 +147,15 @@ def test_long_first_sentence_is_not_a_headline() -> None:
      "republication credit"),
     ("Email us or call the newsroom on 555-0142.", "clutter", "reader prompt"),
     ("*Fares are correct at the time of publication and may change.", "clutter", "footnote"),
+    ("Your browser does not support the video tag.", "clutter", "browser notice"),
+    ("This video is not available in your country.", "clutter", "browser notice"),
+    ("We use cookies to give you the best experience on our website.", "clutter",
+     "cookie notice"),
+    ("You have reached your limit of free articles this month.", "clutter",
+     "paywall prompt"),
+    ("Tap here to add the Harbour Daily to your home screen.", "clutter", "app promotion"),
+    ("Support local journalism by subscribing today.", "clutter", "support appeal"),
+    ("Watch the full interview above.", "clutter", "media pointer"),
 ])
 def test_outlet_notices_and_prompts_are_not_claims(line: str, role: str, reason: str) -> None:
     text = f"Port reopens\n\nThe port reopened on Monday.\n\n{line}\n\nIt had been shut."
@@ -162,6 +171,9 @@ def test_outlet_notices_and_prompts_are_not_claims(line: str, role: str, reason:
     '"We posted the video on our YouTube channel," the organiser said.',
     "Update: The council has since reversed its decision on the harbour fees.",
     "The report was first published in 2019 and showed a fall in ridership.",
+    '"You have reached the limit," the harbour master said.',
+    "The video is not available because the police deleted it.",
+    "The company said its privacy policy had changed in May.",
 ])
 def test_the_same_words_in_the_article_stay_claims(line: str) -> None:
     article = prepare_text(f"Port reopens\n\nThe port reopened on Monday.\n\n{line}\n\n"

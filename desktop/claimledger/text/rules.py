@@ -204,6 +204,33 @@ PROMO_RULES = (
         r"(?!.*[\"“”„«»])(?:e-?mail|call|contact|write to|text|message) us\b"
         r"(?: (?:at|on|or|with|via|by))?.{0,120}", _I)),
     ("footnote", re.compile(r"\*[^\W\d_][^*?؟!:]{10,300}\.")),
+    ("browser notice", re.compile(
+        r"(?!.*[\"“”„«»])(?:.{0,60}\b(?:your browser (?:does not|doesn'?t|cannot|can'?t) "
+        r"(?:support|play|display)|(?:please )?(?:enable|turn on|activate) javascript|"
+        r"javascript (?:is )?(?:required|disabled|needed))\b.{0,120}|(?:sorry, )?(?:this )?"
+        r"(?:content|video|media|page) is (?:not|no longer|currently not) available"
+        r"(?: in your (?:region|country|location))?\.?)", _I)),
+    ("cookie notice", re.compile(
+        r"(?!.*[\"“”„«»]).{0,20}\b(?:we use cookies|this (?:site|website) uses cookies|"
+        r"by (?:continuing to )?(?:use|using|browse|browsing) (?:this|our) (?:site|website)|"
+        r"(?:accept|manage|reject) (?:all )?cookies|cookie (?:policy|settings|preferences)|"
+        r"our (?:terms of (?:service|use)|privacy policy))\b.{0,200}", _I)),
+    ("paywall prompt", re.compile(
+        r"(?!.*[\"“”„«»]).{0,60}\b(?:create an? (?:free )?account|you(?:'ve| have) "
+        r"(?:reached|used) (?:your|all"
+        r"|the)\b.{0,30}\b(?:limit|free)|free (?:articles?|stories) (?:left|remaining|this "
+        r"month)|subscribe (?:now )?to (?:continue|read|unlock|keep reading)|unlock (?:this|"
+        r"unlimited|full) (?:article|story|access))\b.{0,160}", _I)),
+    ("app promotion", re.compile(
+        r".{0,40}\b(?:tap|click) here to add .{1,60}\bhome ?screen\b.{0,40}|"
+        r"(?:get|receive) (?:our|the) (?:top|latest|breaking|biggest) (?:stories|news|headlines)"
+        r"(?: of the day)? (?:delivered|sent|straight)\b.{0,80}", _I)),
+    ("support appeal", re.compile(
+        r"(?:support|help fund|fund) (?:local|quality|public|nonprofit|independent|our) "
+        r"(?:journalism|news|reporting|newsroom)\b.{0,160}", _I)),
+    ("media pointer", re.compile(
+        r"(?:watch|listen to|see|view) (?:the )?(?:full |whole |our )?(?:video|interview|clip|"
+        r"report|segment|chart|graphic|map|gallery|photos)? ?(?:above|below)\.?", _I)),
 )
 
 #: A line that opens the tail of a pasted page: other stories follow it to the end.
