@@ -35,7 +35,7 @@ def normalise(text: str) -> str:
 #: A text is hard-wrapped when at least this share of the lines at least half as long as
 #: the longest that run on to another line of their paragraph are full (the next word
 #: would not have fitted) ...
-FULL_SHARE = 0.8
+FULL_SHARE = 0.5
 #: ... and there are at least this many of them, at a width a wrapping tool uses.
 FULL_LINES = 3
 WRAP_WIDTHS = range(30, 121)
