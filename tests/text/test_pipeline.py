@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,20 @@ def test_short_lines_of_a_text_that_is_not_wrapped_stay_apart() -> None:
     text = ("Ferry fares rise\nBy Ana Ruiz\nLowmere Courier\n\nFares rise 4% on Monday.\n"
             "Season tickets rise 6%.\nThe council meets on Friday.\n")
     assert prepare_text(text).text == text.strip()
+
+
+PARAGRAPHS = [
+    "The city council voted 7-2 on Tuesday to approve a $412 million budget for next year, "
+    "ending weeks of debate over police funding and library hours.",
+    "Council member Dana Ortiz said the plan keeps library hours unchanged and adds 40 "
+    "officers to the night shift across the city's four precincts.",
+    "The mayor's office said the budget closes a $12 million gap without raising property "
+    "taxes for a third year in a row, a promise the mayor made in 2023.",
+]
+
+
+@pytest.mark.parametrize("width", [60, 72, 80])
+def test_wrapped_paragraphs_with_no_blank_line_between_them_are_unwrapped(width: int) -> None:
+    wrapped = "Council passes budget\n" + "\n".join(textwrap.fill(p, width) for p in PARAGRAPHS)
+    article = prepare_text(wrapped)
+    assert article.text == "Council passes budget\n" + "\n".join(PARAGRAPHS)
