@@ -156,8 +156,17 @@ def test_long_first_sentence_is_not_a_headline() -> None:
     ("Tap here to add the Harbour Daily to your home screen.", "clutter", "app promotion"),
     ("Support local journalism by subscribing today.", "clutter", "support appeal"),
     ("Watch the full interview above.", "clutter", "media pointer"),
+    ("You are not logged in.", "clutter", "login notice"),
+    ("Sie sind aktuell nicht eingeloggt.", "clutter", "login notice"),
+    ("Find out more about the harbour fees here.", "clutter", "link teaser"),
+    ("Alles über die Hafengebühren finden Sie hier.", "clutter", "link teaser"),
+    ('... weiter zu "Die Fähren"', "clutter", "navigation"),
+    ("Back to top", "clutter", "navigation"),
+    ("#HARBOURLIFE COMMUNITY:", "clutter", "label"),
+    ("-Ferry strike ends after union accepts a 4% pay offer for the winter", "heading",
+     "heading"),
 ])
-def test_outlet_notices_and_prompts_are_not_claims(line: str, role: str, reason: str) -> None:
+def test_outlet_and_site_notices_are_not_claims(line: str, role: str, reason: str) -> None:
     text = f"Port reopens\n\nThe port reopened on Monday.\n\n{line}\n\nIt had been shut."
     article = prepare_text(text)
     statement = next(s for s in article.statements if article.text[s.start:s.end] == line)
@@ -174,6 +183,9 @@ def test_outlet_notices_and_prompts_are_not_claims(line: str, role: str, reason:
     '"You have reached the limit," the harbour master said.',
     "The video is not available because the police deleted it.",
     "The company said its privacy policy had changed in May.",
+    "Back to the 1990s, the harbour was busier.",
+    '"You can find the money here," the harbour master said.',
+    "You are not alone in paying more.",
 ])
 def test_the_same_words_in_the_article_stay_claims(line: str) -> None:
     article = prepare_text(f"Port reopens\n\nThe port reopened on Monday.\n\n{line}\n\n"

@@ -445,7 +445,7 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
     if (
         words <= HEADING_WORDS
         and len(text) <= 180
-        and text[0].isupper()
+        and (text[0].isupper() or (text[0] in _TEASER_DASHES and text[1:2].isupper()))
         and not _TERMINAL_END.search(text)
         and not _SENTENCE_BREAK.search(text)
     ):
@@ -453,6 +453,9 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
     return None, "claim"
 
 
+#: "-La angustia que vive un barrio ...": another story's teaser behind a dash (a bullet
+#: has a space after its dash).
+_TEASER_DASHES = "-–—"
 #: A line of up to this many words that starts with a capital and ends without a full
 #: stop is a heading (a subhead, a teaser of another story), never a paragraph of the
 #: article: a paragraph's sentences end with their punctuation.

@@ -141,7 +141,7 @@ CLUTTER_RULES = (
     ("copyright notice", re.compile(
         r".{0,120}\b(?:copyrighted|is the (?:copyright|property) of|written permission|"
         r"without (?:prior )?permission|reprint(?:ed|s)? (?:in|without|rights))\b.{0,200}", _I)),
-    ("label", re.compile(r"[^\W\d_][\w'’-]{0,20}(?: [\w'’-]{1,20}){0,2}:", _I)),
+    ("label", re.compile(r"#?[^\W\d_][\w'’-]{0,20}(?: [\w'’-]{1,20}){0,2}:", _I)),
 
     ("page code", re.compile(
         r"[a-z0-9]+(?:[-_][a-z0-9]+){1,6}|[.#]?[\w-]+\s*\{[^}]*\}.*|"
@@ -228,6 +228,19 @@ PROMO_RULES = (
     ("support appeal", re.compile(
         r"(?:support|help fund|fund) (?:local|quality|public|nonprofit|independent|our) "
         r"(?:journalism|news|reporting|newsroom)\b.{0,160}", _I)),
+    ("login notice", re.compile(
+        r"(?:you are|you're|sie sind|du bist|vous n'êtes|no estás|usted no está) (?:currently |"
+        r"aktuell |derzeit |gerade |pas |)(?:not |nicht |)(?:logged|signed|eingeloggt|"
+        r"angemeldet|connecté|conectado)(?: in| an)?(?: pas)?\.?", _I)),
+    ("link teaser", re.compile(
+        r"(?!.*[\"“”„«»]).{0,100}\b(?:findest du|finden sie|gibt es|lesen sie|erfahren sie|"
+        r"find out more|learn more|more information|read (?:it|the \w+)|you can (?:find|read)"
+        r"|trouverez|encontrarás|encuentra)\b.{0,60}\b(?:hier|here|ici|aquí)\b[.!:]?", _I)),
+    ("navigation", re.compile(
+        r"(?:\.\.\.|…)?\s*(?:weiter zu|weiter:|next:|suivant\s*:|siguiente\s*:)\s.{1,80}|"
+        r"(?:back|return|continue) to (?:top|home|homepage|the (?:top|homepage|home page|index|"
+        r"overview|list|article|story|gallery)|(?:all )?(?:articles|stories|news|results))\b"
+        r".{0,40}", _I)),
     ("media pointer", re.compile(
         r"(?:watch|listen to|see|view) (?:the )?(?:full |whole |our )?(?:video|interview|clip|"
         r"report|segment|chart|graphic|map|gallery|photos)? ?(?:above|below)\.?", _I)),
