@@ -97,6 +97,7 @@ def _title(
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+_TITLE_PARTS = re.compile(r"\s+[|»·–—-]\s+|\s*[|»]\s*")
 #: A site's or section's name in an <h1> is this short ("Topnews - Primo Piano").
 SECTION_WORDS = 4
 
@@ -119,9 +120,6 @@ def _h1_is_not_the_headline(h1: str, page_title: str | None, sites: list[str | N
     short_label = len(re.findall(r"\w+", h1)) <= SECTION_WORDS
     return short_label and len(page_title.split()) >= 5 and not title_words & {
         w.lower() for w in _TITLE_WORD.findall(h1)}
-
-
-_TITLE_PARTS = re.compile(r"\s+[|»·–—-]\s+|\s*[|»]\s*")
 
 
 def _byline(structure: PageStructure, document: object, head: dict[str, str]) -> str | None:
