@@ -32,7 +32,7 @@ from claimledger.text.tail import article_returns, story_change
 
 #: Roles whose line is one statement even with a period inside ("The VW ID. SPACE ...").
 _WHOLE_LINE_ROLES = frozenset({"headline", "kicker", "heading"})
-_OPENING_QUOTE = re.compile(r"[\"“«‘]\s*[^\W\d_]")
+_OPENING_QUOTE = re.compile(r"[\"“«‘']\s*[^\W\d_]")
 
 _BULLET = re.compile(r"(?:[*\-•‣▪◦⁃–]|\d{1,3}[.)])\s+\S")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S.*")
@@ -132,6 +132,7 @@ def classify_article(
     _alt_text_captions(text, lines, by_line, pieces)
     captions_near_credits(lines, pieces)
     tail_line, tail_reason = _tail_line(text, lines, roles, pasted)
+    _promo_boxes(lines, pieces, len(lines) if tail_line is None else tail_line)
     statements: list[Statement] = []
     reasons: list[str] = []
     duplicates: dict[int, int] = {}
@@ -254,6 +255,39 @@ def _tail_line(
     if found is not None:
         return found, "a new headline and a story about other people and places"
     return None, ""
+
+
+_BOX_ROLES = frozenset({"body", "heading", "related-links"})
+
+
+def _promo_boxes(lines: list[_Line], pieces: list[list[tuple[str, str]]], end: int) -> None:
+    """A "DON'T MISS" or "Related" box inside the article, which goes on after it: the
+    box's label and the headlines of other stories under it are links, not headings."""
+    index = 0
+    while index < end:
+        if not _box_label(lines[index].text, pieces[index]):
+            index += 1
+            continue
+        box = index + 1
+        while box < end and _box_line(pieces[box]) and not _TERMINAL_END.search(
+                lines[box].text) and len(lines[box].text.split()) <= rules.TAIL_MAX_WORDS // 2:
+            box += 1
+        for inside in range(index, box):
+            pieces[inside] = [("related-links", "a box of other stories inside the article")]
+        index = box
+
+
+def _box_label(line: str, line_pieces: list[tuple[str, str]]) -> bool:
+    """"DON'T MISS", "Related", a bare "READ MORE": a label over links to other stories."""
+    if not _box_line(line_pieces):
+        return False
+    if line_pieces[0][0] == "related-links":
+        return len(line.split()) <= 3
+    return rules.first_rule(rules.TAIL_RULES, line.rstrip(":").strip()) is not None
+
+
+def _box_line(line_pieces: list[tuple[str, str]]) -> bool:
+    return len(line_pieces) == 1 and line_pieces[0][0] in _BOX_ROLES
 
 
 def _lines(text: str) -> list[_Line]:

@@ -104,6 +104,8 @@ CLUTTER_RULES = (
         r"(?:click to )?(?:share|tweet|pin|email|post)(?: this)?(?: (?:article|story|page|"
         r"post|link))?(?: (?:on|via|to|with) [\w ]{1,30})?(?: \(opens in new window\))?[.!:]?|"
         r"(?:share|send) (?:this )?(?:article|story) (?:with|to) .{1,60}|"
+        r"(?:share|comment)(?: (?:or|and|&) (?:share|comment))? on this (?:article|story)"
+        r"\s*[:.!]?|"
         r"opens in (?:a )?new window\.?", _I)),
     ("related links", re.compile(
         r"\[?(?:related|read more|read also|more|see also|also read|also on|watch|"
@@ -238,6 +240,11 @@ CREDIT_RULES = (
 CAPTION_RULES = (
     ("caption", re.compile(r"(?:image |photo |video )?caption\s*[:,].{1,400}|"
                            r"pictured\s*:.{1,400}", _I)),
+    # a caption that names who is in the photo, with no end mark: "Mrs Ellery, pictured
+    # with her grandchildren, said she had 'no plans to stop'"
+    ("caption", re.compile(r"[^.!?]{3,200}(?:, pictured\b|\(pictured\b|\bpictured (?:with|"
+                           r"at|in|on|left|right|above|below|here)\b)[^.!?]{0,200}"
+                           r"(?<![.!?…:;,])[\"'”’»)]?", _I)),
 )
 
 #: Words that make a short capitalised name an outlet ("Lowmere Courier").

@@ -1,0 +1,104 @@
+"""Plain-text pages in the layouts of real outlets: a tabloid's "DON'T MISS" box inside
+the article, a local paper's tail of stories from nearby towns, captions and credits as
+UK, US and Australian sites print them, date lines and bylines of the header.
+
+The fixtures are written for these tests in the style of real news pages.
+"""
+
+from __future__ import annotations
+
+from claimledger.text import prepare_text
+
+TABLOID = """\
+Grandfather, 79, rows the length of Loch Varra to raise £12,000 for stroke unit
+By Kirsty Danvers For Northgate Online
+Alasdair Munro, from Invermallie, rowed the 24-mile length of Loch Varra in nine hours on \
+Sunday, raising more than £12,000 for the stroke unit at Invermallie General.
+
+His wife, Fiona, was treated on the unit after a stroke in 2023 and has since recovered.
+
+Mr Munro, a retired ferryman, trained for a year on the loch near his home.
+
+DON'T MISS
+Pensioner, 94, completes skydive for charity
+Woman runs 50 marathons in 50 days
+The stroke unit's lead nurse, Claire Dobie, said the money would buy two new monitors.
+
+'Alasdair is a legend on the ward,' she said.
+
+Mrs Munro said she had watched her husband from the Invermallie jetty.
+
+'I knew he would make it,' she said. 'He is the most stubborn man on Loch Varra.'
+"""
+
+
+def _by_text(article):  # type: ignore[no-untyped-def]
+    return {article.text[s.start:s.end]: s for s in article.statements}
+
+
+def test_a_promo_box_inside_a_tabloid_story_is_links_and_the_story_goes_on() -> None:
+    article = prepare_text(TABLOID)
+    assert article.tail_start is None
+    by_text = _by_text(article)
+    for line in ("DON'T MISS", "Pensioner, 94, completes skydive for charity",
+                 "Woman runs 50 marathons in 50 days"):
+        assert (by_text[line].kind, by_text[line].role) == ("not-a-claim", "related-links")
+    after = "The stroke unit's lead nurse, Claire Dobie, said the money would buy two new " \
+        "monitors."
+    assert by_text[after].kind == "claim"
+    assert by_text["Mrs Munro said she had watched her husband from the Invermallie jetty."] \
+        .kind == "claim"
+
+
+def test_a_bare_read_more_label_and_its_headline_are_links() -> None:
+    text = TABLOID.replace("DON'T MISS\nPensioner, 94, completes skydive for charity\n"
+                           "Woman runs 50 marathons in 50 days\n",
+                           "READ MORE\nFerry fares rise for the first time in six years\n")
+    by_text = _by_text(prepare_text(text))
+    assert by_text["Ferry fares rise for the first time in six years"].role == "related-links"
+    assert by_text["'Alasdair is a legend on the ward,' she said."].kind == "claim"
+
+
+def test_a_caption_naming_who_is_pictured_is_not_a_claim() -> None:
+    text = TABLOID.replace("Mrs Munro said she had",
+                           "Mr Munro, pictured with his grandchildren, said he had 'no plans "
+                           "to stop'\nMrs Munro said she had")
+    statement = _by_text(prepare_text(text))[
+        "Mr Munro, pictured with his grandchildren, said he had 'no plans to stop'"]
+    assert (statement.kind, statement.role) == ("not-a-claim", "caption")
+
+
+LOCAL = """\
+Ashford Valley council votes to keep library open on Sundays
+
+By Jenna Voss
+
+The Ashford Valley town council voted 6-1 on Monday to keep the Main Street library open \
+on Sundays, reversing a plan to close it at weekends to save $85,000 a year.
+
+Library director Helen Okoro said Sunday visits had doubled since 2022, and that the \
+branch was often the only warm place open in town on winter weekends.
+
+Council member Greg Tillman, the only vote against, said the town would need to find the \
+money elsewhere in the budget. He said neighbouring Pine Valley and Clearwater had both cut \
+their library hours last year.
+
+Okoro said the library would start a volunteer program to cover some of the Sunday shifts.
+
+Pine Valley woman wins state spelling bee for second year
+A Pine Valley eighth grader won the state spelling bee for the second straight year on \
+Saturday, correctly spelling "eudaemonic" in the 14th round. Priya Ramaswamy, 13, will \
+represent the state at the national bee in Maryland in May, organizers said.
+Barn fire on Route 9 outside Clearwater destroys 800 bales of hay
+Firefighters from four departments battled a blaze that destroyed a hay barn on Route 9 \
+east of Clearwater early Sunday, Fire Chief Dale Kowalski said. No people or animals were \
+hurt in the fire, which started in a tractor shed, he said.
+"""
+
+
+def test_a_tail_story_from_a_town_the_article_mentioned_once_is_in_the_tail() -> None:
+    article = prepare_text(LOCAL)
+    assert article.tail_start == article.text.index("Pine Valley woman wins")
+    by_text = _by_text(article)
+    assert by_text["Okoro said the library would start a volunteer program to cover some of "
+                   "the Sunday shifts."].kind == "claim"
