@@ -7,6 +7,8 @@ The fixtures are written for these tests in the style of real news pages.
 
 from __future__ import annotations
 
+import pytest
+
 from claimledger.text import prepare_text
 
 TABLOID = """\
@@ -102,3 +104,70 @@ def test_a_tail_story_from_a_town_the_article_mentioned_once_is_in_the_tail() ->
     by_text = _by_text(article)
     assert by_text["Okoro said the library would start a volunteer program to cover some of "
                    "the Sunday shifts."].kind == "claim"
+
+
+WIRE = """\
+Dock pilots end six-week strike at the port of Sarvinsk
+
+By Ana Ruiz
+
+SARVINSK (Northgate Press) — Dock pilots at the port of Sarvinsk returned to work on \
+Monday after accepting a 7% pay rise, ending a six-week strike that left about 40 grain \
+ships waiting at anchor.
+
+The port authority said shipments of grain resumed within hours of the vote.
+
+Union leader Tomas Berg said members had voted 212-31 for the deal.
+
+Traders said the backlog would take at least two weeks to clear.
+"""
+
+
+@pytest.mark.parametrize(
+    ("layout", "caption", "credit"),
+    [
+        ("Photo: Pilots leave the union hall after the vote on Monday. "
+         "(Northgate Press: Kofi Mensah)",
+         "Photo: Pilots leave the union hall after the vote on Monday.",
+         "(Northgate Press: Kofi Mensah)"),
+        ("Photo: Union leader Tomas Berg says the deal is fair. (Supplied)",
+         "Photo: Union leader Tomas Berg says the deal is fair.", "(Supplied)"),
+        ("Grain ships wait at anchor off the port.\n"
+         "(Photo courtesy of the Sarvinsk Port Authority)",
+         "Grain ships wait at anchor off the port.",
+         "(Photo courtesy of the Sarvinsk Port Authority)"),
+        ("Grain ships wait at anchor off the port.\nImage courtesy: Sarvinsk Port Authority",
+         "Grain ships wait at anchor off the port.", "Image courtesy: Sarvinsk Port Authority"),
+        ("A pilot boat leaves the harbour, 1998. (Courtesy of the U.S. National Archives)",
+         "A pilot boat leaves the harbour, 1998.",
+         "(Courtesy of the U.S. National Archives)"),
+    ],
+)
+def test_captions_and_credits_in_more_layouts(layout: str, caption: str, credit: str) -> None:
+    article = prepare_text(WIRE.replace("Union leader", layout + "\n\nUnion leader"))
+    by_text = _by_text(article)
+    assert (by_text[caption].kind, by_text[caption].role) == ("not-a-claim", "caption")
+    assert (by_text[credit].kind, by_text[credit].role) == ("not-a-claim", "credit")
+    assert by_text["The port authority said shipments of grain resumed within hours of the "
+                   "vote."].kind == "claim"
+
+
+def test_a_quote_above_a_labelled_caption_stays_a_claim() -> None:
+    text = WIRE.replace("Union leader",
+                        "\"We held out for six weeks and it was worth it,\" Berg said.\n"
+                        "Photo: Tomas Berg says the pilots will not strike again this year. "
+                        "(Supplied)\n\nUnion leader")
+    by_text = _by_text(prepare_text(text))
+    quote = by_text["\"We held out for six weeks and it was worth it,\" Berg said."]
+    assert quote.kind == "claim"
+
+
+def test_alt_text_a_blank_line_above_its_caption_is_a_caption() -> None:
+    text = WIRE.replace(
+        "Union leader",
+        "The Sarvinsk Pilot Station, seen from the breakwater.\n\n"
+        "The Sarvinsk Pilot Station has guided ships into the port since 1911. "
+        "(Courtesy of the Sarvinsk Maritime Museum)\n\nUnion leader")
+    by_text = _by_text(prepare_text(text))
+    alt = by_text["The Sarvinsk Pilot Station, seen from the breakwater."]
+    assert (alt.kind, alt.role) == ("not-a-claim", "caption")

@@ -17,7 +17,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from claimledger.text import rules
-from claimledger.text.captions import CAPTION_VERB, POSITION_IN_PHOTO, captions_near_credits
+from claimledger.text.captions import (
+    CAPTION_VERB,
+    POSITION_IN_PHOTO,
+    captions_near_credits,
+    labelled_caption,
+)
 from claimledger.text.clutter import RULE_ROLES, clutter_role, layout_row
 from claimledger.text.model import (
     CLAIM,
@@ -344,7 +349,8 @@ def _line_roles(
         if (
             roles[index][0] is None
             and line.start not in known
-            and roles[index + 1] == ("credit", "photo credit")
+            and roles[index + 1][0] == "credit"
+            and roles[index + 1][1].startswith("photo credit")
             and not below.blank_before
             and len(line.text) <= 400
         ):
@@ -453,6 +459,8 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
             return RULE_ROLES.get(name, role), name
     if words <= 25 and rules.OPINION_HEADING.fullmatch(text):
         return ("headline" if index == 0 else "heading"), "opinion heading"
+    if words <= 60 and labelled_caption(text):
+        return "caption", "caption after a \"Photo:\" label"
     credit = _credit(text)
     if credit:
         return "credit", credit
@@ -489,7 +497,7 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
 
 def _credit(text: str) -> str | None:
     """"photo credit" / "reporting credit" for a credit line or statement, else None."""
-    if len(text.split()) > 16:
+    if len(text.split()) > 16 or labelled_caption(text):
         return None
     if rules.looks_like_slash_credit(text):
         return "photo credit"
@@ -529,15 +537,23 @@ def _is_metadata_strip(text: str) -> bool:
 # --- statement roles inside a body line ----------------------------------------------------
 
 
+def _whole_line_piece(piece: str, role: str, reason: str, pieces: int) -> tuple[str, str]:
+    """A statement of a line whose role is known: an inline date header stays a date,
+    and a caption's own credit ("... years. (ABC News: Jess Tamura)") is a credit."""
+    if rules.DATE_HEADER.fullmatch(piece):
+        return "timestamp", "inline date header"
+    if role == "caption" and pieces > 1:
+        credit = _credit(piece)
+        if credit:
+            return "credit", credit
+    return role, reason
+
+
 def _statement_roles(
     text: str, spans: list[tuple[int, int]], role: str | None, reason: str
 ) -> list[tuple[str, str]]:
     if role is not None and role != "bullet":
-        return [
-            ("timestamp", "inline date header") if rules.DATE_HEADER.fullmatch(text[a:b])
-            else (role, reason)
-            for a, b in spans
-        ]
+        return [_whole_line_piece(text[a:b], role, reason, len(spans)) for a, b in spans]
     pieces: list[tuple[str, str]] = []
     for start, end in spans:
         piece = text[start:end]
@@ -558,7 +574,7 @@ def _statement_roles(
         else:
             pieces.append((role or "body", reason if role else "claim"))
     if role is None and len(pieces) > 1 and pieces[-1][0] == "credit" \
-            and pieces[-1][1] == "photo credit":
+            and pieces[-1][1].startswith("photo credit"):
         pieces = [
             ("caption", "caption of a photo, before its credit")
             if piece_role in {"body", "question", "quote"}

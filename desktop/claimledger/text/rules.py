@@ -231,6 +231,17 @@ CREDIT_RULES = (
                                 r"photo credit|image credit|pictured)"
                                 r"\s*(?::|by\b)\s*[^\n]{1,120}?\)?\.?|image source,.{1,120}", _I)),
     ("photo credit", re.compile(rf"\(?(?:{_AGENCY})(?: (?:Photo|Images))?\)?")),
+    ("photo credit", re.compile(r"\(?(?:(?:photo|photos|photograph|image|picture|video|"
+                                r"footage)\s+)?courtesy(?:\s+of)?\s*:?\s*[^()\n]{2,100}"
+                                r"(?<![.!?])\)?", _I)),
+    ("photo credit", re.compile(r"\((?:supplied|handout|file|file photo|submitted|"
+                                r"submitted photo|stock image|stock photo|pool)\)|"
+                                r"(?:supplied|handout|file photo|submitted photo)"
+                                r"(?:\s*(?:photo|image))?\.?", _I)),
+    # "(ABC News: Jess Tamura)": the outlet and the photographer, in parentheses, as a
+    # statement of its own (at the end of a running sentence it is more often an aside)
+    ("photo credit of an outlet", re.compile(r"\([A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,5}: "
+                                r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\)")),
     ("reporting credit", re.compile(r"\(?(?:(?:additional )?reporting|writing|editing|"
                                     r"compiled|produced|graphics?|fact-checking) by\b[^\n]{1,300}",
                                     _I)),
