@@ -171,3 +171,88 @@ def test_alt_text_a_blank_line_above_its_caption_is_a_caption() -> None:
     by_text = _by_text(prepare_text(text))
     alt = by_text["The Sarvinsk Pilot Station, seen from the breakwater."]
     assert (alt.kind, alt.role) == ("not-a-claim", "caption")
+
+
+def test_a_dateline_with_an_abbreviated_state_is_one_statement() -> None:
+    text = WIRE.replace("SARVINSK (Northgate Press) —", "BROKEN ARROW, Okla. (KTUL) —")
+    by_text = _by_text(prepare_text(text))
+    assert any(words.startswith("BROKEN ARROW, Okla. (KTUL) — Dock pilots")
+               for words in by_text)
+
+
+def test_the_second_line_of_a_newsletter_box_is_not_a_claim() -> None:
+    text = WIRE.replace("Union leader", "SIGN UP FOR OUR DAILY BRIEFING\nGet the day's top "
+                        "stories in your inbox every morning.\n\nUnion leader")
+    statement = _by_text(prepare_text(text))["Get the day's top stories in your inbox every "
+                                              "morning."]
+    assert statement.kind == "not-a-claim"
+
+
+HEADLINE = "Dock pilots end six-week strike at the port of Sarvinsk"
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        ("Mon 10 Mar 2025 17.42 GMT", "2025-03-10"),
+        ("March 11, 2025 4:12 PM GMT Updated 2 hours ago", "2025-03-11"),
+        ("Posted: Mar 5, 2025 / 06:12 PM CST", "2025-03-05"),
+        ("Published: 10:22 EST, 9 March 2025 | Updated: 11:05 EST, 9 March 2025",
+         "2025-03-09"),
+    ],
+)
+def test_date_lines_of_the_header_give_the_published_date(header: str, published: str) -> None:
+    article = prepare_text(WIRE.replace("By Ana Ruiz", f"By Ana Ruiz\n{header}"))
+    assert article.published == published
+    statement = _by_text(article)[header]
+    assert (statement.kind, statement.role) == ("not-a-claim", "timestamp")
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Ana Ruiz Transport correspondent", "Ana Ruiz"),
+        ("by: Ana Ruiz", "Ana Ruiz"),
+        ("By ANA RUIZ and TOMAS BERG Associated Press", "ANA RUIZ and TOMAS BERG"),
+        ("Words by Ana Ruiz | Photographs by Kofi Mensah", "Ana Ruiz"),
+        ("By Ana Ruiz For Northgate Online", "Ana Ruiz"),
+    ],
+)
+def test_bylines_in_more_layouts(byline: str, author: str) -> None:
+    article = prepare_text(WIRE.replace("By Ana Ruiz", byline))
+    assert article.byline == author
+    assert _by_text(article)[byline].kind == "not-a-claim"
+
+
+def test_summary_points_between_the_headline_and_the_byline_are_claims() -> None:
+    text = WIRE.replace("\n\nBy Ana Ruiz", "\nPilots accepted a 7% pay rise after six weeks\n"
+                        "About 40 grain ships had been waiting at anchor\n"
+                        "Traders expect the backlog to clear within two weeks\nBy Ana Ruiz")
+    article = prepare_text(text)
+    by_text = _by_text(article)
+    for point in ("Pilots accepted a 7% pay rise after six weeks",
+                  "About 40 grain ships had been waiting at anchor",
+                  "Traders expect the backlog to clear within two weeks"):
+        assert (by_text[point].kind, by_text[point].role) == ("claim", "standfirst")
+    assert article.title == HEADLINE
+
+
+def test_key_points_under_their_label_are_claims() -> None:
+    text = WIRE.replace("By Ana Ruiz\n", "By Ana Ruiz\nKey points:\n"
+                        "Pilots accepted a 7% pay rise after six weeks\n"
+                        "About 40 grain ships had been waiting at anchor\n")
+    by_text = _by_text(prepare_text(text))
+    for point in ("Pilots accepted a 7% pay rise after six weeks",
+                  "About 40 grain ships had been waiting at anchor"):
+        assert (by_text[point].kind, by_text[point].role) == ("claim", "bullet")
+
+
+def test_a_standfirst_below_a_kicker_and_headline() -> None:
+    text = "Business\n" + WIRE.replace(
+        "\n\nBy Ana Ruiz",
+        "\nThe deal ends a dispute that left about 40 grain ships at anchor\nBy Ana Ruiz")
+    article = prepare_text(text)
+    statement = _by_text(article)["The deal ends a dispute that left about 40 grain ships at "
+                                  "anchor"]
+    assert (statement.kind, statement.role) == ("claim", "standfirst")
+    assert article.title == HEADLINE

@@ -344,6 +344,7 @@ def _line_roles(
         for index, line in enumerate(lines)
     ]
     _headline_and_kicker(lines, roles)
+    _key_points(lines, roles)
     for index, line in enumerate(lines[:-1]):
         below = lines[index + 1]
         if (
@@ -372,23 +373,58 @@ def _headline_and_kicker(lines: list[_Line], roles: list[tuple[str | None, str]]
         roles[first] = ("headline", "headline, below the date")
     if first + 1 >= len(lines) or roles[first][0] not in {"headline", "heading"}:
         return
-    _standfirst(lines, roles, first)
     label, below = lines[first].text, lines[first + 1].text
     if _is_kicker(label) and _could_be_headline(below) and len(below.split()) > len(label.split()) \
             and roles[first + 1][0] in {None, "heading", "headline"}:
         roles[first] = ("kicker", "section label above the headline")
         roles[first + 1] = ("headline", "headline, below its section label")
+        first += 1
+    _standfirst(lines, roles, first)
+
+
+#: A label over the article's summary points: "Key points:", "In brief", "At a glance".
+_KEY_POINTS = re.compile(r"(?:key (?:points|facts|takeaways)|in brief|at a glance|highlights|"
+                         r"the big picture|what we know|in short|quick read|summary)\s*:?",
+                         re.IGNORECASE)
+_KEY_POINT_LINES = 6
+
+
+def _key_points(lines: list[_Line], roles: list[tuple[str | None, str]]) -> None:
+    """The lines under a "Key points:" label are the article's summary points (bullets,
+    so claims alike however each ends), up to the first paragraph of running text."""
+    for index, line in enumerate(lines[:_HEADER_LINES]):
+        if not _KEY_POINTS.fullmatch(line.text):
+            continue
+        for point in range(index + 1, min(len(lines), index + 1 + _KEY_POINT_LINES)):
+            text = lines[point].text
+            if roles[point][0] not in {None, "heading"} or not 4 <= len(text.split()) <= 40 \
+                    or _TERMINAL_END.search(text):
+                break
+            roles[point] = ("bullet", "a key point of the article")
+        return
+
+
+#: At most this many summary lines stand between the headline and the byline or date.
+_STANDFIRST_LINES = 4
 
 
 def _standfirst(lines: list[_Line], roles: list[tuple[str | None, str]], headline: int) -> None:
-    """A summary line just below the headline and above the byline or date."""
-    below = headline + 1
-    if roles[headline][0] != "headline" or below + 1 >= len(lines) or roles[below][0] is not None:
+    """Summary lines just below the headline and above the byline or date (one, or a
+    tabloid's three or four points, however each ends)."""
+    if roles[headline][0] != "headline":
         return
-    words = len(lines[below].text.split())
-    after = {roles[i][0] for i in range(below + 1, min(len(lines), below + 3))}
-    if 8 <= words <= 60 and after & {"byline", "timestamp", "dateline"}:
-        roles[below] = ("standfirst", "summary below the headline")
+    below = headline + 1
+    end = below
+    while end < min(len(lines), below + _STANDFIRST_LINES) and roles[end][0] in {None, "heading"} \
+            and 6 <= len(lines[end].text.split()) <= 60:
+        end += 1
+    after = {roles[index][0] for index in range(end, min(len(lines), end + 2))}
+    if end == below or not after & {"byline", "timestamp", "dateline"}:
+        return
+    if end - below == 1 and len(lines[below].text.split()) < 8:
+        return
+    for index in range(below, end):
+        roles[index] = ("standfirst", "summary below the headline")
 
 
 def _is_kicker(text: str) -> bool:
@@ -447,6 +483,8 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
         if name:
             return RULE_ROLES.get(name, "clutter"), name
         if _is_metadata_strip(text):
+            if all(rules.DATE_LINE.fullmatch(part) for part in re.split(r"\s[·|•]\s", text)):
+                return "timestamp", "dates of the article"
             return "clutter", "article metadata"
     if words <= 45:
         name = rules.first_rule(rules.PROMO_RULES, text)
@@ -482,6 +520,8 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
         return "heading", "heading"
     if _BULLET.match(text):
         return "bullet", "bullet point"
+    if in_header and words <= 10 and rules.STAFF_BYLINE.fullmatch(text):
+        return "byline", "byline (the reporter and their job)"
     if in_header and rules.looks_like_outlet(text):
         return "byline", "name of the outlet"
     if (

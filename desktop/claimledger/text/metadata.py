@@ -7,6 +7,7 @@ so a date or a "By ..." deep in the body is never mistaken for the article's own
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from claimledger.text import rules
@@ -74,6 +75,10 @@ def _byline(lines: list[str]) -> tuple[str | None, str | None]:
             names, outlet = rules.split_byline(match["names"])
             if names and names[0].isupper():
                 return names, outlet
+    for line in lines[:6]:
+        staff = rules.STAFF_BYLINE.fullmatch(line.strip(" *_"))
+        if staff is not None:
+            return staff["names"], None
     return None, None
 
 
@@ -120,14 +125,14 @@ def _published(lines: list[str]) -> str | None:
             return rules.iso_date(header.group())
     for line in lines:
         lower = line.lower()
-        for part in line.split(" · "):
+        for part in re.split(r" [·|] ", line):
             part = part.strip(" *_")
             if rules.DATE_LINE.fullmatch(part) and any(
                 word in lower for word in ("published", "posted", "date")
             ):
                 return rules.iso_date(part)
     for line in lines:
-        for part in line.split(" · "):
+        for part in re.split(r" [·|] ", line):
             if rules.DATE_LINE.fullmatch(part.strip(" *_")):
                 return rules.iso_date(part)
     return None

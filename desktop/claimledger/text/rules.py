@@ -166,7 +166,7 @@ PROMO_RULES = (
         r"(?:sign up|subscribe)\b.{0,240}|.{0,120}\b(?:sign up|subscribe) (?:to|for) (?:our|the)"
         r" .{0,40}newsletters?.{0,120}|.{0,80}\bnewsletters?\b.{0,60}\b(?:inbox|sign up|"
         r"subscribe)\b.{0,80}|(?:get|receive) .{0,60}(?:delivered )?(?:straight |direct(?:ly)? )?"
-        r"to your inbox.{0,80}", _I)),
+        r"(?:to|in|into) your inbox.{0,80}", _I)),
     ("app promotion", re.compile(
         r"(?:download|get|install|try) (?:our|the) (?:free )?(?:[\w'’ ]{0,30} )?app\b.{0,160}|"
         r".{0,80}\b(?:on|in) (?:our|the) [\w'’ ]{0,30}app\b.{0,60}(?:download|available|"
@@ -228,7 +228,7 @@ CREDIT_RULES = (
                                 r"(?:/[^()\n]{1,100})?\)?")),
     ("photo credit", re.compile(r"\(?(?:photo|photos|photograph|photography|image|images|"
                                 r"picture|pictures|illustration|graphic|video|footage|credit|"
-                                r"photo credit|image credit|pictured)"
+                                r"photo credit|image credit)"
                                 r"\s*(?::|by\b)\s*[^\n]{1,120}?\)?\.?|image source,.{1,120}", _I)),
     ("photo credit", re.compile(rf"\(?(?:{_AGENCY})(?: (?:Photo|Images))?\)?")),
     ("photo credit", re.compile(r"\(?(?:(?:photo|photos|photograph|image|picture|video|"
@@ -283,17 +283,27 @@ DATE = re.compile(
     _I,
 )
 
-#: A header line that only gives the date ("Published March 14, 2026").
+#: A header line that only gives the date ("Published March 14, 2026", "Mon 10 Mar 2025
+#: 17.42 GMT", "Posted: Mar 5, 2025 / 06:12 PM CST", "10:22 EST, 9 March 2025").
 DATE_LINE = re.compile(
     r"(?:(?:first )?(?:published|posted|date|dated|updated|last updated)\b\s*:?\s*"
     r"(?:date\s*)?(?:on\s*)?)?"
-    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:{DATE.pattern})"
-    r"(?:[,;]?\s*(?:at\s+|updated\s+)?[\w:. ]{0,30})?",
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?,?\s+)?"
+    r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?"
+    rf"(?:{DATE.pattern})"
+    r"(?:[,;]?\s*(?:at\s+|updated\s+|/\s*)?[\w:. ]{0,40})?",
     _I,
 )
 
 #: "By Maria Nuñez and Tom Reyes, Reuters"
-BYLINE = re.compile(r"(?:words |written |reported )?by\s+(?P<names>[^\W\d_][^\n]{1,200})", _I)
+BYLINE = re.compile(r"(?:words |written |reported )?by:?\s+(?P<names>[^\W\d_][^\n]{1,200})", _I)
+
+#: A byline with no "By": the name, then the job ("Hannah Whitcombe Transport
+#: correspondent", "Samira Haddad, Science Reporter").
+STAFF_BYLINE = re.compile(
+    r"(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}?),? (?:[A-Za-z&]+ ){0,3}"
+    r"(?:correspondent|reporter|editor|writer|columnist|journalist|contributor|"
+    r"critic|producer)")
 
 #: A dateline: "WASHINGTON, June 8 (Reuters) -" or "LISBON (AP) —" (at a paragraph start).
 DATELINE = re.compile(
@@ -367,9 +377,29 @@ def looks_like_slash_credit(text: str) -> bool:
     ) and len(text.split()) <= 14
 
 
+#: Agencies that a byline names after the reporters with no comma ("... Associated Press").
+_BYLINE_AGENCIES = ("The Associated Press", "Associated Press", "Reuters", "AFP",
+                    "Bloomberg News", "Bloomberg", "AP")
+#: "Words by Naomi Ferrante | Photographs by Caleb Wren": the photographer's part.
+_OTHER_CREDIT = re.compile(r"(?:photo(?:graph)?s?|pictures|images|illustrations?|video|"
+                           r"graphics?) by\b.*", _I)
+#: "Kirsty Danvers for Northgate Online": the outlet a reporter writes for.
+_WRITES_FOR = re.compile(r"(?P<names>.+?) for (?P<outlet>(?:The )?[A-Z][\w'’&.-]*"
+                         r"(?: [A-Z][\w'’&.-]*){0,3})", _I)
+
+
 def split_byline(names: str) -> tuple[str, str | None]:
     """"Maria Nuñez and Tom Reyes, Reuters" -> ("Maria Nuñez and Tom Reyes", "Reuters")."""
     names = names.strip().rstrip(".")
+    head, found, tail = names.partition(" | ")
+    if found and _OTHER_CREDIT.fullmatch(tail.strip()):
+        names = head.strip()
+    for agency in _BYLINE_AGENCIES:
+        if names.endswith(" " + agency) and len(names) > len(agency) + 3:
+            return names[:-len(agency)].strip(" ,"), agency
+    writes_for = _WRITES_FOR.fullmatch(names)
+    if writes_for is not None and writes_for["outlet"][:1].isupper():
+        return writes_for["names"].strip(), writes_for["outlet"]
     for separator in (" | ", " — ", " – ", " - ", ", "):
         head, found, tail = names.rpartition(separator)
         if not found or not head:
