@@ -256,3 +256,63 @@ def test_a_standfirst_below_a_kicker_and_headline() -> None:
                                   "anchor"]
     assert (statement.kind, statement.role) == ("claim", "standfirst")
     assert article.title == HEADLINE
+
+
+SAME_TOWN = """\
+Harlow Bay council approves $18 million library expansion
+By Leon Marchetti
+Harlow Bay city council voted 7-2 on Monday night to expand the Central Library on Dock \
+Street, adding a children's wing, a makerspace and 120 study seats by 2027.
+
+The $18 million project will be paid for with a bond approved by Harlow Bay voters in 2023 \
+and a $4 million state grant, city finance director Amal Haddad said.
+
+Library director Ruth Engstrom said visits had risen 30% since 2019 and the building, opened \
+in 1964, regularly ran out of seats during exam season.
+
+Engstrom said construction would start next spring and the library would stay open.
+
+Harlow Bay police arrest teen after Dock Street stabbing
+Harlow Bay police arrested a 17-year-old on Sunday after a man was stabbed outside a bar on \
+Dock Street, Sgt. Maria Olsen said. The victim, a 34-year-old from Millpond, was taken to \
+St Mary's hospital with injuries that are not life-threatening.
+Harlow Bay High wins state robotics title
+A team of six students from Harlow Bay High School won the state robotics championship in \
+Springfield on Saturday, beating 48 other schools. Coach Dana Whitfield said the team would \
+compete at the national finals in Houston in April.
+"""
+
+
+def test_a_tail_of_stories_from_the_same_town_is_found() -> None:
+    article = prepare_text(SAME_TOWN)
+    assert article.tail_start == article.text.index("Harlow Bay police arrest teen")
+    assert _by_text(article)["Engstrom said construction would start next spring and the "
+                             "library would stay open."].kind == "claim"
+
+
+OPINION = """\
+Opinion
+Why our town needs its night buses back
+date 2025-05-06
+By Priyanka Shah
+When the council cut the last night bus from Fenwick Road to the hospital in January, it \
+saved £210,000 a year. It also left hundreds of shift workers with no way home.
+
+A night bus waits at Fenwick Road depot | Photo: Tom Hale/Fenwick Herald
+
+The council says only 60 people a night used the route.
+
+Priyanka Shah is a nurse at St Agnes hospital and a member of its staff union.
+"""
+
+
+def test_an_opinion_piece_header_caption_and_author_note() -> None:
+    article = prepare_text(OPINION)
+    assert (article.title, article.published, article.byline) == (
+        "Why our town needs its night buses back", "2025-05-06", "Priyanka Shah")
+    assert article.outlet is None  # the photo credit's outlet is not the article's
+    by_text = _by_text(article)
+    note = by_text["Priyanka Shah is a nurse at St Agnes hospital and a member of its staff "
+                   "union."]
+    assert note.kind == "not-a-claim"
+    assert by_text["The council says only 60 people a night used the route."].kind == "claim"

@@ -339,12 +339,13 @@ def _line_roles(
 ) -> list[tuple[str | None, str]]:
     """(role, reason) per line; role None means "look at each statement"."""
     header_end = _header_end(lines)
-    roles = [
+    roles: list[tuple[str | None, str]] = [
         known.get(line.start) or _line_role(line, index, index < header_end)
         for index, line in enumerate(lines)
     ]
     _headline_and_kicker(lines, roles)
     _key_points(lines, roles)
+    _author_notes(lines, roles, header_end)
     for index, line in enumerate(lines[:-1]):
         below = lines[index + 1]
         if (
@@ -380,6 +381,23 @@ def _headline_and_kicker(lines: list[_Line], roles: list[tuple[str | None, str]]
         roles[first + 1] = ("headline", "headline, below its section label")
         first += 1
     _standfirst(lines, roles, first)
+
+
+def _author_notes(lines: list[_Line], roles: list[tuple[str | None, str]], header_end: int) -> None:
+    """"Priyanka Shah is a nurse at St Agnes hospital.": a line about the author of the
+    byline, under an opinion piece, is not one of its claims."""
+    authors = []
+    for line, (role, _reason) in zip(lines[:header_end + 1], roles, strict=False):
+        match = rules.BYLINE.fullmatch(line.text) if role == "byline" else None
+        if match is not None:
+            names, _outlet = rules.split_byline(match["names"])
+            authors += [name.strip() for name in re.split(r",| and ", names) if name.strip()]
+    for index in range(header_end + 1, len(lines)):
+        text = lines[index].text
+        if roles[index][0] is None and len(text.split()) <= 60 and any(
+                text.startswith(f"{name} {verb} ") for name in authors if " " in name
+                for verb in ("is", "was", "has", "writes", "lives", "works", "teaches")):
+            roles[index] = ("clutter", "note about the author")
 
 
 #: A label over the article's summary points: "Key points:", "In brief", "At a glance".

@@ -357,6 +357,8 @@ def looks_like_outlet(text: str) -> bool:
     text = text.strip(" *_·|")
     if text in KNOWN_OUTLETS:
         return True
+    if ":" in text or "/" in text:
+        return False  # "Photo: Tom Hale/Fenwick Herald" is a credit, not the outlet
     words = text.split()
     return (
         0 < len(words) <= 6

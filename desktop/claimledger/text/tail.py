@@ -42,6 +42,10 @@ _STOP = frozenset("""
 #: At most this share of the new story's names and words may come from the article.
 MAX_NAME_OVERLAP = 0.2
 MAX_WORD_OVERLAP = 0.3
+#: A story that shares almost none of the article's words may share more of its names:
+#: a local paper's other stories are about the same town and its streets.
+LOW_WORD_OVERLAP = 0.15
+MAX_NAME_OVERLAP_OTHER_WORDS = 0.4
 #: Words of the article (before) and of the new lede that make the comparison fair.
 MIN_ARTICLE_WORDS = 80
 LEDE_WORDS = 120
@@ -187,9 +191,11 @@ def _is_new_story(lines: list[str], start: int, article: _Before) -> bool:
     names, content = _names(lede), _content_words(lede)
     if len(names) < 3 or len(lede.split()) < 25 or not content:
         return False
-    if article.name_overlap(names) > MAX_NAME_OVERLAP:
+    word_overlap = _share(content, article.content)
+    if word_overlap > MAX_WORD_OVERLAP:
         return False
-    if _share(content, article.content) > MAX_WORD_OVERLAP:
+    if article.name_overlap(names) > (MAX_NAME_OVERLAP if word_overlap > LOW_WORD_OVERLAP
+                                      else MAX_NAME_OVERLAP_OTHER_WORDS):
         return False
     if _keywords_back(article, lede) > MAX_KEYWORDS_BACK:
         return False  # a new section of the same story: its subject words come back
