@@ -212,6 +212,7 @@ def test_date_lines_of_the_header_give_the_published_date(header: str, published
     ("byline", "author"),
     [
         ("Ana Ruiz Transport correspondent", "Ana Ruiz"),
+        ("Ana Ruiz, Health Reporter", "Ana Ruiz"),
         ("by: Ana Ruiz", "Ana Ruiz"),
         ("By ANA RUIZ and TOMAS BERG Associated Press", "ANA RUIZ and TOMAS BERG"),
         ("Words by Ana Ruiz | Photographs by Kofi Mensah", "Ana Ruiz"),
@@ -316,3 +317,33 @@ def test_an_opinion_piece_header_caption_and_author_note() -> None:
                    "union."]
     assert note.kind == "not-a-claim"
     assert by_text["The council says only 60 people a night used the route."].kind == "claim"
+
+
+@pytest.mark.parametrize(
+    "above",
+    ["The Northgate Herald\nNews › Local › Ports", "Home / Business / Shipping",
+     "The Northgate Herald"],
+)
+def test_the_site_name_and_section_path_above_the_headline_are_not_the_title(
+        above: str) -> None:
+    article = prepare_text(f"{above}\n{WIRE}")
+    assert article.title == HEADLINE
+    by_text = _by_text(article)
+    assert by_text[HEADLINE].role == "headline"
+    for line in above.split("\n"):
+        assert by_text[line].kind == "not-a-claim"
+        assert by_text[line].role in {"kicker", "byline"}
+
+
+def test_a_date_header_with_a_time_zone_is_one_statement() -> None:
+    article = prepare_text(WIRE.replace("By Ana Ruiz", "Published 2025-02-27 09:14 CET\n"
+                                        "By Ana Ruiz"))
+    assert article.published == "2025-02-27"
+    statement = _by_text(article)["Published 2025-02-27 09:14 CET"]
+    assert (statement.kind, statement.role) == ("not-a-claim", "timestamp")
+
+
+def test_a_video_length_under_a_watch_link_is_not_a_claim() -> None:
+    text = WIRE.replace("Union leader", "WATCH: Pilots vote to end the strike\n1:24\n\n"
+                        "Union leader")
+    assert _by_text(prepare_text(text))["1:24"].kind == "not-a-claim"

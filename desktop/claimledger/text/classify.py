@@ -361,17 +361,38 @@ def _line_roles(
 
 
 _METADATA_ROLES = frozenset({"timestamp", "dateline", "clutter", "advertisement", "byline"})
+_ABOVE_HEADLINE = _METADATA_ROLES | {"kicker"}
+#: "Home / World / Europe", "News › Local › Health": the page's section path.
+_BREADCRUMB = re.compile(r"[^\W\d_][\w'’&.-]*(?: [\w'’&.-]+){0,3}"
+                         r"(?: (?P<mark>[›>»/|]) [^\W\d_][\w'’&.-]*(?: [\w'’&.-]+){0,3})"
+                         r"(?: (?P=mark) [^\W\d_][\w'’&.-]*(?: [\w'’&.-]+){0,3})+")
+_SITE_LINES = 3
+
+
+def _site_furniture(lines: list[_Line], roles: list[tuple[str | None, str]]) -> None:
+    """Above the headline of a pasted page: the site's name ("The Fenwick Herald") and
+    its section path ("News › Local › Health"), neither of which is the headline."""
+    for index, line in enumerate(lines[:_SITE_LINES]):
+        if roles[index][0] not in {None, "heading", "headline", "credit"}:
+            continue
+        if _BREADCRUMB.fullmatch(line.text) and not _TERMINAL_END.search(line.text):
+            roles[index] = ("kicker", "section path above the headline")
+        elif index <= 1 and rules.looks_like_outlet(line.text) and index + 1 < len(lines) \
+                and roles[index + 1][0] in {None, "heading"} | {"kicker"}:
+            roles[index] = ("byline", "name of the outlet")
 _KICKER_SEPARATORS = (":", "|", "·", "—", "-")
 
 
 def _headline_and_kicker(lines: list[_Line], roles: list[tuple[str | None, str]]) -> None:
     """The headline is the first line after any date or clutter lines above it; a short
     section label or all-caps slogan just above it ("POLITICS", "Exclusive") is a kicker."""
-    first = next((i for i, r in enumerate(roles[:4]) if r[0] not in _METADATA_ROLES), None)
+    _site_furniture(lines, roles)
+    first = next((i for i, r in enumerate(roles[:4]) if r[0] not in _ABOVE_HEADLINE), None)
     if first is None:
         return
     if first > 0 and _could_be_headline(lines[first].text) and roles[first][0] in {None, "heading"}:
-        roles[first] = ("headline", "headline, below the date")
+        above = "the date" if roles[first - 1][0] == "timestamp" else "the page's header"
+        roles[first] = ("headline", f"headline, below {above}")
     if first + 1 >= len(lines) or roles[first][0] not in {"headline", "heading"}:
         return
     label, below = lines[first].text, lines[first + 1].text

@@ -56,6 +56,7 @@ FURNITURE_RULES = (
     ("reading time", re.compile(r"\d+[ -]min(?:ute)?s?(?: read| listen)?", _I)),
     ("copyright notice", re.compile(r"(?:copyright\s*(?:©\s*)?\d{4}|©).{0,160}|"
                                     r".{0,120}all rights reserved\.?", _I)),
+    ("video length", re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")),
     ("navigation", re.compile(r"skip to (?:main )?content|back to top|menu|home|search|"
                               r"image \d+ of \d+|\d+ of \d+|previous|next", _I)),
 )
@@ -302,8 +303,8 @@ BYLINE = re.compile(r"(?:words |written |reported )?by:?\s+(?P<names>[^\W\d_][^\
 #: correspondent", "Samira Haddad, Science Reporter").
 STAFF_BYLINE = re.compile(
     r"(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}?),? (?:[A-Za-z&]+ ){0,3}"
-    r"(?:correspondent|reporter|editor|writer|columnist|journalist|contributor|"
-    r"critic|producer)")
+    r"(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Ww]riter|[Cc]olumnist|[Jj]ournalist|"
+    r"[Cc]ontributor|[Cc]ritic|[Pp]roducer)")
 
 #: A dateline: "WASHINGTON, June 8 (Reuters) -" or "LISBON (AP) —" (at a paragraph start).
 DATELINE = re.compile(
@@ -317,7 +318,8 @@ DATELINE = re.compile(
 #: An inline date header at the start of a line: "date 2019-11-04 The council ...".
 DATE_HEADER = re.compile(
     r"(?:date|dated|published|posted|updated)\s*:?\s*\d{4}-\d{2}-\d{2}"
-    r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?(?=\s|\Z)", _I)
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?"
+    r"(?: (?:UTC|GMT|BST|CET|CEST|EET|EEST|[ECMP][SD]?T|AE[SD]T|IST|JST)\b)?)?(?=\s|\Z)", _I)
 
 
 def first_rule(rules: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
