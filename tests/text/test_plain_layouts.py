@@ -347,3 +347,36 @@ def test_a_video_length_under_a_watch_link_is_not_a_claim() -> None:
     text = WIRE.replace("Union leader", "WATCH: Pilots vote to end the strike\n1:24\n\n"
                         "Union leader")
     assert _by_text(prepare_text(text))["1:24"].kind == "not-a-claim"
+
+
+def test_a_name_alone_by_the_date_is_the_byline() -> None:
+    text = WIRE.replace("By Ana Ruiz", "Ana Ruiz\nWed 12 Feb 2025 06.00 GMT")
+    article = prepare_text(text)
+    assert article.byline == "Ana Ruiz"
+    assert (_by_text(article)["Ana Ruiz"].kind, _by_text(article)["Ana Ruiz"].role) == (
+        "not-a-claim", "byline")
+
+
+def test_a_newsletter_box_down_to_its_end_mark_is_not_a_claim() -> None:
+    box = ("Sign up to Harbour Weekly\nFree weekly newsletter\n"
+           "The port's most important stories, every Friday.\n"
+           "Privacy Notice: Newsletters may contain info about charities and online ads. "
+           "For more information see our Privacy Policy.\nafter newsletter promotion\n")
+    article = prepare_text(WIRE.replace("Union leader", box + "Union leader"))
+    inside = article.text.index("Sign up to Harbour")
+    after = article.text.index("after newsletter promotion") + len("after newsletter promotion")
+    box_statements = [s for s in article.statements if inside <= s.start < after]
+    assert len(box_statements) >= 5
+    assert all(s.kind == "not-a-claim" for s in box_statements)
+    assert _by_text(article)["Union leader Tomas Berg said members had voted 212-31 for the "
+                             "deal."].kind == "claim"
+
+
+def test_image_controls_around_a_caption_are_not_claims() -> None:
+    text = WIRE.replace("Union leader", "Enlarge this image\nPilots leave the union hall.\n"
+                        "Kofi Mensah/Northgate Press\nhide caption\ntoggle caption\n"
+                        "Kofi Mensah/Northgate Press\n\nUnion leader")
+    by_text = _by_text(prepare_text(text))
+    for line in ("Enlarge this image", "hide caption", "toggle caption",
+                 "Pilots leave the union hall."):
+        assert by_text[line].kind == "not-a-claim", line

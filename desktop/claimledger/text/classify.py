@@ -344,7 +344,9 @@ def _line_roles(
         for index, line in enumerate(lines)
     ]
     _headline_and_kicker(lines, roles)
+    _names_by_the_date(lines, roles, header_end)
     _key_points(lines, roles)
+    _newsletter_boxes(lines, roles)
     _author_notes(lines, roles, header_end)
     for index, line in enumerate(lines[:-1]):
         below = lines[index + 1]
@@ -402,6 +404,37 @@ def _headline_and_kicker(lines: list[_Line], roles: list[tuple[str | None, str]]
         roles[first + 1] = ("headline", "headline, below its section label")
         first += 1
     _standfirst(lines, roles, first)
+
+
+def _names_by_the_date(
+    lines: list[_Line], roles: list[tuple[str | None, str]], header_end: int
+) -> None:
+    """A name alone on a line just above or below the date in the header is the byline
+    ("Tom Ashworth" over "Wed 12 Feb 2025 06.00 GMT")."""
+    for index in range(min(header_end, len(lines))):
+        if roles[index][0] not in {None, "heading"} or not rules.is_person_name(
+                lines[index].text):
+            continue
+        near = [roles[i][0] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+        if "timestamp" in near:
+            roles[index] = ("byline", "byline (a name next to the date)")
+
+
+#: A newsletter box runs from its prompt to its own end mark, this many lines at most.
+_NEWSLETTER_BOX_LINES = 8
+
+
+def _newsletter_boxes(lines: list[_Line], roles: list[tuple[str | None, str]]) -> None:
+    """"Sign up to ..." down to "after newsletter promotion": the box's description and
+    privacy lines between them are part of the prompt, not of the article."""
+    for index, (_role, reason) in enumerate(roles):
+        if reason != "newsletter prompt":
+            continue
+        for end in range(index + 1, min(len(lines), index + 1 + _NEWSLETTER_BOX_LINES)):
+            if roles[end][1] == "newsletter box end":
+                for inside in range(index + 1, end):
+                    roles[inside] = ("clutter", "inside a newsletter box")
+                break
 
 
 def _author_notes(lines: list[_Line], roles: list[tuple[str | None, str]], header_end: int) -> None:

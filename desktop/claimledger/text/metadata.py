@@ -79,6 +79,11 @@ def _byline(lines: list[str]) -> tuple[str | None, str | None]:
         staff = rules.STAFF_BYLINE.fullmatch(line.strip(" *_"))
         if staff is not None:
             return staff["names"], None
+    for index, line in enumerate(lines[1:8], start=1):
+        near = lines[index - 1:index] + lines[index + 1:index + 2]
+        if rules.is_person_name(line.strip(" *_")) and any(
+                rules.DATE_LINE.fullmatch(other.strip(" *_")) for other in near):
+            return line.strip(" *_"), None  # a name alone next to the date
     return None, None
 
 

@@ -56,6 +56,9 @@ FURNITURE_RULES = (
     ("reading time", re.compile(r"\d+[ -]min(?:ute)?s?(?: read| listen)?", _I)),
     ("copyright notice", re.compile(r"(?:copyright\s*(?:©\s*)?\d{4}|©).{0,160}|"
                                     r".{0,120}all rights reserved\.?", _I)),
+    ("image control", re.compile(r"(?:enlarge|expand|view|open|close) (?:this )?(?:image|"
+                                 r"photo|picture)|(?:hide|show|toggle) caption", _I)),
+    ("newsletter box end", re.compile(r"(?:after|skip past|skip) newsletter promotion", _I)),
     ("video length", re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")),
     ("navigation", re.compile(r"skip to (?:main )?content|back to top|menu|home|search|"
                               r"image \d+ of \d+|\d+ of \d+|previous|next", _I)),
@@ -144,6 +147,9 @@ CLUTTER_RULES = (
     ("copyright notice", re.compile(
         r".{0,120}\b(?:copyrighted|is the (?:copyright|property) of|written permission|"
         r"without (?:prior )?permission|reprint(?:ed|s)? (?:in|without|rights))\b.{0,200}", _I)),
+    ("privacy notice", re.compile(
+        r"privacy (?:notice|policy)\s*:.{0,400}|.{0,160}\b(?:our privacy policy|"
+        r"google privacy policy|terms of service apply|recaptcha|cookie policy)\b.{0,200}", _I)),
     ("label", re.compile(r"[^\W\d_][\w'’-]{0,20}(?: [\w'’-]{1,20}){0,2}:", _I)),
 
     ("page code", re.compile(
@@ -306,6 +312,10 @@ STAFF_BYLINE = re.compile(
     r"(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Ww]riter|[Cc]olumnist|[Jj]ournalist|"
     r"[Cc]ontributor|[Cc]ritic|[Pp]roducer)")
 
+#: A person's name alone on a line ("Tom Ashworth", "Rachel Osei-Bonsu").
+PERSON_NAME = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?: (?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+|de|van|von|"
+                         r"da|del|al|bin)){1,3}")
+
 #: A dateline: "WASHINGTON, June 8 (Reuters) -" or "LISBON (AP) —" (at a paragraph start).
 DATELINE = re.compile(
     r"(?P<place>[^\W\d_][^\W\d_ .'’/-]*(?:[ .'’/-]+[^\W\d_]+){0,4})"
@@ -368,6 +378,11 @@ def looks_like_outlet(text: str) -> bool:
         and OUTLET_WORDS.search(text) is not None
         and not text.endswith(".")
     )
+
+
+def is_person_name(text: str) -> bool:
+    """A person's name alone ("Tom Ashworth"), not an outlet's ("Lowmere Courier")."""
+    return PERSON_NAME.fullmatch(text) is not None and not looks_like_outlet(text)
 
 
 def looks_like_slash_credit(text: str) -> bool:
