@@ -380,3 +380,12 @@ def test_image_controls_around_a_caption_are_not_claims() -> None:
     for line in ("Enlarge this image", "hide caption", "toggle caption",
                  "Pilots leave the union hall."):
         assert by_text[line].kind == "not-a-claim", line
+
+
+@pytest.mark.parametrize("label", ["BREAKING", "LOCAL NEWS", "Politics"])
+def test_a_section_label_over_body_text_is_no_title(label: str) -> None:
+    body = WIRE.split("\n\n", 2)[2]
+    article = prepare_text(f"{label}\n\n{body}")
+    assert article.title.startswith("SARVINSK (Northgate Press) — Dock pilots")
+    statement = _by_text(article)[label]
+    assert (statement.kind, statement.role) == ("not-a-claim", "kicker")

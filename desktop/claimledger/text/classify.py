@@ -403,7 +403,17 @@ def _headline_and_kicker(lines: list[_Line], roles: list[tuple[str | None, str]]
         roles[first] = ("kicker", "section label above the headline")
         roles[first + 1] = ("headline", "headline, below its section label")
         first += 1
+    elif _is_kicker(label) and _is_label(label) and roles[first + 1][0] is None \
+            and not _could_be_headline(below) and roles[first][1] != "the page's headline":
+        roles[first] = ("kicker", "section label above the article")  # no headline
+        return
     _standfirst(lines, roles, first)
+
+
+def _is_label(text: str) -> bool:
+    """One word, or words in capitals: "BREAKING", "LOCAL NEWS", "Politics"."""
+    letters = [c for c in text if c.isalpha()]
+    return len(text.split()) == 1 or (bool(letters) and all(c.isupper() for c in letters))
 
 
 def _names_by_the_date(
