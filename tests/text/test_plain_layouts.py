@@ -389,3 +389,50 @@ def test_a_section_label_over_body_text_is_no_title(label: str) -> None:
     assert article.title.startswith("SARVINSK (Northgate Press) — Dock pilots")
     statement = _by_text(article)[label]
     assert (statement.kind, statement.role) == ("not-a-claim", "kicker")
+
+
+CANAL = """\
+Drought forces Panama Canal to cut daily ship crossings again
+By LUIS ARAUZ Associated Press
+PANAMA CITY (AP) — The Panama Canal Authority said Tuesday it would cut the number of ships \
+allowed to cross each day from 32 to 27 starting next week, as a drought keeps the level of \
+the lake that feeds the waterway near record lows.
+
+Canal administrator Ricaurte Vásquez said Gatun Lake stood at 24.9 meters, about 1.5 meters \
+below its average for this time of year.
+
+FILE - A cargo ship crosses the Agua Clara Locks of the Panama Canal in Colon, Panama, Aug. \
+11, 2024. (AP Photo/Arnulfo Franco, File)
+
+Shipping companies have been paying up to $4 million in auctions to jump the queue, Vásquez \
+said, and some have rerouted vessels around South America or through the Suez Canal.
+
+The canal handles about 5% of global maritime trade.
+
+___
+
+The Associated Press receives support from the Walton Family Foundation for coverage of \
+water and environmental policy. The AP is solely responsible for all content.
+
+What does the Fed's rate decision mean for your mortgage?
+WASHINGTON (AP) — The Federal Reserve left its key interest rate unchanged Wednesday, but \
+signaled it could cut rates twice later this year. Here is what that could mean for \
+homeowners, buyers and people with credit card debt, economists say.
+Is it safe to travel to Mexico's beach resorts this spring?
+The State Department updated its travel advisory for several Mexican states on Monday, \
+citing crime, though the resort areas of Cancun and Los Cabos remain at the lowest risk \
+levels for American tourists, officials said.
+"""
+
+
+def test_a_file_photo_caption_is_no_tail_and_a_question_headline_starts_one() -> None:
+    article = prepare_text(CANAL)
+    assert article.tail_start == article.text.index("What does the Fed's")
+    by_text = _by_text(article)
+    assert by_text["The canal handles about 5% of global maritime trade."].kind == "claim"
+    assert by_text["(AP Photo/Arnulfo Franco, File)"].role == "credit"
+    for line in ("_", "The Associated Press receives support from the Walton Family "
+                 "Foundation for coverage of water and environmental policy.",
+                 "The AP is solely responsible for all content."):
+        found = [s for words, s in by_text.items() if words.strip("_") == line.strip("_")]
+        assert found and all(s.kind == "not-a-claim" for s in found), line

@@ -136,7 +136,7 @@ def classify_article(
     ]
     _alt_text_captions(text, lines, by_line, pieces)
     captions_near_credits(lines, pieces)
-    tail_line, tail_reason = _tail_line(text, lines, roles, pasted)
+    tail_line, tail_reason = _tail_line(text, lines, _with_captions(roles, pieces), pasted)
     _promo_boxes(lines, pieces, len(lines) if tail_line is None else tail_line)
     statements: list[Statement] = []
     reasons: list[str] = []
@@ -227,6 +227,18 @@ def _alt_text_captions(
         first_below = _same_text(text[slice(*by_line[index + 1][0])])
         if words and (words == first_below or words == _same_text(lines[index + 1].text)):
             pieces[index] = [("caption", "image description repeated as its caption")] * len(mine)
+
+
+def _with_captions(
+    roles: list[tuple[str | None, str]], pieces: list[list[tuple[str, str]]]
+) -> list[tuple[str | None, str]]:
+    """Line roles, with "caption" for a line whose statements are all captions and
+    credits ("FILE - A ship crosses ... (AP Photo/..., File)" is no headline of a tail)."""
+    return [
+        ("caption", "caption with its credit") if role is None and line_pieces and all(
+            piece in {"caption", "credit"} for piece, _reason in line_pieces) else (role, reason)
+        for (role, reason), line_pieces in zip(roles, pieces, strict=True)
+    ]
 
 
 def _tail_line(
@@ -555,6 +567,8 @@ def _header_end(lines: list[_Line]) -> int:
 def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, str]:
     text = line.text
     words = len(text.split())
+    if not any(c.isalnum() for c in text):
+        return "clutter", "separator line"
     name = rules.first_rule(rules.ADVERTISEMENT_RULES, text)
     if name:
         return "advertisement", name

@@ -168,8 +168,7 @@ def _is_prose(line: str) -> bool:
 
 def _keywords_back(article: _Before, text: str) -> int:
     """How many of the article's subject words come back in the first words of ``text``."""
-    opening = " ".join(text.split()[:LEDE_WORDS])
-    return len(article.keywords() & {_bare(word) for word in _WORD.findall(opening)})
+    return len(article.keywords() & _bare_words(" ".join(text.split()[:LEDE_WORDS])))
 
 
 def _bare(word: str) -> str:
@@ -177,10 +176,18 @@ def _bare(word: str) -> str:
     return word.lower().removesuffix("'s").removesuffix("’s")
 
 
+#: A question headline ("Is it safe to travel to ...?") is at most this long.
+QUESTION_HEADLINE_WORDS = 16
+
+
 def _headline_like(line: str) -> bool:
     stripped = line.strip().strip("*_#").strip()
     count = len(stripped.split())
-    return 2 <= count <= 24 and stripped[:1].isupper() and not _TERMINAL_END.search(stripped)
+    if not (2 <= count <= 24 and stripped[:1].isupper()):
+        return False
+    question = stripped.endswith("?") and count <= QUESTION_HEADLINE_WORDS \
+        and not rules.SENTENCE_BREAK.search(stripped) and stripped[:1] not in "\"“'‘"
+    return question or not _TERMINAL_END.search(stripped)
 
 
 def _is_new_story(lines: list[str], start: int, article: _Before) -> bool:
@@ -199,9 +206,15 @@ def _is_new_story(lines: list[str], start: int, article: _Before) -> bool:
         return False
     if _keywords_back(article, lede) > MAX_KEYWORDS_BACK:
         return False  # a new section of the same story: its subject words come back
+    keywords = article.keywords()
     return not any(_is_prose_of(lines[index], len(article.names_of(index)))
                    and article.name_overlap(article.names_of(index)) >= RETURN_NAME_OVERLAP
+                   or _is_prose(lines[index]) and len(keywords & _bare_words(lines[index])) > 1
                    for index in range(start, len(lines)))
+
+
+def _bare_words(text: str) -> set[str]:
+    return {_bare(word) for word in _WORD.findall(text)}
 
 
 def _lede(lines: list[str], start: int) -> str:
