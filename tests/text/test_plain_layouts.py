@@ -436,3 +436,9 @@ def test_a_file_photo_caption_is_no_tail_and_a_question_headline_starts_one() ->
                  "The AP is solely responsible for all content."):
         found = [s for words, s in by_text.items() if words.strip("_") == line.strip("_")]
         assert found and all(s.kind == "not-a-claim" for s in found), line
+
+
+def test_the_label_above_the_first_story_of_a_tail_is_in_the_tail() -> None:
+    article = prepare_text(LOCAL.replace("Pine Valley woman wins", "EDUCATION\nPine Valley "
+                                         "woman wins"))
+    assert article.tail_start == article.text.index("EDUCATION")

@@ -270,8 +270,18 @@ def _tail_line(
     found = story_change(text, [(x.start, x.end) for x in lines], None,
                          [role for role, _reason in roles])
     if found is not None:
+        while found > 1 and _tail_label(lines[found - 1], roles[found - 1][0]):
+            found -= 1  # the story's section label or time stamp above its headline
         return found, "a new headline and a story about other people and places"
     return None, ""
+
+
+def _tail_label(line: _Line, role: str | None) -> bool:
+    """"WORLD", "Sponsored", "2 hours ago": a label a pasted story carries above it."""
+    if role in {"timestamp", "advertisement"}:
+        return True
+    return role in {None, "heading", "kicker"} and len(line.text.split()) <= 3 \
+        and _is_label(line.text) and not _TERMINAL_END.search(line.text)
 
 
 _BOX_ROLES = frozenset({"body", "heading", "related-links"})
