@@ -141,6 +141,14 @@ Traders said the backlog would take at least two weeks to clear.
         ("A pilot boat leaves the harbour, 1998. (Courtesy of the U.S. National Archives)",
          "A pilot boat leaves the harbour, 1998.",
          "(Courtesy of the U.S. National Archives)"),
+        ("Pilots leave the union hall after the vote.\nKofi Mensah | Northgate Press",
+         "Pilots leave the union hall after the vote.", "Kofi Mensah | Northgate Press"),
+        ("Pilots leave the union hall after the vote. Kofi Mensah for The Northgate Times",
+         "Pilots leave the union hall after the vote.", "Kofi Mensah for The Northgate Times"),
+        ("Pilots leave the union hall after the vote.\nGetty Images/iStockphoto",
+         "Pilots leave the union hall after the vote.", "Getty Images/iStockphoto"),
+        ("Pilots leave the union hall after the vote. © Kofi Mensah",
+         "Pilots leave the union hall after the vote.", "© Kofi Mensah"),
     ],
 )
 def test_captions_and_credits_in_more_layouts(layout: str, caption: str, credit: str) -> None:
@@ -442,3 +450,14 @@ def test_the_label_above_the_first_story_of_a_tail_is_in_the_tail() -> None:
     article = prepare_text(LOCAL.replace("Pine Valley woman wins", "EDUCATION\nPine Valley "
                                          "woman wins"))
     assert article.tail_start == article.text.index("EDUCATION")
+
+
+@pytest.mark.parametrize("layout", [
+    "Pilots leave the union hall after the vote [Photo: Kofi Mensah]",
+    "Pilots leave the union hall after the vote – Photo: Kofi Mensah",
+    "Pilots leave the union hall after the vote | Photo: Kofi Mensah/Northgate Press",
+])
+def test_a_caption_with_its_labelled_credit_on_one_line(layout: str) -> None:
+    article = prepare_text(WIRE.replace("Union leader", layout + "\n\nUnion leader"))
+    statement = _by_text(article)[layout]
+    assert (statement.kind, statement.role) == ("not-a-claim", "caption")

@@ -47,6 +47,10 @@ _QUESTION_END = re.compile(r"[?‽][\"'”’»)\]]*\Z")
 _SENTENCE_BREAK = rules.SENTENCE_BREAK
 _HEADER_LINES = 12
 _TRAILING_PARENTHESIS = re.compile(r"(?P<caption>.*[^\s.!?])\s*(?P<credit>\([^()]{3,120}\))")
+#: "... after the vote [Photo: Kofi Mensah]", "... – Photo: Kofi Mensah", "... | Photo: ...".
+_TRAILING_LABELLED_CREDIT = re.compile(
+    r"(?P<caption>.*\S)\s*(?:[–—|]\s*|\[)(?P<credit>(?:photo|photograph|image|picture|"
+    r"credit)\s*:\s*[^\[\]]{2,100}?)\]?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -588,6 +592,8 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
         name = rules.first_rule(rules.FURNITURE_RULES, text)
         if name:
             return RULE_ROLES.get(name, "clutter"), name
+        if not in_header and _is_name_and_outlet(text):
+            return "credit", "photo credit (the photographer and the outlet)"
         if _is_metadata_strip(text):
             if all(rules.DATE_LINE.fullmatch(part) for part in re.split(r"\s[·|•]\s", text)):
                 return "timestamp", "dates of the article"
@@ -653,9 +659,12 @@ def _credit(text: str) -> str | None:
 def _ends_with_photo_credit(text: str) -> bool:
     """"Traffic backs up at the tunnel (Photo: O. Lindqvist/Meridian Wire)": a caption
     and its credit on one line, as a page's figure caption or a Markdown paragraph has."""
-    match = _TRAILING_PARENTHESIS.fullmatch(text)
-    return (match is not None and len(match["caption"].split()) <= 40
-            and _credit(match["credit"]) == "photo credit")
+    for pattern in (_TRAILING_PARENTHESIS, _TRAILING_LABELLED_CREDIT):
+        match = pattern.fullmatch(text)
+        if match is not None and len(match["caption"].split()) <= 40 \
+                and _credit(match["credit"]) == "photo credit":
+            return True
+    return False
 
 
 def _is_byline(text: str) -> bool:
@@ -670,6 +679,13 @@ def _is_byline(text: str) -> bool:
 def _is_dateline_only(text: str) -> bool:
     match = rules.dateline(text)
     return match is not None and match.end() == len(text)
+
+
+def _is_name_and_outlet(text: str) -> bool:
+    """"Kofi Mensah | Northgate Press" under a photo: who took it, for whom."""
+    parts = re.split(r"\s[|/]\s", text)
+    return len(parts) == 2 and rules.is_person_name(parts[0]) and (
+        rules.looks_like_outlet(parts[1]) or parts[1] in rules.KNOWN_OUTLETS)
 
 
 def _is_metadata_strip(text: str) -> bool:

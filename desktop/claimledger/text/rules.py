@@ -232,6 +232,14 @@ def is_opinion(sentence: str) -> bool:
     return _OPINION.match(sentence) is not None and _FACT_SIGNS.search(sentence) is None
 
 
+#: Words that make a short capitalised name an outlet ("Lowmere Courier").
+OUTLET_WORDS = re.compile(
+    r"\b(?:News|Press|Wire|Times|Post|Herald|Tribune|Journal|Courier|Examiner|Gazette|"
+    r"Ledger|Agency|Media|Chronicle|Observer|Telegraph|Guardian|Independent|Reuters|"
+    r"Associated Press|Bloomberg|Review|Standard|Star|Sun|Mail|Express|Mirror|Today|Daily|"
+    r"Weekly|Radio|Television|TV|Broadcasting|Network)\b"
+)
+
 #: Photo and other credits.
 CREDIT_RULES = (
     ("photo credit", re.compile(r"\(?(?:[A-Z][\w&.'-]*\s)?(?:Photo|Photograph|Pool Photo)"
@@ -248,6 +256,13 @@ CREDIT_RULES = (
                                 r"submitted photo|stock image|stock photo|pool)\)|"
                                 r"(?:supplied|handout|file photo|submitted photo)"
                                 r"(?:\s*(?:photo|image))?\.?", _I)),
+    # "Kofi Mensah for The New York Times": a photographer working for an outlet
+    ("photo credit", re.compile(r"\(?(?:[A-Z][\w'’.-]+ ){1,3}for (?:The )?(?:[A-Z][\w&'’.-]* )"
+                                r"{0,3}(?:" + OUTLET_WORDS.pattern.removeprefix(r"\b(?:")
+                                .removesuffix(r")\b") + r")\)?")),
+    # "© Kofi Mensah", "© Northgate Press 2025": a credit line, not a rights notice
+    ("photo credit", re.compile(r"\(?©\s*(?:\d{4}\s+)?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)"
+                                r"{0,4}(?:,?\s+\d{4})?(?<![.])\)?")),
     # "(ABC News: Jess Tamura)": the outlet and the photographer, in parentheses, as a
     # statement of its own (at the end of a running sentence it is more often an aside)
     ("photo credit of an outlet", re.compile(r"\([A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,5}: "
@@ -268,13 +283,6 @@ CAPTION_RULES = (
                            r"(?<![.!?…:;,])[\"'”’»)]?", _I)),
 )
 
-#: Words that make a short capitalised name an outlet ("Lowmere Courier").
-OUTLET_WORDS = re.compile(
-    r"\b(?:News|Press|Wire|Times|Post|Herald|Tribune|Journal|Courier|Examiner|Gazette|"
-    r"Ledger|Agency|Media|Chronicle|Observer|Telegraph|Guardian|Independent|Reuters|"
-    r"Associated Press|Bloomberg|Review|Standard|Star|Sun|Mail|Express|Mirror|Today|Daily|"
-    r"Weekly|Radio|Television|TV|Broadcasting|Network)\b"
-)
 KNOWN_OUTLETS = frozenset({"AP", "AFP", "Reuters", "Bloomberg", "dpa", "EFE", "ANSA", "Xinhua",
                            "PA", "UPI", "CNN", "BBC", "NPR"})
 
@@ -395,7 +403,8 @@ def looks_like_slash_credit(text: str) -> bool:
         return False
     parts = [part.strip() for part in text.split("/")]
     return all(
-        part and part[0].isupper() and len(part.split()) <= 6 for part in parts
+        part and (part[0].isupper() or part.startswith("iStock")) and len(part.split()) <= 6
+        for part in parts
     ) and len(text.split()) <= 14
 
 
