@@ -461,3 +461,10 @@ def test_a_caption_with_its_labelled_credit_on_one_line(layout: str) -> None:
     article = prepare_text(WIRE.replace("Union leader", layout + "\n\nUnion leader"))
     statement = _by_text(article)[layout]
     assert (statement.kind, statement.role) == ("not-a-claim", "caption")
+
+
+def test_a_title_case_headline_with_a_newspaper_word_stays_the_headline() -> None:
+    text = ("Daily Mail Owner Sells Stake To Gulf Investors\n"
+            "The deal values the group at 800 million pounds, people familiar said\n"
+            "By Ana Ruiz\n" + WIRE.split("\n\n", 2)[2])
+    assert prepare_text(text).title == "Daily Mail Owner Sells Stake To Gulf Investors"

@@ -397,6 +397,14 @@ _BREADCRUMB = re.compile(r"[^\W\d_][\w'’&.-]*(?: [\w'’&.-]+){0,3}"
 _SITE_LINES = 3
 
 
+def _site_name(text: str) -> bool:
+    """"The Fenwick Herald", "ABC News": an outlet's name ends in its newspaper word (a
+    headline in capitals such as "Daily Mail Owner Sells Stake" does not)."""
+    words = text.split()
+    return rules.looks_like_outlet(text) and len(words) <= 5 and (
+        text in rules.KNOWN_OUTLETS or rules.OUTLET_WORDS.fullmatch(words[-1]) is not None)
+
+
 def _site_furniture(lines: list[_Line], roles: list[tuple[str | None, str]]) -> None:
     """Above the headline of a pasted page: the site's name ("The Fenwick Herald") and
     its section path ("News › Local › Health"), neither of which is the headline."""
@@ -405,7 +413,7 @@ def _site_furniture(lines: list[_Line], roles: list[tuple[str | None, str]]) -> 
             continue
         if _BREADCRUMB.fullmatch(line.text) and not _TERMINAL_END.search(line.text):
             roles[index] = ("kicker", "section path above the headline")
-        elif index <= 1 and rules.looks_like_outlet(line.text) and index + 1 < len(lines) \
+        elif index <= 1 and _site_name(line.text) and index + 1 < len(lines) \
                 and roles[index + 1][0] in {None, "heading"} | {"kicker"}:
             roles[index] = ("byline", "name of the outlet")
 _KICKER_SEPARATORS = (":", "|", "·", "—", "-")
