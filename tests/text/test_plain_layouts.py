@@ -468,3 +468,13 @@ def test_a_title_case_headline_with_a_newspaper_word_stays_the_headline() -> Non
             "The deal values the group at 800 million pounds, people familiar said\n"
             "By Ana Ruiz\n" + WIRE.split("\n\n", 2)[2])
     assert prepare_text(text).title == "Daily Mail Owner Sells Stake To Gulf Investors"
+
+
+def test_a_correction_note_under_the_article_is_not_a_claim() -> None:
+    text = WIRE + ("\nCorrection: An earlier version of this article gave the wrong vote "
+                   "count. Members voted 212-31.\n")
+    by_text = _by_text(prepare_text(text))
+    assert by_text["Correction: An earlier version of this article gave the wrong vote "
+                   "count."].kind == "not-a-claim"
+    assert by_text["Traders said the backlog would take at least two weeks to clear."] \
+        .kind == "claim"

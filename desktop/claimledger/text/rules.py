@@ -147,6 +147,8 @@ CLUTTER_RULES = (
     ("copyright notice", re.compile(
         r".{0,120}\b(?:copyrighted|is the (?:copyright|property) of|written permission|"
         r"without (?:prior )?permission|reprint(?:ed|s)? (?:in|without|rights))\b.{0,200}", _I)),
+    ("editor's note", re.compile(r"(?:correction|clarification|editor'?s'? note)\s*:\s*\S.{0,600}",
+                                 _I)),
     ("funding note", re.compile(
         r".{0,120}\breceives (?:financial )?(?:support|funding) from\b.{0,240}|"
         r".{0,60}\bis solely responsible for (?:all|this) content\b.{0,40}", _I)),
