@@ -478,3 +478,15 @@ def test_a_correction_note_under_the_article_is_not_a_claim() -> None:
                    "count."].kind == "not-a-claim"
     assert by_text["Traders said the backlog would take at least two weeks to clear."] \
         .kind == "claim"
+
+
+def test_a_bbc_style_header_and_media_caption() -> None:
+    text = WIRE.replace("By Ana Ruiz", "Image source, Northgate Press\nImage caption, Pilots "
+                        "leave the union hall\nBy Ana Ruiz\nNorthgate News, Sarvinsk")
+    text = text.replace("Union leader", "Media caption, Pilots explain why they went back to "
+                        "work\n\nUnion leader").replace(" (Northgate Press)", "")
+    article = prepare_text(text)
+    assert article.outlet == "Northgate News"
+    by_text = _by_text(article)
+    assert by_text["Media caption, Pilots explain why they went back to work"].role == "caption"
+    assert by_text["Image caption, Pilots leave the union hall"].role == "caption"

@@ -117,7 +117,8 @@ def _outlet(lines: list[str]) -> str | None:
     for line in lines:
         for part in line.strip(" *_").replace(" | ", " · ").split(" · "):
             if rules.looks_like_outlet(part) and not rules.BYLINE.fullmatch(part):
-                return part.strip(" *_")
+                name, _comma, _place = part.strip(" *_").partition(", ")
+                return name if rules.looks_like_outlet(name) else part.strip(" *_")
     return None
 
 

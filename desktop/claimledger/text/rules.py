@@ -276,7 +276,7 @@ CREDIT_RULES = (
 
 #: Captions announced as such.
 CAPTION_RULES = (
-    ("caption", re.compile(r"(?:image |photo |video )?caption\s*[:,].{1,400}|"
+    ("caption", re.compile(r"(?:image |photo |video |media )?caption\s*[:,].{1,400}|"
                            r"pictured\s*:.{1,400}", _I)),
     # a caption that names who is in the photo, with no end mark: "Mrs Ellery, pictured
     # with her grandchildren, said she had 'no plans to stop'"
