@@ -104,6 +104,7 @@ class _Before:
         self.content: set[str] = set()
         self.counts: dict[str, int] = {}
         self.line_names: dict[int, set[str]] = {}  # each line's own, for _article_returns
+        self.line_words: dict[int, set[str]] = {}
 
     def upto(self, end: int) -> _Before:
         """Take in the lines before `end` (which never moves back)."""
@@ -134,6 +135,11 @@ class _Before:
         shared = names & self.names
         weight = sum(1.0 if self.name_lines[name] >= 2 else 0.5 for name in shared)
         return weight / len(names) if names else 0.0
+
+    def words_of(self, index: int) -> set[str]:
+        if index not in self.line_words:
+            self.line_words[index] = _bare_words(self.lines[index])
+        return self.line_words[index]
 
     def names_of(self, index: int) -> set[str]:
         if index not in self.line_names:
@@ -209,7 +215,7 @@ def _is_new_story(lines: list[str], start: int, article: _Before) -> bool:
     keywords = article.keywords()
     return not any(_is_prose_of(lines[index], len(article.names_of(index)))
                    and article.name_overlap(article.names_of(index)) >= RETURN_NAME_OVERLAP
-                   or _is_prose(lines[index]) and len(keywords & _bare_words(lines[index])) > 1
+                   or _is_prose(lines[index]) and len(keywords & article.words_of(index)) > 1
                    for index in range(start, len(lines)))
 
 
