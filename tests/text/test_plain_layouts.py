@@ -490,3 +490,16 @@ def test_a_bbc_style_header_and_media_caption() -> None:
     by_text = _by_text(article)
     assert by_text["Media caption, Pilots explain why they went back to work"].role == "caption"
     assert by_text["Image caption, Pilots leave the union hall"].role == "caption"
+
+
+@pytest.mark.parametrize("line", [
+    "Discover what our AI newsroom assistant can do for you.",
+    "Try our AI-powered news summaries — stay informed in half the time.",
+    "Gift this article",
+    "Save this story for later.",
+    "This article was originally published by Northgate Press.",
+    "Read the original article here.",
+])
+def test_promotions_and_notes_under_the_article_are_not_claims(line: str) -> None:
+    article = prepare_text(f"{WIRE}\n{line}\n")
+    assert _by_text(article)[line].kind == "not-a-claim"

@@ -147,6 +147,16 @@ CLUTTER_RULES = (
     ("copyright notice", re.compile(
         r".{0,120}\b(?:copyrighted|is the (?:copyright|property) of|written permission|"
         r"without (?:prior )?permission|reprint(?:ed|s)? (?:in|without|rights))\b.{0,200}", _I)),
+    ("product promotion", re.compile(
+        r"(?:discover|see|find out|learn) (?:what|how) (?:our|the) .{1,60}\bcan do for you\b"
+        r".{0,60}|(?:try|explore|meet|discover) (?:our|the) (?:new )?[\w'’ -]{0,40}\b(?:AI|"
+        r"assistant|summar(?:y|ies)|podcasts?|puzzles|games|crossword)\b.{0,120}", _I)),
+    ("republication note", re.compile(
+        r"(?:this (?:article|story|piece) (?:was|is|first) )?(?:originally|first) (?:published|"
+        r"appeared) (?:by|in|on|at) .{1,120}|read the original (?:article|story|post)"
+        r"(?: here| on .{1,60})?\.?", _I)),
+    ("share prompt", re.compile(r"(?:gift|save) (?:this )?(?:article|story)(?: for later)?"
+                                r"[.!]?", _I)),
     ("editor's note", re.compile(r"(?:correction|clarification|editor'?s'? note)\s*:\s*\S.{0,600}",
                                  _I)),
     ("funding note", re.compile(
