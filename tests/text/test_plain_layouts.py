@@ -225,12 +225,14 @@ def test_date_lines_of_the_header_give_the_published_date(header: str, published
         ("By ANA RUIZ and TOMAS BERG Associated Press", "ANA RUIZ and TOMAS BERG"),
         ("Words by Ana Ruiz | Photographs by Kofi Mensah", "Ana Ruiz"),
         ("By Ana Ruiz For Northgate Online", "Ana Ruiz"),
+        ("By Ana Ruiz | Northgate Gazette", "Ana Ruiz"),
     ],
 )
 def test_bylines_in_more_layouts(byline: str, author: str) -> None:
     article = prepare_text(WIRE.replace("By Ana Ruiz", byline))
     assert article.byline == author
-    assert _by_text(article)[byline].kind == "not-a-claim"
+    assert (_by_text(article)[byline].kind, _by_text(article)[byline].role) == (
+        "not-a-claim", "byline")
 
 
 def test_summary_points_between_the_headline_and_the_byline_are_claims() -> None:

@@ -440,7 +440,7 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
             return RULE_ROLES.get(name, "clutter"), name
         if not in_header and _is_name_and_outlet(text):
             return "credit", "photo credit (the photographer and the outlet)"
-        if _is_metadata_strip(text):
+        if _is_metadata_strip(text) and not _is_byline(text):
             if all(rules.DATE_LINE.fullmatch(part) for part in re.split(r"\s[·|•]\s", text)):
                 return "timestamp", "dates of the article"
             return "clutter", "article metadata"
