@@ -505,3 +505,12 @@ def test_a_bbc_style_header_and_media_caption() -> None:
 def test_promotions_and_notes_under_the_article_are_not_claims(line: str) -> None:
     article = prepare_text(f"{WIRE}\n{line}\n")
     assert _by_text(article)[line].kind == "not-a-claim"
+
+
+@pytest.mark.parametrize("heading", ["In other news", "Popular on Northgate Online",
+                                     "You may have missed", "Further reading"])
+def test_more_headings_over_a_pasted_tail(heading: str) -> None:
+    tail = ("\n" + heading + "\nFerry fares rise for the first time in six years\n"
+            "Court jails former minister for fraud\n")
+    article = prepare_text(WIRE + tail)
+    assert article.tail_start == article.text.index(heading)

@@ -214,7 +214,12 @@ TAIL_RULES = (
         r"more (?:from|on|in) .{1,60}|recommended(?: for you| stories| reading)?|"
         r"read next|up next|you (?:may|might) also (?:like|be interested in)|"
         r"trending(?: now| stories)?|latest (?:news|stories|headlines)|"
-        r"(?:editor'?s'? )?picks|don'?t miss|also (?:read|on) .{1,40}|top stories", _I)),
+        r"(?:editor'?s'? )?picks|don'?t miss|also (?:read|on) .{1,40}|top stories|"
+        r"related (?:topics|links)|read more (?:from|on) .{1,60}|(?:popular|elsewhere) on .{1,60}|"
+        r"in other news|what (?:to read|to watch) next|further reading|around the web|"
+        r"from (?:our|the) partners|(?:sponsored|partner|promoted) (?:stories|content|links)|"
+        r"you (?:may|might) have missed|other (?:stories|news)|latest|"
+        r"what else (?:is|was) happening", _I)),
 )
 #: No line of a page tail is longer than this (teasers, headlines, times, credits).
 TAIL_MAX_WORDS = 45
