@@ -31,6 +31,24 @@ CAPTION_VERB = re.compile(
 POSITION_IN_PHOTO = re.compile(
     r"\((?:far |second |third )?(?:left|right|center|centre|l|r|c)(?: to right| from "
     r"(?:left|right))?\)|\bfrom (?:left|right)\b|\bleft to right\b", re.IGNORECASE)
+#: "Photo: The hospital has struggled to recruit doctors. (ABC News: Jess Tamura)".
+_LABELLED = re.compile(r"(?:photo|image|picture|video)\s*:\s*(?P<rest>\S.*)", re.IGNORECASE)
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]{2,}\b")
+_NAME_WORDS = frozenset({"and", "the", "for", "via", "courtesy", "from", "file", "handout",
+                         "supplied", "staff", "pool", "photo", "photographer", "images"})
+
+
+def labelled_caption(text: str) -> bool:
+    """A caption after a "Photo:" label, as some sites print it: words of a sentence
+    after the label, where a credit there ("Photo: Kofi Mensah/Northgate Press") has
+    names."""
+    match = _LABELLED.fullmatch(text.strip())
+    if match is None:
+        return False
+    lower = [word for word in _LOWER_WORD.findall(match["rest"]) if word not in _NAME_WORDS]
+    return len(lower) >= 3
+
+
 _PAST_TENSE = re.compile(r"\b[a-z]{3,}ed\b")
 _PAST_SPEECH = re.compile(r"\b(?:said|told|according to|says)\b|[\"“”]")
 
@@ -53,6 +71,8 @@ def captions_near_credits(lines: list[Line], pieces: list[list[tuple[str, str]]]
         has_verb = CAPTION_VERB.search(line.text) is not None
         if _next_to_caption(lines, pieces, index, touching_only=not has_verb):
             pieces[index] = [("caption", "short photo description next to a caption")]
+        elif _names_the_caption_below(lines, pieces, index):
+            pieces[index] = [("caption", "image description above its caption")]
         elif has_verb and _stands_alone(lines, index) and not _PAST_TENSE.search(line.text):
             pieces[index] = [("caption", "short present-tense photo description")]
 
@@ -72,6 +92,26 @@ def _next_to_caption(
         if any(role in {"caption", "credit"} for role, _reason in pieces[near]):
             return True
     return False
+
+
+#: A capitalised word inside a line (not its first word): a name in a caption.
+_INNER_NAME = re.compile(r"(?<=[\w,] )[A-Z][\w'’-]{2,}")
+
+
+def _names_the_caption_below(
+    lines: list[Line], pieces: list[list[tuple[str, str]]], index: int
+) -> bool:
+    """A photo's alt text, a blank line above its caption: one short sentence that names
+    two of the things the caption names ("An Osborne Firefinder, ..." over "The Osborne
+    Firefinder, a rotating map ... (Courtesy of ...)")."""
+    below = index + 1
+    text = lines[index].text
+    if below >= len(lines) or len(text.split()) > 20 or SENTENCE_BREAK.search(text):
+        return False
+    if not any(role == "caption" for role, _reason in pieces[below]):
+        return False
+    shared = set(_INNER_NAME.findall(text)) & set(_INNER_NAME.findall(lines[below].text))
+    return len(shared) >= 2
 
 
 def _caption_like(text: str) -> bool:

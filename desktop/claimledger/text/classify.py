@@ -17,8 +17,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from claimledger.text import rules
-from claimledger.text.captions import CAPTION_VERB, POSITION_IN_PHOTO, captions_near_credits
+from claimledger.text.captions import (
+    CAPTION_VERB,
+    POSITION_IN_PHOTO,
+    captions_near_credits,
+    labelled_caption,
+)
 from claimledger.text.clutter import CREDIT_RULES, RULE_ROLES, clutter_role, layout_row
+from claimledger.text.header import (
+    HEADER_LINES,
+    author_notes,
+    headline_and_kicker,
+    is_label,
+    key_points,
+    names_by_the_date,
+    newsletter_boxes,
+)
 from claimledger.text.model import (
     CLAIM,
     CLAIM_ROLES,
@@ -32,7 +46,7 @@ from claimledger.text.tail import article_returns, story_change
 
 #: Roles whose line is one statement even with a period inside ("The VW ID. SPACE ...").
 _WHOLE_LINE_ROLES = frozenset({"headline", "kicker", "heading"})
-_OPENING_QUOTE = re.compile(r"[\"“«‘]\s*[^\W\d_]")
+_OPENING_QUOTE = re.compile(r"[\"“«‘']\s*[^\W\d_]")
 
 _BULLET = re.compile(r"(?:[*\-•‣▪◦⁃–]|\d{1,3}[.)])\s+\S")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S.*")
@@ -40,8 +54,11 @@ _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _TERMINAL_END = rules.TERMINAL_END
 _QUESTION_END = re.compile(r"[?‽][\"'”’»)\]]*\Z")
 _SENTENCE_BREAK = rules.SENTENCE_BREAK
-_HEADER_LINES = 12
 _TRAILING_PARENTHESIS = re.compile(r"(?P<caption>.*[^\s.!?])\s*(?P<credit>\([^()]{3,120}\))")
+#: "... after the vote [Photo: Kofi Mensah]", "... – Photo: Kofi Mensah", "... | Photo: ...".
+_TRAILING_LABELLED_CREDIT = re.compile(
+    r"(?P<caption>.*\S)\s*(?:[–—|]\s*|\[)(?P<credit>(?:photo|photograph|image|picture|"
+    r"credit)\s*:\s*[^\[\]]{2,100}?)\]?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +148,8 @@ def classify_article(
     ]
     _alt_text_captions(text, lines, by_line, pieces)
     captions_near_credits(lines, pieces)
-    tail_line, tail_reason = _tail_line(text, lines, roles, pasted)
+    tail_line, tail_reason = _tail_line(text, lines, _with_captions(roles, pieces), pasted)
+    _promo_boxes(lines, pieces, len(lines) if tail_line is None else tail_line)
     statements: list[Statement] = []
     reasons: list[str] = []
     duplicates: dict[int, int] = {}
@@ -223,6 +241,18 @@ def _alt_text_captions(
             pieces[index] = [("caption", "image description repeated as its caption")] * len(mine)
 
 
+def _with_captions(
+    roles: list[tuple[str | None, str]], pieces: list[list[tuple[str, str]]]
+) -> list[tuple[str | None, str]]:
+    """Line roles, with "caption" for a line whose statements are all captions and
+    credits ("FILE - A ship crosses ... (AP Photo/..., File)" is no headline of a tail)."""
+    return [
+        ("caption", "caption with its credit") if role is None and line_pieces and all(
+            piece in {"caption", "credit"} for piece, _reason in line_pieces) else (role, reason)
+        for (role, reason), line_pieces in zip(roles, pieces, strict=True)
+    ]
+
+
 def _tail_line(
     text: str, lines: list[_Line], roles: list[tuple[str | None, str]], pasted: bool
 ) -> tuple[int | None, str]:
@@ -252,8 +282,51 @@ def _tail_line(
     found = story_change(text, [(x.start, x.end) for x in lines], None,
                          [role for role, _reason in roles])
     if found is not None:
+        while found > 1 and _tail_label(lines[found - 1], roles[found - 1][0]):
+            found -= 1  # the story's section label or time stamp above its headline
         return found, "a new headline and a story about other people and places"
     return None, ""
+
+
+def _tail_label(line: _Line, role: str | None) -> bool:
+    """"WORLD", "Sponsored", "2 hours ago": a label a pasted story carries above it."""
+    if role in {"timestamp", "advertisement"}:
+        return True
+    return role in {None, "heading", "kicker"} and len(line.text.split()) <= 3 \
+        and is_label(line.text) and not _TERMINAL_END.search(line.text)
+
+
+_BOX_ROLES = frozenset({"body", "heading", "related-links"})
+
+
+def _promo_boxes(lines: list[_Line], pieces: list[list[tuple[str, str]]], end: int) -> None:
+    """A "DON'T MISS" or "Related" box inside the article, which goes on after it: the
+    box's label and the headlines of other stories under it are links, not headings."""
+    index = 0
+    while index < end:
+        if not _box_label(lines[index].text, pieces[index]):
+            index += 1
+            continue
+        box = index + 1
+        while box < end and _box_line(pieces[box]) and not _TERMINAL_END.search(
+                lines[box].text) and len(lines[box].text.split()) <= rules.TAIL_MAX_WORDS // 2:
+            box += 1
+        for inside in range(index, box):
+            pieces[inside] = [("related-links", "a box of other stories inside the article")]
+        index = box
+
+
+def _box_label(line: str, line_pieces: list[tuple[str, str]]) -> bool:
+    """"DON'T MISS", "Related", a bare "READ MORE": a label over links to other stories."""
+    if not _box_line(line_pieces):
+        return False
+    if line_pieces[0][0] == "related-links":
+        return len(line.split()) <= 3
+    return rules.first_rule(rules.TAIL_RULES, line.rstrip(":").strip()) is not None
+
+
+def _box_line(line_pieces: list[tuple[str, str]]) -> bool:
+    return len(line_pieces) == 1 and line_pieces[0][0] in _BOX_ROLES
 
 
 def _lines(text: str) -> list[_Line]:
@@ -300,70 +373,27 @@ def _line_roles(
 ) -> list[tuple[str | None, str]]:
     """(role, reason) per line; role None means "look at each statement"."""
     header_end = _header_end(lines)
-    roles = [
+    roles: list[tuple[str | None, str]] = [
         known.get(line.start) or _line_role(line, index, index < header_end)
         for index, line in enumerate(lines)
     ]
-    _headline_and_kicker(lines, roles)
+    headline_and_kicker(lines, roles)
+    names_by_the_date(lines, roles, header_end)
+    key_points(lines, roles)
+    newsletter_boxes(lines, roles)
+    author_notes(lines, roles, header_end)
     for index, line in enumerate(lines[:-1]):
         below = lines[index + 1]
         if (
             roles[index][0] is None
             and line.start not in known
-            and roles[index + 1] == ("credit", "photo credit")
+            and roles[index + 1][0] == "credit"
+            and roles[index + 1][1].startswith("photo credit")
             and not below.blank_before
             and len(line.text) <= 400
         ):
             roles[index] = ("caption", "caption above a photo credit")
     return roles
-
-
-_METADATA_ROLES = frozenset({"timestamp", "dateline", "clutter", "advertisement", "byline"})
-_KICKER_SEPARATORS = (":", "|", "·", "—", "-")
-
-
-def _headline_and_kicker(lines: list[_Line], roles: list[tuple[str | None, str]]) -> None:
-    """The headline is the first line after any date or clutter lines above it; a short
-    section label or all-caps slogan just above it ("POLITICS", "Exclusive") is a kicker."""
-    first = next((i for i, r in enumerate(roles[:4]) if r[0] not in _METADATA_ROLES), None)
-    if first is None:
-        return
-    if first > 0 and _could_be_headline(lines[first].text) and roles[first][0] in {None, "heading"}:
-        roles[first] = ("headline", "headline, below the date")
-    if first + 1 >= len(lines) or roles[first][0] not in {"headline", "heading"}:
-        return
-    _standfirst(lines, roles, first)
-    label, below = lines[first].text, lines[first + 1].text
-    if _is_kicker(label) and _could_be_headline(below) and len(below.split()) > len(label.split()) \
-            and roles[first + 1][0] in {None, "heading", "headline"}:
-        roles[first] = ("kicker", "section label above the headline")
-        roles[first + 1] = ("headline", "headline, below its section label")
-
-
-def _standfirst(lines: list[_Line], roles: list[tuple[str | None, str]], headline: int) -> None:
-    """A summary line just below the headline and above the byline or date."""
-    below = headline + 1
-    if roles[headline][0] != "headline" or below + 1 >= len(lines) or roles[below][0] is not None:
-        return
-    words = len(lines[below].text.split())
-    after = {roles[i][0] for i in range(below + 1, min(len(lines), below + 3))}
-    if 8 <= words <= 60 and after & {"byline", "timestamp", "dateline"}:
-        roles[below] = ("standfirst", "summary below the headline")
-
-
-def _is_kicker(text: str) -> bool:
-    bare = text.strip().rstrip("".join(_KICKER_SEPARATORS)).strip()
-    words = bare.split()
-    if not words or len(words) > 5 or _TERMINAL_END.search(bare):
-        return False
-    letters = [c for c in bare if c.isalpha()]
-    shouting = bool(letters) and all(c.isupper() for c in letters)
-    return len(words) <= 2 or shouting
-
-
-def _could_be_headline(text: str) -> bool:
-    return 3 <= len(text.split()) <= 40 and len(text) <= 250 and not text.rstrip(
-        "\"'”’»)]").endswith(".")
 
 
 def _page_captions(
@@ -388,15 +418,17 @@ def _page_captions(
 
 def _header_end(lines: list[_Line]) -> int:
     """Index of the first paragraph that reads like body text (the header is above it)."""
-    for index, line in enumerate(lines[:_HEADER_LINES]):
+    for index, line in enumerate(lines[:HEADER_LINES]):
         if len(line.text.split()) >= 15 and _TERMINAL_END.search(line.text):
             return index
-    return min(len(lines), _HEADER_LINES)
+    return min(len(lines), HEADER_LINES)
 
 
 def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, str]:
     text = line.text
     words = len(text.split())
+    if not any(c.isalnum() for c in text):
+        return "clutter", "separator line"
     name = rules.first_rule(rules.ADVERTISEMENT_RULES, text)
     if name:
         return "advertisement", name
@@ -406,7 +438,11 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
         name = rules.first_rule(rules.FURNITURE_RULES, text)
         if name:
             return RULE_ROLES.get(name, "clutter"), name
-        if _is_metadata_strip(text):
+        if not in_header and _is_name_and_outlet(text):
+            return "credit", "photo credit (the photographer and the outlet)"
+        if _is_metadata_strip(text) and not _is_byline(text):
+            if all(rules.DATE_LINE.fullmatch(part) for part in re.split(r"\s[·|•]\s", text)):
+                return "timestamp", "dates of the article"
             return "clutter", "article metadata"
     if words <= 45:
         name = rules.first_rule(rules.PROMO_RULES, text)
@@ -419,6 +455,8 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
             return RULE_ROLES.get(name, role), name
     if words <= 25 and rules.OPINION_HEADING.fullmatch(text):
         return ("headline" if index == 0 else "heading"), "opinion heading"
+    if words <= 60 and labelled_caption(text):
+        return "caption", "caption after a \"Photo:\" label"
     credit = _credit(text)
     if credit:
         return "credit", credit
@@ -440,6 +478,8 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
         return "heading", "heading"
     if _BULLET.match(text):
         return "bullet", "bullet point"
+    if in_header and words <= 10 and rules.STAFF_BYLINE.fullmatch(text):
+        return "byline", "byline (the reporter and their job)"
     if in_header and rules.looks_like_outlet(text):
         return "byline", "name of the outlet"
     if (
@@ -464,7 +504,7 @@ HEADING_WORDS = 25
 
 def _credit(text: str) -> str | None:
     """"photo credit" / "reporting credit" for a credit line or statement, else None."""
-    if len(text.split()) > 16:
+    if len(text.split()) > 16 or labelled_caption(text):
         return None
     if rules.looks_like_slash_credit(text):
         return "photo credit"
@@ -474,9 +514,12 @@ def _credit(text: str) -> str | None:
 def _ends_with_photo_credit(text: str) -> bool:
     """"Traffic backs up at the tunnel (Photo: O. Lindqvist/Meridian Wire)": a caption
     and its credit on one line, as a page's figure caption or a Markdown paragraph has."""
-    match = _TRAILING_PARENTHESIS.fullmatch(text)
-    return (match is not None and len(match["caption"].split()) <= 40
-            and _credit(match["credit"]) == "photo credit")
+    for pattern in (_TRAILING_PARENTHESIS, _TRAILING_LABELLED_CREDIT):
+        match = pattern.fullmatch(text)
+        if match is not None and len(match["caption"].split()) <= 40 \
+                and _credit(match["credit"]) == "photo credit":
+            return True
+    return False
 
 
 def _is_byline(text: str) -> bool:
@@ -493,6 +536,13 @@ def _is_dateline_only(text: str) -> bool:
     return match is not None and match.end() == len(text)
 
 
+def _is_name_and_outlet(text: str) -> bool:
+    """"Kofi Mensah | Northgate Press" under a photo: who took it, for whom."""
+    parts = re.split(r"\s[|/]\s", text)
+    return len(parts) == 2 and rules.is_person_name(parts[0]) and (
+        rules.looks_like_outlet(parts[1]) or parts[1] in rules.KNOWN_OUTLETS)
+
+
 def _is_metadata_strip(text: str) -> bool:
     """"Health correspondent · Published date 2026-03-11 · Lowmere Courier"."""
     parts = re.split(r"\s[·|•]\s", text)
@@ -504,15 +554,23 @@ def _is_metadata_strip(text: str) -> bool:
 # --- statement roles inside a body line ----------------------------------------------------
 
 
+def _whole_line_piece(piece: str, role: str, reason: str, pieces: int) -> tuple[str, str]:
+    """A statement of a line whose role is known: an inline date header stays a date,
+    and a caption's own credit ("... years. (ABC News: Jess Tamura)") is a credit."""
+    if rules.DATE_HEADER.fullmatch(piece):
+        return "timestamp", "inline date header"
+    if role == "caption" and pieces > 1:
+        credit = _credit(piece)
+        if credit:
+            return "credit", credit
+    return role, reason
+
+
 def _statement_roles(
     text: str, spans: list[tuple[int, int]], role: str | None, reason: str
 ) -> list[tuple[str, str]]:
     if role is not None and role != "bullet":
-        return [
-            ("timestamp", "inline date header") if rules.DATE_HEADER.fullmatch(text[a:b])
-            else (role, reason)
-            for a, b in spans
-        ]
+        return [_whole_line_piece(text[a:b], role, reason, len(spans)) for a, b in spans]
     pieces: list[tuple[str, str]] = []
     for start, end in spans:
         piece = text[start:end]
@@ -533,7 +591,7 @@ def _statement_roles(
         else:
             pieces.append((role or "body", reason if role else "claim"))
     if role is None and len(pieces) > 1 and pieces[-1][0] == "credit" \
-            and pieces[-1][1] == "photo credit":
+            and pieces[-1][1].startswith("photo credit"):
         pieces = [
             ("caption", "caption of a photo, before its credit")
             if piece_role in {"body", "question", "quote"}

@@ -7,6 +7,7 @@ so a date or a "By ..." deep in the body is never mistaken for the article's own
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from claimledger.text import rules
@@ -74,6 +75,15 @@ def _byline(lines: list[str]) -> tuple[str | None, str | None]:
             names, outlet = rules.split_byline(match["names"])
             if names and names[0].isupper():
                 return names, outlet
+    for line in lines[:6]:
+        staff = rules.STAFF_BYLINE.fullmatch(line.strip(" *_"))
+        if staff is not None:
+            return staff["names"], None
+    for index, line in enumerate(lines[1:8], start=1):
+        near = lines[index - 1:index] + lines[index + 1:index + 2]
+        if rules.is_person_name(line.strip(" *_")) and any(
+                rules.DATE_LINE.fullmatch(other.strip(" *_")) for other in near):
+            return line.strip(" *_"), None  # a name alone next to the date
     return None, None
 
 
@@ -107,7 +117,8 @@ def _outlet(lines: list[str]) -> str | None:
     for line in lines:
         for part in line.strip(" *_").replace(" | ", " · ").split(" · "):
             if rules.looks_like_outlet(part) and not rules.BYLINE.fullmatch(part):
-                return part.strip(" *_")
+                name, _comma, _place = part.strip(" *_").partition(", ")
+                return name if rules.looks_like_outlet(name) else part.strip(" *_")
     return None
 
 
@@ -120,14 +131,14 @@ def _published(lines: list[str]) -> str | None:
             return rules.iso_date(header.group())
     for line in lines:
         lower = line.lower()
-        for part in line.split(" · "):
+        for part in re.split(r" [·|] ", line):
             part = part.strip(" *_")
             if rules.DATE_LINE.fullmatch(part) and any(
                 word in lower for word in ("published", "posted", "date")
             ):
                 return rules.iso_date(part)
     for line in lines:
-        for part in line.split(" · "):
+        for part in re.split(r" [·|] ", line):
             if rules.DATE_LINE.fullmatch(part.strip(" *_")):
                 return rules.iso_date(part)
     return None

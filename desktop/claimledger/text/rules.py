@@ -56,6 +56,10 @@ FURNITURE_RULES = (
     ("reading time", re.compile(r"\d+[ -]min(?:ute)?s?(?: read| listen)?", _I)),
     ("copyright notice", re.compile(r"(?:copyright\s*(?:©\s*)?\d{4}|©).{0,160}|"
                                     r".{0,120}all rights reserved\.?", _I)),
+    ("image control", re.compile(r"(?:enlarge|expand|view|open|close) (?:this )?(?:image|"
+                                 r"photo|picture)|(?:hide|show|toggle) caption", _I)),
+    ("newsletter box end", re.compile(r"(?:after|skip past|skip) newsletter promotion", _I)),
+    ("video length", re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")),
     ("navigation", re.compile(r"skip to (?:main )?content|back to top|menu|home|search|"
                               r"image \d+ of \d+|\d+ of \d+|previous|next", _I)),
 )
@@ -104,6 +108,8 @@ CLUTTER_RULES = (
         r"(?:click to )?(?:share|tweet|pin|email|post)(?: this)?(?: (?:article|story|page|"
         r"post|link))?(?: (?:on|via|to|with) [\w ]{1,30})?(?: \(opens in new window\))?[.!:]?|"
         r"(?:share|send) (?:this )?(?:article|story) (?:with|to) .{1,60}|"
+        r"(?:share|comment)(?: (?:or|and|&) (?:share|comment))? on this (?:article|story)"
+        r"\s*[:.!]?|"
         r"opens in (?:a )?new window\.?", _I)),
     ("related links", re.compile(
         r"\[?(?:related|read more|read also|more|see also|also read|also on|watch|"
@@ -141,6 +147,20 @@ CLUTTER_RULES = (
     ("copyright notice", re.compile(
         r".{0,120}\b(?:copyrighted|is the (?:copyright|property) of|written permission|"
         r"without (?:prior )?permission|reprint(?:ed|s)? (?:in|without|rights))\b.{0,200}", _I)),
+    ("product promotion", re.compile(
+        r"(?:discover|see|find out|learn) (?:what|how) (?:our|the) .{1,60}\bcan do for you\b"
+        r".{0,60}|(?:try|explore|meet|discover) (?:our|the) (?:new )?[\w'’ -]{0,40}\b(?:AI|"
+        r"assistant|summar(?:y|ies)|podcasts?|puzzles|games|crossword)\b.{0,120}", _I)),
+    ("share prompt", re.compile(r"(?:gift|save) (?:this )?(?:article|story)(?: for later)?"
+                                r"[.!]?", _I)),
+    ("editor's note", re.compile(r"(?:correction|clarification|editor'?s'? note)\s*:\s*\S.{0,600}",
+                                 _I)),
+    ("funding note", re.compile(
+        r".{0,120}\breceives (?:financial )?(?:support|funding) from\b.{0,240}|"
+        r".{0,60}\bis solely responsible for (?:all|this) content\b.{0,40}", _I)),
+    ("privacy notice", re.compile(
+        r"privacy (?:notice|policy)\s*:.{0,400}|.{0,160}\b(?:our privacy policy|"
+        r"google privacy policy|terms of service apply|recaptcha|cookie policy)\b.{0,200}", _I)),
     ("label", re.compile(r"#?[^\W\d_][\w'’-]{0,20}(?: [\w'’-]{1,20}){0,2}:", _I)),
 
     ("page code", re.compile(
@@ -164,7 +184,7 @@ PROMO_RULES = (
         r"(?:sign up|subscribe)\b.{0,240}|.{0,120}\b(?:sign up|subscribe) (?:to|for) (?:our|the)"
         r" .{0,40}newsletters?.{0,120}|.{0,80}\bnewsletters?\b.{0,60}\b(?:inbox|sign up|"
         r"subscribe)\b.{0,80}|(?:get|receive) .{0,60}(?:delivered )?(?:straight |direct(?:ly)? )?"
-        r"to your inbox.{0,80}", _I)),
+        r"(?:to|in|into) your inbox.{0,80}", _I)),
     ("app promotion", re.compile(
         r"(?:download|get|install|try) (?:our|the) (?:free )?(?:[\w'’ ]{0,30} )?app\b.{0,160}|"
         r".{0,80}\b(?:on|in) (?:our|the) [\w'’ ]{0,30}app\b.{0,60}(?:download|available|"
@@ -192,14 +212,14 @@ PROMO_RULES = (
         r"(?:check out|take a look at|don'?t forget to (?:check|follow|visit)|mira|"
         r"schau(?:en sie)?) (?:what|our|lo que|unser).{0,120}", _I)),
     ("correction notice", re.compile(
-        r"(?:correction|clarification|editor'?s'? note)\s*:.{1,400}|"
         r"(?:an? )?(?:earlier|previous) version of this (?:story|article|report|post)\b.{1,300}",
         _I)),
     ("republication credit", re.compile(
         r".{0,40}\b(?:this|the) (?:article|story|post|piece|column|essay|interview)\b.{0,40}"
         r"\b(?:(?:was )?(?:originally|first) (?:published|appeared|ran)|(?:is )?republished)\b"
         r".{0,160}|a version of this (?:article|story|piece) (?:first )?(?:appeared|ran|was "
-        r"published)\b.{0,160}", _I)),
+        r"published)\b.{0,160}|(?:originally|first) (?:published|appeared) (?:by|in|on|at) "
+        r".{1,120}|read the original (?:article|story|post)(?: here| on .{1,60})?\.?", _I)),
     ("reader prompt", re.compile(
         r"(?!.*[\"“”„«»])(?:e-?mail|call|contact|write to|text|message) us\b"
         r"(?: (?:at|on|or|with|via|by))?.{0,120}", _I)),
@@ -213,8 +233,8 @@ PROMO_RULES = (
     ("cookie notice", re.compile(
         r"(?!.*[\"“”„«»]).{0,20}\b(?:we use cookies|this (?:site|website) uses cookies|"
         r"by (?:continuing to )?(?:use|using|browse|browsing) (?:this|our) (?:site|website)|"
-        r"(?:accept|manage|reject) (?:all )?cookies|cookie (?:policy|settings|preferences)|"
-        r"our (?:terms of (?:service|use)|privacy policy))\b.{0,200}", _I)),
+        r"(?:accept|manage|reject) (?:all )?cookies|cookie (?:settings|preferences)|"
+        r"our terms of (?:service|use))\b.{0,200}", _I)),
     ("paywall prompt", re.compile(
         r"(?!.*[\"“”„«»]).{0,60}\b(?:create an? (?:free )?account|you(?:'ve| have) "
         r"(?:reached|used) (?:your|all"
@@ -255,7 +275,12 @@ TAIL_RULES = (
         r"more (?:from|on|in) .{1,60}|recommended(?: for you| stories| reading)?|"
         r"read next|up next|you (?:may|might) also (?:like|be interested in)|"
         r"trending(?: now| stories)?|latest (?:news|stories|headlines)|"
-        r"(?:editor'?s'? )?picks|don'?t miss|also (?:read|on) .{1,40}|top stories", _I)),
+        r"(?:editor'?s'? )?picks|don'?t miss|also (?:read|on) .{1,40}|top stories|"
+        r"related (?:topics|links)|read more (?:from|on) .{1,60}|(?:popular|elsewhere) on .{1,60}|"
+        r"in other news|what (?:to read|to watch) next|further reading|around the web|"
+        r"from (?:our|the) partners|(?:sponsored|partner|promoted) (?:stories|content|links)|"
+        r"you (?:may|might) have missed|other (?:stories|news)|latest|"
+        r"what else (?:is|was) happening", _I)),
 )
 #: No line of a page tail is longer than this (teasers, headlines, times, credits).
 TAIL_MAX_WORDS = 45
@@ -285,26 +310,6 @@ def is_opinion(sentence: str) -> bool:
     return _OPINION.match(sentence) is not None and _FACT_SIGNS.search(sentence) is None
 
 
-#: Photo and other credits.
-CREDIT_RULES = (
-    ("photo credit", re.compile(r"\(?(?:[A-Z][\w&.'-]*\s)?(?:Photo|Photograph|Pool Photo)"
-                                r"(?:/[^()\n]{1,100})?\)?")),
-    ("photo credit", re.compile(r"\(?(?:photo|photos|photograph|photography|image|images|"
-                                r"picture|pictures|illustration|graphic|video|footage|credit|"
-                                r"photo credit|image credit|pictured)"
-                                r"\s*(?::|by\b)\s*[^\n]{1,120}?\)?\.?|image source,.{1,120}", _I)),
-    ("photo credit", re.compile(rf"\(?(?:{_AGENCY})(?: (?:Photo|Images))?\)?")),
-    ("reporting credit", re.compile(r"\(?(?:(?:additional )?reporting|writing|editing|"
-                                    r"compiled|produced|graphics?|fact-checking) by\b[^\n]{1,300}",
-                                    _I)),
-)
-
-#: Captions announced as such.
-CAPTION_RULES = (
-    ("caption", re.compile(r"(?:image |photo |video )?caption\s*[:,].{1,400}|"
-                           r"pictured\s*:.{1,400}", _I)),
-)
-
 #: Words that make a short capitalised name an outlet ("Lowmere Courier").
 OUTLET_WORDS = re.compile(
     r"\b(?:News|Press|Wire|Times|Post|Herald|Tribune|Journal|Courier|Examiner|Gazette|"
@@ -312,6 +317,50 @@ OUTLET_WORDS = re.compile(
     r"Associated Press|Bloomberg|Review|Standard|Star|Sun|Mail|Express|Mirror|Today|Daily|"
     r"Weekly|Radio|Television|TV|Broadcasting|Network)\b"
 )
+
+#: Photo and other credits.
+CREDIT_RULES = (
+    ("photo credit", re.compile(r"\(?(?:[A-Z][\w&.'-]*\s)?(?:Photo|Photograph|Pool Photo)"
+                                r"(?:/[^()\n]{1,100})?\)?")),
+    ("photo credit", re.compile(r"\(?(?:photo|photos|photograph|photography|image|images|"
+                                r"picture|pictures|illustration|graphic|video|footage|credit|"
+                                r"photo credit|image credit)"
+                                r"\s*(?::|by\b)\s*[^\n]{1,120}?\)?\.?|image source,.{1,120}", _I)),
+    ("photo credit", re.compile(rf"\(?(?:{_AGENCY})(?: (?:Photo|Images))?\)?")),
+    ("photo credit", re.compile(r"\(?(?:(?:photo|photos|photograph|image|picture|video|"
+                                r"footage)\s+)?courtesy(?:\s+of)?\s*:?\s*[^()\n]{2,100}"
+                                r"(?<![.!?])\)?", _I)),
+    ("photo credit", re.compile(r"\((?:supplied|handout|file|file photo|submitted|"
+                                r"submitted photo|stock image|stock photo|pool)\)|"
+                                r"(?:supplied|handout|file photo|submitted photo)"
+                                r"(?:\s*(?:photo|image))?\.?", _I)),
+    # "Kofi Mensah for The New York Times": a photographer working for an outlet
+    ("photo credit", re.compile(r"\(?(?:[A-Z][\w'’.-]+ ){1,3}for (?:The )?(?:[A-Z][\w&'’.-]* )"
+                                r"{0,3}(?:" + OUTLET_WORDS.pattern.removeprefix(r"\b(?:")
+                                .removesuffix(r")\b") + r")\)?")),
+    # "© Kofi Mensah", "© Northgate Press 2025": a credit line, not a rights notice
+    ("photo credit", re.compile(r"\(?©\s*(?:\d{4}\s+)?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)"
+                                r"{0,4}(?:,?\s+\d{4})?(?<![.])\)?")),
+    # "(ABC News: Jess Tamura)": the outlet and the photographer, in parentheses, as a
+    # statement of its own (at the end of a running sentence it is more often an aside)
+    ("photo credit of an outlet", re.compile(r"\([A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,5}: "
+                                r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\)")),
+    ("reporting credit", re.compile(r"\(?(?:(?:additional )?reporting|writing|editing|"
+                                    r"compiled|produced|graphics?|fact-checking) by\b[^\n]{1,300}",
+                                    _I)),
+)
+
+#: Captions announced as such.
+CAPTION_RULES = (
+    ("caption", re.compile(r"(?:image |photo |video |media )?caption\s*[:,].{1,400}|"
+                           r"pictured\s*:.{1,400}", _I)),
+    # a caption that names who is in the photo, with no end mark: "Mrs Ellery, pictured
+    # with her grandchildren, said she had 'no plans to stop'"
+    ("caption", re.compile(r"[^.!?]{3,200}(?:, pictured\b|\(pictured\b|\bpictured (?:with|"
+                           r"at|in|on|left|right|above|below|here)\b)[^.!?]{0,200}"
+                           r"(?<![.!?…:;,])[\"'”’»)]?", _I)),
+)
+
 KNOWN_OUTLETS = frozenset({"AP", "AFP", "Reuters", "Bloomberg", "dpa", "EFE", "ANSA", "Xinhua",
                            "PA", "UPI", "CNN", "BBC", "NPR"})
 
@@ -330,17 +379,31 @@ DATE = re.compile(
     _I,
 )
 
-#: A header line that only gives the date ("Published March 14, 2026").
+#: A header line that only gives the date ("Published March 14, 2026", "Mon 10 Mar 2025
+#: 17.42 GMT", "Posted: Mar 5, 2025 / 06:12 PM CST", "10:22 EST, 9 March 2025").
 DATE_LINE = re.compile(
     r"(?:(?:first )?(?:published|posted|date|dated|updated|last updated)\b\s*:?\s*"
     r"(?:date\s*)?(?:on\s*)?)?"
-    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:{DATE.pattern})"
-    r"(?:[,;]?\s*(?:at\s+|updated\s+)?[\w:. ]{0,30})?",
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?,?\s+)?"
+    r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?"
+    rf"(?:{DATE.pattern})"
+    r"(?:[,;]?\s*(?:at\s+|updated\s+|/\s*)?[\w:. ]{0,40})?",
     _I,
 )
 
 #: "By Maria Nuñez and Tom Reyes, Reuters"
-BYLINE = re.compile(r"(?:words |written |reported )?by\s+(?P<names>[^\W\d_][^\n]{1,200})", _I)
+BYLINE = re.compile(r"(?:words |written |reported )?by:?\s+(?P<names>[^\W\d_][^\n]{1,200})", _I)
+
+#: A byline with no "By": the name, then the job ("Hannah Whitcombe Transport
+#: correspondent", "Samira Haddad, Science Reporter").
+STAFF_BYLINE = re.compile(
+    r"(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}?),? (?:[A-Za-z&]+ ){0,3}"
+    r"(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Ww]riter|[Cc]olumnist|[Jj]ournalist|"
+    r"[Cc]ontributor|[Cc]ritic|[Pp]roducer)")
+
+#: A person's name alone on a line ("Tom Ashworth", "Rachel Osei-Bonsu").
+PERSON_NAME = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?: (?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+|de|van|von|"
+                         r"da|del|al|bin)){1,3}")
 
 #: A dateline: "WASHINGTON, June 8 (Reuters) -" or "LISBON (AP) —" (at a paragraph start).
 DATELINE = re.compile(
@@ -354,7 +417,8 @@ DATELINE = re.compile(
 #: An inline date header at the start of a line: "date 2019-11-04 The council ...".
 DATE_HEADER = re.compile(
     r"(?:date|dated|published|posted|updated)\s*:?\s*\d{4}-\d{2}-\d{2}"
-    r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?(?=\s|\Z)", _I)
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?"
+    r"(?: (?:UTC|GMT|BST|CET|CEST|EET|EEST|[ECMP][SD]?T|AE[SD]T|IST|JST)\b)?)?(?=\s|\Z)", _I)
 
 
 def first_rule(rules: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
@@ -394,6 +458,8 @@ def looks_like_outlet(text: str) -> bool:
     text = text.strip(" *_·|")
     if text in KNOWN_OUTLETS:
         return True
+    if ":" in text or "/" in text:
+        return False  # "Photo: Tom Hale/Fenwick Herald" is a credit, not the outlet
     words = text.split()
     return (
         0 < len(words) <= 6
@@ -403,6 +469,11 @@ def looks_like_outlet(text: str) -> bool:
     )
 
 
+def is_person_name(text: str) -> bool:
+    """A person's name alone ("Tom Ashworth"), not an outlet's ("Lowmere Courier")."""
+    return PERSON_NAME.fullmatch(text) is not None and not looks_like_outlet(text)
+
+
 def looks_like_slash_credit(text: str) -> bool:
     """"Name/AGENCY", "REUTERS/Name/File Photo", "Name/Agency via Getty Images"."""
     text = text.strip().removeprefix("(").removesuffix(")").strip()
@@ -410,13 +481,34 @@ def looks_like_slash_credit(text: str) -> bool:
         return False
     parts = [part.strip() for part in text.split("/")]
     return all(
-        part and part[0].isupper() and len(part.split()) <= 6 for part in parts
+        part and (part[0].isupper() or part.startswith("iStock")) and len(part.split()) <= 6
+        for part in parts
     ) and len(text.split()) <= 14
+
+
+#: Agencies that a byline names after the reporters with no comma ("... Associated Press").
+_BYLINE_AGENCIES = ("The Associated Press", "Associated Press", "Reuters", "AFP",
+                    "Bloomberg News", "Bloomberg", "AP")
+#: "Words by Naomi Ferrante | Photographs by Caleb Wren": the photographer's part.
+_OTHER_CREDIT = re.compile(r"(?:photo(?:graph)?s?|pictures|images|illustrations?|video|"
+                           r"graphics?) by\b.*", _I)
+#: "Kirsty Danvers for Northgate Online": the outlet a reporter writes for.
+_WRITES_FOR = re.compile(r"(?P<names>.+?) for (?P<outlet>(?:The )?[A-Z][\w'’&.-]*"
+                         r"(?: [A-Z][\w'’&.-]*){0,3})", _I)
 
 
 def split_byline(names: str) -> tuple[str, str | None]:
     """"Maria Nuñez and Tom Reyes, Reuters" -> ("Maria Nuñez and Tom Reyes", "Reuters")."""
     names = names.strip().rstrip(".")
+    head, found, tail = names.partition(" | ")
+    if found and _OTHER_CREDIT.fullmatch(tail.strip()):
+        names = head.strip()
+    for agency in _BYLINE_AGENCIES:
+        if names.endswith(" " + agency) and len(names) > len(agency) + 3:
+            return names[:-len(agency)].strip(" ,"), agency
+    writes_for = _WRITES_FOR.fullmatch(names)
+    if writes_for is not None and writes_for["outlet"][:1].isupper():
+        return writes_for["names"].strip(), writes_for["outlet"]
     for separator in (" | ", " — ", " – ", " - ", ", "):
         head, found, tail = names.rpartition(separator)
         if not found or not head:

@@ -40,6 +40,13 @@ POSTPOSITIVE = frozenset("""
     cie sa ag nv bv pty
 """.split())
 
+#: Abbreviated US states and Canadian provinces, as a dateline gives them before the
+#: outlet ("BROKEN ARROW, Okla. (KTUL) —", "SALEM, Ore. —"): they do not end it there.
+STATE_ABBR = frozenset("""
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn tex vt va wash wis wyo alta sask man ont que
+""".split())
+
 #: Words after a company abbreviation that continue its sentence: a legal form
 #: ("GmbH & Co. KG") or a title ("CBS Inc. President Jane Roe").
 COMPANY_FOLLOWERS = frozenset("""
@@ -419,6 +426,9 @@ def _period_ends(word: str, following: list[str], so_far: str) -> bool:
         return False
     if next_word[0].isdigit():
         return not (lower in NUMBER_ABBR or _is_abbreviation(word))
+    if lower in STATE_ABBR and (next_word.startswith("(") or next_word in _DASHES) \
+            and so_far.partition(",")[0].isupper():
+        return False  # a dateline: "BROKEN ARROW, Okla. (KTUL) — Police ..."
     if lower in NEVER_FINAL or _bare(next_word) in POSTPOSITIVE:
         return False  # "e.g. Reuters"; "Steel Co. Ltd."
     starter = _starter(next_word)

@@ -42,6 +42,10 @@ _STOP = frozenset("""
 #: At most this share of the new story's names and words may come from the article.
 MAX_NAME_OVERLAP = 0.2
 MAX_WORD_OVERLAP = 0.3
+#: A story that shares almost none of the article's words may share more of its names:
+#: a local paper's other stories are about the same town and its streets.
+LOW_WORD_OVERLAP = 0.15
+MAX_NAME_OVERLAP_OTHER_WORDS = 0.4
 #: Words of the article (before) and of the new lede that make the comparison fair.
 MIN_ARTICLE_WORDS = 80
 LEDE_WORDS = 120
@@ -96,9 +100,11 @@ class _Before:
         self.end = 0
         self.words = 0
         self.names: set[str] = set()
+        self.name_lines: dict[str, int] = {}  # in how many lines each name stands
         self.content: set[str] = set()
         self.counts: dict[str, int] = {}
         self.line_names: dict[int, set[str]] = {}  # each line's own, for _article_returns
+        self.line_words: dict[int, set[str]] = {}
 
     def upto(self, end: int) -> _Before:
         """Take in the lines before `end` (which never moves back)."""
@@ -106,10 +112,13 @@ class _Before:
             line = self.lines[index]
             joint = self.lines[index - 1][-1:] + " " if index else ""
             self.words += len(line.split())
-            self.names |= _names(joint + line, skip=len(joint))
+            line_names = _names(joint + line, skip=len(joint))
+            self.names |= line_names
+            for name in line_names:
+                self.name_lines[name] = self.name_lines.get(name, 0) + 1
             self.content |= _content_words(line)
             for word in _WORD.findall(line):
-                lower = word.lower()
+                lower = _bare(word)
                 if len(lower) >= 4 and lower not in _STOP and lower not in _COMMON:
                     self.counts[lower] = self.counts.get(lower, 0) + 1
         self.end = max(end, self.end)
@@ -119,6 +128,18 @@ class _Before:
         """The article's subject: its most frequent words ("tunnel", "toll", "harbour")."""
         ranked = sorted((count, word) for word, count in self.counts.items() if count >= 2)
         return {word for _count, word in ranked[-KEYWORDS:]}
+
+    def name_overlap(self, names: set[str]) -> float:
+        """The share of ``names`` the article has; a name it gives only once (a nearby
+        town, a passing mention) counts half, as a new local story often has one."""
+        shared = names & self.names
+        weight = sum(1.0 if self.name_lines[name] >= 2 else 0.5 for name in shared)
+        return weight / len(names) if names else 0.0
+
+    def words_of(self, index: int) -> set[str]:
+        if index not in self.line_words:
+            self.line_words[index] = _bare_words(self.lines[index])
+        return self.line_words[index]
 
     def names_of(self, index: int) -> set[str]:
         if index not in self.line_names:
@@ -136,15 +157,43 @@ def _english(lines: list[str]) -> bool:
 
 
 def article_returns(text: str, lines: list[tuple[int, int]], heading: int) -> bool:
-    """Whether the article's people and places come back after line ``heading``."""
+    """Whether the article comes back after line ``heading``: a long paragraph about its
+    people and places, or prose (not teaser headlines) that brings back its subject words
+    ("DON'T MISS", three teasers, then the tabloid's short paragraphs go on)."""
     words = [text[a:b] for a, b in lines]
-    return _article_returns(words[heading + 1:], _names(" ".join(words[:heading])))
+    if _article_returns(words[heading + 1:], _names(" ".join(words[:heading]))):
+        return True
+    prose = " ".join(line for line in words[heading + 1:] if _is_prose(line))
+    return _keywords_back(_Before(words).upto(heading), prose) > MAX_KEYWORDS_BACK
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence of running text, as a teaser headline or a time stamp is not."""
+    return len(line.split()) >= 6 and _TERMINAL_END.search(line.strip()) is not None
+
+
+def _keywords_back(article: _Before, text: str) -> int:
+    """How many of the article's subject words come back in the first words of ``text``."""
+    return len(article.keywords() & _bare_words(" ".join(text.split()[:LEDE_WORDS])))
+
+
+def _bare(word: str) -> str:
+    """A word in lower case without its possessive ("Hospice's" -> "hospice")."""
+    return word.lower().removesuffix("'s").removesuffix("’s")
+
+
+#: A question headline ("Is it safe to travel to ...?") is at most this long.
+QUESTION_HEADLINE_WORDS = 16
 
 
 def _headline_like(line: str) -> bool:
     stripped = line.strip().strip("*_#").strip()
     count = len(stripped.split())
-    return 2 <= count <= 24 and stripped[:1].isupper() and not _TERMINAL_END.search(stripped)
+    if not (2 <= count <= 24 and stripped[:1].isupper()):
+        return False
+    question = stripped.endswith("?") and count <= QUESTION_HEADLINE_WORDS \
+        and not rules.SENTENCE_BREAK.search(stripped) and stripped[:1] not in "\"“'‘"
+    return question or not _TERMINAL_END.search(stripped)
 
 
 def _is_new_story(lines: list[str], start: int, article: _Before) -> bool:
@@ -155,15 +204,23 @@ def _is_new_story(lines: list[str], start: int, article: _Before) -> bool:
     names, content = _names(lede), _content_words(lede)
     if len(names) < 3 or len(lede.split()) < 25 or not content:
         return False
-    if _share(names, article.names) > MAX_NAME_OVERLAP:
+    word_overlap = _share(content, article.content)
+    if word_overlap > MAX_WORD_OVERLAP:
         return False
-    if _share(content, article.content) > MAX_WORD_OVERLAP:
+    if article.name_overlap(names) > (MAX_NAME_OVERLAP if word_overlap > LOW_WORD_OVERLAP
+                                      else MAX_NAME_OVERLAP_OTHER_WORDS):
         return False
-    lede_words = {word.lower() for word in _WORD.findall(lede)}
-    if len(article.keywords() & lede_words) > MAX_KEYWORDS_BACK:
+    if _keywords_back(article, lede) > MAX_KEYWORDS_BACK:
         return False  # a new section of the same story: its subject words come back
-    return not any(_is_about(article.names_of(index), lines[index], article.names)
+    keywords = article.keywords()
+    return not any(_is_prose_of(lines[index], len(article.names_of(index)))
+                   and article.name_overlap(article.names_of(index)) >= RETURN_NAME_OVERLAP
+                   or _is_prose(lines[index]) and len(keywords & article.words_of(index)) > 1
                    for index in range(start, len(lines)))
+
+
+def _bare_words(text: str) -> set[str]:
+    return {_bare(word) for word in _WORD.findall(text)}
 
 
 def _lede(lines: list[str], start: int) -> str:
@@ -183,9 +240,13 @@ def _article_returns(rest: list[str], article_names: set[str]) -> bool:
 
 
 def _is_about(names: set[str], line: str, article_names: set[str]) -> bool:
-    if len(line.split()) < 15 or not _TERMINAL_END.search(line.strip()):
-        return False
-    return len(names) >= 2 and _share(names, article_names) >= RETURN_NAME_OVERLAP
+    return _is_prose_of(line, len(names)) and _share(names, article_names) >= RETURN_NAME_OVERLAP
+
+
+def _is_prose_of(line: str, names: int) -> bool:
+    """A long paragraph with names enough to say whose story it tells."""
+    return len(line.split()) >= 15 and _TERMINAL_END.search(line.strip()) is not None \
+        and names >= 2
 
 
 def _names(text: str, skip: int = 0) -> set[str]:
