@@ -205,3 +205,25 @@ def test_a_long_line_without_a_full_stop_is_a_heading_not_a_claim() -> None:
     by_text = {article.text[s.start:s.end]: s for s in article.statements}
     assert (by_text[teaser].role, by_text[teaser].kind) == ("heading", "not-a-claim")
     assert by_text[f"{teaser}, the ministry said."].kind == "claim"
+
+
+@pytest.mark.parametrize("line", [
+    "A new ferry would cost about $30 million, less than the board spends on repairs.",
+    "The union says the strike works because passengers have no other way across.",
+    "Fares rise 6% from April, more than the board promised when protests began.",
+])
+def test_a_one_sentence_paragraph_with_a_word_of_a_caption_stays_a_claim(line: str) -> None:
+    article = prepare_text(f"Port reopens\n\nThe port reopened on Monday after a week of "
+                           f"repairs, the harbour board said.\n\n{line}\n\nThe board meets "
+                           "again in May.")
+    statement = next(s for s in article.statements if article.text[s.start:s.end] == line)
+    assert statement.kind == "claim"
+
+
+def test_a_photo_description_alone_between_paragraphs_is_a_caption() -> None:
+    line = "Officials speak at a briefing in Lowmere on Monday."
+    article = prepare_text(f"Port reopens\n\nThe port reopened on Monday after a week of "
+                           f"repairs, the harbour board said.\n\n{line}\n\nThe board meets "
+                           "again in May.")
+    statement = next(s for s in article.statements if article.text[s.start:s.end] == line)
+    assert (statement.role, statement.kind) == ("caption", "not-a-claim")

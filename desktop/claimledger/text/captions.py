@@ -73,7 +73,7 @@ def captions_near_credits(lines: list[Line], pieces: list[list[tuple[str, str]]]
             pieces[index] = [("caption", "short photo description next to a caption")]
         elif _names_the_caption_below(lines, pieces, index):
             pieces[index] = [("caption", "image description above its caption")]
-        elif has_verb and _stands_alone(lines, index) and not _PAST_TENSE.search(line.text):
+        elif has_verb and _stands_alone(lines, index) and _describes_a_photo(line.text):
             pieces[index] = [("caption", "short present-tense photo description")]
 
 
@@ -120,6 +120,25 @@ def _caption_like(text: str) -> bool:
         CAPTION_VERB.search(text) is not None or not TERMINAL_END.search(text)
         or words <= 20
     )
+
+
+#: A caption's verb comes right after its subject: "Officials speak at a briefing."
+CAPTION_VERB_WITHIN = 8
+#: What a photo's description does not have: a past or future tense, a modal, a sum of
+#: money or a share ("A new ferry would cost about $30 million, less than the board
+#: spends on repairs" is a claim, whatever "repairs" could be).
+_NOT_A_DESCRIPTION = re.compile(
+    r"\b(?:would|will|could|should|can|may|might|must|has|have|had|was|were|been)\b|"
+    r"[$€£¥]|%|\b(?:percent|per cent|million|billion)\b", re.IGNORECASE)
+
+
+def _describes_a_photo(text: str) -> bool:
+    """Whether a line alone between paragraphs reads as a photo's description: its
+    caption verb among its first words, in the present tense, and nothing a claim of the
+    article carries instead."""
+    verb = CAPTION_VERB.search(text)
+    return (verb is not None and len(text[:verb.start()].split()) < CAPTION_VERB_WITHIN
+            and not _PAST_TENSE.search(text) and not _NOT_A_DESCRIPTION.search(text))
 
 
 def _stands_alone(lines: list[Line], index: int) -> bool:
