@@ -483,23 +483,14 @@ def _line_role(line: _Line, index: int, in_header: bool) -> tuple[str | None, st
     if in_header and rules.looks_like_outlet(text):
         return "byline", "name of the outlet"
     if (
-        words <= HEADING_WORDS
+        words <= rules.HEADING_WORDS
         and len(text) <= 180
-        and (text[0].isupper() or (text[0] in _TEASER_DASHES and text[1:2].isupper()))
+        and (text[0].isupper() or (text[0] in rules.TEASER_DASHES and text[1:2].isupper()))
         and not _TERMINAL_END.search(text)
         and not _SENTENCE_BREAK.search(text)
     ):
         return "heading", "heading"
     return None, "claim"
-
-
-#: "-La angustia que vive un barrio ...": another story's teaser behind a dash (a bullet
-#: has a space after its dash).
-_TEASER_DASHES = "-–—"
-#: A line of up to this many words that starts with a capital and ends without a full
-#: stop is a heading (a subhead, a teaser of another story), never a paragraph of the
-#: article: a paragraph's sentences end with their punctuation.
-HEADING_WORDS = 25
 
 
 def _credit(text: str) -> str | None:

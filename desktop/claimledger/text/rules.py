@@ -189,7 +189,10 @@ PROMO_RULES = (
         r"(?:download|get|install|try) (?:our|the) (?:free )?(?:[\w'’ ]{0,30} )?app\b.{0,160}|"
         r".{0,80}\b(?:on|in) (?:our|the) [\w'’ ]{0,30}app\b.{0,60}(?:download|available|"
         r"get it)\b.{0,80}|(?:get|turn on|enable) (?:breaking[- ]news )?(?:alerts|"
-        r"notifications)\b.{0,120}|never miss a (?:story|thing|headline).{0,120}", _I)),
+        r"notifications)\b.{0,120}|never miss a (?:story|thing|headline).{0,120}|"
+        r".{0,40}\b(?:tap|click) here to add .{1,60}\bhome ?screen\b.{0,40}|"
+        r"(?:get|receive) (?:our|the) (?:top|latest|breaking|biggest) (?:stories|news|headlines)"
+        r"(?: of the day)? (?:delivered|sent|straight)\b.{0,80}", _I)),
     ("author note", re.compile(
         r"(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+ (?:is|was) (?:an? |the )?[^.]{0,100}\b(?:columnist|"
         r"correspondent|contributor|contributing writer|freelance|writer|reporter|editor|"
@@ -197,7 +200,8 @@ PROMO_RULES = (
         r"(?:the author'?s'?|those of the author|(?:his|her|their) own).{0,80}|"
         r"this (?:is an? )?(?:opinion|comment) (?:piece|column|article).{0,120}", _I)),
     ("support appeal", re.compile(
-        r"(?:support|donate to) (?:our|independent) (?:journalism|reporting).{0,200}|"
+        r"(?:support|donate to|help fund|fund) (?:our|independent|local|quality|public|"
+        r"nonprofit) (?:journalism|news|reporting|newsroom)\b.{0,200}|"
         r"(?:enjoyed|liked) this (?:article|story)\?.{0,200}|"
         r".{0,120}\b(?:readers|members|subscribers) like you\b.{0,120}|"
         r".{0,80}\bour (?:journalism|reporting|newsroom|coverage|content) (?:is|are|will "
@@ -241,13 +245,6 @@ PROMO_RULES = (
         r"|the)\b.{0,30}\b(?:limit|free)|free (?:articles?|stories) (?:left|remaining|this "
         r"month)|subscribe (?:now )?to (?:continue|read|unlock|keep reading)|unlock (?:this|"
         r"unlimited|full) (?:article|story|access))\b.{0,160}", _I)),
-    ("app promotion", re.compile(
-        r".{0,40}\b(?:tap|click) here to add .{1,60}\bhome ?screen\b.{0,40}|"
-        r"(?:get|receive) (?:our|the) (?:top|latest|breaking|biggest) (?:stories|news|headlines)"
-        r"(?: of the day)? (?:delivered|sent|straight)\b.{0,80}", _I)),
-    ("support appeal", re.compile(
-        r"(?:support|help fund|fund) (?:local|quality|public|nonprofit|independent|our) "
-        r"(?:journalism|news|reporting|newsroom)\b.{0,160}", _I)),
     ("login notice", re.compile(
         r"(?:you are|you're|sie sind|du bist|vous n'êtes|no estás|usted no está) (?:currently |"
         r"aktuell |derzeit |gerade |pas |)(?:not |nicht |)(?:logged|signed|eingeloggt|"
@@ -282,6 +279,13 @@ TAIL_RULES = (
         r"you (?:may|might) have missed|other (?:stories|news)|latest|"
         r"what else (?:is|was) happening", _I)),
 )
+#: A line of up to this many words that starts with a capital and ends without a full
+#: stop is a heading (a subhead, a teaser of another story), never a paragraph of the
+#: article: a paragraph's sentences end with their punctuation.
+HEADING_WORDS = 25
+#: "-La angustia que vive un barrio ...": another story's teaser behind a dash (a bullet
+#: has a space after its dash).
+TEASER_DASHES = "-–—"
 #: No line of a page tail is longer than this (teasers, headlines, times, credits).
 TAIL_MAX_WORDS = 45
 
