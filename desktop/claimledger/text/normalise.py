@@ -60,13 +60,14 @@ def unwrap_hard_wrapped(text: str) -> str:
     long_lines = [i for i in runs_on if len(lines[i]) >= width / 2]  # not a heading's
     if len(full) < FULL_LINES or len(full) < FULL_SHARE * len(long_lines):
         return text
-    joined = [lines[0]]
+    ends_full = set(full)
+    paragraphs = [[lines[0]]]
     for i in range(1, len(lines)):
-        if i - 1 in full and not _LIST_ITEM.match(lines[i]):
-            joined[-1] = f"{joined[-1]} {lines[i].strip()}"
+        if i - 1 in ends_full and not _LIST_ITEM.match(lines[i]):
+            paragraphs[-1].append(lines[i].strip())
         else:
-            joined.append(lines[i])
-    return "\n".join(joined)
+            paragraphs.append([lines[i]])
+    return "\n".join(" ".join(parts) for parts in paragraphs)
 
 
 def _is_full(line: str, following: str, width: int) -> bool:
